@@ -654,7 +654,7 @@ namespace DivergenceGen.Generated
 
         /// <summary>
         /// Σᵣ KLᵣ over the rows of KLToStandardNormal, each row one pass over its D = 1024 elements; where TGradient is Yes, also the gradients times scale;
-        /// where perRow is not empty, each KLᵣ. Callers have checked every argument.
+        /// for reduction None, each KLᵣ into perRow. Callers have checked every argument.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static double KLToStandardNormalRows<TGradient>(ReadOnlySpan<double> mean, ReadOnlySpan<double> logVariance, Span<double> perRow,
@@ -671,14 +671,14 @@ namespace DivergenceGen.Generated
             // D = 1024 > UnrollThreshold 16: each row is a SIMD loop with a constant bound.
             if (Vector512.IsHardwareAccelerated)
             {
+                int i = 0;
                 var scaleT512 = Vector512.Create(scaleT);
-                for (int i = 0; i < n; i++)
+                for (; i < n; i++)
                 {
-                    int rowStart = i * 1024;
-                    ref double meanRow = ref Unsafe.Add(ref meanRef, rowStart);
-                    ref double logVarianceRow = ref Unsafe.Add(ref logVarianceRef, rowStart);
-                    ref double meanGradientRow = ref Unsafe.Add(ref meanGradientRef, rowStart);
-                    ref double logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, rowStart);
+                    ref double meanRow = ref Unsafe.Add(ref meanRef, i * 1024);
+                    ref double logVarianceRow = ref Unsafe.Add(ref logVarianceRef, i * 1024);
+                    ref double meanGradientRow = ref Unsafe.Add(ref meanGradientRef, i * 1024);
+                    ref double logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, i * 1024);
                     var sumAcc = Vector512<double>.Zero;
                     for (int k = 0; k < 1024; k += 8)
                     {
@@ -693,20 +693,20 @@ namespace DivergenceGen.Generated
                     }
                     double sum = Vector512.Sum(sumAcc);
                     total += sum;
-                    if (!perRow.IsEmpty) perRow[i] = (double)sum;
+                    perRow[i] = (double)sum;
                 }
                 return total;
             }
             if (Vector256.IsHardwareAccelerated)
             {
+                int i = 0;
                 var scaleT256 = Vector256.Create(scaleT);
-                for (int i = 0; i < n; i++)
+                for (; i < n; i++)
                 {
-                    int rowStart = i * 1024;
-                    ref double meanRow = ref Unsafe.Add(ref meanRef, rowStart);
-                    ref double logVarianceRow = ref Unsafe.Add(ref logVarianceRef, rowStart);
-                    ref double meanGradientRow = ref Unsafe.Add(ref meanGradientRef, rowStart);
-                    ref double logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, rowStart);
+                    ref double meanRow = ref Unsafe.Add(ref meanRef, i * 1024);
+                    ref double logVarianceRow = ref Unsafe.Add(ref logVarianceRef, i * 1024);
+                    ref double meanGradientRow = ref Unsafe.Add(ref meanGradientRef, i * 1024);
+                    ref double logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, i * 1024);
                     var sumAcc = Vector256<double>.Zero;
                     for (int k = 0; k < 1024; k += 4)
                     {
@@ -721,20 +721,20 @@ namespace DivergenceGen.Generated
                     }
                     double sum = Vector256.Sum(sumAcc);
                     total += sum;
-                    if (!perRow.IsEmpty) perRow[i] = (double)sum;
+                    perRow[i] = (double)sum;
                 }
                 return total;
             }
             if (Vector128.IsHardwareAccelerated)
             {
+                int i = 0;
                 var scaleT128 = Vector128.Create(scaleT);
-                for (int i = 0; i < n; i++)
+                for (; i < n; i++)
                 {
-                    int rowStart = i * 1024;
-                    ref double meanRow = ref Unsafe.Add(ref meanRef, rowStart);
-                    ref double logVarianceRow = ref Unsafe.Add(ref logVarianceRef, rowStart);
-                    ref double meanGradientRow = ref Unsafe.Add(ref meanGradientRef, rowStart);
-                    ref double logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, rowStart);
+                    ref double meanRow = ref Unsafe.Add(ref meanRef, i * 1024);
+                    ref double logVarianceRow = ref Unsafe.Add(ref logVarianceRef, i * 1024);
+                    ref double meanGradientRow = ref Unsafe.Add(ref meanGradientRef, i * 1024);
+                    ref double logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, i * 1024);
                     var sumAcc = Vector128<double>.Zero;
                     for (int k = 0; k < 1024; k += 2)
                     {
@@ -749,19 +749,19 @@ namespace DivergenceGen.Generated
                     }
                     double sum = Vector128.Sum(sumAcc);
                     total += sum;
-                    if (!perRow.IsEmpty) perRow[i] = (double)sum;
+                    perRow[i] = (double)sum;
                 }
                 return total;
             }
             // No SIMD on this CPU: scalar code.
             {
-                for (int i = 0; i < n; i++)
+                int i = 0;
+                for (; i < n; i++)
                 {
-                    int rowStart = i * 1024;
-                    ref double meanRow = ref Unsafe.Add(ref meanRef, rowStart);
-                    ref double logVarianceRow = ref Unsafe.Add(ref logVarianceRef, rowStart);
-                    ref double meanGradientRow = ref Unsafe.Add(ref meanGradientRef, rowStart);
-                    ref double logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, rowStart);
+                    ref double meanRow = ref Unsafe.Add(ref meanRef, i * 1024);
+                    ref double logVarianceRow = ref Unsafe.Add(ref logVarianceRef, i * 1024);
+                    ref double meanGradientRow = ref Unsafe.Add(ref meanGradientRef, i * 1024);
+                    ref double logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, i * 1024);
                     double sumAcc = 0;
                     for (int k = 0; k < 1024; k++)
                     {
@@ -775,15 +775,15 @@ namespace DivergenceGen.Generated
                     }
                     double sum = sumAcc;
                     total += sum;
-                    if (!perRow.IsEmpty) perRow[i] = (double)sum;
+                    perRow[i] = (double)sum;
                 }
                 return total;
             }
         }
 
         /// <summary>
-        /// Σᵣ KLᵣ over the rows of KLDivergence, each row one pass over its D = 1024 elements; where TGradient is Yes, also the gradients times scale; where
-        /// perRow is not empty, each KLᵣ. Callers have checked every argument.
+        /// Σᵣ KLᵣ over the rows of KLDivergence, each row one pass over its D = 1024 elements; where TGradient is Yes, also the gradients times scale; for
+        /// reduction None, each KLᵣ into perRow. Callers have checked every argument.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static double KLDivergenceRows<TGradient>(ReadOnlySpan<double> meanP, ReadOnlySpan<double> logVarianceP, ReadOnlySpan<double> meanQ,
@@ -802,16 +802,16 @@ namespace DivergenceGen.Generated
             // D = 1024 > UnrollThreshold 16: each row is a SIMD loop with a constant bound.
             if (Vector512.IsHardwareAccelerated)
             {
+                int i = 0;
                 var scaleT512 = Vector512.Create(scaleT);
-                for (int i = 0; i < n; i++)
+                for (; i < n; i++)
                 {
-                    int rowStart = i * 1024;
-                    ref double meanPRow = ref Unsafe.Add(ref meanPRef, rowStart);
-                    ref double logVariancePRow = ref Unsafe.Add(ref logVariancePRef, rowStart);
-                    ref double meanQRow = ref Unsafe.Add(ref meanQRef, rowStart);
-                    ref double logVarianceQRow = ref Unsafe.Add(ref logVarianceQRef, rowStart);
-                    ref double meanGradientRow = ref Unsafe.Add(ref meanGradientRef, rowStart);
-                    ref double logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, rowStart);
+                    ref double meanPRow = ref Unsafe.Add(ref meanPRef, i * 1024);
+                    ref double logVariancePRow = ref Unsafe.Add(ref logVariancePRef, i * 1024);
+                    ref double meanQRow = ref Unsafe.Add(ref meanQRef, i * 1024);
+                    ref double logVarianceQRow = ref Unsafe.Add(ref logVarianceQRef, i * 1024);
+                    ref double meanGradientRow = ref Unsafe.Add(ref meanGradientRef, i * 1024);
+                    ref double logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, i * 1024);
                     var sumAcc = Vector512<double>.Zero;
                     for (int k = 0; k < 1024; k += 8)
                     {
@@ -831,22 +831,22 @@ namespace DivergenceGen.Generated
                     }
                     double sum = Vector512.Sum(sumAcc);
                     total += sum;
-                    if (!perRow.IsEmpty) perRow[i] = (double)sum;
+                    perRow[i] = (double)sum;
                 }
                 return total;
             }
             if (Vector256.IsHardwareAccelerated)
             {
+                int i = 0;
                 var scaleT256 = Vector256.Create(scaleT);
-                for (int i = 0; i < n; i++)
+                for (; i < n; i++)
                 {
-                    int rowStart = i * 1024;
-                    ref double meanPRow = ref Unsafe.Add(ref meanPRef, rowStart);
-                    ref double logVariancePRow = ref Unsafe.Add(ref logVariancePRef, rowStart);
-                    ref double meanQRow = ref Unsafe.Add(ref meanQRef, rowStart);
-                    ref double logVarianceQRow = ref Unsafe.Add(ref logVarianceQRef, rowStart);
-                    ref double meanGradientRow = ref Unsafe.Add(ref meanGradientRef, rowStart);
-                    ref double logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, rowStart);
+                    ref double meanPRow = ref Unsafe.Add(ref meanPRef, i * 1024);
+                    ref double logVariancePRow = ref Unsafe.Add(ref logVariancePRef, i * 1024);
+                    ref double meanQRow = ref Unsafe.Add(ref meanQRef, i * 1024);
+                    ref double logVarianceQRow = ref Unsafe.Add(ref logVarianceQRef, i * 1024);
+                    ref double meanGradientRow = ref Unsafe.Add(ref meanGradientRef, i * 1024);
+                    ref double logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, i * 1024);
                     var sumAcc = Vector256<double>.Zero;
                     for (int k = 0; k < 1024; k += 4)
                     {
@@ -866,22 +866,22 @@ namespace DivergenceGen.Generated
                     }
                     double sum = Vector256.Sum(sumAcc);
                     total += sum;
-                    if (!perRow.IsEmpty) perRow[i] = (double)sum;
+                    perRow[i] = (double)sum;
                 }
                 return total;
             }
             if (Vector128.IsHardwareAccelerated)
             {
+                int i = 0;
                 var scaleT128 = Vector128.Create(scaleT);
-                for (int i = 0; i < n; i++)
+                for (; i < n; i++)
                 {
-                    int rowStart = i * 1024;
-                    ref double meanPRow = ref Unsafe.Add(ref meanPRef, rowStart);
-                    ref double logVariancePRow = ref Unsafe.Add(ref logVariancePRef, rowStart);
-                    ref double meanQRow = ref Unsafe.Add(ref meanQRef, rowStart);
-                    ref double logVarianceQRow = ref Unsafe.Add(ref logVarianceQRef, rowStart);
-                    ref double meanGradientRow = ref Unsafe.Add(ref meanGradientRef, rowStart);
-                    ref double logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, rowStart);
+                    ref double meanPRow = ref Unsafe.Add(ref meanPRef, i * 1024);
+                    ref double logVariancePRow = ref Unsafe.Add(ref logVariancePRef, i * 1024);
+                    ref double meanQRow = ref Unsafe.Add(ref meanQRef, i * 1024);
+                    ref double logVarianceQRow = ref Unsafe.Add(ref logVarianceQRef, i * 1024);
+                    ref double meanGradientRow = ref Unsafe.Add(ref meanGradientRef, i * 1024);
+                    ref double logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, i * 1024);
                     var sumAcc = Vector128<double>.Zero;
                     for (int k = 0; k < 1024; k += 2)
                     {
@@ -901,21 +901,21 @@ namespace DivergenceGen.Generated
                     }
                     double sum = Vector128.Sum(sumAcc);
                     total += sum;
-                    if (!perRow.IsEmpty) perRow[i] = (double)sum;
+                    perRow[i] = (double)sum;
                 }
                 return total;
             }
             // No SIMD on this CPU: scalar code.
             {
-                for (int i = 0; i < n; i++)
+                int i = 0;
+                for (; i < n; i++)
                 {
-                    int rowStart = i * 1024;
-                    ref double meanPRow = ref Unsafe.Add(ref meanPRef, rowStart);
-                    ref double logVariancePRow = ref Unsafe.Add(ref logVariancePRef, rowStart);
-                    ref double meanQRow = ref Unsafe.Add(ref meanQRef, rowStart);
-                    ref double logVarianceQRow = ref Unsafe.Add(ref logVarianceQRef, rowStart);
-                    ref double meanGradientRow = ref Unsafe.Add(ref meanGradientRef, rowStart);
-                    ref double logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, rowStart);
+                    ref double meanPRow = ref Unsafe.Add(ref meanPRef, i * 1024);
+                    ref double logVariancePRow = ref Unsafe.Add(ref logVariancePRef, i * 1024);
+                    ref double meanQRow = ref Unsafe.Add(ref meanQRef, i * 1024);
+                    ref double logVarianceQRow = ref Unsafe.Add(ref logVarianceQRef, i * 1024);
+                    ref double meanGradientRow = ref Unsafe.Add(ref meanGradientRef, i * 1024);
+                    ref double logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, i * 1024);
                     double sumAcc = 0;
                     for (int k = 0; k < 1024; k++)
                     {
@@ -933,7 +933,7 @@ namespace DivergenceGen.Generated
                     }
                     double sum = sumAcc;
                     total += sum;
-                    if (!perRow.IsEmpty) perRow[i] = (double)sum;
+                    perRow[i] = (double)sum;
                 }
                 return total;
             }

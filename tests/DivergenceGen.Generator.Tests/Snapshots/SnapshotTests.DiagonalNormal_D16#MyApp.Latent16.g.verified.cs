@@ -851,8 +851,8 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>
-        /// Σᵣ KLᵣ over the rows of KLToStandardNormal, each row one pass over its D = 16 elements; where TGradient is Yes, also the gradients times scale;
-        /// where perRow is not empty, each KLᵣ. Callers have checked every argument.
+        /// Σᵣ KLᵣ over the rows of KLToStandardNormal, each row one pass over its D = 16 elements; where TGradient is Yes, also the gradients times scale; for
+        /// reduction None, each KLᵣ into perRow. Callers have checked every argument.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static double KLToStandardNormalRows<TGradient>(ReadOnlySpan<double> mean, ReadOnlySpan<double> logVariance, Span<double> perRow,
@@ -869,140 +869,224 @@ namespace DivergenceGen.Generated
             // D = 16 ≤ UnrollThreshold 16: each row is straight-line code with constant offsets, the widest vectors first.
             if (Vector512.IsHardwareAccelerated)
             {
-                var scaleT512 = Vector512.Create(scaleT);
-                for (int i = 0; i < n; i++)
+                int i = 0;
+                // Blocks of 16 rows as one row of 256 elements (no per-row value is needed: reduction Mean), then the last rows one by one.
                 {
-                    int rowStart = i * 16;
-                    ref double meanRow = ref Unsafe.Add(ref meanRef, rowStart);
-                    ref double logVarianceRow = ref Unsafe.Add(ref logVarianceRef, rowStart);
-                    ref double meanGradientRow = ref Unsafe.Add(ref meanGradientRef, rowStart);
-                    ref double logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, rowStart);
-                    var mean0 = Vector512.LoadUnsafe(ref meanRow);
-                    var mean1 = Vector512.LoadUnsafe(ref meanRow, (nuint)8);
-                    var logVariance0 = Vector512.LoadUnsafe(ref logVarianceRow);
-                    var logVariance1 = Vector512.LoadUnsafe(ref logVarianceRow, (nuint)8);
-                    var sum0 = Vector512.Create(0.5d) * (mean0 * mean0 + VectorMath.ExpMinusOneMinus(logVariance0));
-                    var sum1 = Vector512.Create(0.5d) * (mean1 * mean1 + VectorMath.ExpMinusOneMinus(logVariance1));
-                    double sum = Vector512.Sum(sum0 + sum1);
-                    if (TGradient.On)
+                    var scaleT512 = Vector512.Create(scaleT);
+                    for (; i <= n - 16; i += 16)
                     {
-                        Vector512.StoreUnsafe(mean0 * scaleT512, ref meanGradientRow);
-                        Vector512.StoreUnsafe(mean1 * scaleT512, ref meanGradientRow, (nuint)8);
-                        Vector512.StoreUnsafe(Vector512.Create(0.5d) * VectorMath.Expm1(logVariance0) * scaleT512, ref logVarianceGradientRow);
-                        Vector512.StoreUnsafe(Vector512.Create(0.5d) * VectorMath.Expm1(logVariance1) * scaleT512, ref logVarianceGradientRow, (nuint)8);
+                        ref double meanRow = ref Unsafe.Add(ref meanRef, i * 16);
+                        ref double logVarianceRow = ref Unsafe.Add(ref logVarianceRef, i * 16);
+                        ref double meanGradientRow = ref Unsafe.Add(ref meanGradientRef, i * 16);
+                        ref double logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, i * 16);
+                        var sumAcc = Vector512<double>.Zero;
+                        for (int k = 0; k < 256; k += 8)
+                        {
+                            var meank = Vector512.LoadUnsafe(ref meanRow, (nuint)k);
+                            var logVariancek = Vector512.LoadUnsafe(ref logVarianceRow, (nuint)k);
+                            sumAcc += Vector512.Create(0.5d) * (meank * meank + VectorMath.ExpMinusOneMinus(logVariancek));
+                            if (TGradient.On)
+                            {
+                                Vector512.StoreUnsafe(meank * scaleT512, ref meanGradientRow, (nuint)k);
+                                Vector512.StoreUnsafe(Vector512.Create(0.5d) * VectorMath.Expm1(logVariancek) * scaleT512, ref logVarianceGradientRow,
+                                    (nuint)k);
+                            }
+                        }
+                        double sum = Vector512.Sum(sumAcc);
+                        total += sum;
                     }
-                    total += sum;
-                    if (!perRow.IsEmpty) perRow[i] = (double)sum;
+                }
+                // The rows one by one.
+                {
+                    var scaleT512 = Vector512.Create(scaleT);
+                    for (; i < n; i++)
+                    {
+                        ref double meanRow = ref Unsafe.Add(ref meanRef, i * 16);
+                        ref double logVarianceRow = ref Unsafe.Add(ref logVarianceRef, i * 16);
+                        ref double meanGradientRow = ref Unsafe.Add(ref meanGradientRef, i * 16);
+                        ref double logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, i * 16);
+                        var mean0 = Vector512.LoadUnsafe(ref meanRow);
+                        var mean1 = Vector512.LoadUnsafe(ref meanRow, (nuint)8);
+                        var logVariance0 = Vector512.LoadUnsafe(ref logVarianceRow);
+                        var logVariance1 = Vector512.LoadUnsafe(ref logVarianceRow, (nuint)8);
+                        var sum0 = Vector512.Create(0.5d) * (mean0 * mean0 + VectorMath.ExpMinusOneMinus(logVariance0));
+                        var sum1 = Vector512.Create(0.5d) * (mean1 * mean1 + VectorMath.ExpMinusOneMinus(logVariance1));
+                        double sum = Vector512.Sum(sum0 + sum1);
+                        if (TGradient.On)
+                        {
+                            Vector512.StoreUnsafe(mean0 * scaleT512, ref meanGradientRow);
+                            Vector512.StoreUnsafe(mean1 * scaleT512, ref meanGradientRow, (nuint)8);
+                            Vector512.StoreUnsafe(Vector512.Create(0.5d) * VectorMath.Expm1(logVariance0) * scaleT512, ref logVarianceGradientRow);
+                            Vector512.StoreUnsafe(Vector512.Create(0.5d) * VectorMath.Expm1(logVariance1) * scaleT512, ref logVarianceGradientRow, (nuint)8);
+                        }
+                        total += sum;
+                    }
                 }
                 return total;
             }
             if (Vector256.IsHardwareAccelerated)
             {
-                var scaleT256 = Vector256.Create(scaleT);
-                for (int i = 0; i < n; i++)
+                int i = 0;
+                // Blocks of 16 rows as one row of 256 elements (no per-row value is needed: reduction Mean), then the last rows one by one.
                 {
-                    int rowStart = i * 16;
-                    ref double meanRow = ref Unsafe.Add(ref meanRef, rowStart);
-                    ref double logVarianceRow = ref Unsafe.Add(ref logVarianceRef, rowStart);
-                    ref double meanGradientRow = ref Unsafe.Add(ref meanGradientRef, rowStart);
-                    ref double logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, rowStart);
-                    var mean0 = Vector256.LoadUnsafe(ref meanRow);
-                    var mean1 = Vector256.LoadUnsafe(ref meanRow, (nuint)4);
-                    var mean2 = Vector256.LoadUnsafe(ref meanRow, (nuint)8);
-                    var mean3 = Vector256.LoadUnsafe(ref meanRow, (nuint)12);
-                    var logVariance0 = Vector256.LoadUnsafe(ref logVarianceRow);
-                    var logVariance1 = Vector256.LoadUnsafe(ref logVarianceRow, (nuint)4);
-                    var logVariance2 = Vector256.LoadUnsafe(ref logVarianceRow, (nuint)8);
-                    var logVariance3 = Vector256.LoadUnsafe(ref logVarianceRow, (nuint)12);
-                    var sum0 = Vector256.Create(0.5d) * (mean0 * mean0 + VectorMath.ExpMinusOneMinus(logVariance0));
-                    var sum1 = Vector256.Create(0.5d) * (mean1 * mean1 + VectorMath.ExpMinusOneMinus(logVariance1));
-                    var sum2 = Vector256.Create(0.5d) * (mean2 * mean2 + VectorMath.ExpMinusOneMinus(logVariance2));
-                    var sum3 = Vector256.Create(0.5d) * (mean3 * mean3 + VectorMath.ExpMinusOneMinus(logVariance3));
-                    double sum = Vector256.Sum(sum0 + sum1 + sum2 + sum3);
-                    if (TGradient.On)
+                    var scaleT256 = Vector256.Create(scaleT);
+                    for (; i <= n - 16; i += 16)
                     {
-                        Vector256.StoreUnsafe(mean0 * scaleT256, ref meanGradientRow);
-                        Vector256.StoreUnsafe(mean1 * scaleT256, ref meanGradientRow, (nuint)4);
-                        Vector256.StoreUnsafe(mean2 * scaleT256, ref meanGradientRow, (nuint)8);
-                        Vector256.StoreUnsafe(mean3 * scaleT256, ref meanGradientRow, (nuint)12);
-                        Vector256.StoreUnsafe(Vector256.Create(0.5d) * VectorMath.Expm1(logVariance0) * scaleT256, ref logVarianceGradientRow);
-                        Vector256.StoreUnsafe(Vector256.Create(0.5d) * VectorMath.Expm1(logVariance1) * scaleT256, ref logVarianceGradientRow, (nuint)4);
-                        Vector256.StoreUnsafe(Vector256.Create(0.5d) * VectorMath.Expm1(logVariance2) * scaleT256, ref logVarianceGradientRow, (nuint)8);
-                        Vector256.StoreUnsafe(Vector256.Create(0.5d) * VectorMath.Expm1(logVariance3) * scaleT256, ref logVarianceGradientRow, (nuint)12);
+                        ref double meanRow = ref Unsafe.Add(ref meanRef, i * 16);
+                        ref double logVarianceRow = ref Unsafe.Add(ref logVarianceRef, i * 16);
+                        ref double meanGradientRow = ref Unsafe.Add(ref meanGradientRef, i * 16);
+                        ref double logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, i * 16);
+                        var sumAcc = Vector256<double>.Zero;
+                        for (int k = 0; k < 256; k += 4)
+                        {
+                            var meank = Vector256.LoadUnsafe(ref meanRow, (nuint)k);
+                            var logVariancek = Vector256.LoadUnsafe(ref logVarianceRow, (nuint)k);
+                            sumAcc += Vector256.Create(0.5d) * (meank * meank + VectorMath.ExpMinusOneMinus(logVariancek));
+                            if (TGradient.On)
+                            {
+                                Vector256.StoreUnsafe(meank * scaleT256, ref meanGradientRow, (nuint)k);
+                                Vector256.StoreUnsafe(Vector256.Create(0.5d) * VectorMath.Expm1(logVariancek) * scaleT256, ref logVarianceGradientRow,
+                                    (nuint)k);
+                            }
+                        }
+                        double sum = Vector256.Sum(sumAcc);
+                        total += sum;
                     }
-                    total += sum;
-                    if (!perRow.IsEmpty) perRow[i] = (double)sum;
+                }
+                // The rows one by one.
+                {
+                    var scaleT256 = Vector256.Create(scaleT);
+                    for (; i < n; i++)
+                    {
+                        ref double meanRow = ref Unsafe.Add(ref meanRef, i * 16);
+                        ref double logVarianceRow = ref Unsafe.Add(ref logVarianceRef, i * 16);
+                        ref double meanGradientRow = ref Unsafe.Add(ref meanGradientRef, i * 16);
+                        ref double logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, i * 16);
+                        var mean0 = Vector256.LoadUnsafe(ref meanRow);
+                        var mean1 = Vector256.LoadUnsafe(ref meanRow, (nuint)4);
+                        var mean2 = Vector256.LoadUnsafe(ref meanRow, (nuint)8);
+                        var mean3 = Vector256.LoadUnsafe(ref meanRow, (nuint)12);
+                        var logVariance0 = Vector256.LoadUnsafe(ref logVarianceRow);
+                        var logVariance1 = Vector256.LoadUnsafe(ref logVarianceRow, (nuint)4);
+                        var logVariance2 = Vector256.LoadUnsafe(ref logVarianceRow, (nuint)8);
+                        var logVariance3 = Vector256.LoadUnsafe(ref logVarianceRow, (nuint)12);
+                        var sum0 = Vector256.Create(0.5d) * (mean0 * mean0 + VectorMath.ExpMinusOneMinus(logVariance0));
+                        var sum1 = Vector256.Create(0.5d) * (mean1 * mean1 + VectorMath.ExpMinusOneMinus(logVariance1));
+                        var sum2 = Vector256.Create(0.5d) * (mean2 * mean2 + VectorMath.ExpMinusOneMinus(logVariance2));
+                        var sum3 = Vector256.Create(0.5d) * (mean3 * mean3 + VectorMath.ExpMinusOneMinus(logVariance3));
+                        double sum = Vector256.Sum(sum0 + sum1 + sum2 + sum3);
+                        if (TGradient.On)
+                        {
+                            Vector256.StoreUnsafe(mean0 * scaleT256, ref meanGradientRow);
+                            Vector256.StoreUnsafe(mean1 * scaleT256, ref meanGradientRow, (nuint)4);
+                            Vector256.StoreUnsafe(mean2 * scaleT256, ref meanGradientRow, (nuint)8);
+                            Vector256.StoreUnsafe(mean3 * scaleT256, ref meanGradientRow, (nuint)12);
+                            Vector256.StoreUnsafe(Vector256.Create(0.5d) * VectorMath.Expm1(logVariance0) * scaleT256, ref logVarianceGradientRow);
+                            Vector256.StoreUnsafe(Vector256.Create(0.5d) * VectorMath.Expm1(logVariance1) * scaleT256, ref logVarianceGradientRow, (nuint)4);
+                            Vector256.StoreUnsafe(Vector256.Create(0.5d) * VectorMath.Expm1(logVariance2) * scaleT256, ref logVarianceGradientRow, (nuint)8);
+                            Vector256.StoreUnsafe(Vector256.Create(0.5d) * VectorMath.Expm1(logVariance3) * scaleT256, ref logVarianceGradientRow, (nuint)12);
+                        }
+                        total += sum;
+                    }
                 }
                 return total;
             }
             if (Vector128.IsHardwareAccelerated)
             {
-                var scaleT128 = Vector128.Create(scaleT);
-                for (int i = 0; i < n; i++)
+                int i = 0;
+                // Blocks of 16 rows as one row of 256 elements (no per-row value is needed: reduction Mean), then the last rows one by one.
                 {
-                    int rowStart = i * 16;
-                    ref double meanRow = ref Unsafe.Add(ref meanRef, rowStart);
-                    ref double logVarianceRow = ref Unsafe.Add(ref logVarianceRef, rowStart);
-                    ref double meanGradientRow = ref Unsafe.Add(ref meanGradientRef, rowStart);
-                    ref double logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, rowStart);
-                    var mean0 = Vector128.LoadUnsafe(ref meanRow);
-                    var mean1 = Vector128.LoadUnsafe(ref meanRow, (nuint)2);
-                    var mean2 = Vector128.LoadUnsafe(ref meanRow, (nuint)4);
-                    var mean3 = Vector128.LoadUnsafe(ref meanRow, (nuint)6);
-                    var mean4 = Vector128.LoadUnsafe(ref meanRow, (nuint)8);
-                    var mean5 = Vector128.LoadUnsafe(ref meanRow, (nuint)10);
-                    var mean6 = Vector128.LoadUnsafe(ref meanRow, (nuint)12);
-                    var mean7 = Vector128.LoadUnsafe(ref meanRow, (nuint)14);
-                    var logVariance0 = Vector128.LoadUnsafe(ref logVarianceRow);
-                    var logVariance1 = Vector128.LoadUnsafe(ref logVarianceRow, (nuint)2);
-                    var logVariance2 = Vector128.LoadUnsafe(ref logVarianceRow, (nuint)4);
-                    var logVariance3 = Vector128.LoadUnsafe(ref logVarianceRow, (nuint)6);
-                    var logVariance4 = Vector128.LoadUnsafe(ref logVarianceRow, (nuint)8);
-                    var logVariance5 = Vector128.LoadUnsafe(ref logVarianceRow, (nuint)10);
-                    var logVariance6 = Vector128.LoadUnsafe(ref logVarianceRow, (nuint)12);
-                    var logVariance7 = Vector128.LoadUnsafe(ref logVarianceRow, (nuint)14);
-                    var sum0 = Vector128.Create(0.5d) * (mean0 * mean0 + VectorMath.ExpMinusOneMinus(logVariance0));
-                    var sum1 = Vector128.Create(0.5d) * (mean1 * mean1 + VectorMath.ExpMinusOneMinus(logVariance1));
-                    var sum2 = Vector128.Create(0.5d) * (mean2 * mean2 + VectorMath.ExpMinusOneMinus(logVariance2));
-                    var sum3 = Vector128.Create(0.5d) * (mean3 * mean3 + VectorMath.ExpMinusOneMinus(logVariance3));
-                    var sum4 = Vector128.Create(0.5d) * (mean4 * mean4 + VectorMath.ExpMinusOneMinus(logVariance4));
-                    var sum5 = Vector128.Create(0.5d) * (mean5 * mean5 + VectorMath.ExpMinusOneMinus(logVariance5));
-                    var sum6 = Vector128.Create(0.5d) * (mean6 * mean6 + VectorMath.ExpMinusOneMinus(logVariance6));
-                    var sum7 = Vector128.Create(0.5d) * (mean7 * mean7 + VectorMath.ExpMinusOneMinus(logVariance7));
-                    double sum = Vector128.Sum(sum0 + sum1 + sum2 + sum3 + sum4 + sum5 + sum6 + sum7);
-                    if (TGradient.On)
+                    var scaleT128 = Vector128.Create(scaleT);
+                    for (; i <= n - 16; i += 16)
                     {
-                        Vector128.StoreUnsafe(mean0 * scaleT128, ref meanGradientRow);
-                        Vector128.StoreUnsafe(mean1 * scaleT128, ref meanGradientRow, (nuint)2);
-                        Vector128.StoreUnsafe(mean2 * scaleT128, ref meanGradientRow, (nuint)4);
-                        Vector128.StoreUnsafe(mean3 * scaleT128, ref meanGradientRow, (nuint)6);
-                        Vector128.StoreUnsafe(mean4 * scaleT128, ref meanGradientRow, (nuint)8);
-                        Vector128.StoreUnsafe(mean5 * scaleT128, ref meanGradientRow, (nuint)10);
-                        Vector128.StoreUnsafe(mean6 * scaleT128, ref meanGradientRow, (nuint)12);
-                        Vector128.StoreUnsafe(mean7 * scaleT128, ref meanGradientRow, (nuint)14);
-                        Vector128.StoreUnsafe(Vector128.Create(0.5d) * VectorMath.Expm1(logVariance0) * scaleT128, ref logVarianceGradientRow);
-                        Vector128.StoreUnsafe(Vector128.Create(0.5d) * VectorMath.Expm1(logVariance1) * scaleT128, ref logVarianceGradientRow, (nuint)2);
-                        Vector128.StoreUnsafe(Vector128.Create(0.5d) * VectorMath.Expm1(logVariance2) * scaleT128, ref logVarianceGradientRow, (nuint)4);
-                        Vector128.StoreUnsafe(Vector128.Create(0.5d) * VectorMath.Expm1(logVariance3) * scaleT128, ref logVarianceGradientRow, (nuint)6);
-                        Vector128.StoreUnsafe(Vector128.Create(0.5d) * VectorMath.Expm1(logVariance4) * scaleT128, ref logVarianceGradientRow, (nuint)8);
-                        Vector128.StoreUnsafe(Vector128.Create(0.5d) * VectorMath.Expm1(logVariance5) * scaleT128, ref logVarianceGradientRow, (nuint)10);
-                        Vector128.StoreUnsafe(Vector128.Create(0.5d) * VectorMath.Expm1(logVariance6) * scaleT128, ref logVarianceGradientRow, (nuint)12);
-                        Vector128.StoreUnsafe(Vector128.Create(0.5d) * VectorMath.Expm1(logVariance7) * scaleT128, ref logVarianceGradientRow, (nuint)14);
+                        ref double meanRow = ref Unsafe.Add(ref meanRef, i * 16);
+                        ref double logVarianceRow = ref Unsafe.Add(ref logVarianceRef, i * 16);
+                        ref double meanGradientRow = ref Unsafe.Add(ref meanGradientRef, i * 16);
+                        ref double logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, i * 16);
+                        var sumAcc = Vector128<double>.Zero;
+                        for (int k = 0; k < 256; k += 2)
+                        {
+                            var meank = Vector128.LoadUnsafe(ref meanRow, (nuint)k);
+                            var logVariancek = Vector128.LoadUnsafe(ref logVarianceRow, (nuint)k);
+                            sumAcc += Vector128.Create(0.5d) * (meank * meank + VectorMath.ExpMinusOneMinus(logVariancek));
+                            if (TGradient.On)
+                            {
+                                Vector128.StoreUnsafe(meank * scaleT128, ref meanGradientRow, (nuint)k);
+                                Vector128.StoreUnsafe(Vector128.Create(0.5d) * VectorMath.Expm1(logVariancek) * scaleT128, ref logVarianceGradientRow,
+                                    (nuint)k);
+                            }
+                        }
+                        double sum = Vector128.Sum(sumAcc);
+                        total += sum;
                     }
-                    total += sum;
-                    if (!perRow.IsEmpty) perRow[i] = (double)sum;
+                }
+                // The rows one by one.
+                {
+                    var scaleT128 = Vector128.Create(scaleT);
+                    for (; i < n; i++)
+                    {
+                        ref double meanRow = ref Unsafe.Add(ref meanRef, i * 16);
+                        ref double logVarianceRow = ref Unsafe.Add(ref logVarianceRef, i * 16);
+                        ref double meanGradientRow = ref Unsafe.Add(ref meanGradientRef, i * 16);
+                        ref double logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, i * 16);
+                        var mean0 = Vector128.LoadUnsafe(ref meanRow);
+                        var mean1 = Vector128.LoadUnsafe(ref meanRow, (nuint)2);
+                        var mean2 = Vector128.LoadUnsafe(ref meanRow, (nuint)4);
+                        var mean3 = Vector128.LoadUnsafe(ref meanRow, (nuint)6);
+                        var mean4 = Vector128.LoadUnsafe(ref meanRow, (nuint)8);
+                        var mean5 = Vector128.LoadUnsafe(ref meanRow, (nuint)10);
+                        var mean6 = Vector128.LoadUnsafe(ref meanRow, (nuint)12);
+                        var mean7 = Vector128.LoadUnsafe(ref meanRow, (nuint)14);
+                        var logVariance0 = Vector128.LoadUnsafe(ref logVarianceRow);
+                        var logVariance1 = Vector128.LoadUnsafe(ref logVarianceRow, (nuint)2);
+                        var logVariance2 = Vector128.LoadUnsafe(ref logVarianceRow, (nuint)4);
+                        var logVariance3 = Vector128.LoadUnsafe(ref logVarianceRow, (nuint)6);
+                        var logVariance4 = Vector128.LoadUnsafe(ref logVarianceRow, (nuint)8);
+                        var logVariance5 = Vector128.LoadUnsafe(ref logVarianceRow, (nuint)10);
+                        var logVariance6 = Vector128.LoadUnsafe(ref logVarianceRow, (nuint)12);
+                        var logVariance7 = Vector128.LoadUnsafe(ref logVarianceRow, (nuint)14);
+                        var sum0 = Vector128.Create(0.5d) * (mean0 * mean0 + VectorMath.ExpMinusOneMinus(logVariance0));
+                        var sum1 = Vector128.Create(0.5d) * (mean1 * mean1 + VectorMath.ExpMinusOneMinus(logVariance1));
+                        var sum2 = Vector128.Create(0.5d) * (mean2 * mean2 + VectorMath.ExpMinusOneMinus(logVariance2));
+                        var sum3 = Vector128.Create(0.5d) * (mean3 * mean3 + VectorMath.ExpMinusOneMinus(logVariance3));
+                        var sum4 = Vector128.Create(0.5d) * (mean4 * mean4 + VectorMath.ExpMinusOneMinus(logVariance4));
+                        var sum5 = Vector128.Create(0.5d) * (mean5 * mean5 + VectorMath.ExpMinusOneMinus(logVariance5));
+                        var sum6 = Vector128.Create(0.5d) * (mean6 * mean6 + VectorMath.ExpMinusOneMinus(logVariance6));
+                        var sum7 = Vector128.Create(0.5d) * (mean7 * mean7 + VectorMath.ExpMinusOneMinus(logVariance7));
+                        double sum = Vector128.Sum(sum0 + sum1 + sum2 + sum3 + sum4 + sum5 + sum6 + sum7);
+                        if (TGradient.On)
+                        {
+                            Vector128.StoreUnsafe(mean0 * scaleT128, ref meanGradientRow);
+                            Vector128.StoreUnsafe(mean1 * scaleT128, ref meanGradientRow, (nuint)2);
+                            Vector128.StoreUnsafe(mean2 * scaleT128, ref meanGradientRow, (nuint)4);
+                            Vector128.StoreUnsafe(mean3 * scaleT128, ref meanGradientRow, (nuint)6);
+                            Vector128.StoreUnsafe(mean4 * scaleT128, ref meanGradientRow, (nuint)8);
+                            Vector128.StoreUnsafe(mean5 * scaleT128, ref meanGradientRow, (nuint)10);
+                            Vector128.StoreUnsafe(mean6 * scaleT128, ref meanGradientRow, (nuint)12);
+                            Vector128.StoreUnsafe(mean7 * scaleT128, ref meanGradientRow, (nuint)14);
+                            Vector128.StoreUnsafe(Vector128.Create(0.5d) * VectorMath.Expm1(logVariance0) * scaleT128, ref logVarianceGradientRow);
+                            Vector128.StoreUnsafe(Vector128.Create(0.5d) * VectorMath.Expm1(logVariance1) * scaleT128, ref logVarianceGradientRow, (nuint)2);
+                            Vector128.StoreUnsafe(Vector128.Create(0.5d) * VectorMath.Expm1(logVariance2) * scaleT128, ref logVarianceGradientRow, (nuint)4);
+                            Vector128.StoreUnsafe(Vector128.Create(0.5d) * VectorMath.Expm1(logVariance3) * scaleT128, ref logVarianceGradientRow, (nuint)6);
+                            Vector128.StoreUnsafe(Vector128.Create(0.5d) * VectorMath.Expm1(logVariance4) * scaleT128, ref logVarianceGradientRow, (nuint)8);
+                            Vector128.StoreUnsafe(Vector128.Create(0.5d) * VectorMath.Expm1(logVariance5) * scaleT128, ref logVarianceGradientRow, (nuint)10);
+                            Vector128.StoreUnsafe(Vector128.Create(0.5d) * VectorMath.Expm1(logVariance6) * scaleT128, ref logVarianceGradientRow, (nuint)12);
+                            Vector128.StoreUnsafe(Vector128.Create(0.5d) * VectorMath.Expm1(logVariance7) * scaleT128, ref logVarianceGradientRow, (nuint)14);
+                        }
+                        total += sum;
+                    }
                 }
                 return total;
             }
             // No SIMD on this CPU: scalar code.
             {
-                for (int i = 0; i < n; i++)
+                int i = 0;
+                for (; i < n; i++)
                 {
-                    int rowStart = i * 16;
-                    ref double meanRow = ref Unsafe.Add(ref meanRef, rowStart);
-                    ref double logVarianceRow = ref Unsafe.Add(ref logVarianceRef, rowStart);
-                    ref double meanGradientRow = ref Unsafe.Add(ref meanGradientRef, rowStart);
-                    ref double logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, rowStart);
+                    ref double meanRow = ref Unsafe.Add(ref meanRef, i * 16);
+                    ref double logVarianceRow = ref Unsafe.Add(ref logVarianceRef, i * 16);
+                    ref double meanGradientRow = ref Unsafe.Add(ref meanGradientRef, i * 16);
+                    ref double logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, i * 16);
                     double sumAcc = 0;
                     for (int k = 0; k < 16; k++)
                     {
@@ -1016,15 +1100,14 @@ namespace DivergenceGen.Generated
                     }
                     double sum = sumAcc;
                     total += sum;
-                    if (!perRow.IsEmpty) perRow[i] = (double)sum;
                 }
                 return total;
             }
         }
 
         /// <summary>
-        /// Σᵣ KLᵣ over the rows of KLDivergence, each row one pass over its D = 16 elements; where TGradient is Yes, also the gradients times scale; where
-        /// perRow is not empty, each KLᵣ. Callers have checked every argument.
+        /// Σᵣ KLᵣ over the rows of KLDivergence, each row one pass over its D = 16 elements; where TGradient is Yes, also the gradients times scale; for
+        /// reduction None, each KLᵣ into perRow. Callers have checked every argument.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static double KLDivergenceRows<TGradient>(ReadOnlySpan<double> meanP, ReadOnlySpan<double> logVarianceP, ReadOnlySpan<double> meanQ,
@@ -1043,215 +1126,320 @@ namespace DivergenceGen.Generated
             // D = 16 ≤ UnrollThreshold 16: each row is straight-line code with constant offsets, the widest vectors first.
             if (Vector512.IsHardwareAccelerated)
             {
-                var scaleT512 = Vector512.Create(scaleT);
-                for (int i = 0; i < n; i++)
+                int i = 0;
+                // Blocks of 16 rows as one row of 256 elements (no per-row value is needed: reduction Mean), then the last rows one by one.
                 {
-                    int rowStart = i * 16;
-                    ref double meanPRow = ref Unsafe.Add(ref meanPRef, rowStart);
-                    ref double logVariancePRow = ref Unsafe.Add(ref logVariancePRef, rowStart);
-                    ref double meanQRow = ref Unsafe.Add(ref meanQRef, rowStart);
-                    ref double logVarianceQRow = ref Unsafe.Add(ref logVarianceQRef, rowStart);
-                    ref double meanGradientRow = ref Unsafe.Add(ref meanGradientRef, rowStart);
-                    ref double logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, rowStart);
-                    var meanP0 = Vector512.LoadUnsafe(ref meanPRow);
-                    var meanP1 = Vector512.LoadUnsafe(ref meanPRow, (nuint)8);
-                    var meanQ0 = Vector512.LoadUnsafe(ref meanQRow);
-                    var meanQ1 = Vector512.LoadUnsafe(ref meanQRow, (nuint)8);
-                    var logVarianceQ0 = Vector512.LoadUnsafe(ref logVarianceQRow);
-                    var logVarianceQ1 = Vector512.LoadUnsafe(ref logVarianceQRow, (nuint)8);
-                    var logVarianceP0 = Vector512.LoadUnsafe(ref logVariancePRow);
-                    var logVarianceP1 = Vector512.LoadUnsafe(ref logVariancePRow, (nuint)8);
-                    var sum0 = Vector512.Create(0.5d) * (Vector512.ConditionalSelect(Vector512.Equals(meanP0, meanQ0), Vector512<double>.Zero, (meanP0
-                        - meanQ0) * (meanP0 - meanQ0) * VectorMath.Exp(-logVarianceQ0)) + VectorMath.ExpMinusOneMinus(logVarianceP0 - logVarianceQ0));
-                    var sum1 = Vector512.Create(0.5d) * (Vector512.ConditionalSelect(Vector512.Equals(meanP1, meanQ1), Vector512<double>.Zero, (meanP1
-                        - meanQ1) * (meanP1 - meanQ1) * VectorMath.Exp(-logVarianceQ1)) + VectorMath.ExpMinusOneMinus(logVarianceP1 - logVarianceQ1));
-                    double sum = Vector512.Sum(sum0 + sum1);
-                    if (TGradient.On)
+                    var scaleT512 = Vector512.Create(scaleT);
+                    for (; i <= n - 16; i += 16)
                     {
-                        Vector512.StoreUnsafe(Vector512.ConditionalSelect(Vector512.Equals(meanP0, meanQ0), Vector512<double>.Zero, (meanP0 - meanQ0)
-                            * VectorMath.Exp(-logVarianceQ0)) * scaleT512, ref meanGradientRow);
-                        Vector512.StoreUnsafe(Vector512.ConditionalSelect(Vector512.Equals(meanP1, meanQ1), Vector512<double>.Zero, (meanP1 - meanQ1)
-                            * VectorMath.Exp(-logVarianceQ1)) * scaleT512, ref meanGradientRow, (nuint)8);
-                        Vector512.StoreUnsafe(Vector512.Create(0.5d) * VectorMath.Expm1(logVarianceP0 - logVarianceQ0) * scaleT512, ref logVarianceGradientRow);
-                        Vector512.StoreUnsafe(Vector512.Create(0.5d) * VectorMath.Expm1(logVarianceP1 - logVarianceQ1) * scaleT512, ref logVarianceGradientRow,
-                            (nuint)8);
+                        ref double meanPRow = ref Unsafe.Add(ref meanPRef, i * 16);
+                        ref double logVariancePRow = ref Unsafe.Add(ref logVariancePRef, i * 16);
+                        ref double meanQRow = ref Unsafe.Add(ref meanQRef, i * 16);
+                        ref double logVarianceQRow = ref Unsafe.Add(ref logVarianceQRef, i * 16);
+                        ref double meanGradientRow = ref Unsafe.Add(ref meanGradientRef, i * 16);
+                        ref double logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, i * 16);
+                        var sumAcc = Vector512<double>.Zero;
+                        for (int k = 0; k < 256; k += 8)
+                        {
+                            var meanPk = Vector512.LoadUnsafe(ref meanPRow, (nuint)k);
+                            var meanQk = Vector512.LoadUnsafe(ref meanQRow, (nuint)k);
+                            var logVarianceQk = Vector512.LoadUnsafe(ref logVarianceQRow, (nuint)k);
+                            var logVariancePk = Vector512.LoadUnsafe(ref logVariancePRow, (nuint)k);
+                            sumAcc += Vector512.Create(0.5d) * (Vector512.ConditionalSelect(Vector512.Equals(meanPk, meanQk), Vector512<double>.Zero, (meanPk
+                                - meanQk) * (meanPk - meanQk) * VectorMath.Exp(-logVarianceQk)) + VectorMath.ExpMinusOneMinus(logVariancePk - logVarianceQk));
+                            if (TGradient.On)
+                            {
+                                Vector512.StoreUnsafe(Vector512.ConditionalSelect(Vector512.Equals(meanPk, meanQk), Vector512<double>.Zero, (meanPk - meanQk)
+                                    * VectorMath.Exp(-logVarianceQk)) * scaleT512, ref meanGradientRow, (nuint)k);
+                                Vector512.StoreUnsafe(Vector512.Create(0.5d) * VectorMath.Expm1(logVariancePk - logVarianceQk) * scaleT512,
+                                    ref logVarianceGradientRow, (nuint)k);
+                            }
+                        }
+                        double sum = Vector512.Sum(sumAcc);
+                        total += sum;
                     }
-                    total += sum;
-                    if (!perRow.IsEmpty) perRow[i] = (double)sum;
+                }
+                // The rows one by one.
+                {
+                    var scaleT512 = Vector512.Create(scaleT);
+                    for (; i < n; i++)
+                    {
+                        ref double meanPRow = ref Unsafe.Add(ref meanPRef, i * 16);
+                        ref double logVariancePRow = ref Unsafe.Add(ref logVariancePRef, i * 16);
+                        ref double meanQRow = ref Unsafe.Add(ref meanQRef, i * 16);
+                        ref double logVarianceQRow = ref Unsafe.Add(ref logVarianceQRef, i * 16);
+                        ref double meanGradientRow = ref Unsafe.Add(ref meanGradientRef, i * 16);
+                        ref double logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, i * 16);
+                        var meanP0 = Vector512.LoadUnsafe(ref meanPRow);
+                        var meanP1 = Vector512.LoadUnsafe(ref meanPRow, (nuint)8);
+                        var meanQ0 = Vector512.LoadUnsafe(ref meanQRow);
+                        var meanQ1 = Vector512.LoadUnsafe(ref meanQRow, (nuint)8);
+                        var logVarianceQ0 = Vector512.LoadUnsafe(ref logVarianceQRow);
+                        var logVarianceQ1 = Vector512.LoadUnsafe(ref logVarianceQRow, (nuint)8);
+                        var logVarianceP0 = Vector512.LoadUnsafe(ref logVariancePRow);
+                        var logVarianceP1 = Vector512.LoadUnsafe(ref logVariancePRow, (nuint)8);
+                        var sum0 = Vector512.Create(0.5d) * (Vector512.ConditionalSelect(Vector512.Equals(meanP0, meanQ0), Vector512<double>.Zero, (meanP0
+                            - meanQ0) * (meanP0 - meanQ0) * VectorMath.Exp(-logVarianceQ0)) + VectorMath.ExpMinusOneMinus(logVarianceP0 - logVarianceQ0));
+                        var sum1 = Vector512.Create(0.5d) * (Vector512.ConditionalSelect(Vector512.Equals(meanP1, meanQ1), Vector512<double>.Zero, (meanP1
+                            - meanQ1) * (meanP1 - meanQ1) * VectorMath.Exp(-logVarianceQ1)) + VectorMath.ExpMinusOneMinus(logVarianceP1 - logVarianceQ1));
+                        double sum = Vector512.Sum(sum0 + sum1);
+                        if (TGradient.On)
+                        {
+                            Vector512.StoreUnsafe(Vector512.ConditionalSelect(Vector512.Equals(meanP0, meanQ0), Vector512<double>.Zero, (meanP0 - meanQ0)
+                                * VectorMath.Exp(-logVarianceQ0)) * scaleT512, ref meanGradientRow);
+                            Vector512.StoreUnsafe(Vector512.ConditionalSelect(Vector512.Equals(meanP1, meanQ1), Vector512<double>.Zero, (meanP1 - meanQ1)
+                                * VectorMath.Exp(-logVarianceQ1)) * scaleT512, ref meanGradientRow, (nuint)8);
+                            Vector512.StoreUnsafe(Vector512.Create(0.5d) * VectorMath.Expm1(logVarianceP0 - logVarianceQ0) * scaleT512,
+                                ref logVarianceGradientRow);
+                            Vector512.StoreUnsafe(Vector512.Create(0.5d) * VectorMath.Expm1(logVarianceP1 - logVarianceQ1) * scaleT512,
+                                ref logVarianceGradientRow, (nuint)8);
+                        }
+                        total += sum;
+                    }
                 }
                 return total;
             }
             if (Vector256.IsHardwareAccelerated)
             {
-                var scaleT256 = Vector256.Create(scaleT);
-                for (int i = 0; i < n; i++)
+                int i = 0;
+                // Blocks of 16 rows as one row of 256 elements (no per-row value is needed: reduction Mean), then the last rows one by one.
                 {
-                    int rowStart = i * 16;
-                    ref double meanPRow = ref Unsafe.Add(ref meanPRef, rowStart);
-                    ref double logVariancePRow = ref Unsafe.Add(ref logVariancePRef, rowStart);
-                    ref double meanQRow = ref Unsafe.Add(ref meanQRef, rowStart);
-                    ref double logVarianceQRow = ref Unsafe.Add(ref logVarianceQRef, rowStart);
-                    ref double meanGradientRow = ref Unsafe.Add(ref meanGradientRef, rowStart);
-                    ref double logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, rowStart);
-                    var meanP0 = Vector256.LoadUnsafe(ref meanPRow);
-                    var meanP1 = Vector256.LoadUnsafe(ref meanPRow, (nuint)4);
-                    var meanP2 = Vector256.LoadUnsafe(ref meanPRow, (nuint)8);
-                    var meanP3 = Vector256.LoadUnsafe(ref meanPRow, (nuint)12);
-                    var meanQ0 = Vector256.LoadUnsafe(ref meanQRow);
-                    var meanQ1 = Vector256.LoadUnsafe(ref meanQRow, (nuint)4);
-                    var meanQ2 = Vector256.LoadUnsafe(ref meanQRow, (nuint)8);
-                    var meanQ3 = Vector256.LoadUnsafe(ref meanQRow, (nuint)12);
-                    var logVarianceQ0 = Vector256.LoadUnsafe(ref logVarianceQRow);
-                    var logVarianceQ1 = Vector256.LoadUnsafe(ref logVarianceQRow, (nuint)4);
-                    var logVarianceQ2 = Vector256.LoadUnsafe(ref logVarianceQRow, (nuint)8);
-                    var logVarianceQ3 = Vector256.LoadUnsafe(ref logVarianceQRow, (nuint)12);
-                    var logVarianceP0 = Vector256.LoadUnsafe(ref logVariancePRow);
-                    var logVarianceP1 = Vector256.LoadUnsafe(ref logVariancePRow, (nuint)4);
-                    var logVarianceP2 = Vector256.LoadUnsafe(ref logVariancePRow, (nuint)8);
-                    var logVarianceP3 = Vector256.LoadUnsafe(ref logVariancePRow, (nuint)12);
-                    var sum0 = Vector256.Create(0.5d) * (Vector256.ConditionalSelect(Vector256.Equals(meanP0, meanQ0), Vector256<double>.Zero, (meanP0
-                        - meanQ0) * (meanP0 - meanQ0) * VectorMath.Exp(-logVarianceQ0)) + VectorMath.ExpMinusOneMinus(logVarianceP0 - logVarianceQ0));
-                    var sum1 = Vector256.Create(0.5d) * (Vector256.ConditionalSelect(Vector256.Equals(meanP1, meanQ1), Vector256<double>.Zero, (meanP1
-                        - meanQ1) * (meanP1 - meanQ1) * VectorMath.Exp(-logVarianceQ1)) + VectorMath.ExpMinusOneMinus(logVarianceP1 - logVarianceQ1));
-                    var sum2 = Vector256.Create(0.5d) * (Vector256.ConditionalSelect(Vector256.Equals(meanP2, meanQ2), Vector256<double>.Zero, (meanP2
-                        - meanQ2) * (meanP2 - meanQ2) * VectorMath.Exp(-logVarianceQ2)) + VectorMath.ExpMinusOneMinus(logVarianceP2 - logVarianceQ2));
-                    var sum3 = Vector256.Create(0.5d) * (Vector256.ConditionalSelect(Vector256.Equals(meanP3, meanQ3), Vector256<double>.Zero, (meanP3
-                        - meanQ3) * (meanP3 - meanQ3) * VectorMath.Exp(-logVarianceQ3)) + VectorMath.ExpMinusOneMinus(logVarianceP3 - logVarianceQ3));
-                    double sum = Vector256.Sum(sum0 + sum1 + sum2 + sum3);
-                    if (TGradient.On)
+                    var scaleT256 = Vector256.Create(scaleT);
+                    for (; i <= n - 16; i += 16)
                     {
-                        Vector256.StoreUnsafe(Vector256.ConditionalSelect(Vector256.Equals(meanP0, meanQ0), Vector256<double>.Zero, (meanP0 - meanQ0)
-                            * VectorMath.Exp(-logVarianceQ0)) * scaleT256, ref meanGradientRow);
-                        Vector256.StoreUnsafe(Vector256.ConditionalSelect(Vector256.Equals(meanP1, meanQ1), Vector256<double>.Zero, (meanP1 - meanQ1)
-                            * VectorMath.Exp(-logVarianceQ1)) * scaleT256, ref meanGradientRow, (nuint)4);
-                        Vector256.StoreUnsafe(Vector256.ConditionalSelect(Vector256.Equals(meanP2, meanQ2), Vector256<double>.Zero, (meanP2 - meanQ2)
-                            * VectorMath.Exp(-logVarianceQ2)) * scaleT256, ref meanGradientRow, (nuint)8);
-                        Vector256.StoreUnsafe(Vector256.ConditionalSelect(Vector256.Equals(meanP3, meanQ3), Vector256<double>.Zero, (meanP3 - meanQ3)
-                            * VectorMath.Exp(-logVarianceQ3)) * scaleT256, ref meanGradientRow, (nuint)12);
-                        Vector256.StoreUnsafe(Vector256.Create(0.5d) * VectorMath.Expm1(logVarianceP0 - logVarianceQ0) * scaleT256, ref logVarianceGradientRow);
-                        Vector256.StoreUnsafe(Vector256.Create(0.5d) * VectorMath.Expm1(logVarianceP1 - logVarianceQ1) * scaleT256, ref logVarianceGradientRow,
-                            (nuint)4);
-                        Vector256.StoreUnsafe(Vector256.Create(0.5d) * VectorMath.Expm1(logVarianceP2 - logVarianceQ2) * scaleT256, ref logVarianceGradientRow,
-                            (nuint)8);
-                        Vector256.StoreUnsafe(Vector256.Create(0.5d) * VectorMath.Expm1(logVarianceP3 - logVarianceQ3) * scaleT256, ref logVarianceGradientRow,
-                            (nuint)12);
+                        ref double meanPRow = ref Unsafe.Add(ref meanPRef, i * 16);
+                        ref double logVariancePRow = ref Unsafe.Add(ref logVariancePRef, i * 16);
+                        ref double meanQRow = ref Unsafe.Add(ref meanQRef, i * 16);
+                        ref double logVarianceQRow = ref Unsafe.Add(ref logVarianceQRef, i * 16);
+                        ref double meanGradientRow = ref Unsafe.Add(ref meanGradientRef, i * 16);
+                        ref double logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, i * 16);
+                        var sumAcc = Vector256<double>.Zero;
+                        for (int k = 0; k < 256; k += 4)
+                        {
+                            var meanPk = Vector256.LoadUnsafe(ref meanPRow, (nuint)k);
+                            var meanQk = Vector256.LoadUnsafe(ref meanQRow, (nuint)k);
+                            var logVarianceQk = Vector256.LoadUnsafe(ref logVarianceQRow, (nuint)k);
+                            var logVariancePk = Vector256.LoadUnsafe(ref logVariancePRow, (nuint)k);
+                            sumAcc += Vector256.Create(0.5d) * (Vector256.ConditionalSelect(Vector256.Equals(meanPk, meanQk), Vector256<double>.Zero, (meanPk
+                                - meanQk) * (meanPk - meanQk) * VectorMath.Exp(-logVarianceQk)) + VectorMath.ExpMinusOneMinus(logVariancePk - logVarianceQk));
+                            if (TGradient.On)
+                            {
+                                Vector256.StoreUnsafe(Vector256.ConditionalSelect(Vector256.Equals(meanPk, meanQk), Vector256<double>.Zero, (meanPk - meanQk)
+                                    * VectorMath.Exp(-logVarianceQk)) * scaleT256, ref meanGradientRow, (nuint)k);
+                                Vector256.StoreUnsafe(Vector256.Create(0.5d) * VectorMath.Expm1(logVariancePk - logVarianceQk) * scaleT256,
+                                    ref logVarianceGradientRow, (nuint)k);
+                            }
+                        }
+                        double sum = Vector256.Sum(sumAcc);
+                        total += sum;
                     }
-                    total += sum;
-                    if (!perRow.IsEmpty) perRow[i] = (double)sum;
+                }
+                // The rows one by one.
+                {
+                    var scaleT256 = Vector256.Create(scaleT);
+                    for (; i < n; i++)
+                    {
+                        ref double meanPRow = ref Unsafe.Add(ref meanPRef, i * 16);
+                        ref double logVariancePRow = ref Unsafe.Add(ref logVariancePRef, i * 16);
+                        ref double meanQRow = ref Unsafe.Add(ref meanQRef, i * 16);
+                        ref double logVarianceQRow = ref Unsafe.Add(ref logVarianceQRef, i * 16);
+                        ref double meanGradientRow = ref Unsafe.Add(ref meanGradientRef, i * 16);
+                        ref double logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, i * 16);
+                        var meanP0 = Vector256.LoadUnsafe(ref meanPRow);
+                        var meanP1 = Vector256.LoadUnsafe(ref meanPRow, (nuint)4);
+                        var meanP2 = Vector256.LoadUnsafe(ref meanPRow, (nuint)8);
+                        var meanP3 = Vector256.LoadUnsafe(ref meanPRow, (nuint)12);
+                        var meanQ0 = Vector256.LoadUnsafe(ref meanQRow);
+                        var meanQ1 = Vector256.LoadUnsafe(ref meanQRow, (nuint)4);
+                        var meanQ2 = Vector256.LoadUnsafe(ref meanQRow, (nuint)8);
+                        var meanQ3 = Vector256.LoadUnsafe(ref meanQRow, (nuint)12);
+                        var logVarianceQ0 = Vector256.LoadUnsafe(ref logVarianceQRow);
+                        var logVarianceQ1 = Vector256.LoadUnsafe(ref logVarianceQRow, (nuint)4);
+                        var logVarianceQ2 = Vector256.LoadUnsafe(ref logVarianceQRow, (nuint)8);
+                        var logVarianceQ3 = Vector256.LoadUnsafe(ref logVarianceQRow, (nuint)12);
+                        var logVarianceP0 = Vector256.LoadUnsafe(ref logVariancePRow);
+                        var logVarianceP1 = Vector256.LoadUnsafe(ref logVariancePRow, (nuint)4);
+                        var logVarianceP2 = Vector256.LoadUnsafe(ref logVariancePRow, (nuint)8);
+                        var logVarianceP3 = Vector256.LoadUnsafe(ref logVariancePRow, (nuint)12);
+                        var sum0 = Vector256.Create(0.5d) * (Vector256.ConditionalSelect(Vector256.Equals(meanP0, meanQ0), Vector256<double>.Zero, (meanP0
+                            - meanQ0) * (meanP0 - meanQ0) * VectorMath.Exp(-logVarianceQ0)) + VectorMath.ExpMinusOneMinus(logVarianceP0 - logVarianceQ0));
+                        var sum1 = Vector256.Create(0.5d) * (Vector256.ConditionalSelect(Vector256.Equals(meanP1, meanQ1), Vector256<double>.Zero, (meanP1
+                            - meanQ1) * (meanP1 - meanQ1) * VectorMath.Exp(-logVarianceQ1)) + VectorMath.ExpMinusOneMinus(logVarianceP1 - logVarianceQ1));
+                        var sum2 = Vector256.Create(0.5d) * (Vector256.ConditionalSelect(Vector256.Equals(meanP2, meanQ2), Vector256<double>.Zero, (meanP2
+                            - meanQ2) * (meanP2 - meanQ2) * VectorMath.Exp(-logVarianceQ2)) + VectorMath.ExpMinusOneMinus(logVarianceP2 - logVarianceQ2));
+                        var sum3 = Vector256.Create(0.5d) * (Vector256.ConditionalSelect(Vector256.Equals(meanP3, meanQ3), Vector256<double>.Zero, (meanP3
+                            - meanQ3) * (meanP3 - meanQ3) * VectorMath.Exp(-logVarianceQ3)) + VectorMath.ExpMinusOneMinus(logVarianceP3 - logVarianceQ3));
+                        double sum = Vector256.Sum(sum0 + sum1 + sum2 + sum3);
+                        if (TGradient.On)
+                        {
+                            Vector256.StoreUnsafe(Vector256.ConditionalSelect(Vector256.Equals(meanP0, meanQ0), Vector256<double>.Zero, (meanP0 - meanQ0)
+                                * VectorMath.Exp(-logVarianceQ0)) * scaleT256, ref meanGradientRow);
+                            Vector256.StoreUnsafe(Vector256.ConditionalSelect(Vector256.Equals(meanP1, meanQ1), Vector256<double>.Zero, (meanP1 - meanQ1)
+                                * VectorMath.Exp(-logVarianceQ1)) * scaleT256, ref meanGradientRow, (nuint)4);
+                            Vector256.StoreUnsafe(Vector256.ConditionalSelect(Vector256.Equals(meanP2, meanQ2), Vector256<double>.Zero, (meanP2 - meanQ2)
+                                * VectorMath.Exp(-logVarianceQ2)) * scaleT256, ref meanGradientRow, (nuint)8);
+                            Vector256.StoreUnsafe(Vector256.ConditionalSelect(Vector256.Equals(meanP3, meanQ3), Vector256<double>.Zero, (meanP3 - meanQ3)
+                                * VectorMath.Exp(-logVarianceQ3)) * scaleT256, ref meanGradientRow, (nuint)12);
+                            Vector256.StoreUnsafe(Vector256.Create(0.5d) * VectorMath.Expm1(logVarianceP0 - logVarianceQ0) * scaleT256,
+                                ref logVarianceGradientRow);
+                            Vector256.StoreUnsafe(Vector256.Create(0.5d) * VectorMath.Expm1(logVarianceP1 - logVarianceQ1) * scaleT256,
+                                ref logVarianceGradientRow, (nuint)4);
+                            Vector256.StoreUnsafe(Vector256.Create(0.5d) * VectorMath.Expm1(logVarianceP2 - logVarianceQ2) * scaleT256,
+                                ref logVarianceGradientRow, (nuint)8);
+                            Vector256.StoreUnsafe(Vector256.Create(0.5d) * VectorMath.Expm1(logVarianceP3 - logVarianceQ3) * scaleT256,
+                                ref logVarianceGradientRow, (nuint)12);
+                        }
+                        total += sum;
+                    }
                 }
                 return total;
             }
             if (Vector128.IsHardwareAccelerated)
             {
-                var scaleT128 = Vector128.Create(scaleT);
-                for (int i = 0; i < n; i++)
+                int i = 0;
+                // Blocks of 16 rows as one row of 256 elements (no per-row value is needed: reduction Mean), then the last rows one by one.
                 {
-                    int rowStart = i * 16;
-                    ref double meanPRow = ref Unsafe.Add(ref meanPRef, rowStart);
-                    ref double logVariancePRow = ref Unsafe.Add(ref logVariancePRef, rowStart);
-                    ref double meanQRow = ref Unsafe.Add(ref meanQRef, rowStart);
-                    ref double logVarianceQRow = ref Unsafe.Add(ref logVarianceQRef, rowStart);
-                    ref double meanGradientRow = ref Unsafe.Add(ref meanGradientRef, rowStart);
-                    ref double logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, rowStart);
-                    var meanP0 = Vector128.LoadUnsafe(ref meanPRow);
-                    var meanP1 = Vector128.LoadUnsafe(ref meanPRow, (nuint)2);
-                    var meanP2 = Vector128.LoadUnsafe(ref meanPRow, (nuint)4);
-                    var meanP3 = Vector128.LoadUnsafe(ref meanPRow, (nuint)6);
-                    var meanP4 = Vector128.LoadUnsafe(ref meanPRow, (nuint)8);
-                    var meanP5 = Vector128.LoadUnsafe(ref meanPRow, (nuint)10);
-                    var meanP6 = Vector128.LoadUnsafe(ref meanPRow, (nuint)12);
-                    var meanP7 = Vector128.LoadUnsafe(ref meanPRow, (nuint)14);
-                    var meanQ0 = Vector128.LoadUnsafe(ref meanQRow);
-                    var meanQ1 = Vector128.LoadUnsafe(ref meanQRow, (nuint)2);
-                    var meanQ2 = Vector128.LoadUnsafe(ref meanQRow, (nuint)4);
-                    var meanQ3 = Vector128.LoadUnsafe(ref meanQRow, (nuint)6);
-                    var meanQ4 = Vector128.LoadUnsafe(ref meanQRow, (nuint)8);
-                    var meanQ5 = Vector128.LoadUnsafe(ref meanQRow, (nuint)10);
-                    var meanQ6 = Vector128.LoadUnsafe(ref meanQRow, (nuint)12);
-                    var meanQ7 = Vector128.LoadUnsafe(ref meanQRow, (nuint)14);
-                    var logVarianceQ0 = Vector128.LoadUnsafe(ref logVarianceQRow);
-                    var logVarianceQ1 = Vector128.LoadUnsafe(ref logVarianceQRow, (nuint)2);
-                    var logVarianceQ2 = Vector128.LoadUnsafe(ref logVarianceQRow, (nuint)4);
-                    var logVarianceQ3 = Vector128.LoadUnsafe(ref logVarianceQRow, (nuint)6);
-                    var logVarianceQ4 = Vector128.LoadUnsafe(ref logVarianceQRow, (nuint)8);
-                    var logVarianceQ5 = Vector128.LoadUnsafe(ref logVarianceQRow, (nuint)10);
-                    var logVarianceQ6 = Vector128.LoadUnsafe(ref logVarianceQRow, (nuint)12);
-                    var logVarianceQ7 = Vector128.LoadUnsafe(ref logVarianceQRow, (nuint)14);
-                    var logVarianceP0 = Vector128.LoadUnsafe(ref logVariancePRow);
-                    var logVarianceP1 = Vector128.LoadUnsafe(ref logVariancePRow, (nuint)2);
-                    var logVarianceP2 = Vector128.LoadUnsafe(ref logVariancePRow, (nuint)4);
-                    var logVarianceP3 = Vector128.LoadUnsafe(ref logVariancePRow, (nuint)6);
-                    var logVarianceP4 = Vector128.LoadUnsafe(ref logVariancePRow, (nuint)8);
-                    var logVarianceP5 = Vector128.LoadUnsafe(ref logVariancePRow, (nuint)10);
-                    var logVarianceP6 = Vector128.LoadUnsafe(ref logVariancePRow, (nuint)12);
-                    var logVarianceP7 = Vector128.LoadUnsafe(ref logVariancePRow, (nuint)14);
-                    var sum0 = Vector128.Create(0.5d) * (Vector128.ConditionalSelect(Vector128.Equals(meanP0, meanQ0), Vector128<double>.Zero, (meanP0
-                        - meanQ0) * (meanP0 - meanQ0) * VectorMath.Exp(-logVarianceQ0)) + VectorMath.ExpMinusOneMinus(logVarianceP0 - logVarianceQ0));
-                    var sum1 = Vector128.Create(0.5d) * (Vector128.ConditionalSelect(Vector128.Equals(meanP1, meanQ1), Vector128<double>.Zero, (meanP1
-                        - meanQ1) * (meanP1 - meanQ1) * VectorMath.Exp(-logVarianceQ1)) + VectorMath.ExpMinusOneMinus(logVarianceP1 - logVarianceQ1));
-                    var sum2 = Vector128.Create(0.5d) * (Vector128.ConditionalSelect(Vector128.Equals(meanP2, meanQ2), Vector128<double>.Zero, (meanP2
-                        - meanQ2) * (meanP2 - meanQ2) * VectorMath.Exp(-logVarianceQ2)) + VectorMath.ExpMinusOneMinus(logVarianceP2 - logVarianceQ2));
-                    var sum3 = Vector128.Create(0.5d) * (Vector128.ConditionalSelect(Vector128.Equals(meanP3, meanQ3), Vector128<double>.Zero, (meanP3
-                        - meanQ3) * (meanP3 - meanQ3) * VectorMath.Exp(-logVarianceQ3)) + VectorMath.ExpMinusOneMinus(logVarianceP3 - logVarianceQ3));
-                    var sum4 = Vector128.Create(0.5d) * (Vector128.ConditionalSelect(Vector128.Equals(meanP4, meanQ4), Vector128<double>.Zero, (meanP4
-                        - meanQ4) * (meanP4 - meanQ4) * VectorMath.Exp(-logVarianceQ4)) + VectorMath.ExpMinusOneMinus(logVarianceP4 - logVarianceQ4));
-                    var sum5 = Vector128.Create(0.5d) * (Vector128.ConditionalSelect(Vector128.Equals(meanP5, meanQ5), Vector128<double>.Zero, (meanP5
-                        - meanQ5) * (meanP5 - meanQ5) * VectorMath.Exp(-logVarianceQ5)) + VectorMath.ExpMinusOneMinus(logVarianceP5 - logVarianceQ5));
-                    var sum6 = Vector128.Create(0.5d) * (Vector128.ConditionalSelect(Vector128.Equals(meanP6, meanQ6), Vector128<double>.Zero, (meanP6
-                        - meanQ6) * (meanP6 - meanQ6) * VectorMath.Exp(-logVarianceQ6)) + VectorMath.ExpMinusOneMinus(logVarianceP6 - logVarianceQ6));
-                    var sum7 = Vector128.Create(0.5d) * (Vector128.ConditionalSelect(Vector128.Equals(meanP7, meanQ7), Vector128<double>.Zero, (meanP7
-                        - meanQ7) * (meanP7 - meanQ7) * VectorMath.Exp(-logVarianceQ7)) + VectorMath.ExpMinusOneMinus(logVarianceP7 - logVarianceQ7));
-                    double sum = Vector128.Sum(sum0 + sum1 + sum2 + sum3 + sum4 + sum5 + sum6 + sum7);
-                    if (TGradient.On)
+                    var scaleT128 = Vector128.Create(scaleT);
+                    for (; i <= n - 16; i += 16)
                     {
-                        Vector128.StoreUnsafe(Vector128.ConditionalSelect(Vector128.Equals(meanP0, meanQ0), Vector128<double>.Zero, (meanP0 - meanQ0)
-                            * VectorMath.Exp(-logVarianceQ0)) * scaleT128, ref meanGradientRow);
-                        Vector128.StoreUnsafe(Vector128.ConditionalSelect(Vector128.Equals(meanP1, meanQ1), Vector128<double>.Zero, (meanP1 - meanQ1)
-                            * VectorMath.Exp(-logVarianceQ1)) * scaleT128, ref meanGradientRow, (nuint)2);
-                        Vector128.StoreUnsafe(Vector128.ConditionalSelect(Vector128.Equals(meanP2, meanQ2), Vector128<double>.Zero, (meanP2 - meanQ2)
-                            * VectorMath.Exp(-logVarianceQ2)) * scaleT128, ref meanGradientRow, (nuint)4);
-                        Vector128.StoreUnsafe(Vector128.ConditionalSelect(Vector128.Equals(meanP3, meanQ3), Vector128<double>.Zero, (meanP3 - meanQ3)
-                            * VectorMath.Exp(-logVarianceQ3)) * scaleT128, ref meanGradientRow, (nuint)6);
-                        Vector128.StoreUnsafe(Vector128.ConditionalSelect(Vector128.Equals(meanP4, meanQ4), Vector128<double>.Zero, (meanP4 - meanQ4)
-                            * VectorMath.Exp(-logVarianceQ4)) * scaleT128, ref meanGradientRow, (nuint)8);
-                        Vector128.StoreUnsafe(Vector128.ConditionalSelect(Vector128.Equals(meanP5, meanQ5), Vector128<double>.Zero, (meanP5 - meanQ5)
-                            * VectorMath.Exp(-logVarianceQ5)) * scaleT128, ref meanGradientRow, (nuint)10);
-                        Vector128.StoreUnsafe(Vector128.ConditionalSelect(Vector128.Equals(meanP6, meanQ6), Vector128<double>.Zero, (meanP6 - meanQ6)
-                            * VectorMath.Exp(-logVarianceQ6)) * scaleT128, ref meanGradientRow, (nuint)12);
-                        Vector128.StoreUnsafe(Vector128.ConditionalSelect(Vector128.Equals(meanP7, meanQ7), Vector128<double>.Zero, (meanP7 - meanQ7)
-                            * VectorMath.Exp(-logVarianceQ7)) * scaleT128, ref meanGradientRow, (nuint)14);
-                        Vector128.StoreUnsafe(Vector128.Create(0.5d) * VectorMath.Expm1(logVarianceP0 - logVarianceQ0) * scaleT128, ref logVarianceGradientRow);
-                        Vector128.StoreUnsafe(Vector128.Create(0.5d) * VectorMath.Expm1(logVarianceP1 - logVarianceQ1) * scaleT128, ref logVarianceGradientRow,
-                            (nuint)2);
-                        Vector128.StoreUnsafe(Vector128.Create(0.5d) * VectorMath.Expm1(logVarianceP2 - logVarianceQ2) * scaleT128, ref logVarianceGradientRow,
-                            (nuint)4);
-                        Vector128.StoreUnsafe(Vector128.Create(0.5d) * VectorMath.Expm1(logVarianceP3 - logVarianceQ3) * scaleT128, ref logVarianceGradientRow,
-                            (nuint)6);
-                        Vector128.StoreUnsafe(Vector128.Create(0.5d) * VectorMath.Expm1(logVarianceP4 - logVarianceQ4) * scaleT128, ref logVarianceGradientRow,
-                            (nuint)8);
-                        Vector128.StoreUnsafe(Vector128.Create(0.5d) * VectorMath.Expm1(logVarianceP5 - logVarianceQ5) * scaleT128, ref logVarianceGradientRow,
-                            (nuint)10);
-                        Vector128.StoreUnsafe(Vector128.Create(0.5d) * VectorMath.Expm1(logVarianceP6 - logVarianceQ6) * scaleT128, ref logVarianceGradientRow,
-                            (nuint)12);
-                        Vector128.StoreUnsafe(Vector128.Create(0.5d) * VectorMath.Expm1(logVarianceP7 - logVarianceQ7) * scaleT128, ref logVarianceGradientRow,
-                            (nuint)14);
+                        ref double meanPRow = ref Unsafe.Add(ref meanPRef, i * 16);
+                        ref double logVariancePRow = ref Unsafe.Add(ref logVariancePRef, i * 16);
+                        ref double meanQRow = ref Unsafe.Add(ref meanQRef, i * 16);
+                        ref double logVarianceQRow = ref Unsafe.Add(ref logVarianceQRef, i * 16);
+                        ref double meanGradientRow = ref Unsafe.Add(ref meanGradientRef, i * 16);
+                        ref double logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, i * 16);
+                        var sumAcc = Vector128<double>.Zero;
+                        for (int k = 0; k < 256; k += 2)
+                        {
+                            var meanPk = Vector128.LoadUnsafe(ref meanPRow, (nuint)k);
+                            var meanQk = Vector128.LoadUnsafe(ref meanQRow, (nuint)k);
+                            var logVarianceQk = Vector128.LoadUnsafe(ref logVarianceQRow, (nuint)k);
+                            var logVariancePk = Vector128.LoadUnsafe(ref logVariancePRow, (nuint)k);
+                            sumAcc += Vector128.Create(0.5d) * (Vector128.ConditionalSelect(Vector128.Equals(meanPk, meanQk), Vector128<double>.Zero, (meanPk
+                                - meanQk) * (meanPk - meanQk) * VectorMath.Exp(-logVarianceQk)) + VectorMath.ExpMinusOneMinus(logVariancePk - logVarianceQk));
+                            if (TGradient.On)
+                            {
+                                Vector128.StoreUnsafe(Vector128.ConditionalSelect(Vector128.Equals(meanPk, meanQk), Vector128<double>.Zero, (meanPk - meanQk)
+                                    * VectorMath.Exp(-logVarianceQk)) * scaleT128, ref meanGradientRow, (nuint)k);
+                                Vector128.StoreUnsafe(Vector128.Create(0.5d) * VectorMath.Expm1(logVariancePk - logVarianceQk) * scaleT128,
+                                    ref logVarianceGradientRow, (nuint)k);
+                            }
+                        }
+                        double sum = Vector128.Sum(sumAcc);
+                        total += sum;
                     }
-                    total += sum;
-                    if (!perRow.IsEmpty) perRow[i] = (double)sum;
+                }
+                // The rows one by one.
+                {
+                    var scaleT128 = Vector128.Create(scaleT);
+                    for (; i < n; i++)
+                    {
+                        ref double meanPRow = ref Unsafe.Add(ref meanPRef, i * 16);
+                        ref double logVariancePRow = ref Unsafe.Add(ref logVariancePRef, i * 16);
+                        ref double meanQRow = ref Unsafe.Add(ref meanQRef, i * 16);
+                        ref double logVarianceQRow = ref Unsafe.Add(ref logVarianceQRef, i * 16);
+                        ref double meanGradientRow = ref Unsafe.Add(ref meanGradientRef, i * 16);
+                        ref double logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, i * 16);
+                        var meanP0 = Vector128.LoadUnsafe(ref meanPRow);
+                        var meanP1 = Vector128.LoadUnsafe(ref meanPRow, (nuint)2);
+                        var meanP2 = Vector128.LoadUnsafe(ref meanPRow, (nuint)4);
+                        var meanP3 = Vector128.LoadUnsafe(ref meanPRow, (nuint)6);
+                        var meanP4 = Vector128.LoadUnsafe(ref meanPRow, (nuint)8);
+                        var meanP5 = Vector128.LoadUnsafe(ref meanPRow, (nuint)10);
+                        var meanP6 = Vector128.LoadUnsafe(ref meanPRow, (nuint)12);
+                        var meanP7 = Vector128.LoadUnsafe(ref meanPRow, (nuint)14);
+                        var meanQ0 = Vector128.LoadUnsafe(ref meanQRow);
+                        var meanQ1 = Vector128.LoadUnsafe(ref meanQRow, (nuint)2);
+                        var meanQ2 = Vector128.LoadUnsafe(ref meanQRow, (nuint)4);
+                        var meanQ3 = Vector128.LoadUnsafe(ref meanQRow, (nuint)6);
+                        var meanQ4 = Vector128.LoadUnsafe(ref meanQRow, (nuint)8);
+                        var meanQ5 = Vector128.LoadUnsafe(ref meanQRow, (nuint)10);
+                        var meanQ6 = Vector128.LoadUnsafe(ref meanQRow, (nuint)12);
+                        var meanQ7 = Vector128.LoadUnsafe(ref meanQRow, (nuint)14);
+                        var logVarianceQ0 = Vector128.LoadUnsafe(ref logVarianceQRow);
+                        var logVarianceQ1 = Vector128.LoadUnsafe(ref logVarianceQRow, (nuint)2);
+                        var logVarianceQ2 = Vector128.LoadUnsafe(ref logVarianceQRow, (nuint)4);
+                        var logVarianceQ3 = Vector128.LoadUnsafe(ref logVarianceQRow, (nuint)6);
+                        var logVarianceQ4 = Vector128.LoadUnsafe(ref logVarianceQRow, (nuint)8);
+                        var logVarianceQ5 = Vector128.LoadUnsafe(ref logVarianceQRow, (nuint)10);
+                        var logVarianceQ6 = Vector128.LoadUnsafe(ref logVarianceQRow, (nuint)12);
+                        var logVarianceQ7 = Vector128.LoadUnsafe(ref logVarianceQRow, (nuint)14);
+                        var logVarianceP0 = Vector128.LoadUnsafe(ref logVariancePRow);
+                        var logVarianceP1 = Vector128.LoadUnsafe(ref logVariancePRow, (nuint)2);
+                        var logVarianceP2 = Vector128.LoadUnsafe(ref logVariancePRow, (nuint)4);
+                        var logVarianceP3 = Vector128.LoadUnsafe(ref logVariancePRow, (nuint)6);
+                        var logVarianceP4 = Vector128.LoadUnsafe(ref logVariancePRow, (nuint)8);
+                        var logVarianceP5 = Vector128.LoadUnsafe(ref logVariancePRow, (nuint)10);
+                        var logVarianceP6 = Vector128.LoadUnsafe(ref logVariancePRow, (nuint)12);
+                        var logVarianceP7 = Vector128.LoadUnsafe(ref logVariancePRow, (nuint)14);
+                        var sum0 = Vector128.Create(0.5d) * (Vector128.ConditionalSelect(Vector128.Equals(meanP0, meanQ0), Vector128<double>.Zero, (meanP0
+                            - meanQ0) * (meanP0 - meanQ0) * VectorMath.Exp(-logVarianceQ0)) + VectorMath.ExpMinusOneMinus(logVarianceP0 - logVarianceQ0));
+                        var sum1 = Vector128.Create(0.5d) * (Vector128.ConditionalSelect(Vector128.Equals(meanP1, meanQ1), Vector128<double>.Zero, (meanP1
+                            - meanQ1) * (meanP1 - meanQ1) * VectorMath.Exp(-logVarianceQ1)) + VectorMath.ExpMinusOneMinus(logVarianceP1 - logVarianceQ1));
+                        var sum2 = Vector128.Create(0.5d) * (Vector128.ConditionalSelect(Vector128.Equals(meanP2, meanQ2), Vector128<double>.Zero, (meanP2
+                            - meanQ2) * (meanP2 - meanQ2) * VectorMath.Exp(-logVarianceQ2)) + VectorMath.ExpMinusOneMinus(logVarianceP2 - logVarianceQ2));
+                        var sum3 = Vector128.Create(0.5d) * (Vector128.ConditionalSelect(Vector128.Equals(meanP3, meanQ3), Vector128<double>.Zero, (meanP3
+                            - meanQ3) * (meanP3 - meanQ3) * VectorMath.Exp(-logVarianceQ3)) + VectorMath.ExpMinusOneMinus(logVarianceP3 - logVarianceQ3));
+                        var sum4 = Vector128.Create(0.5d) * (Vector128.ConditionalSelect(Vector128.Equals(meanP4, meanQ4), Vector128<double>.Zero, (meanP4
+                            - meanQ4) * (meanP4 - meanQ4) * VectorMath.Exp(-logVarianceQ4)) + VectorMath.ExpMinusOneMinus(logVarianceP4 - logVarianceQ4));
+                        var sum5 = Vector128.Create(0.5d) * (Vector128.ConditionalSelect(Vector128.Equals(meanP5, meanQ5), Vector128<double>.Zero, (meanP5
+                            - meanQ5) * (meanP5 - meanQ5) * VectorMath.Exp(-logVarianceQ5)) + VectorMath.ExpMinusOneMinus(logVarianceP5 - logVarianceQ5));
+                        var sum6 = Vector128.Create(0.5d) * (Vector128.ConditionalSelect(Vector128.Equals(meanP6, meanQ6), Vector128<double>.Zero, (meanP6
+                            - meanQ6) * (meanP6 - meanQ6) * VectorMath.Exp(-logVarianceQ6)) + VectorMath.ExpMinusOneMinus(logVarianceP6 - logVarianceQ6));
+                        var sum7 = Vector128.Create(0.5d) * (Vector128.ConditionalSelect(Vector128.Equals(meanP7, meanQ7), Vector128<double>.Zero, (meanP7
+                            - meanQ7) * (meanP7 - meanQ7) * VectorMath.Exp(-logVarianceQ7)) + VectorMath.ExpMinusOneMinus(logVarianceP7 - logVarianceQ7));
+                        double sum = Vector128.Sum(sum0 + sum1 + sum2 + sum3 + sum4 + sum5 + sum6 + sum7);
+                        if (TGradient.On)
+                        {
+                            Vector128.StoreUnsafe(Vector128.ConditionalSelect(Vector128.Equals(meanP0, meanQ0), Vector128<double>.Zero, (meanP0 - meanQ0)
+                                * VectorMath.Exp(-logVarianceQ0)) * scaleT128, ref meanGradientRow);
+                            Vector128.StoreUnsafe(Vector128.ConditionalSelect(Vector128.Equals(meanP1, meanQ1), Vector128<double>.Zero, (meanP1 - meanQ1)
+                                * VectorMath.Exp(-logVarianceQ1)) * scaleT128, ref meanGradientRow, (nuint)2);
+                            Vector128.StoreUnsafe(Vector128.ConditionalSelect(Vector128.Equals(meanP2, meanQ2), Vector128<double>.Zero, (meanP2 - meanQ2)
+                                * VectorMath.Exp(-logVarianceQ2)) * scaleT128, ref meanGradientRow, (nuint)4);
+                            Vector128.StoreUnsafe(Vector128.ConditionalSelect(Vector128.Equals(meanP3, meanQ3), Vector128<double>.Zero, (meanP3 - meanQ3)
+                                * VectorMath.Exp(-logVarianceQ3)) * scaleT128, ref meanGradientRow, (nuint)6);
+                            Vector128.StoreUnsafe(Vector128.ConditionalSelect(Vector128.Equals(meanP4, meanQ4), Vector128<double>.Zero, (meanP4 - meanQ4)
+                                * VectorMath.Exp(-logVarianceQ4)) * scaleT128, ref meanGradientRow, (nuint)8);
+                            Vector128.StoreUnsafe(Vector128.ConditionalSelect(Vector128.Equals(meanP5, meanQ5), Vector128<double>.Zero, (meanP5 - meanQ5)
+                                * VectorMath.Exp(-logVarianceQ5)) * scaleT128, ref meanGradientRow, (nuint)10);
+                            Vector128.StoreUnsafe(Vector128.ConditionalSelect(Vector128.Equals(meanP6, meanQ6), Vector128<double>.Zero, (meanP6 - meanQ6)
+                                * VectorMath.Exp(-logVarianceQ6)) * scaleT128, ref meanGradientRow, (nuint)12);
+                            Vector128.StoreUnsafe(Vector128.ConditionalSelect(Vector128.Equals(meanP7, meanQ7), Vector128<double>.Zero, (meanP7 - meanQ7)
+                                * VectorMath.Exp(-logVarianceQ7)) * scaleT128, ref meanGradientRow, (nuint)14);
+                            Vector128.StoreUnsafe(Vector128.Create(0.5d) * VectorMath.Expm1(logVarianceP0 - logVarianceQ0) * scaleT128,
+                                ref logVarianceGradientRow);
+                            Vector128.StoreUnsafe(Vector128.Create(0.5d) * VectorMath.Expm1(logVarianceP1 - logVarianceQ1) * scaleT128,
+                                ref logVarianceGradientRow, (nuint)2);
+                            Vector128.StoreUnsafe(Vector128.Create(0.5d) * VectorMath.Expm1(logVarianceP2 - logVarianceQ2) * scaleT128,
+                                ref logVarianceGradientRow, (nuint)4);
+                            Vector128.StoreUnsafe(Vector128.Create(0.5d) * VectorMath.Expm1(logVarianceP3 - logVarianceQ3) * scaleT128,
+                                ref logVarianceGradientRow, (nuint)6);
+                            Vector128.StoreUnsafe(Vector128.Create(0.5d) * VectorMath.Expm1(logVarianceP4 - logVarianceQ4) * scaleT128,
+                                ref logVarianceGradientRow, (nuint)8);
+                            Vector128.StoreUnsafe(Vector128.Create(0.5d) * VectorMath.Expm1(logVarianceP5 - logVarianceQ5) * scaleT128,
+                                ref logVarianceGradientRow, (nuint)10);
+                            Vector128.StoreUnsafe(Vector128.Create(0.5d) * VectorMath.Expm1(logVarianceP6 - logVarianceQ6) * scaleT128,
+                                ref logVarianceGradientRow, (nuint)12);
+                            Vector128.StoreUnsafe(Vector128.Create(0.5d) * VectorMath.Expm1(logVarianceP7 - logVarianceQ7) * scaleT128,
+                                ref logVarianceGradientRow, (nuint)14);
+                        }
+                        total += sum;
+                    }
                 }
                 return total;
             }
             // No SIMD on this CPU: scalar code.
             {
-                for (int i = 0; i < n; i++)
+                int i = 0;
+                for (; i < n; i++)
                 {
-                    int rowStart = i * 16;
-                    ref double meanPRow = ref Unsafe.Add(ref meanPRef, rowStart);
-                    ref double logVariancePRow = ref Unsafe.Add(ref logVariancePRef, rowStart);
-                    ref double meanQRow = ref Unsafe.Add(ref meanQRef, rowStart);
-                    ref double logVarianceQRow = ref Unsafe.Add(ref logVarianceQRef, rowStart);
-                    ref double meanGradientRow = ref Unsafe.Add(ref meanGradientRef, rowStart);
-                    ref double logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, rowStart);
+                    ref double meanPRow = ref Unsafe.Add(ref meanPRef, i * 16);
+                    ref double logVariancePRow = ref Unsafe.Add(ref logVariancePRef, i * 16);
+                    ref double meanQRow = ref Unsafe.Add(ref meanQRef, i * 16);
+                    ref double logVarianceQRow = ref Unsafe.Add(ref logVarianceQRef, i * 16);
+                    ref double meanGradientRow = ref Unsafe.Add(ref meanGradientRef, i * 16);
+                    ref double logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, i * 16);
                     double sumAcc = 0;
                     for (int k = 0; k < 16; k++)
                     {
@@ -1269,7 +1457,6 @@ namespace DivergenceGen.Generated
                     }
                     double sum = sumAcc;
                     total += sum;
-                    if (!perRow.IsEmpty) perRow[i] = (double)sum;
                 }
                 return total;
             }

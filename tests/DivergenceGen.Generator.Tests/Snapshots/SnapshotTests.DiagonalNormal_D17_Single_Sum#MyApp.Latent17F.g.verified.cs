@@ -799,8 +799,8 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>
-        /// Σᵣ KLᵣ over the rows of KLToStandardNormal, each row one pass over its D = 17 elements; where TGradient is Yes, also the gradients times scale;
-        /// where perRow is not empty, each KLᵣ. Callers have checked every argument.
+        /// Σᵣ KLᵣ over the rows of KLToStandardNormal, each row one pass over its D = 17 elements; where TGradient is Yes, also the gradients times scale; for
+        /// reduction None, each KLᵣ into perRow. Callers have checked every argument.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static double KLToStandardNormalRows<TGradient>(ReadOnlySpan<float> mean, ReadOnlySpan<float> logVariance, Span<float> perRow,
@@ -817,136 +817,267 @@ namespace DivergenceGen.Generated
             // D = 17 > UnrollThreshold 16: each row is a SIMD loop with a constant bound.
             if (Vector512.IsHardwareAccelerated)
             {
-                var scaleT512 = Vector512.Create(scaleT);
-                // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 16 lanes in the sums.
-                var loopTailMask = Vector512.AsSingle(Vector512.Create(0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0xFFFFFFFFu));
-                for (int i = 0; i < n; i++)
+                int i = 0;
+                // Blocks of 15 rows as one row of 255 elements (no per-row value is needed: reduction Sum), then the last rows one by one.
                 {
-                    int rowStart = i * 17;
-                    ref float meanRow = ref Unsafe.Add(ref meanRef, rowStart);
-                    ref float logVarianceRow = ref Unsafe.Add(ref logVarianceRef, rowStart);
-                    ref float meanGradientRow = ref Unsafe.Add(ref meanGradientRef, rowStart);
-                    ref float logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, rowStart);
-                    var sumAcc = Vector512<double>.Zero;
-                    for (int k = 0; k < 16; k += 16)
+                    var scaleT512 = Vector512.Create(scaleT);
+                    // The loops' last vector overlaps the one before: loopTailMask keeps its last 15 of 16 lanes in the sums.
+                    var loopTailMask = Vector512.AsSingle(Vector512.Create(0u, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu,
+                        0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu));
+                    for (; i <= n - 15; i += 15)
                     {
-                        var meank = Vector512.LoadUnsafe(ref meanRow, (nuint)k);
-                        var logVariancek = Vector512.LoadUnsafe(ref logVarianceRow, (nuint)k);
-                        var sumk = Vector512.Create(0.5f) * (meank * meank + VectorMath.ExpMinusOneMinus(logVariancek));
-                        sumAcc += Vector512.WidenLower(sumk) + Vector512.WidenUpper(sumk);
+                        ref float meanRow = ref Unsafe.Add(ref meanRef, i * 17);
+                        ref float logVarianceRow = ref Unsafe.Add(ref logVarianceRef, i * 17);
+                        ref float meanGradientRow = ref Unsafe.Add(ref meanGradientRef, i * 17);
+                        ref float logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, i * 17);
+                        var sumAcc = Vector512<double>.Zero;
+                        for (int k = 0; k < 240; k += 16)
+                        {
+                            var meank = Vector512.LoadUnsafe(ref meanRow, (nuint)k);
+                            var logVariancek = Vector512.LoadUnsafe(ref logVarianceRow, (nuint)k);
+                            var sumk = Vector512.Create(0.5f) * (meank * meank + VectorMath.ExpMinusOneMinus(logVariancek));
+                            sumAcc += Vector512.WidenLower(sumk) + Vector512.WidenUpper(sumk);
+                            if (TGradient.On)
+                            {
+                                Vector512.StoreUnsafe(meank * scaleT512, ref meanGradientRow, (nuint)k);
+                                Vector512.StoreUnsafe(Vector512.Create(0.5f) * VectorMath.Expm1(logVariancek) * scaleT512, ref logVarianceGradientRow,
+                                    (nuint)k);
+                            }
+                        }
+                        // K = 255 is not a multiple of 16: one more vector at 239, overlapping, its first 1 lanes masked out of the sums.
+                        var mean239 = Vector512.LoadUnsafe(ref meanRow, (nuint)239);
+                        var logVariance239 = Vector512.LoadUnsafe(ref logVarianceRow, (nuint)239);
+                        var sum239 = (Vector512.Create(0.5f) * (mean239 * mean239 + VectorMath.ExpMinusOneMinus(logVariance239)) & loopTailMask);
+                        sumAcc += Vector512.WidenLower(sum239) + Vector512.WidenUpper(sum239);
                         if (TGradient.On)
                         {
-                            Vector512.StoreUnsafe(meank * scaleT512, ref meanGradientRow, (nuint)k);
-                            Vector512.StoreUnsafe(Vector512.Create(0.5f) * VectorMath.Expm1(logVariancek) * scaleT512, ref logVarianceGradientRow, (nuint)k);
+                            Vector512.StoreUnsafe(mean239 * scaleT512, ref meanGradientRow, (nuint)239);
+                            Vector512.StoreUnsafe(Vector512.Create(0.5f) * VectorMath.Expm1(logVariance239) * scaleT512, ref logVarianceGradientRow,
+                                (nuint)239);
                         }
+                        double sum = Vector512.Sum(sumAcc);
+                        total += sum;
                     }
-                    // K = 17 is not a multiple of 16: one more vector at 1, overlapping, its first 15 lanes masked out of the sums.
-                    var mean1 = Vector512.LoadUnsafe(ref meanRow, (nuint)1);
-                    var logVariance1 = Vector512.LoadUnsafe(ref logVarianceRow, (nuint)1);
-                    var sum1 = (Vector512.Create(0.5f) * (mean1 * mean1 + VectorMath.ExpMinusOneMinus(logVariance1)) & loopTailMask);
-                    sumAcc += Vector512.WidenLower(sum1) + Vector512.WidenUpper(sum1);
-                    if (TGradient.On)
+                }
+                // The rows one by one.
+                {
+                    var scaleT512 = Vector512.Create(scaleT);
+                    // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 16 lanes in the sums.
+                    var loopTailMask = Vector512.AsSingle(Vector512.Create(0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0xFFFFFFFFu));
+                    for (; i < n; i++)
                     {
-                        Vector512.StoreUnsafe(mean1 * scaleT512, ref meanGradientRow, (nuint)1);
-                        Vector512.StoreUnsafe(Vector512.Create(0.5f) * VectorMath.Expm1(logVariance1) * scaleT512, ref logVarianceGradientRow, (nuint)1);
+                        ref float meanRow = ref Unsafe.Add(ref meanRef, i * 17);
+                        ref float logVarianceRow = ref Unsafe.Add(ref logVarianceRef, i * 17);
+                        ref float meanGradientRow = ref Unsafe.Add(ref meanGradientRef, i * 17);
+                        ref float logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, i * 17);
+                        var sumAcc = Vector512<double>.Zero;
+                        for (int k = 0; k < 16; k += 16)
+                        {
+                            var meank = Vector512.LoadUnsafe(ref meanRow, (nuint)k);
+                            var logVariancek = Vector512.LoadUnsafe(ref logVarianceRow, (nuint)k);
+                            var sumk = Vector512.Create(0.5f) * (meank * meank + VectorMath.ExpMinusOneMinus(logVariancek));
+                            sumAcc += Vector512.WidenLower(sumk) + Vector512.WidenUpper(sumk);
+                            if (TGradient.On)
+                            {
+                                Vector512.StoreUnsafe(meank * scaleT512, ref meanGradientRow, (nuint)k);
+                                Vector512.StoreUnsafe(Vector512.Create(0.5f) * VectorMath.Expm1(logVariancek) * scaleT512, ref logVarianceGradientRow,
+                                    (nuint)k);
+                            }
+                        }
+                        // K = 17 is not a multiple of 16: one more vector at 1, overlapping, its first 15 lanes masked out of the sums.
+                        var mean1 = Vector512.LoadUnsafe(ref meanRow, (nuint)1);
+                        var logVariance1 = Vector512.LoadUnsafe(ref logVarianceRow, (nuint)1);
+                        var sum1 = (Vector512.Create(0.5f) * (mean1 * mean1 + VectorMath.ExpMinusOneMinus(logVariance1)) & loopTailMask);
+                        sumAcc += Vector512.WidenLower(sum1) + Vector512.WidenUpper(sum1);
+                        if (TGradient.On)
+                        {
+                            Vector512.StoreUnsafe(mean1 * scaleT512, ref meanGradientRow, (nuint)1);
+                            Vector512.StoreUnsafe(Vector512.Create(0.5f) * VectorMath.Expm1(logVariance1) * scaleT512, ref logVarianceGradientRow, (nuint)1);
+                        }
+                        double sum = Vector512.Sum(sumAcc);
+                        total += sum;
                     }
-                    double sum = Vector512.Sum(sumAcc);
-                    total += sum;
-                    if (!perRow.IsEmpty) perRow[i] = (float)sum;
                 }
                 return total;
             }
             if (Vector256.IsHardwareAccelerated)
             {
-                var scaleT256 = Vector256.Create(scaleT);
-                // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 8 lanes in the sums.
-                var loopTailMask = Vector256.AsSingle(Vector256.Create(0u, 0u, 0u, 0u, 0u, 0u, 0u, 0xFFFFFFFFu));
-                for (int i = 0; i < n; i++)
+                int i = 0;
+                // Blocks of 15 rows as one row of 255 elements (no per-row value is needed: reduction Sum), then the last rows one by one.
                 {
-                    int rowStart = i * 17;
-                    ref float meanRow = ref Unsafe.Add(ref meanRef, rowStart);
-                    ref float logVarianceRow = ref Unsafe.Add(ref logVarianceRef, rowStart);
-                    ref float meanGradientRow = ref Unsafe.Add(ref meanGradientRef, rowStart);
-                    ref float logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, rowStart);
-                    var sumAcc = Vector256<double>.Zero;
-                    for (int k = 0; k < 16; k += 8)
+                    var scaleT256 = Vector256.Create(scaleT);
+                    // The loops' last vector overlaps the one before: loopTailMask keeps its last 7 of 8 lanes in the sums.
+                    var loopTailMask = Vector256.AsSingle(Vector256.Create(0u, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu,
+                        0xFFFFFFFFu));
+                    for (; i <= n - 15; i += 15)
                     {
-                        var meank = Vector256.LoadUnsafe(ref meanRow, (nuint)k);
-                        var logVariancek = Vector256.LoadUnsafe(ref logVarianceRow, (nuint)k);
-                        var sumk = Vector256.Create(0.5f) * (meank * meank + VectorMath.ExpMinusOneMinus(logVariancek));
-                        sumAcc += Vector256.WidenLower(sumk) + Vector256.WidenUpper(sumk);
+                        ref float meanRow = ref Unsafe.Add(ref meanRef, i * 17);
+                        ref float logVarianceRow = ref Unsafe.Add(ref logVarianceRef, i * 17);
+                        ref float meanGradientRow = ref Unsafe.Add(ref meanGradientRef, i * 17);
+                        ref float logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, i * 17);
+                        var sumAcc = Vector256<double>.Zero;
+                        for (int k = 0; k < 248; k += 8)
+                        {
+                            var meank = Vector256.LoadUnsafe(ref meanRow, (nuint)k);
+                            var logVariancek = Vector256.LoadUnsafe(ref logVarianceRow, (nuint)k);
+                            var sumk = Vector256.Create(0.5f) * (meank * meank + VectorMath.ExpMinusOneMinus(logVariancek));
+                            sumAcc += Vector256.WidenLower(sumk) + Vector256.WidenUpper(sumk);
+                            if (TGradient.On)
+                            {
+                                Vector256.StoreUnsafe(meank * scaleT256, ref meanGradientRow, (nuint)k);
+                                Vector256.StoreUnsafe(Vector256.Create(0.5f) * VectorMath.Expm1(logVariancek) * scaleT256, ref logVarianceGradientRow,
+                                    (nuint)k);
+                            }
+                        }
+                        // K = 255 is not a multiple of 8: one more vector at 247, overlapping, its first 1 lanes masked out of the sums.
+                        var mean247 = Vector256.LoadUnsafe(ref meanRow, (nuint)247);
+                        var logVariance247 = Vector256.LoadUnsafe(ref logVarianceRow, (nuint)247);
+                        var sum247 = (Vector256.Create(0.5f) * (mean247 * mean247 + VectorMath.ExpMinusOneMinus(logVariance247)) & loopTailMask);
+                        sumAcc += Vector256.WidenLower(sum247) + Vector256.WidenUpper(sum247);
                         if (TGradient.On)
                         {
-                            Vector256.StoreUnsafe(meank * scaleT256, ref meanGradientRow, (nuint)k);
-                            Vector256.StoreUnsafe(Vector256.Create(0.5f) * VectorMath.Expm1(logVariancek) * scaleT256, ref logVarianceGradientRow, (nuint)k);
+                            Vector256.StoreUnsafe(mean247 * scaleT256, ref meanGradientRow, (nuint)247);
+                            Vector256.StoreUnsafe(Vector256.Create(0.5f) * VectorMath.Expm1(logVariance247) * scaleT256, ref logVarianceGradientRow,
+                                (nuint)247);
                         }
+                        double sum = Vector256.Sum(sumAcc);
+                        total += sum;
                     }
-                    // K = 17 is not a multiple of 8: one more vector at 9, overlapping, its first 7 lanes masked out of the sums.
-                    var mean9 = Vector256.LoadUnsafe(ref meanRow, (nuint)9);
-                    var logVariance9 = Vector256.LoadUnsafe(ref logVarianceRow, (nuint)9);
-                    var sum9 = (Vector256.Create(0.5f) * (mean9 * mean9 + VectorMath.ExpMinusOneMinus(logVariance9)) & loopTailMask);
-                    sumAcc += Vector256.WidenLower(sum9) + Vector256.WidenUpper(sum9);
-                    if (TGradient.On)
+                }
+                // The rows one by one.
+                {
+                    var scaleT256 = Vector256.Create(scaleT);
+                    // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 8 lanes in the sums.
+                    var loopTailMask = Vector256.AsSingle(Vector256.Create(0u, 0u, 0u, 0u, 0u, 0u, 0u, 0xFFFFFFFFu));
+                    for (; i < n; i++)
                     {
-                        Vector256.StoreUnsafe(mean9 * scaleT256, ref meanGradientRow, (nuint)9);
-                        Vector256.StoreUnsafe(Vector256.Create(0.5f) * VectorMath.Expm1(logVariance9) * scaleT256, ref logVarianceGradientRow, (nuint)9);
+                        ref float meanRow = ref Unsafe.Add(ref meanRef, i * 17);
+                        ref float logVarianceRow = ref Unsafe.Add(ref logVarianceRef, i * 17);
+                        ref float meanGradientRow = ref Unsafe.Add(ref meanGradientRef, i * 17);
+                        ref float logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, i * 17);
+                        var sumAcc = Vector256<double>.Zero;
+                        for (int k = 0; k < 16; k += 8)
+                        {
+                            var meank = Vector256.LoadUnsafe(ref meanRow, (nuint)k);
+                            var logVariancek = Vector256.LoadUnsafe(ref logVarianceRow, (nuint)k);
+                            var sumk = Vector256.Create(0.5f) * (meank * meank + VectorMath.ExpMinusOneMinus(logVariancek));
+                            sumAcc += Vector256.WidenLower(sumk) + Vector256.WidenUpper(sumk);
+                            if (TGradient.On)
+                            {
+                                Vector256.StoreUnsafe(meank * scaleT256, ref meanGradientRow, (nuint)k);
+                                Vector256.StoreUnsafe(Vector256.Create(0.5f) * VectorMath.Expm1(logVariancek) * scaleT256, ref logVarianceGradientRow,
+                                    (nuint)k);
+                            }
+                        }
+                        // K = 17 is not a multiple of 8: one more vector at 9, overlapping, its first 7 lanes masked out of the sums.
+                        var mean9 = Vector256.LoadUnsafe(ref meanRow, (nuint)9);
+                        var logVariance9 = Vector256.LoadUnsafe(ref logVarianceRow, (nuint)9);
+                        var sum9 = (Vector256.Create(0.5f) * (mean9 * mean9 + VectorMath.ExpMinusOneMinus(logVariance9)) & loopTailMask);
+                        sumAcc += Vector256.WidenLower(sum9) + Vector256.WidenUpper(sum9);
+                        if (TGradient.On)
+                        {
+                            Vector256.StoreUnsafe(mean9 * scaleT256, ref meanGradientRow, (nuint)9);
+                            Vector256.StoreUnsafe(Vector256.Create(0.5f) * VectorMath.Expm1(logVariance9) * scaleT256, ref logVarianceGradientRow, (nuint)9);
+                        }
+                        double sum = Vector256.Sum(sumAcc);
+                        total += sum;
                     }
-                    double sum = Vector256.Sum(sumAcc);
-                    total += sum;
-                    if (!perRow.IsEmpty) perRow[i] = (float)sum;
                 }
                 return total;
             }
             if (Vector128.IsHardwareAccelerated)
             {
-                var scaleT128 = Vector128.Create(scaleT);
-                // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 4 lanes in the sums.
-                var loopTailMask = Vector128.AsSingle(Vector128.Create(0u, 0u, 0u, 0xFFFFFFFFu));
-                for (int i = 0; i < n; i++)
+                int i = 0;
+                // Blocks of 15 rows as one row of 255 elements (no per-row value is needed: reduction Sum), then the last rows one by one.
                 {
-                    int rowStart = i * 17;
-                    ref float meanRow = ref Unsafe.Add(ref meanRef, rowStart);
-                    ref float logVarianceRow = ref Unsafe.Add(ref logVarianceRef, rowStart);
-                    ref float meanGradientRow = ref Unsafe.Add(ref meanGradientRef, rowStart);
-                    ref float logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, rowStart);
-                    var sumAcc = Vector128<double>.Zero;
-                    for (int k = 0; k < 16; k += 4)
+                    var scaleT128 = Vector128.Create(scaleT);
+                    // The loops' last vector overlaps the one before: loopTailMask keeps its last 3 of 4 lanes in the sums.
+                    var loopTailMask = Vector128.AsSingle(Vector128.Create(0u, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu));
+                    for (; i <= n - 15; i += 15)
                     {
-                        var meank = Vector128.LoadUnsafe(ref meanRow, (nuint)k);
-                        var logVariancek = Vector128.LoadUnsafe(ref logVarianceRow, (nuint)k);
-                        var sumk = Vector128.Create(0.5f) * (meank * meank + VectorMath.ExpMinusOneMinus(logVariancek));
-                        sumAcc += Vector128.WidenLower(sumk) + Vector128.WidenUpper(sumk);
+                        ref float meanRow = ref Unsafe.Add(ref meanRef, i * 17);
+                        ref float logVarianceRow = ref Unsafe.Add(ref logVarianceRef, i * 17);
+                        ref float meanGradientRow = ref Unsafe.Add(ref meanGradientRef, i * 17);
+                        ref float logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, i * 17);
+                        var sumAcc = Vector128<double>.Zero;
+                        for (int k = 0; k < 252; k += 4)
+                        {
+                            var meank = Vector128.LoadUnsafe(ref meanRow, (nuint)k);
+                            var logVariancek = Vector128.LoadUnsafe(ref logVarianceRow, (nuint)k);
+                            var sumk = Vector128.Create(0.5f) * (meank * meank + VectorMath.ExpMinusOneMinus(logVariancek));
+                            sumAcc += Vector128.WidenLower(sumk) + Vector128.WidenUpper(sumk);
+                            if (TGradient.On)
+                            {
+                                Vector128.StoreUnsafe(meank * scaleT128, ref meanGradientRow, (nuint)k);
+                                Vector128.StoreUnsafe(Vector128.Create(0.5f) * VectorMath.Expm1(logVariancek) * scaleT128, ref logVarianceGradientRow,
+                                    (nuint)k);
+                            }
+                        }
+                        // K = 255 is not a multiple of 4: one more vector at 251, overlapping, its first 1 lanes masked out of the sums.
+                        var mean251 = Vector128.LoadUnsafe(ref meanRow, (nuint)251);
+                        var logVariance251 = Vector128.LoadUnsafe(ref logVarianceRow, (nuint)251);
+                        var sum251 = (Vector128.Create(0.5f) * (mean251 * mean251 + VectorMath.ExpMinusOneMinus(logVariance251)) & loopTailMask);
+                        sumAcc += Vector128.WidenLower(sum251) + Vector128.WidenUpper(sum251);
                         if (TGradient.On)
                         {
-                            Vector128.StoreUnsafe(meank * scaleT128, ref meanGradientRow, (nuint)k);
-                            Vector128.StoreUnsafe(Vector128.Create(0.5f) * VectorMath.Expm1(logVariancek) * scaleT128, ref logVarianceGradientRow, (nuint)k);
+                            Vector128.StoreUnsafe(mean251 * scaleT128, ref meanGradientRow, (nuint)251);
+                            Vector128.StoreUnsafe(Vector128.Create(0.5f) * VectorMath.Expm1(logVariance251) * scaleT128, ref logVarianceGradientRow,
+                                (nuint)251);
                         }
+                        double sum = Vector128.Sum(sumAcc);
+                        total += sum;
                     }
-                    // K = 17 is not a multiple of 4: one more vector at 13, overlapping, its first 3 lanes masked out of the sums.
-                    var mean13 = Vector128.LoadUnsafe(ref meanRow, (nuint)13);
-                    var logVariance13 = Vector128.LoadUnsafe(ref logVarianceRow, (nuint)13);
-                    var sum13 = (Vector128.Create(0.5f) * (mean13 * mean13 + VectorMath.ExpMinusOneMinus(logVariance13)) & loopTailMask);
-                    sumAcc += Vector128.WidenLower(sum13) + Vector128.WidenUpper(sum13);
-                    if (TGradient.On)
+                }
+                // The rows one by one.
+                {
+                    var scaleT128 = Vector128.Create(scaleT);
+                    // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 4 lanes in the sums.
+                    var loopTailMask = Vector128.AsSingle(Vector128.Create(0u, 0u, 0u, 0xFFFFFFFFu));
+                    for (; i < n; i++)
                     {
-                        Vector128.StoreUnsafe(mean13 * scaleT128, ref meanGradientRow, (nuint)13);
-                        Vector128.StoreUnsafe(Vector128.Create(0.5f) * VectorMath.Expm1(logVariance13) * scaleT128, ref logVarianceGradientRow, (nuint)13);
+                        ref float meanRow = ref Unsafe.Add(ref meanRef, i * 17);
+                        ref float logVarianceRow = ref Unsafe.Add(ref logVarianceRef, i * 17);
+                        ref float meanGradientRow = ref Unsafe.Add(ref meanGradientRef, i * 17);
+                        ref float logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, i * 17);
+                        var sumAcc = Vector128<double>.Zero;
+                        for (int k = 0; k < 16; k += 4)
+                        {
+                            var meank = Vector128.LoadUnsafe(ref meanRow, (nuint)k);
+                            var logVariancek = Vector128.LoadUnsafe(ref logVarianceRow, (nuint)k);
+                            var sumk = Vector128.Create(0.5f) * (meank * meank + VectorMath.ExpMinusOneMinus(logVariancek));
+                            sumAcc += Vector128.WidenLower(sumk) + Vector128.WidenUpper(sumk);
+                            if (TGradient.On)
+                            {
+                                Vector128.StoreUnsafe(meank * scaleT128, ref meanGradientRow, (nuint)k);
+                                Vector128.StoreUnsafe(Vector128.Create(0.5f) * VectorMath.Expm1(logVariancek) * scaleT128, ref logVarianceGradientRow,
+                                    (nuint)k);
+                            }
+                        }
+                        // K = 17 is not a multiple of 4: one more vector at 13, overlapping, its first 3 lanes masked out of the sums.
+                        var mean13 = Vector128.LoadUnsafe(ref meanRow, (nuint)13);
+                        var logVariance13 = Vector128.LoadUnsafe(ref logVarianceRow, (nuint)13);
+                        var sum13 = (Vector128.Create(0.5f) * (mean13 * mean13 + VectorMath.ExpMinusOneMinus(logVariance13)) & loopTailMask);
+                        sumAcc += Vector128.WidenLower(sum13) + Vector128.WidenUpper(sum13);
+                        if (TGradient.On)
+                        {
+                            Vector128.StoreUnsafe(mean13 * scaleT128, ref meanGradientRow, (nuint)13);
+                            Vector128.StoreUnsafe(Vector128.Create(0.5f) * VectorMath.Expm1(logVariance13) * scaleT128, ref logVarianceGradientRow, (nuint)13);
+                        }
+                        double sum = Vector128.Sum(sumAcc);
+                        total += sum;
                     }
-                    double sum = Vector128.Sum(sumAcc);
-                    total += sum;
-                    if (!perRow.IsEmpty) perRow[i] = (float)sum;
                 }
                 return total;
             }
             // No SIMD on this CPU: scalar code.
             {
-                for (int i = 0; i < n; i++)
+                int i = 0;
+                for (; i < n; i++)
                 {
-                    int rowStart = i * 17;
-                    ref float meanRow = ref Unsafe.Add(ref meanRef, rowStart);
-                    ref float logVarianceRow = ref Unsafe.Add(ref logVarianceRef, rowStart);
-                    ref float meanGradientRow = ref Unsafe.Add(ref meanGradientRef, rowStart);
-                    ref float logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, rowStart);
+                    ref float meanRow = ref Unsafe.Add(ref meanRef, i * 17);
+                    ref float logVarianceRow = ref Unsafe.Add(ref logVarianceRef, i * 17);
+                    ref float meanGradientRow = ref Unsafe.Add(ref meanGradientRef, i * 17);
+                    ref float logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, i * 17);
                     double sumAcc = 0;
                     for (int k = 0; k < 17; k++)
                     {
@@ -960,15 +1091,14 @@ namespace DivergenceGen.Generated
                     }
                     double sum = sumAcc;
                     total += sum;
-                    if (!perRow.IsEmpty) perRow[i] = (float)sum;
                 }
                 return total;
             }
         }
 
         /// <summary>
-        /// Σᵣ KLᵣ over the rows of KLDivergence, each row one pass over its D = 17 elements; where TGradient is Yes, also the gradients times scale; where
-        /// perRow is not empty, each KLᵣ. Callers have checked every argument.
+        /// Σᵣ KLᵣ over the rows of KLDivergence, each row one pass over its D = 17 elements; where TGradient is Yes, also the gradients times scale; for
+        /// reduction None, each KLᵣ into perRow. Callers have checked every argument.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static double KLDivergenceRows<TGradient>(ReadOnlySpan<float> meanP, ReadOnlySpan<float> logVarianceP, ReadOnlySpan<float> meanQ,
@@ -987,177 +1117,338 @@ namespace DivergenceGen.Generated
             // D = 17 > UnrollThreshold 16: each row is a SIMD loop with a constant bound.
             if (Vector512.IsHardwareAccelerated)
             {
-                var scaleT512 = Vector512.Create(scaleT);
-                // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 16 lanes in the sums.
-                var loopTailMask = Vector512.AsSingle(Vector512.Create(0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0xFFFFFFFFu));
-                for (int i = 0; i < n; i++)
+                int i = 0;
+                // Blocks of 15 rows as one row of 255 elements (no per-row value is needed: reduction Sum), then the last rows one by one.
                 {
-                    int rowStart = i * 17;
-                    ref float meanPRow = ref Unsafe.Add(ref meanPRef, rowStart);
-                    ref float logVariancePRow = ref Unsafe.Add(ref logVariancePRef, rowStart);
-                    ref float meanQRow = ref Unsafe.Add(ref meanQRef, rowStart);
-                    ref float logVarianceQRow = ref Unsafe.Add(ref logVarianceQRef, rowStart);
-                    ref float meanGradientRow = ref Unsafe.Add(ref meanGradientRef, rowStart);
-                    ref float logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, rowStart);
-                    var sumAcc = Vector512<double>.Zero;
-                    for (int k = 0; k < 16; k += 16)
+                    var scaleT512 = Vector512.Create(scaleT);
+                    // The loops' last vector overlaps the one before: loopTailMask keeps its last 15 of 16 lanes in the sums.
+                    var loopTailMask = Vector512.AsSingle(Vector512.Create(0u, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu,
+                        0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu));
+                    for (; i <= n - 15; i += 15)
                     {
-                        var meanPk = Vector512.LoadUnsafe(ref meanPRow, (nuint)k);
-                        var meanQk = Vector512.LoadUnsafe(ref meanQRow, (nuint)k);
-                        var logVarianceQk = Vector512.LoadUnsafe(ref logVarianceQRow, (nuint)k);
-                        var logVariancePk = Vector512.LoadUnsafe(ref logVariancePRow, (nuint)k);
-                        var sumk = Vector512.Create(0.5f) * (Vector512.ConditionalSelect(Vector512.Equals(meanPk, meanQk), Vector512<float>.Zero, (meanPk
-                            - meanQk) * (meanPk - meanQk) * VectorMath.Exp(-logVarianceQk)) + VectorMath.ExpMinusOneMinus(logVariancePk - logVarianceQk));
-                        sumAcc += Vector512.WidenLower(sumk) + Vector512.WidenUpper(sumk);
+                        ref float meanPRow = ref Unsafe.Add(ref meanPRef, i * 17);
+                        ref float logVariancePRow = ref Unsafe.Add(ref logVariancePRef, i * 17);
+                        ref float meanQRow = ref Unsafe.Add(ref meanQRef, i * 17);
+                        ref float logVarianceQRow = ref Unsafe.Add(ref logVarianceQRef, i * 17);
+                        ref float meanGradientRow = ref Unsafe.Add(ref meanGradientRef, i * 17);
+                        ref float logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, i * 17);
+                        var sumAcc = Vector512<double>.Zero;
+                        for (int k = 0; k < 240; k += 16)
+                        {
+                            var meanPk = Vector512.LoadUnsafe(ref meanPRow, (nuint)k);
+                            var meanQk = Vector512.LoadUnsafe(ref meanQRow, (nuint)k);
+                            var logVarianceQk = Vector512.LoadUnsafe(ref logVarianceQRow, (nuint)k);
+                            var logVariancePk = Vector512.LoadUnsafe(ref logVariancePRow, (nuint)k);
+                            var sumk = Vector512.Create(0.5f) * (Vector512.ConditionalSelect(Vector512.Equals(meanPk, meanQk), Vector512<float>.Zero, (meanPk
+                                - meanQk) * (meanPk - meanQk) * VectorMath.Exp(-logVarianceQk)) + VectorMath.ExpMinusOneMinus(logVariancePk - logVarianceQk));
+                            sumAcc += Vector512.WidenLower(sumk) + Vector512.WidenUpper(sumk);
+                            if (TGradient.On)
+                            {
+                                Vector512.StoreUnsafe(Vector512.ConditionalSelect(Vector512.Equals(meanPk, meanQk), Vector512<float>.Zero, (meanPk - meanQk)
+                                    * VectorMath.Exp(-logVarianceQk)) * scaleT512, ref meanGradientRow, (nuint)k);
+                                Vector512.StoreUnsafe(Vector512.Create(0.5f) * VectorMath.Expm1(logVariancePk - logVarianceQk) * scaleT512,
+                                    ref logVarianceGradientRow, (nuint)k);
+                            }
+                        }
+                        // K = 255 is not a multiple of 16: one more vector at 239, overlapping, its first 1 lanes masked out of the sums.
+                        var meanP239 = Vector512.LoadUnsafe(ref meanPRow, (nuint)239);
+                        var meanQ239 = Vector512.LoadUnsafe(ref meanQRow, (nuint)239);
+                        var logVarianceQ239 = Vector512.LoadUnsafe(ref logVarianceQRow, (nuint)239);
+                        var logVarianceP239 = Vector512.LoadUnsafe(ref logVariancePRow, (nuint)239);
+                        var sum239 = (Vector512.Create(0.5f) * (Vector512.ConditionalSelect(Vector512.Equals(meanP239, meanQ239), Vector512<float>.Zero,
+                            (meanP239 - meanQ239) * (meanP239 - meanQ239) * VectorMath.Exp(-logVarianceQ239)) + VectorMath.ExpMinusOneMinus(logVarianceP239
+                            - logVarianceQ239)) & loopTailMask);
+                        sumAcc += Vector512.WidenLower(sum239) + Vector512.WidenUpper(sum239);
                         if (TGradient.On)
                         {
-                            Vector512.StoreUnsafe(Vector512.ConditionalSelect(Vector512.Equals(meanPk, meanQk), Vector512<float>.Zero, (meanPk - meanQk)
-                                * VectorMath.Exp(-logVarianceQk)) * scaleT512, ref meanGradientRow, (nuint)k);
-                            Vector512.StoreUnsafe(Vector512.Create(0.5f) * VectorMath.Expm1(logVariancePk - logVarianceQk) * scaleT512,
-                                ref logVarianceGradientRow, (nuint)k);
+                            Vector512.StoreUnsafe(Vector512.ConditionalSelect(Vector512.Equals(meanP239, meanQ239), Vector512<float>.Zero, (meanP239
+                                - meanQ239) * VectorMath.Exp(-logVarianceQ239)) * scaleT512, ref meanGradientRow, (nuint)239);
+                            Vector512.StoreUnsafe(Vector512.Create(0.5f) * VectorMath.Expm1(logVarianceP239 - logVarianceQ239) * scaleT512,
+                                ref logVarianceGradientRow, (nuint)239);
                         }
+                        double sum = Vector512.Sum(sumAcc);
+                        total += sum;
                     }
-                    // K = 17 is not a multiple of 16: one more vector at 1, overlapping, its first 15 lanes masked out of the sums.
-                    var meanP1 = Vector512.LoadUnsafe(ref meanPRow, (nuint)1);
-                    var meanQ1 = Vector512.LoadUnsafe(ref meanQRow, (nuint)1);
-                    var logVarianceQ1 = Vector512.LoadUnsafe(ref logVarianceQRow, (nuint)1);
-                    var logVarianceP1 = Vector512.LoadUnsafe(ref logVariancePRow, (nuint)1);
-                    var sum1 = (Vector512.Create(0.5f) * (Vector512.ConditionalSelect(Vector512.Equals(meanP1, meanQ1), Vector512<float>.Zero, (meanP1
-                        - meanQ1) * (meanP1 - meanQ1) * VectorMath.Exp(-logVarianceQ1)) + VectorMath.ExpMinusOneMinus(logVarianceP1 - logVarianceQ1))
-                        & loopTailMask);
-                    sumAcc += Vector512.WidenLower(sum1) + Vector512.WidenUpper(sum1);
-                    if (TGradient.On)
+                }
+                // The rows one by one.
+                {
+                    var scaleT512 = Vector512.Create(scaleT);
+                    // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 16 lanes in the sums.
+                    var loopTailMask = Vector512.AsSingle(Vector512.Create(0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0xFFFFFFFFu));
+                    for (; i < n; i++)
                     {
-                        Vector512.StoreUnsafe(Vector512.ConditionalSelect(Vector512.Equals(meanP1, meanQ1), Vector512<float>.Zero, (meanP1 - meanQ1)
-                            * VectorMath.Exp(-logVarianceQ1)) * scaleT512, ref meanGradientRow, (nuint)1);
-                        Vector512.StoreUnsafe(Vector512.Create(0.5f) * VectorMath.Expm1(logVarianceP1 - logVarianceQ1) * scaleT512, ref logVarianceGradientRow,
-                            (nuint)1);
+                        ref float meanPRow = ref Unsafe.Add(ref meanPRef, i * 17);
+                        ref float logVariancePRow = ref Unsafe.Add(ref logVariancePRef, i * 17);
+                        ref float meanQRow = ref Unsafe.Add(ref meanQRef, i * 17);
+                        ref float logVarianceQRow = ref Unsafe.Add(ref logVarianceQRef, i * 17);
+                        ref float meanGradientRow = ref Unsafe.Add(ref meanGradientRef, i * 17);
+                        ref float logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, i * 17);
+                        var sumAcc = Vector512<double>.Zero;
+                        for (int k = 0; k < 16; k += 16)
+                        {
+                            var meanPk = Vector512.LoadUnsafe(ref meanPRow, (nuint)k);
+                            var meanQk = Vector512.LoadUnsafe(ref meanQRow, (nuint)k);
+                            var logVarianceQk = Vector512.LoadUnsafe(ref logVarianceQRow, (nuint)k);
+                            var logVariancePk = Vector512.LoadUnsafe(ref logVariancePRow, (nuint)k);
+                            var sumk = Vector512.Create(0.5f) * (Vector512.ConditionalSelect(Vector512.Equals(meanPk, meanQk), Vector512<float>.Zero, (meanPk
+                                - meanQk) * (meanPk - meanQk) * VectorMath.Exp(-logVarianceQk)) + VectorMath.ExpMinusOneMinus(logVariancePk - logVarianceQk));
+                            sumAcc += Vector512.WidenLower(sumk) + Vector512.WidenUpper(sumk);
+                            if (TGradient.On)
+                            {
+                                Vector512.StoreUnsafe(Vector512.ConditionalSelect(Vector512.Equals(meanPk, meanQk), Vector512<float>.Zero, (meanPk - meanQk)
+                                    * VectorMath.Exp(-logVarianceQk)) * scaleT512, ref meanGradientRow, (nuint)k);
+                                Vector512.StoreUnsafe(Vector512.Create(0.5f) * VectorMath.Expm1(logVariancePk - logVarianceQk) * scaleT512,
+                                    ref logVarianceGradientRow, (nuint)k);
+                            }
+                        }
+                        // K = 17 is not a multiple of 16: one more vector at 1, overlapping, its first 15 lanes masked out of the sums.
+                        var meanP1 = Vector512.LoadUnsafe(ref meanPRow, (nuint)1);
+                        var meanQ1 = Vector512.LoadUnsafe(ref meanQRow, (nuint)1);
+                        var logVarianceQ1 = Vector512.LoadUnsafe(ref logVarianceQRow, (nuint)1);
+                        var logVarianceP1 = Vector512.LoadUnsafe(ref logVariancePRow, (nuint)1);
+                        var sum1 = (Vector512.Create(0.5f) * (Vector512.ConditionalSelect(Vector512.Equals(meanP1, meanQ1), Vector512<float>.Zero, (meanP1
+                            - meanQ1) * (meanP1 - meanQ1) * VectorMath.Exp(-logVarianceQ1)) + VectorMath.ExpMinusOneMinus(logVarianceP1 - logVarianceQ1))
+                            & loopTailMask);
+                        sumAcc += Vector512.WidenLower(sum1) + Vector512.WidenUpper(sum1);
+                        if (TGradient.On)
+                        {
+                            Vector512.StoreUnsafe(Vector512.ConditionalSelect(Vector512.Equals(meanP1, meanQ1), Vector512<float>.Zero, (meanP1 - meanQ1)
+                                * VectorMath.Exp(-logVarianceQ1)) * scaleT512, ref meanGradientRow, (nuint)1);
+                            Vector512.StoreUnsafe(Vector512.Create(0.5f) * VectorMath.Expm1(logVarianceP1 - logVarianceQ1) * scaleT512,
+                                ref logVarianceGradientRow, (nuint)1);
+                        }
+                        double sum = Vector512.Sum(sumAcc);
+                        total += sum;
                     }
-                    double sum = Vector512.Sum(sumAcc);
-                    total += sum;
-                    if (!perRow.IsEmpty) perRow[i] = (float)sum;
                 }
                 return total;
             }
             if (Vector256.IsHardwareAccelerated)
             {
-                var scaleT256 = Vector256.Create(scaleT);
-                // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 8 lanes in the sums.
-                var loopTailMask = Vector256.AsSingle(Vector256.Create(0u, 0u, 0u, 0u, 0u, 0u, 0u, 0xFFFFFFFFu));
-                for (int i = 0; i < n; i++)
+                int i = 0;
+                // Blocks of 15 rows as one row of 255 elements (no per-row value is needed: reduction Sum), then the last rows one by one.
                 {
-                    int rowStart = i * 17;
-                    ref float meanPRow = ref Unsafe.Add(ref meanPRef, rowStart);
-                    ref float logVariancePRow = ref Unsafe.Add(ref logVariancePRef, rowStart);
-                    ref float meanQRow = ref Unsafe.Add(ref meanQRef, rowStart);
-                    ref float logVarianceQRow = ref Unsafe.Add(ref logVarianceQRef, rowStart);
-                    ref float meanGradientRow = ref Unsafe.Add(ref meanGradientRef, rowStart);
-                    ref float logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, rowStart);
-                    var sumAcc = Vector256<double>.Zero;
-                    for (int k = 0; k < 16; k += 8)
+                    var scaleT256 = Vector256.Create(scaleT);
+                    // The loops' last vector overlaps the one before: loopTailMask keeps its last 7 of 8 lanes in the sums.
+                    var loopTailMask = Vector256.AsSingle(Vector256.Create(0u, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu,
+                        0xFFFFFFFFu));
+                    for (; i <= n - 15; i += 15)
                     {
-                        var meanPk = Vector256.LoadUnsafe(ref meanPRow, (nuint)k);
-                        var meanQk = Vector256.LoadUnsafe(ref meanQRow, (nuint)k);
-                        var logVarianceQk = Vector256.LoadUnsafe(ref logVarianceQRow, (nuint)k);
-                        var logVariancePk = Vector256.LoadUnsafe(ref logVariancePRow, (nuint)k);
-                        var sumk = Vector256.Create(0.5f) * (Vector256.ConditionalSelect(Vector256.Equals(meanPk, meanQk), Vector256<float>.Zero, (meanPk
-                            - meanQk) * (meanPk - meanQk) * VectorMath.Exp(-logVarianceQk)) + VectorMath.ExpMinusOneMinus(logVariancePk - logVarianceQk));
-                        sumAcc += Vector256.WidenLower(sumk) + Vector256.WidenUpper(sumk);
+                        ref float meanPRow = ref Unsafe.Add(ref meanPRef, i * 17);
+                        ref float logVariancePRow = ref Unsafe.Add(ref logVariancePRef, i * 17);
+                        ref float meanQRow = ref Unsafe.Add(ref meanQRef, i * 17);
+                        ref float logVarianceQRow = ref Unsafe.Add(ref logVarianceQRef, i * 17);
+                        ref float meanGradientRow = ref Unsafe.Add(ref meanGradientRef, i * 17);
+                        ref float logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, i * 17);
+                        var sumAcc = Vector256<double>.Zero;
+                        for (int k = 0; k < 248; k += 8)
+                        {
+                            var meanPk = Vector256.LoadUnsafe(ref meanPRow, (nuint)k);
+                            var meanQk = Vector256.LoadUnsafe(ref meanQRow, (nuint)k);
+                            var logVarianceQk = Vector256.LoadUnsafe(ref logVarianceQRow, (nuint)k);
+                            var logVariancePk = Vector256.LoadUnsafe(ref logVariancePRow, (nuint)k);
+                            var sumk = Vector256.Create(0.5f) * (Vector256.ConditionalSelect(Vector256.Equals(meanPk, meanQk), Vector256<float>.Zero, (meanPk
+                                - meanQk) * (meanPk - meanQk) * VectorMath.Exp(-logVarianceQk)) + VectorMath.ExpMinusOneMinus(logVariancePk - logVarianceQk));
+                            sumAcc += Vector256.WidenLower(sumk) + Vector256.WidenUpper(sumk);
+                            if (TGradient.On)
+                            {
+                                Vector256.StoreUnsafe(Vector256.ConditionalSelect(Vector256.Equals(meanPk, meanQk), Vector256<float>.Zero, (meanPk - meanQk)
+                                    * VectorMath.Exp(-logVarianceQk)) * scaleT256, ref meanGradientRow, (nuint)k);
+                                Vector256.StoreUnsafe(Vector256.Create(0.5f) * VectorMath.Expm1(logVariancePk - logVarianceQk) * scaleT256,
+                                    ref logVarianceGradientRow, (nuint)k);
+                            }
+                        }
+                        // K = 255 is not a multiple of 8: one more vector at 247, overlapping, its first 1 lanes masked out of the sums.
+                        var meanP247 = Vector256.LoadUnsafe(ref meanPRow, (nuint)247);
+                        var meanQ247 = Vector256.LoadUnsafe(ref meanQRow, (nuint)247);
+                        var logVarianceQ247 = Vector256.LoadUnsafe(ref logVarianceQRow, (nuint)247);
+                        var logVarianceP247 = Vector256.LoadUnsafe(ref logVariancePRow, (nuint)247);
+                        var sum247 = (Vector256.Create(0.5f) * (Vector256.ConditionalSelect(Vector256.Equals(meanP247, meanQ247), Vector256<float>.Zero,
+                            (meanP247 - meanQ247) * (meanP247 - meanQ247) * VectorMath.Exp(-logVarianceQ247)) + VectorMath.ExpMinusOneMinus(logVarianceP247
+                            - logVarianceQ247)) & loopTailMask);
+                        sumAcc += Vector256.WidenLower(sum247) + Vector256.WidenUpper(sum247);
                         if (TGradient.On)
                         {
-                            Vector256.StoreUnsafe(Vector256.ConditionalSelect(Vector256.Equals(meanPk, meanQk), Vector256<float>.Zero, (meanPk - meanQk)
-                                * VectorMath.Exp(-logVarianceQk)) * scaleT256, ref meanGradientRow, (nuint)k);
-                            Vector256.StoreUnsafe(Vector256.Create(0.5f) * VectorMath.Expm1(logVariancePk - logVarianceQk) * scaleT256,
-                                ref logVarianceGradientRow, (nuint)k);
+                            Vector256.StoreUnsafe(Vector256.ConditionalSelect(Vector256.Equals(meanP247, meanQ247), Vector256<float>.Zero, (meanP247
+                                - meanQ247) * VectorMath.Exp(-logVarianceQ247)) * scaleT256, ref meanGradientRow, (nuint)247);
+                            Vector256.StoreUnsafe(Vector256.Create(0.5f) * VectorMath.Expm1(logVarianceP247 - logVarianceQ247) * scaleT256,
+                                ref logVarianceGradientRow, (nuint)247);
                         }
+                        double sum = Vector256.Sum(sumAcc);
+                        total += sum;
                     }
-                    // K = 17 is not a multiple of 8: one more vector at 9, overlapping, its first 7 lanes masked out of the sums.
-                    var meanP9 = Vector256.LoadUnsafe(ref meanPRow, (nuint)9);
-                    var meanQ9 = Vector256.LoadUnsafe(ref meanQRow, (nuint)9);
-                    var logVarianceQ9 = Vector256.LoadUnsafe(ref logVarianceQRow, (nuint)9);
-                    var logVarianceP9 = Vector256.LoadUnsafe(ref logVariancePRow, (nuint)9);
-                    var sum9 = (Vector256.Create(0.5f) * (Vector256.ConditionalSelect(Vector256.Equals(meanP9, meanQ9), Vector256<float>.Zero, (meanP9
-                        - meanQ9) * (meanP9 - meanQ9) * VectorMath.Exp(-logVarianceQ9)) + VectorMath.ExpMinusOneMinus(logVarianceP9 - logVarianceQ9))
-                        & loopTailMask);
-                    sumAcc += Vector256.WidenLower(sum9) + Vector256.WidenUpper(sum9);
-                    if (TGradient.On)
+                }
+                // The rows one by one.
+                {
+                    var scaleT256 = Vector256.Create(scaleT);
+                    // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 8 lanes in the sums.
+                    var loopTailMask = Vector256.AsSingle(Vector256.Create(0u, 0u, 0u, 0u, 0u, 0u, 0u, 0xFFFFFFFFu));
+                    for (; i < n; i++)
                     {
-                        Vector256.StoreUnsafe(Vector256.ConditionalSelect(Vector256.Equals(meanP9, meanQ9), Vector256<float>.Zero, (meanP9 - meanQ9)
-                            * VectorMath.Exp(-logVarianceQ9)) * scaleT256, ref meanGradientRow, (nuint)9);
-                        Vector256.StoreUnsafe(Vector256.Create(0.5f) * VectorMath.Expm1(logVarianceP9 - logVarianceQ9) * scaleT256, ref logVarianceGradientRow,
-                            (nuint)9);
+                        ref float meanPRow = ref Unsafe.Add(ref meanPRef, i * 17);
+                        ref float logVariancePRow = ref Unsafe.Add(ref logVariancePRef, i * 17);
+                        ref float meanQRow = ref Unsafe.Add(ref meanQRef, i * 17);
+                        ref float logVarianceQRow = ref Unsafe.Add(ref logVarianceQRef, i * 17);
+                        ref float meanGradientRow = ref Unsafe.Add(ref meanGradientRef, i * 17);
+                        ref float logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, i * 17);
+                        var sumAcc = Vector256<double>.Zero;
+                        for (int k = 0; k < 16; k += 8)
+                        {
+                            var meanPk = Vector256.LoadUnsafe(ref meanPRow, (nuint)k);
+                            var meanQk = Vector256.LoadUnsafe(ref meanQRow, (nuint)k);
+                            var logVarianceQk = Vector256.LoadUnsafe(ref logVarianceQRow, (nuint)k);
+                            var logVariancePk = Vector256.LoadUnsafe(ref logVariancePRow, (nuint)k);
+                            var sumk = Vector256.Create(0.5f) * (Vector256.ConditionalSelect(Vector256.Equals(meanPk, meanQk), Vector256<float>.Zero, (meanPk
+                                - meanQk) * (meanPk - meanQk) * VectorMath.Exp(-logVarianceQk)) + VectorMath.ExpMinusOneMinus(logVariancePk - logVarianceQk));
+                            sumAcc += Vector256.WidenLower(sumk) + Vector256.WidenUpper(sumk);
+                            if (TGradient.On)
+                            {
+                                Vector256.StoreUnsafe(Vector256.ConditionalSelect(Vector256.Equals(meanPk, meanQk), Vector256<float>.Zero, (meanPk - meanQk)
+                                    * VectorMath.Exp(-logVarianceQk)) * scaleT256, ref meanGradientRow, (nuint)k);
+                                Vector256.StoreUnsafe(Vector256.Create(0.5f) * VectorMath.Expm1(logVariancePk - logVarianceQk) * scaleT256,
+                                    ref logVarianceGradientRow, (nuint)k);
+                            }
+                        }
+                        // K = 17 is not a multiple of 8: one more vector at 9, overlapping, its first 7 lanes masked out of the sums.
+                        var meanP9 = Vector256.LoadUnsafe(ref meanPRow, (nuint)9);
+                        var meanQ9 = Vector256.LoadUnsafe(ref meanQRow, (nuint)9);
+                        var logVarianceQ9 = Vector256.LoadUnsafe(ref logVarianceQRow, (nuint)9);
+                        var logVarianceP9 = Vector256.LoadUnsafe(ref logVariancePRow, (nuint)9);
+                        var sum9 = (Vector256.Create(0.5f) * (Vector256.ConditionalSelect(Vector256.Equals(meanP9, meanQ9), Vector256<float>.Zero, (meanP9
+                            - meanQ9) * (meanP9 - meanQ9) * VectorMath.Exp(-logVarianceQ9)) + VectorMath.ExpMinusOneMinus(logVarianceP9 - logVarianceQ9))
+                            & loopTailMask);
+                        sumAcc += Vector256.WidenLower(sum9) + Vector256.WidenUpper(sum9);
+                        if (TGradient.On)
+                        {
+                            Vector256.StoreUnsafe(Vector256.ConditionalSelect(Vector256.Equals(meanP9, meanQ9), Vector256<float>.Zero, (meanP9 - meanQ9)
+                                * VectorMath.Exp(-logVarianceQ9)) * scaleT256, ref meanGradientRow, (nuint)9);
+                            Vector256.StoreUnsafe(Vector256.Create(0.5f) * VectorMath.Expm1(logVarianceP9 - logVarianceQ9) * scaleT256,
+                                ref logVarianceGradientRow, (nuint)9);
+                        }
+                        double sum = Vector256.Sum(sumAcc);
+                        total += sum;
                     }
-                    double sum = Vector256.Sum(sumAcc);
-                    total += sum;
-                    if (!perRow.IsEmpty) perRow[i] = (float)sum;
                 }
                 return total;
             }
             if (Vector128.IsHardwareAccelerated)
             {
-                var scaleT128 = Vector128.Create(scaleT);
-                // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 4 lanes in the sums.
-                var loopTailMask = Vector128.AsSingle(Vector128.Create(0u, 0u, 0u, 0xFFFFFFFFu));
-                for (int i = 0; i < n; i++)
+                int i = 0;
+                // Blocks of 15 rows as one row of 255 elements (no per-row value is needed: reduction Sum), then the last rows one by one.
                 {
-                    int rowStart = i * 17;
-                    ref float meanPRow = ref Unsafe.Add(ref meanPRef, rowStart);
-                    ref float logVariancePRow = ref Unsafe.Add(ref logVariancePRef, rowStart);
-                    ref float meanQRow = ref Unsafe.Add(ref meanQRef, rowStart);
-                    ref float logVarianceQRow = ref Unsafe.Add(ref logVarianceQRef, rowStart);
-                    ref float meanGradientRow = ref Unsafe.Add(ref meanGradientRef, rowStart);
-                    ref float logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, rowStart);
-                    var sumAcc = Vector128<double>.Zero;
-                    for (int k = 0; k < 16; k += 4)
+                    var scaleT128 = Vector128.Create(scaleT);
+                    // The loops' last vector overlaps the one before: loopTailMask keeps its last 3 of 4 lanes in the sums.
+                    var loopTailMask = Vector128.AsSingle(Vector128.Create(0u, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu));
+                    for (; i <= n - 15; i += 15)
                     {
-                        var meanPk = Vector128.LoadUnsafe(ref meanPRow, (nuint)k);
-                        var meanQk = Vector128.LoadUnsafe(ref meanQRow, (nuint)k);
-                        var logVarianceQk = Vector128.LoadUnsafe(ref logVarianceQRow, (nuint)k);
-                        var logVariancePk = Vector128.LoadUnsafe(ref logVariancePRow, (nuint)k);
-                        var sumk = Vector128.Create(0.5f) * (Vector128.ConditionalSelect(Vector128.Equals(meanPk, meanQk), Vector128<float>.Zero, (meanPk
-                            - meanQk) * (meanPk - meanQk) * VectorMath.Exp(-logVarianceQk)) + VectorMath.ExpMinusOneMinus(logVariancePk - logVarianceQk));
-                        sumAcc += Vector128.WidenLower(sumk) + Vector128.WidenUpper(sumk);
+                        ref float meanPRow = ref Unsafe.Add(ref meanPRef, i * 17);
+                        ref float logVariancePRow = ref Unsafe.Add(ref logVariancePRef, i * 17);
+                        ref float meanQRow = ref Unsafe.Add(ref meanQRef, i * 17);
+                        ref float logVarianceQRow = ref Unsafe.Add(ref logVarianceQRef, i * 17);
+                        ref float meanGradientRow = ref Unsafe.Add(ref meanGradientRef, i * 17);
+                        ref float logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, i * 17);
+                        var sumAcc = Vector128<double>.Zero;
+                        for (int k = 0; k < 252; k += 4)
+                        {
+                            var meanPk = Vector128.LoadUnsafe(ref meanPRow, (nuint)k);
+                            var meanQk = Vector128.LoadUnsafe(ref meanQRow, (nuint)k);
+                            var logVarianceQk = Vector128.LoadUnsafe(ref logVarianceQRow, (nuint)k);
+                            var logVariancePk = Vector128.LoadUnsafe(ref logVariancePRow, (nuint)k);
+                            var sumk = Vector128.Create(0.5f) * (Vector128.ConditionalSelect(Vector128.Equals(meanPk, meanQk), Vector128<float>.Zero, (meanPk
+                                - meanQk) * (meanPk - meanQk) * VectorMath.Exp(-logVarianceQk)) + VectorMath.ExpMinusOneMinus(logVariancePk - logVarianceQk));
+                            sumAcc += Vector128.WidenLower(sumk) + Vector128.WidenUpper(sumk);
+                            if (TGradient.On)
+                            {
+                                Vector128.StoreUnsafe(Vector128.ConditionalSelect(Vector128.Equals(meanPk, meanQk), Vector128<float>.Zero, (meanPk - meanQk)
+                                    * VectorMath.Exp(-logVarianceQk)) * scaleT128, ref meanGradientRow, (nuint)k);
+                                Vector128.StoreUnsafe(Vector128.Create(0.5f) * VectorMath.Expm1(logVariancePk - logVarianceQk) * scaleT128,
+                                    ref logVarianceGradientRow, (nuint)k);
+                            }
+                        }
+                        // K = 255 is not a multiple of 4: one more vector at 251, overlapping, its first 1 lanes masked out of the sums.
+                        var meanP251 = Vector128.LoadUnsafe(ref meanPRow, (nuint)251);
+                        var meanQ251 = Vector128.LoadUnsafe(ref meanQRow, (nuint)251);
+                        var logVarianceQ251 = Vector128.LoadUnsafe(ref logVarianceQRow, (nuint)251);
+                        var logVarianceP251 = Vector128.LoadUnsafe(ref logVariancePRow, (nuint)251);
+                        var sum251 = (Vector128.Create(0.5f) * (Vector128.ConditionalSelect(Vector128.Equals(meanP251, meanQ251), Vector128<float>.Zero,
+                            (meanP251 - meanQ251) * (meanP251 - meanQ251) * VectorMath.Exp(-logVarianceQ251)) + VectorMath.ExpMinusOneMinus(logVarianceP251
+                            - logVarianceQ251)) & loopTailMask);
+                        sumAcc += Vector128.WidenLower(sum251) + Vector128.WidenUpper(sum251);
                         if (TGradient.On)
                         {
-                            Vector128.StoreUnsafe(Vector128.ConditionalSelect(Vector128.Equals(meanPk, meanQk), Vector128<float>.Zero, (meanPk - meanQk)
-                                * VectorMath.Exp(-logVarianceQk)) * scaleT128, ref meanGradientRow, (nuint)k);
-                            Vector128.StoreUnsafe(Vector128.Create(0.5f) * VectorMath.Expm1(logVariancePk - logVarianceQk) * scaleT128,
-                                ref logVarianceGradientRow, (nuint)k);
+                            Vector128.StoreUnsafe(Vector128.ConditionalSelect(Vector128.Equals(meanP251, meanQ251), Vector128<float>.Zero, (meanP251
+                                - meanQ251) * VectorMath.Exp(-logVarianceQ251)) * scaleT128, ref meanGradientRow, (nuint)251);
+                            Vector128.StoreUnsafe(Vector128.Create(0.5f) * VectorMath.Expm1(logVarianceP251 - logVarianceQ251) * scaleT128,
+                                ref logVarianceGradientRow, (nuint)251);
                         }
+                        double sum = Vector128.Sum(sumAcc);
+                        total += sum;
                     }
-                    // K = 17 is not a multiple of 4: one more vector at 13, overlapping, its first 3 lanes masked out of the sums.
-                    var meanP13 = Vector128.LoadUnsafe(ref meanPRow, (nuint)13);
-                    var meanQ13 = Vector128.LoadUnsafe(ref meanQRow, (nuint)13);
-                    var logVarianceQ13 = Vector128.LoadUnsafe(ref logVarianceQRow, (nuint)13);
-                    var logVarianceP13 = Vector128.LoadUnsafe(ref logVariancePRow, (nuint)13);
-                    var sum13 = (Vector128.Create(0.5f) * (Vector128.ConditionalSelect(Vector128.Equals(meanP13, meanQ13), Vector128<float>.Zero, (meanP13
-                        - meanQ13) * (meanP13 - meanQ13) * VectorMath.Exp(-logVarianceQ13)) + VectorMath.ExpMinusOneMinus(logVarianceP13 - logVarianceQ13))
-                        & loopTailMask);
-                    sumAcc += Vector128.WidenLower(sum13) + Vector128.WidenUpper(sum13);
-                    if (TGradient.On)
+                }
+                // The rows one by one.
+                {
+                    var scaleT128 = Vector128.Create(scaleT);
+                    // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 4 lanes in the sums.
+                    var loopTailMask = Vector128.AsSingle(Vector128.Create(0u, 0u, 0u, 0xFFFFFFFFu));
+                    for (; i < n; i++)
                     {
-                        Vector128.StoreUnsafe(Vector128.ConditionalSelect(Vector128.Equals(meanP13, meanQ13), Vector128<float>.Zero, (meanP13 - meanQ13)
-                            * VectorMath.Exp(-logVarianceQ13)) * scaleT128, ref meanGradientRow, (nuint)13);
-                        Vector128.StoreUnsafe(Vector128.Create(0.5f) * VectorMath.Expm1(logVarianceP13 - logVarianceQ13) * scaleT128,
-                            ref logVarianceGradientRow, (nuint)13);
+                        ref float meanPRow = ref Unsafe.Add(ref meanPRef, i * 17);
+                        ref float logVariancePRow = ref Unsafe.Add(ref logVariancePRef, i * 17);
+                        ref float meanQRow = ref Unsafe.Add(ref meanQRef, i * 17);
+                        ref float logVarianceQRow = ref Unsafe.Add(ref logVarianceQRef, i * 17);
+                        ref float meanGradientRow = ref Unsafe.Add(ref meanGradientRef, i * 17);
+                        ref float logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, i * 17);
+                        var sumAcc = Vector128<double>.Zero;
+                        for (int k = 0; k < 16; k += 4)
+                        {
+                            var meanPk = Vector128.LoadUnsafe(ref meanPRow, (nuint)k);
+                            var meanQk = Vector128.LoadUnsafe(ref meanQRow, (nuint)k);
+                            var logVarianceQk = Vector128.LoadUnsafe(ref logVarianceQRow, (nuint)k);
+                            var logVariancePk = Vector128.LoadUnsafe(ref logVariancePRow, (nuint)k);
+                            var sumk = Vector128.Create(0.5f) * (Vector128.ConditionalSelect(Vector128.Equals(meanPk, meanQk), Vector128<float>.Zero, (meanPk
+                                - meanQk) * (meanPk - meanQk) * VectorMath.Exp(-logVarianceQk)) + VectorMath.ExpMinusOneMinus(logVariancePk - logVarianceQk));
+                            sumAcc += Vector128.WidenLower(sumk) + Vector128.WidenUpper(sumk);
+                            if (TGradient.On)
+                            {
+                                Vector128.StoreUnsafe(Vector128.ConditionalSelect(Vector128.Equals(meanPk, meanQk), Vector128<float>.Zero, (meanPk - meanQk)
+                                    * VectorMath.Exp(-logVarianceQk)) * scaleT128, ref meanGradientRow, (nuint)k);
+                                Vector128.StoreUnsafe(Vector128.Create(0.5f) * VectorMath.Expm1(logVariancePk - logVarianceQk) * scaleT128,
+                                    ref logVarianceGradientRow, (nuint)k);
+                            }
+                        }
+                        // K = 17 is not a multiple of 4: one more vector at 13, overlapping, its first 3 lanes masked out of the sums.
+                        var meanP13 = Vector128.LoadUnsafe(ref meanPRow, (nuint)13);
+                        var meanQ13 = Vector128.LoadUnsafe(ref meanQRow, (nuint)13);
+                        var logVarianceQ13 = Vector128.LoadUnsafe(ref logVarianceQRow, (nuint)13);
+                        var logVarianceP13 = Vector128.LoadUnsafe(ref logVariancePRow, (nuint)13);
+                        var sum13 = (Vector128.Create(0.5f) * (Vector128.ConditionalSelect(Vector128.Equals(meanP13, meanQ13), Vector128<float>.Zero, (meanP13
+                            - meanQ13) * (meanP13 - meanQ13) * VectorMath.Exp(-logVarianceQ13)) + VectorMath.ExpMinusOneMinus(logVarianceP13 - logVarianceQ13))
+                            & loopTailMask);
+                        sumAcc += Vector128.WidenLower(sum13) + Vector128.WidenUpper(sum13);
+                        if (TGradient.On)
+                        {
+                            Vector128.StoreUnsafe(Vector128.ConditionalSelect(Vector128.Equals(meanP13, meanQ13), Vector128<float>.Zero, (meanP13 - meanQ13)
+                                * VectorMath.Exp(-logVarianceQ13)) * scaleT128, ref meanGradientRow, (nuint)13);
+                            Vector128.StoreUnsafe(Vector128.Create(0.5f) * VectorMath.Expm1(logVarianceP13 - logVarianceQ13) * scaleT128,
+                                ref logVarianceGradientRow, (nuint)13);
+                        }
+                        double sum = Vector128.Sum(sumAcc);
+                        total += sum;
                     }
-                    double sum = Vector128.Sum(sumAcc);
-                    total += sum;
-                    if (!perRow.IsEmpty) perRow[i] = (float)sum;
                 }
                 return total;
             }
             // No SIMD on this CPU: scalar code.
             {
-                for (int i = 0; i < n; i++)
+                int i = 0;
+                for (; i < n; i++)
                 {
-                    int rowStart = i * 17;
-                    ref float meanPRow = ref Unsafe.Add(ref meanPRef, rowStart);
-                    ref float logVariancePRow = ref Unsafe.Add(ref logVariancePRef, rowStart);
-                    ref float meanQRow = ref Unsafe.Add(ref meanQRef, rowStart);
-                    ref float logVarianceQRow = ref Unsafe.Add(ref logVarianceQRef, rowStart);
-                    ref float meanGradientRow = ref Unsafe.Add(ref meanGradientRef, rowStart);
-                    ref float logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, rowStart);
+                    ref float meanPRow = ref Unsafe.Add(ref meanPRef, i * 17);
+                    ref float logVariancePRow = ref Unsafe.Add(ref logVariancePRef, i * 17);
+                    ref float meanQRow = ref Unsafe.Add(ref meanQRef, i * 17);
+                    ref float logVarianceQRow = ref Unsafe.Add(ref logVarianceQRef, i * 17);
+                    ref float meanGradientRow = ref Unsafe.Add(ref meanGradientRef, i * 17);
+                    ref float logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, i * 17);
                     double sumAcc = 0;
                     for (int k = 0; k < 17; k++)
                     {
@@ -1175,7 +1466,6 @@ namespace DivergenceGen.Generated
                     }
                     double sum = sumAcc;
                     total += sum;
-                    if (!perRow.IsEmpty) perRow[i] = (float)sum;
                 }
                 return total;
             }

@@ -564,8 +564,8 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>
-        /// Σᵣ KLᵣ over the rows of KLToStandardNormal, each row one pass over its D = 2 elements; where TGradient is Yes, also the gradients times scale; where
-        /// perRow is not empty, each KLᵣ. Callers have checked every argument.
+        /// Σᵣ KLᵣ over the rows of KLToStandardNormal, each row one pass over its D = 2 elements; where TGradient is Yes, also the gradients times scale; for
+        /// reduction None, each KLᵣ into perRow. Callers have checked every argument.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static double KLToStandardNormalRows<TGradient>(ReadOnlySpan<double> mean, ReadOnlySpan<double> logVariance, Span<double> perRow,
@@ -582,37 +582,65 @@ namespace DivergenceGen.Generated
             // D = 2 ≤ UnrollThreshold 16: each row is straight-line code with constant offsets, the widest vectors first.
             if (Vector128.IsHardwareAccelerated)
             {
-                var scaleT128 = Vector128.Create(scaleT);
-                for (int i = 0; i < n; i++)
+                int i = 0;
+                // Blocks of 128 rows as one row of 256 elements (no per-row value is needed: reduction Mean), then the last rows one by one.
                 {
-                    int rowStart = i * 2;
-                    ref double meanRow = ref Unsafe.Add(ref meanRef, rowStart);
-                    ref double logVarianceRow = ref Unsafe.Add(ref logVarianceRef, rowStart);
-                    ref double meanGradientRow = ref Unsafe.Add(ref meanGradientRef, rowStart);
-                    ref double logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, rowStart);
-                    var mean0 = Vector128.LoadUnsafe(ref meanRow);
-                    var logVariance0 = Vector128.LoadUnsafe(ref logVarianceRow);
-                    var sum0 = Vector128.Create(0.5d) * (mean0 * mean0 + VectorMath.ExpMinusOneMinus(logVariance0));
-                    double sum = Vector128.Sum(sum0);
-                    if (TGradient.On)
+                    var scaleT128 = Vector128.Create(scaleT);
+                    for (; i <= n - 128; i += 128)
                     {
-                        Vector128.StoreUnsafe(mean0 * scaleT128, ref meanGradientRow);
-                        Vector128.StoreUnsafe(Vector128.Create(0.5d) * VectorMath.Expm1(logVariance0) * scaleT128, ref logVarianceGradientRow);
+                        ref double meanRow = ref Unsafe.Add(ref meanRef, i * 2);
+                        ref double logVarianceRow = ref Unsafe.Add(ref logVarianceRef, i * 2);
+                        ref double meanGradientRow = ref Unsafe.Add(ref meanGradientRef, i * 2);
+                        ref double logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, i * 2);
+                        var sumAcc = Vector128<double>.Zero;
+                        for (int k = 0; k < 256; k += 2)
+                        {
+                            var meank = Vector128.LoadUnsafe(ref meanRow, (nuint)k);
+                            var logVariancek = Vector128.LoadUnsafe(ref logVarianceRow, (nuint)k);
+                            sumAcc += Vector128.Create(0.5d) * (meank * meank + VectorMath.ExpMinusOneMinus(logVariancek));
+                            if (TGradient.On)
+                            {
+                                Vector128.StoreUnsafe(meank * scaleT128, ref meanGradientRow, (nuint)k);
+                                Vector128.StoreUnsafe(Vector128.Create(0.5d) * VectorMath.Expm1(logVariancek) * scaleT128, ref logVarianceGradientRow,
+                                    (nuint)k);
+                            }
+                        }
+                        double sum = Vector128.Sum(sumAcc);
+                        total += sum;
                     }
-                    total += sum;
-                    if (!perRow.IsEmpty) perRow[i] = (double)sum;
+                }
+                // The rows one by one.
+                {
+                    var scaleT128 = Vector128.Create(scaleT);
+                    for (; i < n; i++)
+                    {
+                        ref double meanRow = ref Unsafe.Add(ref meanRef, i * 2);
+                        ref double logVarianceRow = ref Unsafe.Add(ref logVarianceRef, i * 2);
+                        ref double meanGradientRow = ref Unsafe.Add(ref meanGradientRef, i * 2);
+                        ref double logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, i * 2);
+                        var mean0 = Vector128.LoadUnsafe(ref meanRow);
+                        var logVariance0 = Vector128.LoadUnsafe(ref logVarianceRow);
+                        var sum0 = Vector128.Create(0.5d) * (mean0 * mean0 + VectorMath.ExpMinusOneMinus(logVariance0));
+                        double sum = Vector128.Sum(sum0);
+                        if (TGradient.On)
+                        {
+                            Vector128.StoreUnsafe(mean0 * scaleT128, ref meanGradientRow);
+                            Vector128.StoreUnsafe(Vector128.Create(0.5d) * VectorMath.Expm1(logVariance0) * scaleT128, ref logVarianceGradientRow);
+                        }
+                        total += sum;
+                    }
                 }
                 return total;
             }
             // No SIMD on this CPU: scalar code.
             {
-                for (int i = 0; i < n; i++)
+                int i = 0;
+                for (; i < n; i++)
                 {
-                    int rowStart = i * 2;
-                    ref double meanRow = ref Unsafe.Add(ref meanRef, rowStart);
-                    ref double logVarianceRow = ref Unsafe.Add(ref logVarianceRef, rowStart);
-                    ref double meanGradientRow = ref Unsafe.Add(ref meanGradientRef, rowStart);
-                    ref double logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, rowStart);
+                    ref double meanRow = ref Unsafe.Add(ref meanRef, i * 2);
+                    ref double logVarianceRow = ref Unsafe.Add(ref logVarianceRef, i * 2);
+                    ref double meanGradientRow = ref Unsafe.Add(ref meanGradientRef, i * 2);
+                    ref double logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, i * 2);
                     double sum = 0.5d * (Unsafe.Add(ref meanRow, 0) * Unsafe.Add(ref meanRow, 0) + ScalarMath.ExpMinusOneMinus(Unsafe.Add(ref logVarianceRow,
                         0))) + 0.5d * (Unsafe.Add(ref meanRow, 1) * Unsafe.Add(ref meanRow, 1) + ScalarMath.ExpMinusOneMinus(Unsafe.Add(ref logVarianceRow,
                         1)));
@@ -624,15 +652,14 @@ namespace DivergenceGen.Generated
                         Unsafe.Add(ref logVarianceGradientRow, 1) = 0.5d * ScalarMath.Expm1(Unsafe.Add(ref logVarianceRow, 1)) * scaleT;
                     }
                     total += sum;
-                    if (!perRow.IsEmpty) perRow[i] = (double)sum;
                 }
                 return total;
             }
         }
 
         /// <summary>
-        /// Σᵣ KLᵣ over the rows of KLDivergence, each row one pass over its D = 2 elements; where TGradient is Yes, also the gradients times scale; where
-        /// perRow is not empty, each KLᵣ. Callers have checked every argument.
+        /// Σᵣ KLᵣ over the rows of KLDivergence, each row one pass over its D = 2 elements; where TGradient is Yes, also the gradients times scale; for
+        /// reduction None, each KLᵣ into perRow. Callers have checked every argument.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static double KLDivergenceRows<TGradient>(ReadOnlySpan<double> meanP, ReadOnlySpan<double> logVarianceP, ReadOnlySpan<double> meanQ,
@@ -651,45 +678,80 @@ namespace DivergenceGen.Generated
             // D = 2 ≤ UnrollThreshold 16: each row is straight-line code with constant offsets, the widest vectors first.
             if (Vector128.IsHardwareAccelerated)
             {
-                var scaleT128 = Vector128.Create(scaleT);
-                for (int i = 0; i < n; i++)
+                int i = 0;
+                // Blocks of 128 rows as one row of 256 elements (no per-row value is needed: reduction Mean), then the last rows one by one.
                 {
-                    int rowStart = i * 2;
-                    ref double meanPRow = ref Unsafe.Add(ref meanPRef, rowStart);
-                    ref double logVariancePRow = ref Unsafe.Add(ref logVariancePRef, rowStart);
-                    ref double meanQRow = ref Unsafe.Add(ref meanQRef, rowStart);
-                    ref double logVarianceQRow = ref Unsafe.Add(ref logVarianceQRef, rowStart);
-                    ref double meanGradientRow = ref Unsafe.Add(ref meanGradientRef, rowStart);
-                    ref double logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, rowStart);
-                    var meanP0 = Vector128.LoadUnsafe(ref meanPRow);
-                    var meanQ0 = Vector128.LoadUnsafe(ref meanQRow);
-                    var logVarianceQ0 = Vector128.LoadUnsafe(ref logVarianceQRow);
-                    var logVarianceP0 = Vector128.LoadUnsafe(ref logVariancePRow);
-                    var sum0 = Vector128.Create(0.5d) * (Vector128.ConditionalSelect(Vector128.Equals(meanP0, meanQ0), Vector128<double>.Zero, (meanP0
-                        - meanQ0) * (meanP0 - meanQ0) * VectorMath.Exp(-logVarianceQ0)) + VectorMath.ExpMinusOneMinus(logVarianceP0 - logVarianceQ0));
-                    double sum = Vector128.Sum(sum0);
-                    if (TGradient.On)
+                    var scaleT128 = Vector128.Create(scaleT);
+                    for (; i <= n - 128; i += 128)
                     {
-                        Vector128.StoreUnsafe(Vector128.ConditionalSelect(Vector128.Equals(meanP0, meanQ0), Vector128<double>.Zero, (meanP0 - meanQ0)
-                            * VectorMath.Exp(-logVarianceQ0)) * scaleT128, ref meanGradientRow);
-                        Vector128.StoreUnsafe(Vector128.Create(0.5d) * VectorMath.Expm1(logVarianceP0 - logVarianceQ0) * scaleT128, ref logVarianceGradientRow);
+                        ref double meanPRow = ref Unsafe.Add(ref meanPRef, i * 2);
+                        ref double logVariancePRow = ref Unsafe.Add(ref logVariancePRef, i * 2);
+                        ref double meanQRow = ref Unsafe.Add(ref meanQRef, i * 2);
+                        ref double logVarianceQRow = ref Unsafe.Add(ref logVarianceQRef, i * 2);
+                        ref double meanGradientRow = ref Unsafe.Add(ref meanGradientRef, i * 2);
+                        ref double logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, i * 2);
+                        var sumAcc = Vector128<double>.Zero;
+                        for (int k = 0; k < 256; k += 2)
+                        {
+                            var meanPk = Vector128.LoadUnsafe(ref meanPRow, (nuint)k);
+                            var meanQk = Vector128.LoadUnsafe(ref meanQRow, (nuint)k);
+                            var logVarianceQk = Vector128.LoadUnsafe(ref logVarianceQRow, (nuint)k);
+                            var logVariancePk = Vector128.LoadUnsafe(ref logVariancePRow, (nuint)k);
+                            sumAcc += Vector128.Create(0.5d) * (Vector128.ConditionalSelect(Vector128.Equals(meanPk, meanQk), Vector128<double>.Zero, (meanPk
+                                - meanQk) * (meanPk - meanQk) * VectorMath.Exp(-logVarianceQk)) + VectorMath.ExpMinusOneMinus(logVariancePk - logVarianceQk));
+                            if (TGradient.On)
+                            {
+                                Vector128.StoreUnsafe(Vector128.ConditionalSelect(Vector128.Equals(meanPk, meanQk), Vector128<double>.Zero, (meanPk - meanQk)
+                                    * VectorMath.Exp(-logVarianceQk)) * scaleT128, ref meanGradientRow, (nuint)k);
+                                Vector128.StoreUnsafe(Vector128.Create(0.5d) * VectorMath.Expm1(logVariancePk - logVarianceQk) * scaleT128,
+                                    ref logVarianceGradientRow, (nuint)k);
+                            }
+                        }
+                        double sum = Vector128.Sum(sumAcc);
+                        total += sum;
                     }
-                    total += sum;
-                    if (!perRow.IsEmpty) perRow[i] = (double)sum;
+                }
+                // The rows one by one.
+                {
+                    var scaleT128 = Vector128.Create(scaleT);
+                    for (; i < n; i++)
+                    {
+                        ref double meanPRow = ref Unsafe.Add(ref meanPRef, i * 2);
+                        ref double logVariancePRow = ref Unsafe.Add(ref logVariancePRef, i * 2);
+                        ref double meanQRow = ref Unsafe.Add(ref meanQRef, i * 2);
+                        ref double logVarianceQRow = ref Unsafe.Add(ref logVarianceQRef, i * 2);
+                        ref double meanGradientRow = ref Unsafe.Add(ref meanGradientRef, i * 2);
+                        ref double logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, i * 2);
+                        var meanP0 = Vector128.LoadUnsafe(ref meanPRow);
+                        var meanQ0 = Vector128.LoadUnsafe(ref meanQRow);
+                        var logVarianceQ0 = Vector128.LoadUnsafe(ref logVarianceQRow);
+                        var logVarianceP0 = Vector128.LoadUnsafe(ref logVariancePRow);
+                        var sum0 = Vector128.Create(0.5d) * (Vector128.ConditionalSelect(Vector128.Equals(meanP0, meanQ0), Vector128<double>.Zero, (meanP0
+                            - meanQ0) * (meanP0 - meanQ0) * VectorMath.Exp(-logVarianceQ0)) + VectorMath.ExpMinusOneMinus(logVarianceP0 - logVarianceQ0));
+                        double sum = Vector128.Sum(sum0);
+                        if (TGradient.On)
+                        {
+                            Vector128.StoreUnsafe(Vector128.ConditionalSelect(Vector128.Equals(meanP0, meanQ0), Vector128<double>.Zero, (meanP0 - meanQ0)
+                                * VectorMath.Exp(-logVarianceQ0)) * scaleT128, ref meanGradientRow);
+                            Vector128.StoreUnsafe(Vector128.Create(0.5d) * VectorMath.Expm1(logVarianceP0 - logVarianceQ0) * scaleT128,
+                                ref logVarianceGradientRow);
+                        }
+                        total += sum;
+                    }
                 }
                 return total;
             }
             // No SIMD on this CPU: scalar code.
             {
-                for (int i = 0; i < n; i++)
+                int i = 0;
+                for (; i < n; i++)
                 {
-                    int rowStart = i * 2;
-                    ref double meanPRow = ref Unsafe.Add(ref meanPRef, rowStart);
-                    ref double logVariancePRow = ref Unsafe.Add(ref logVariancePRef, rowStart);
-                    ref double meanQRow = ref Unsafe.Add(ref meanQRef, rowStart);
-                    ref double logVarianceQRow = ref Unsafe.Add(ref logVarianceQRef, rowStart);
-                    ref double meanGradientRow = ref Unsafe.Add(ref meanGradientRef, rowStart);
-                    ref double logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, rowStart);
+                    ref double meanPRow = ref Unsafe.Add(ref meanPRef, i * 2);
+                    ref double logVariancePRow = ref Unsafe.Add(ref logVariancePRef, i * 2);
+                    ref double meanQRow = ref Unsafe.Add(ref meanQRef, i * 2);
+                    ref double logVarianceQRow = ref Unsafe.Add(ref logVarianceQRef, i * 2);
+                    ref double meanGradientRow = ref Unsafe.Add(ref meanGradientRef, i * 2);
+                    ref double logVarianceGradientRow = ref Unsafe.Add(ref logVarianceGradientRef, i * 2);
                     double sum = 0.5d * ((Unsafe.Add(ref meanPRow, 0) == Unsafe.Add(ref meanQRow, 0) ? 0d : (Unsafe.Add(ref meanPRow, 0)
                         - Unsafe.Add(ref meanQRow, 0)) * (Unsafe.Add(ref meanPRow, 0) - Unsafe.Add(ref meanQRow, 0)) * Math.Exp(-Unsafe.Add(ref logVarianceQRow,
                         0))) + ScalarMath.ExpMinusOneMinus(Unsafe.Add(ref logVariancePRow, 0) - Unsafe.Add(ref logVarianceQRow, 0))) + 0.5d
@@ -708,7 +770,6 @@ namespace DivergenceGen.Generated
                             1)) * scaleT;
                     }
                     total += sum;
-                    if (!perRow.IsEmpty) perRow[i] = (double)sum;
                 }
                 return total;
             }

@@ -268,6 +268,46 @@ namespace DivergenceGen.Tests.VectorFamilies
         }
 
         /// <summary>
+        /// Batches long enough for the blocked shape (with Mean or Sum, R = 256/D rows are scheduled as one row of R·D
+        /// elements, the last n mod R rows one by one): the value and every gradient element against single-row calls, for
+        /// D = 2 (blocks of 128), 16 (16) and 17 (15, a masked tail), with a remainder of rows in each. Values within 8 ε of
+        /// the sum (the same terms, summed in another order), gradients exactly (element-wise, the same arithmetic).
+        /// </summary>
+        [Fact]
+        public void BlocksOfRowsAgreeWithRowsOneByOne()
+        {
+            foreach (var (d, rows, batch, one) in new (int, int, Func<double[], double[], double[], double[], double[], double[], double>, Func<double[], double[], double[], double[], double[], double[], double>)[]
+            {
+                (2, 300, (m, v, mq, vq, g, h) => Latent2.KLDivergenceAndGradient(m, v, mq, vq, g, h) * 300, (m, v, mq, vq, g, h) => Latent2.KLDivergenceAndGradient(m, v, mq, vq, g, h)),
+                (16, 37, (m, v, mq, vq, g, h) => Latent16.KLDivergenceAndGradient(m, v, mq, vq, g, h) * 37, (m, v, mq, vq, g, h) => Latent16.KLDivergenceAndGradient(m, v, mq, vq, g, h)),
+                (17, 40, (m, v, mq, vq, g, h) => Latent17.KLDivergenceAndGradient(m, v, mq, vq, g, h), (m, v, mq, vq, g, h) => Latent17.KLDivergenceAndGradient(m, v, mq, vq, g, h)),
+            })
+            {
+                var (m, v, mq, vq) = Batch(rows, d, 30 + d);
+                var gm = new double[m.Length];
+                var gv = new double[m.Length];
+                double total = batch(m, v, mq, vq, gm, gv);
+                double want = 0;
+                var rowM = new double[d];
+                var rowV = new double[d];
+                for (int r = 0; r < rows; r++)
+                {
+                    var range = new Range(r * d, (r + 1) * d);
+                    want += one(m[range], v[range], mq[range], vq[range], rowM, rowV);
+                    for (int i = 0; i < d; i++)
+                    {
+                        // A Mean type scales each gradient by 1/N: the single-row call by 1, the batch by 1/rows.
+                        double scale = d == 17 ? 1 : 1.0 / rows;
+                        Within(rowM[i] * scale, gm[(r * d) + i], 2 * Epsilon * Math.Abs(rowM[i] * scale), "D = " + d + ": ∂/∂μ row " + r + " [" + i + "]");
+                        Within(rowV[i] * scale, gv[(r * d) + i], 2 * Epsilon * Math.Abs(rowV[i] * scale), "D = " + d + ": ∂/∂v row " + r + " [" + i + "]");
+                    }
+                }
+
+                Within(want, total, 8 * Epsilon * want, "D = " + d + ": the batch's KL");
+            }
+        }
+
+        /// <summary>
         /// The gradients against central differences of the member itself, h = 1e−5·max(|x|, 1): the difference quotient's
         /// truncation error is ~h²·f‴ and its rounding ~ε·f/h, both below 1e−8 relative here; the bound is 1e−7 of the
         /// gradient's scale.
