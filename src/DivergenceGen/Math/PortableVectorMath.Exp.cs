@@ -1,22 +1,31 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.Arm;
+using System.Runtime.Intrinsics.X86;
 
 namespace DivergenceGen
 {
     // Exp: vectorised e^x for every width and precision, inlinable and branch-free.
     //
-    // Exp is the fdlibm algorithm (e_exp.c, e_expf.c) made branch-free. x = k·ln 2 + r with k = round(x/ln 2)
+    // Exp keeps fdlibm's reduction (e_exp.c, e_expf.c), branch-free, and replaces its rational form, which divides, by a
+    // polynomial. x = k·ln 2 + r with k = round(x/ln 2)
     // found by adding a shifter (1.5·2^52 + 2048, or 1.5·2^23 + 256 for float) so that k + 2048 (+ 256) lands in the low bits
     // of the sum; r = hi − lo with hi = x − k·ln2_hi exact (ln2_hi has enough trailing zeros that k·ln2_hi is exact for every
-    // |k| this range needs, and the subtraction cancels exactly) and lo = k·ln2_lo. Then, with c = r − r²·P(r²),
-    // exp(r) = 1 − ((lo − r·c/(2 − c)) − hi): fdlibm's Remez rational form, P of degree 4 in r² (P1..P5) for double and
-    // degree 1 (P1, P2, FreeBSD's e_expf.c) for float, each computed in the input precision. fdlibm bounds the error
-    // below 1 ulp; the tests measure 0.90 ulp (double) and 0.93 ulp (float).
+    // |k| this range needs, and the subtraction cancels exactly) and lo = k·ln2_lo. Then
+    // exp(r) = 1 + hi − lo + r²·P(r), with P ≈ (e^r − 1 − r)/r² of degree 10 (DE2..DE12) for double and 5 (FE2..FE7) for
+    // float, fitted by tools/expcoeffs.py (Chebyshev, mpmath), each evaluated in the input precision in Estrin-like form
+    // with fused multiply-adds where the CPU has them (ExpMultiplyAdd) and a multiply and an add elsewhere (.NET 8 too).
+    // Only the r²·P term is evaluated at the rounded r = hi − lo (its rounding moves r²·P by at most |r|·ulp(r)/2, about a
+    // tenth of an ulp of the result); the linear part uses hi and lo themselves: 1 + hi = s + e exactly (Fast2Sum, |hi| < 1),
+    // the small terms e − lo + r²·P are summed first, and only s + (…) rounds at the result's size. The polynomial is within
+    // 2^-61.4 (double) and 2^-30.4 (float) of e^r − 1 − r relative to e^r, so the error is about half an ulp plus
+    // those small roundings: the tests measure 0.648 ulp (double) and 0.644 ulp (float) on normal results, 0.659 and 0.653
+    // without FMA (fdlibm's rational form measured 0.90 and 0.93).
     //
     // The scaling by 2^k is done in two exact steps, y·2^⌊k/2⌋·2^(k−⌊k/2⌋), with both powers of two built by integer
     // shifts from the shifter's bits. Both factors are normal for every k reached, y·2^⌊k/2⌋ is exact, and only the last
     // product rounds: so subnormal results (x in about [−745.13, −708.40] for double, [−103.97, −87.34] for float) are
-    // y rounded once more, adding at most half a subnormal ulp (measured 0.73 ulp double, 0.75 float, in subnormal ulps; at
+    // y rounded once more, adding at most half a subnormal ulp (measured 0.736 ulp double, 0.749 float, in subnormal ulps; at
     // the very threshold y = 1 can make 2^-1075 a tie that rounds to +0, half an ulp from the exact value), overflow gives
     // +∞ and underflow +0, with no special-case code. x is first clamped to [−746, 710]
     // (float: [−104, 89]), where exp is already 0 or ∞, to keep k within the shifter's range; the clamp is the only
@@ -31,12 +40,19 @@ namespace DivergenceGen
         private const double DoubleExpShifter = 6755399441055744.0 + 2048; // 1.5·2^52 + 2048: t − shifter = k, bits(t) − bits(1.5·2^52) = k + 2048
         private const ulong DoubleOneAndHalfTwoPow52Bits = 0x4338000000000000UL;
 
-        // fdlibm e_exp.c: |error of the rational approximation| < 2^-59 on |r| ≤ 0.5·ln 2.
-        private const double DP1 = 1.66666666666666019037e-01;
-        private const double DP2 = -2.77777777770155933842e-03;
-        private const double DP3 = 6.61375632143793436117e-05;
-        private const double DP4 = -1.65339022054652515390e-06;
-        private const double DP5 = 4.13813679705723846039e-08;
+        // exp(r) = 1 + r + r²·P(r): P ≈ (e^r − 1 − r)/r² on |r| ≤ 0.3466, degree 10, from tools/expcoeffs.py;
+        // max |r²·P(r) − (e^r − 1 − r)|/e^r = 2^-61.39 with these rounded coefficients.
+        private const double DE2 = 0.5;
+        private const double DE3 = 0.1666666666666667;
+        private const double DE4 = 0.04166666666666667;
+        private const double DE5 = 0.008333333333326136;
+        private const double DE6 = 0.001388888888888375;
+        private const double DE7 = 0.00019841269874815834;
+        private const double DE8 = 2.480158732554432e-05;
+        private const double DE9 = 2.7557255406285044e-06;
+        private const double DE10 = 2.7557273647451087e-07;
+        private const double DE11 = 2.5105214474751413e-08;
+        private const double DE12 = 2.0914685161418067e-09;
 
         // Single (FreeBSD e_expf.c): ln2_hi = 0x3F317200 has 9 trailing zero bits so k·ln2_hi is exact for |k| ≤ 255.
         private const float SingleExpMin = -104f;                          // exp < 2^-150: rounds to +0
@@ -47,13 +63,92 @@ namespace DivergenceGen
         private const float SingleExpShifter = 12582912f + 256f;           // 1.5·2^23 + 256
         private const uint SingleOneAndHalfTwoPow23Bits = 0x4B400000u;
 
-        // FreeBSD e_expf.c: |error of the rational approximation| < 2^-27.74 on |r| ≤ 0.5·ln 2 (exact hexadecimal values).
-        private const float FP1 = 0xAAAAA8 / 67108864f;                    // 0xaaaaa8.0p-26 ≈ 1.6666625440e-1
-        private const float FP2 = -0xB55215 / 4294967296f;                 // -0xb55215.0p-32 ≈ -2.7667332906e-3
+        // The same for float, degree 5, from tools/expcoeffs.py: max |r²·P(r) − (e^r − 1 − r)|/e^r = 2^-30.43.
+        private const float FE2 = 0.5f;
+        private const float FE3 = 0.1666666716337204f;
+        private const float FE4 = 0.04166646674275398f;
+        private const float FE5 = 0.00833331048488617f;
+        private const float FE6 = 0.001393364742398262f;
+        private const float FE7 = 0.00019890988187398762f;
+
+        // a·b + c for the exp polynomial: fused where the CPU has a vector FMA (x86 FMA3, which every AVX-512 CPU has; Arm64
+        // AdvSimd), a multiply and an add elsewhere and on .NET 8. The JIT folds the check; the unfused form is not emulated
+        // in software (the BCL's FusedMultiplyAdd would be, lane by lane, on a CPU without FMA).
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<double> ExpMultiplyAdd(Vector128<double> a, Vector128<double> b, Vector128<double> c)
+        {
+#if NET9_0_OR_GREATER
+            if (Fma.IsSupported || AdvSimd.Arm64.IsSupported)
+            {
+                return Vector128.FusedMultiplyAdd(a, b, c);
+            }
+#endif
+            return (a * b) + c;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<float> ExpMultiplyAdd(Vector128<float> a, Vector128<float> b, Vector128<float> c)
+        {
+#if NET9_0_OR_GREATER
+            if (Fma.IsSupported || AdvSimd.IsSupported)
+            {
+                return Vector128.FusedMultiplyAdd(a, b, c);
+            }
+#endif
+            return (a * b) + c;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<double> ExpMultiplyAdd(Vector256<double> a, Vector256<double> b, Vector256<double> c)
+        {
+#if NET9_0_OR_GREATER
+            if (Fma.IsSupported || AdvSimd.Arm64.IsSupported)
+            {
+                return Vector256.FusedMultiplyAdd(a, b, c);
+            }
+#endif
+            return (a * b) + c;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<float> ExpMultiplyAdd(Vector256<float> a, Vector256<float> b, Vector256<float> c)
+        {
+#if NET9_0_OR_GREATER
+            if (Fma.IsSupported || AdvSimd.IsSupported)
+            {
+                return Vector256.FusedMultiplyAdd(a, b, c);
+            }
+#endif
+            return (a * b) + c;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector512<double> ExpMultiplyAdd(Vector512<double> a, Vector512<double> b, Vector512<double> c)
+        {
+#if NET9_0_OR_GREATER
+            if (Fma.IsSupported || AdvSimd.Arm64.IsSupported)
+            {
+                return Vector512.FusedMultiplyAdd(a, b, c);
+            }
+#endif
+            return (a * b) + c;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector512<float> ExpMultiplyAdd(Vector512<float> a, Vector512<float> b, Vector512<float> c)
+        {
+#if NET9_0_OR_GREATER
+            if (Fma.IsSupported || AdvSimd.IsSupported)
+            {
+                return Vector512.FusedMultiplyAdd(a, b, c);
+            }
+#endif
+            return (a * b) + c;
+        }
 
         // ---------------------------------------------------------------- Vector128 exp
 
-        /// <summary>e^x for each lane of a <see cref="Vector128{T}"/> of doubles (fdlibm <c>e_exp.c</c>, see the remarks on <c>Exp</c> above).</summary>
+        /// <summary>e^x for each lane of a <see cref="Vector128{T}"/> of doubles (see the remarks on <c>Exp</c> above).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         internal static Vector128<double> Exp(Vector128<double> x)
         {
@@ -76,17 +171,30 @@ namespace DivergenceGen
             return y * scale1 * scale2;
         }
 
-        /// <summary>exp(hi − lo) for |hi − lo| ≤ ~0.5·ln 2, in [√½, √2]: fdlibm's 1 − ((lo − r·c/(2 − c)) − hi), c = r − r²·P(r²).</summary>
+        /// <summary>exp(hi − lo) for |hi − lo| ≤ ~0.5·ln 2, in [√½, √2]: 1 + hi − lo + r²·P(r), r = hi − lo, P of degree 10 (see the remarks above).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector128<double> ExpReduced(Vector128<double> hi, Vector128<double> lo)
         {
             Vector128<double> r = hi - lo;
-            Vector128<double> z = r * r;
-            Vector128<double> c = r - z * (Vector128.Create(DP1) + z * (Vector128.Create(DP2) + z * (Vector128.Create(DP3) + z * (Vector128.Create(DP4) + z * Vector128.Create(DP5)))));
-            return Vector128<double>.One - ((lo - r * c / (Vector128.Create(2.0) - c)) - hi);
+            Vector128<double> r2 = r * r;
+            Vector128<double> r4 = r2 * r2;
+            Vector128<double> p23 = ExpMultiplyAdd(Vector128.Create(DE3), r, Vector128.Create(DE2));
+            Vector128<double> p45 = ExpMultiplyAdd(Vector128.Create(DE5), r, Vector128.Create(DE4));
+            Vector128<double> p67 = ExpMultiplyAdd(Vector128.Create(DE7), r, Vector128.Create(DE6));
+            Vector128<double> p89 = ExpMultiplyAdd(Vector128.Create(DE9), r, Vector128.Create(DE8));
+            Vector128<double> p1011 = ExpMultiplyAdd(Vector128.Create(DE11), r, Vector128.Create(DE10));
+            Vector128<double> p25 = ExpMultiplyAdd(p45, r2, p23);
+            Vector128<double> p69 = ExpMultiplyAdd(p89, r2, p67);
+            Vector128<double> p1012 = ExpMultiplyAdd(Vector128.Create(DE12), r2, p1011);
+            Vector128<double> p = ExpMultiplyAdd(ExpMultiplyAdd(p1012, r4, p69), r4, p25);
+
+            // 1 + hi = s + e exactly (Fast2Sum, |hi| < 1); e, −lo and r²·P are small and summed first.
+            Vector128<double> s = Vector128<double>.One + hi;
+            Vector128<double> e = (Vector128<double>.One - s) + hi;
+            return s + (e + ExpMultiplyAdd(r2, p, -lo));
         }
 
-        /// <summary>e^x for each lane of a <see cref="Vector128{T}"/> of floats, in single precision (FreeBSD <c>e_expf.c</c>).</summary>
+        /// <summary>e^x for each lane of a <see cref="Vector128{T}"/> of floats, in single precision (see the remarks on <c>Exp</c> above).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         internal static Vector128<float> Exp(Vector128<float> x)
         {
@@ -98,9 +206,14 @@ namespace DivergenceGen
             Vector128<float> hi = x - k * Vector128.Create(SingleExpLn2Hi);
             Vector128<float> lo = k * Vector128.Create(SingleExpLn2Lo);
             Vector128<float> r = hi - lo;
-            Vector128<float> z = r * r;
-            Vector128<float> c = r - z * (Vector128.Create(FP1) + z * Vector128.Create(FP2));
-            Vector128<float> y = Vector128<float>.One - ((lo - r * c / (Vector128.Create(2f) - c)) - hi);
+            Vector128<float> r2 = r * r;
+            Vector128<float> p23 = ExpMultiplyAdd(Vector128.Create(FE3), r, Vector128.Create(FE2));
+            Vector128<float> p45 = ExpMultiplyAdd(Vector128.Create(FE5), r, Vector128.Create(FE4));
+            Vector128<float> p67 = ExpMultiplyAdd(Vector128.Create(FE7), r, Vector128.Create(FE6));
+            Vector128<float> p = ExpMultiplyAdd(ExpMultiplyAdd(p67, r2, p45), r2, p23);
+            Vector128<float> s = Vector128<float>.One + hi;
+            Vector128<float> e = (Vector128<float>.One - s) + hi;
+            Vector128<float> y = s + (e + ExpMultiplyAdd(r2, p, -lo));
 
             // u = k + 256; 2^⌊k/2⌋ · 2^(k − ⌊k/2⌋).
             Vector128<uint> u = t.AsUInt32() - Vector128.Create(SingleOneAndHalfTwoPow23Bits);
@@ -112,7 +225,7 @@ namespace DivergenceGen
 
         // ---------------------------------------------------------------- Vector256 exp
 
-        /// <summary>e^x for each lane of a <see cref="Vector256{T}"/> of doubles (fdlibm <c>e_exp.c</c>, see the remarks on <c>Exp</c> above).</summary>
+        /// <summary>e^x for each lane of a <see cref="Vector256{T}"/> of doubles (see the remarks on <c>Exp</c> above).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         internal static Vector256<double> Exp(Vector256<double> x)
         {
@@ -135,17 +248,30 @@ namespace DivergenceGen
             return y * scale1 * scale2;
         }
 
-        /// <summary>exp(hi − lo) for |hi − lo| ≤ ~0.5·ln 2, in [√½, √2]: fdlibm's 1 − ((lo − r·c/(2 − c)) − hi), c = r − r²·P(r²).</summary>
+        /// <summary>exp(hi − lo) for |hi − lo| ≤ ~0.5·ln 2, in [√½, √2]: 1 + hi − lo + r²·P(r), r = hi − lo, P of degree 10 (see the remarks above).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector256<double> ExpReduced(Vector256<double> hi, Vector256<double> lo)
         {
             Vector256<double> r = hi - lo;
-            Vector256<double> z = r * r;
-            Vector256<double> c = r - z * (Vector256.Create(DP1) + z * (Vector256.Create(DP2) + z * (Vector256.Create(DP3) + z * (Vector256.Create(DP4) + z * Vector256.Create(DP5)))));
-            return Vector256<double>.One - ((lo - r * c / (Vector256.Create(2.0) - c)) - hi);
+            Vector256<double> r2 = r * r;
+            Vector256<double> r4 = r2 * r2;
+            Vector256<double> p23 = ExpMultiplyAdd(Vector256.Create(DE3), r, Vector256.Create(DE2));
+            Vector256<double> p45 = ExpMultiplyAdd(Vector256.Create(DE5), r, Vector256.Create(DE4));
+            Vector256<double> p67 = ExpMultiplyAdd(Vector256.Create(DE7), r, Vector256.Create(DE6));
+            Vector256<double> p89 = ExpMultiplyAdd(Vector256.Create(DE9), r, Vector256.Create(DE8));
+            Vector256<double> p1011 = ExpMultiplyAdd(Vector256.Create(DE11), r, Vector256.Create(DE10));
+            Vector256<double> p25 = ExpMultiplyAdd(p45, r2, p23);
+            Vector256<double> p69 = ExpMultiplyAdd(p89, r2, p67);
+            Vector256<double> p1012 = ExpMultiplyAdd(Vector256.Create(DE12), r2, p1011);
+            Vector256<double> p = ExpMultiplyAdd(ExpMultiplyAdd(p1012, r4, p69), r4, p25);
+
+            // 1 + hi = s + e exactly (Fast2Sum, |hi| < 1); e, −lo and r²·P are small and summed first.
+            Vector256<double> s = Vector256<double>.One + hi;
+            Vector256<double> e = (Vector256<double>.One - s) + hi;
+            return s + (e + ExpMultiplyAdd(r2, p, -lo));
         }
 
-        /// <summary>e^x for each lane of a <see cref="Vector256{T}"/> of floats, in single precision (FreeBSD <c>e_expf.c</c>).</summary>
+        /// <summary>e^x for each lane of a <see cref="Vector256{T}"/> of floats, in single precision (see the remarks on <c>Exp</c> above).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         internal static Vector256<float> Exp(Vector256<float> x)
         {
@@ -157,9 +283,14 @@ namespace DivergenceGen
             Vector256<float> hi = x - k * Vector256.Create(SingleExpLn2Hi);
             Vector256<float> lo = k * Vector256.Create(SingleExpLn2Lo);
             Vector256<float> r = hi - lo;
-            Vector256<float> z = r * r;
-            Vector256<float> c = r - z * (Vector256.Create(FP1) + z * Vector256.Create(FP2));
-            Vector256<float> y = Vector256<float>.One - ((lo - r * c / (Vector256.Create(2f) - c)) - hi);
+            Vector256<float> r2 = r * r;
+            Vector256<float> p23 = ExpMultiplyAdd(Vector256.Create(FE3), r, Vector256.Create(FE2));
+            Vector256<float> p45 = ExpMultiplyAdd(Vector256.Create(FE5), r, Vector256.Create(FE4));
+            Vector256<float> p67 = ExpMultiplyAdd(Vector256.Create(FE7), r, Vector256.Create(FE6));
+            Vector256<float> p = ExpMultiplyAdd(ExpMultiplyAdd(p67, r2, p45), r2, p23);
+            Vector256<float> s = Vector256<float>.One + hi;
+            Vector256<float> e = (Vector256<float>.One - s) + hi;
+            Vector256<float> y = s + (e + ExpMultiplyAdd(r2, p, -lo));
 
             // u = k + 256; 2^⌊k/2⌋ · 2^(k − ⌊k/2⌋).
             Vector256<uint> u = t.AsUInt32() - Vector256.Create(SingleOneAndHalfTwoPow23Bits);
@@ -171,7 +302,7 @@ namespace DivergenceGen
 
         // ---------------------------------------------------------------- Vector512 exp
 
-        /// <summary>e^x for each lane of a <see cref="Vector512{T}"/> of doubles (fdlibm <c>e_exp.c</c>, see the remarks on <c>Exp</c> above).</summary>
+        /// <summary>e^x for each lane of a <see cref="Vector512{T}"/> of doubles (see the remarks on <c>Exp</c> above).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         internal static Vector512<double> Exp(Vector512<double> x)
         {
@@ -194,17 +325,30 @@ namespace DivergenceGen
             return y * scale1 * scale2;
         }
 
-        /// <summary>exp(hi − lo) for |hi − lo| ≤ ~0.5·ln 2, in [√½, √2]: fdlibm's 1 − ((lo − r·c/(2 − c)) − hi), c = r − r²·P(r²).</summary>
+        /// <summary>exp(hi − lo) for |hi − lo| ≤ ~0.5·ln 2, in [√½, √2]: 1 + hi − lo + r²·P(r), r = hi − lo, P of degree 10 (see the remarks above).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector512<double> ExpReduced(Vector512<double> hi, Vector512<double> lo)
         {
             Vector512<double> r = hi - lo;
-            Vector512<double> z = r * r;
-            Vector512<double> c = r - z * (Vector512.Create(DP1) + z * (Vector512.Create(DP2) + z * (Vector512.Create(DP3) + z * (Vector512.Create(DP4) + z * Vector512.Create(DP5)))));
-            return Vector512<double>.One - ((lo - r * c / (Vector512.Create(2.0) - c)) - hi);
+            Vector512<double> r2 = r * r;
+            Vector512<double> r4 = r2 * r2;
+            Vector512<double> p23 = ExpMultiplyAdd(Vector512.Create(DE3), r, Vector512.Create(DE2));
+            Vector512<double> p45 = ExpMultiplyAdd(Vector512.Create(DE5), r, Vector512.Create(DE4));
+            Vector512<double> p67 = ExpMultiplyAdd(Vector512.Create(DE7), r, Vector512.Create(DE6));
+            Vector512<double> p89 = ExpMultiplyAdd(Vector512.Create(DE9), r, Vector512.Create(DE8));
+            Vector512<double> p1011 = ExpMultiplyAdd(Vector512.Create(DE11), r, Vector512.Create(DE10));
+            Vector512<double> p25 = ExpMultiplyAdd(p45, r2, p23);
+            Vector512<double> p69 = ExpMultiplyAdd(p89, r2, p67);
+            Vector512<double> p1012 = ExpMultiplyAdd(Vector512.Create(DE12), r2, p1011);
+            Vector512<double> p = ExpMultiplyAdd(ExpMultiplyAdd(p1012, r4, p69), r4, p25);
+
+            // 1 + hi = s + e exactly (Fast2Sum, |hi| < 1); e, −lo and r²·P are small and summed first.
+            Vector512<double> s = Vector512<double>.One + hi;
+            Vector512<double> e = (Vector512<double>.One - s) + hi;
+            return s + (e + ExpMultiplyAdd(r2, p, -lo));
         }
 
-        /// <summary>e^x for each lane of a <see cref="Vector512{T}"/> of floats, in single precision (FreeBSD <c>e_expf.c</c>).</summary>
+        /// <summary>e^x for each lane of a <see cref="Vector512{T}"/> of floats, in single precision (see the remarks on <c>Exp</c> above).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         internal static Vector512<float> Exp(Vector512<float> x)
         {
@@ -216,9 +360,14 @@ namespace DivergenceGen
             Vector512<float> hi = x - k * Vector512.Create(SingleExpLn2Hi);
             Vector512<float> lo = k * Vector512.Create(SingleExpLn2Lo);
             Vector512<float> r = hi - lo;
-            Vector512<float> z = r * r;
-            Vector512<float> c = r - z * (Vector512.Create(FP1) + z * Vector512.Create(FP2));
-            Vector512<float> y = Vector512<float>.One - ((lo - r * c / (Vector512.Create(2f) - c)) - hi);
+            Vector512<float> r2 = r * r;
+            Vector512<float> p23 = ExpMultiplyAdd(Vector512.Create(FE3), r, Vector512.Create(FE2));
+            Vector512<float> p45 = ExpMultiplyAdd(Vector512.Create(FE5), r, Vector512.Create(FE4));
+            Vector512<float> p67 = ExpMultiplyAdd(Vector512.Create(FE7), r, Vector512.Create(FE6));
+            Vector512<float> p = ExpMultiplyAdd(ExpMultiplyAdd(p67, r2, p45), r2, p23);
+            Vector512<float> s = Vector512<float>.One + hi;
+            Vector512<float> e = (Vector512<float>.One - s) + hi;
+            Vector512<float> y = s + (e + ExpMultiplyAdd(r2, p, -lo));
 
             // u = k + 256; 2^⌊k/2⌋ · 2^(k − ⌊k/2⌋).
             Vector512<uint> u = t.AsUInt32() - Vector512.Create(SingleOneAndHalfTwoPow23Bits);

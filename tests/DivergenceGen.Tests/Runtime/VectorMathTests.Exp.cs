@@ -11,11 +11,14 @@ namespace DivergenceGen.Tests.Runtime
     /// <remarks>
     /// Overflow is measured against 2^1024 (2^128): an ∞ result counts as 2^1024 and an exact value at or above 2^1024 is capped
     /// there, so ∞ for an exact value that rounds to ∞ costs 0 and MaxValue for it 1 ulp; beyond the thresholds ∞ and +0 are
-    /// also asserted exactly. fdlibm's exp is below 1 ulp (measured 0.90 double, 0.93 float; subnormal results 0.73 and 0.75): a wrong coefficient, an inexact
-    /// hi/lo split or a double rounding in the 2^k scaling costs far more than the 2 ulp asserted.
+    /// also asserted exactly. The exp (fdlibm's reduction and a degree-10/degree-5 polynomial, no division) measured 0.648 ulp double,
+    /// 0.644 float on normal results (0.659, 0.653 without FMA) and 0.736, 0.749 on subnormal results, in subnormal ulps (fdlibm's rational form before it: 0.90, 0.93; 0.73, 0.75),
+    /// and the bound asserted against the exact value is 1 ulp (issue 12): a wrong coefficient, an inexact hi/lo split or a
+    /// double rounding in the 2^k scaling costs more. Against Math.Exp, itself not correctly rounded, 2 integer ulps.
     /// </remarks>
     public sealed partial class VectorMathTests
     {
+        private const double ExpMaxUlp = 1.0;                            // against the exact value (MaxUlp, 2, against Math.Exp)
         private const double DoubleExpOverflow = 709.782712893384;       // largest x with exp(x) ≤ MaxValue (0x40862E42FEFA39EF)
         private const double DoubleExpUnderflow = -745.1332191019412;    // ≈ ln 2^-1075: below, exp rounds to +0
         private const float SingleExpOverflow = 88.72283f;               // largest float x with expf(x) ≤ float.MaxValue (0x42B17217)
@@ -51,12 +54,13 @@ namespace DivergenceGen.Tests.Runtime
 
         [Theory]
         [MemberData(nameof(DoubleOverloads))]
-        public void ExpDouble_WithinTwoUlpOfExact_AndMatchesMathExpOnSpecials(string overload)
+        public void ExpDouble_WithinOneUlpOfExact_AndMatchesMathExpOnSpecials(string overload)
         {
             (double[] xs, (double Hi, double Lo, int K)[] exact) = DoubleExpCases.Value;
             double[] ys = DoubleExp(overload)(xs);
             var worst = new Worst();
             var subnormal = new Worst();
+            var normal = new Worst();
             var vsMath = new Worst();
             for (int i = 0; i < xs.Length; i++)
             {
@@ -68,6 +72,10 @@ namespace DivergenceGen.Tests.Runtime
                     if (x < -708.3964185322641)
                     {
                         subnormal.Add(x, y, ulp);
+                    }
+                    else
+                    {
+                        normal.Add(x, y, ulp);
                     }
 
                     vsMath.Add(x, y, UlpDistance(y, Math.Exp(x)));
@@ -92,19 +100,20 @@ namespace DivergenceGen.Tests.Runtime
                 }
             }
 
-            this.output.WriteLine($"Exp double {overload}: {worst}; subnormal results: {subnormal}; integer ulps from Math.Exp: {vsMath}");
-            Assert.True(worst.Ulp <= MaxUlp, $"Exp double {overload}: {worst}");
+            this.output.WriteLine($"Exp double {overload}: {worst}; normal results: {normal}; subnormal results: {subnormal}; integer ulps from Math.Exp: {vsMath}");
+            Assert.True(worst.Ulp <= ExpMaxUlp, $"Exp double {overload}: {worst}");
             Assert.True(vsMath.Ulp <= MaxUlp, $"Exp double {overload} against Math.Exp: {vsMath}");
         }
 
         [Theory]
         [MemberData(nameof(DoubleOverloads))]
-        public void ExpSingle_WithinTwoUlpOfExact_AndMatchesMathFExpOnSpecials(string overload)
+        public void ExpSingle_WithinOneUlpOfExact_AndMatchesMathFExpOnSpecials(string overload)
         {
             (float[] xs, (double Hi, double Lo, int K)[] exact) = SingleExpCases.Value;
             float[] ys = SingleExp(overload)(xs);
             var worst = new Worst();
             var subnormal = new Worst();
+            var normal = new Worst();
             var vsMath = new Worst();
             for (int i = 0; i < xs.Length; i++)
             {
@@ -116,6 +125,10 @@ namespace DivergenceGen.Tests.Runtime
                     if (x < -87.33654f)
                     {
                         subnormal.Add(x, y, ulp);
+                    }
+                    else
+                    {
+                        normal.Add(x, y, ulp);
                     }
 
                     vsMath.Add(x, y, UlpDistance(y, MathF.Exp(x)));
@@ -138,8 +151,8 @@ namespace DivergenceGen.Tests.Runtime
                 }
             }
 
-            this.output.WriteLine($"Exp float {overload}: {worst}; subnormal results: {subnormal}; integer ulps from MathF.Exp: {vsMath}");
-            Assert.True(worst.Ulp <= MaxUlp, $"Exp float {overload}: {worst}");
+            this.output.WriteLine($"Exp float {overload}: {worst}; normal results: {normal}; subnormal results: {subnormal}; integer ulps from MathF.Exp: {vsMath}");
+            Assert.True(worst.Ulp <= ExpMaxUlp, $"Exp float {overload}: {worst}");
             Assert.True(vsMath.Ulp <= MaxUlp, $"Exp float {overload} against MathF.Exp: {vsMath}");
         }
 
