@@ -16,6 +16,22 @@ namespace DivergenceGen.Tests
         public override string ToString() => "mine: " + P.ToString(CultureInfo.InvariantCulture);
     }
 
+    /// <summary>A vector family with its own ToString() (a fuzzer case: the generator wrote a second one, CS0111).</summary>
+    [DiagonalNormal(6)]
+    public readonly partial struct LatentWithOwnText
+    {
+        /// <inheritdoc/>
+        public override string ToString() => "mine: " + Mean[0].ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A Dirichlet with its own ToString().</summary>
+    [Dirichlet(3)]
+    public sealed partial class EvidenceWithOwnText
+    {
+        /// <inheritdoc/>
+        public override string ToString() => "mine: " + Concentration[2].ToString(CultureInfo.InvariantCulture);
+    }
+
     public sealed class ToStringTests
     {
         [Fact]
@@ -62,6 +78,11 @@ namespace DivergenceGen.Tests
         }
 
         [Fact]
-        public void UsersOwnToString_IsKept() => Assert.Equal("mine: 0.5", new CoinWithOwnText(0.5).ToString());
+        public void UsersOwnToString_IsKept()
+        {
+            Assert.Equal("mine: 0.5", new CoinWithOwnText(0.5).ToString());
+            Assert.Equal("mine: 1.5", LatentWithOwnText.FromMeanAndLogVariance(new[] { 1.5, 0, 0, 0, 0, 0 }, new double[6]).ToString());
+            Assert.Equal("mine: 4", EvidenceWithOwnText.FromConcentration(new[] { 1.0, 2.0, 4.0 }).ToString());
+        }
     }
 }

@@ -469,8 +469,14 @@ namespace DivergenceGen.Generator.Emit
             }
         }
 
+        /// <summary>The user's own <c>ToString()</c> wins; otherwise the family and its stored vectors.</summary>
         private void EmitToString()
         {
+            if (_c.Spec.DeclaresToString)
+            {
+                return;
+            }
+
             string self = Self.TrimStart('@');
             var shown = _f.Stored.Where(s => s.Property is not null).ToList();
             _c.EmitToString(
