@@ -75,7 +75,7 @@ namespace DivergenceGen
         // AdvSimd), a multiply and an add elsewhere and on .NET 8. The JIT folds the check; the unfused form is not emulated
         // in software (the BCL's FusedMultiplyAdd would be, lane by lane, on a CPU without FMA).
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector128<double> ExpMultiplyAdd(Vector128<double> a, Vector128<double> b, Vector128<double> c)
+        internal static Vector128<double> ExpMultiplyAdd(Vector128<double> a, Vector128<double> b, Vector128<double> c)
         {
 #if NET9_0_OR_GREATER
             if (Fma.IsSupported || AdvSimd.Arm64.IsSupported)
@@ -87,7 +87,7 @@ namespace DivergenceGen
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector128<float> ExpMultiplyAdd(Vector128<float> a, Vector128<float> b, Vector128<float> c)
+        internal static Vector128<float> ExpMultiplyAdd(Vector128<float> a, Vector128<float> b, Vector128<float> c)
         {
 #if NET9_0_OR_GREATER
             if (Fma.IsSupported || AdvSimd.IsSupported)
@@ -99,7 +99,7 @@ namespace DivergenceGen
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector256<double> ExpMultiplyAdd(Vector256<double> a, Vector256<double> b, Vector256<double> c)
+        internal static Vector256<double> ExpMultiplyAdd(Vector256<double> a, Vector256<double> b, Vector256<double> c)
         {
 #if NET9_0_OR_GREATER
             if (Fma.IsSupported || AdvSimd.Arm64.IsSupported)
@@ -111,7 +111,7 @@ namespace DivergenceGen
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector256<float> ExpMultiplyAdd(Vector256<float> a, Vector256<float> b, Vector256<float> c)
+        internal static Vector256<float> ExpMultiplyAdd(Vector256<float> a, Vector256<float> b, Vector256<float> c)
         {
 #if NET9_0_OR_GREATER
             if (Fma.IsSupported || AdvSimd.IsSupported)
@@ -123,7 +123,7 @@ namespace DivergenceGen
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector512<double> ExpMultiplyAdd(Vector512<double> a, Vector512<double> b, Vector512<double> c)
+        internal static Vector512<double> ExpMultiplyAdd(Vector512<double> a, Vector512<double> b, Vector512<double> c)
         {
 #if NET9_0_OR_GREATER
             if (Fma.IsSupported || AdvSimd.Arm64.IsSupported)
@@ -135,7 +135,7 @@ namespace DivergenceGen
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector512<float> ExpMultiplyAdd(Vector512<float> a, Vector512<float> b, Vector512<float> c)
+        internal static Vector512<float> ExpMultiplyAdd(Vector512<float> a, Vector512<float> b, Vector512<float> c)
         {
 #if NET9_0_OR_GREATER
             if (Fma.IsSupported || AdvSimd.IsSupported)

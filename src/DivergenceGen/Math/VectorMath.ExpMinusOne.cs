@@ -25,47 +25,39 @@ namespace DivergenceGen
         private const float ExpOverflowSingle = 88.72283f;
 
         /// <summary>
-        /// φ(x) = x²·Σ_{k≥2} x^(k−2)/k! by Horner with fused multiply-adds and literal coefficients (meant for −1 ≤ x ≤ 2):
-        /// straight-line, so that where ExpMinusOneMinus and Expm1 are both inlined on the same x (a KL term and its
-        /// gradient) the JIT computes it, and the exp, once.
+        /// φ(x) = x²·Σ_{k≥2} x^(k−2)/k! for −1 ≤ x ≤ 2, by Horner with literal coefficients and the exp's multiply-add
+        /// (fused where the CPU has FMA): straight-line, so that where ExpMinusOneMinus and Expm1 are both inlined on the
+        /// same x (a KL term and its gradient) the JIT computes it, and the exp, once.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector128<double> ExpGapSeries(Vector128<double> x)
         {
             Vector128<double> p = Vector128.Create(6.446950284384474e-26d);
-            p = MultiplyAdd(p, x, Vector128.Create(1.6117375710961184e-24d));
-            p = MultiplyAdd(p, x, Vector128.Create(3.868170170630684e-23d));
-            p = MultiplyAdd(p, x, Vector128.Create(8.896791392450574e-22d));
-            p = MultiplyAdd(p, x, Vector128.Create(1.9572941063391263e-20d));
-            p = MultiplyAdd(p, x, Vector128.Create(4.110317623312165e-19d));
-            p = MultiplyAdd(p, x, Vector128.Create(8.22063524662433e-18d));
-            p = MultiplyAdd(p, x, Vector128.Create(1.5619206968586225e-16d));
-            p = MultiplyAdd(p, x, Vector128.Create(2.8114572543455206e-15d));
-            p = MultiplyAdd(p, x, Vector128.Create(4.779477332387385e-14d));
-            p = MultiplyAdd(p, x, Vector128.Create(7.647163731819816e-13d));
-            p = MultiplyAdd(p, x, Vector128.Create(1.1470745597729725e-11d));
-            p = MultiplyAdd(p, x, Vector128.Create(1.6059043836821613e-10d));
-            p = MultiplyAdd(p, x, Vector128.Create(2.08767569878681e-09d));
-            p = MultiplyAdd(p, x, Vector128.Create(2.505210838544172e-08d));
-            p = MultiplyAdd(p, x, Vector128.Create(2.755731922398589e-07d));
-            p = MultiplyAdd(p, x, Vector128.Create(2.7557319223985893e-06d));
-            p = MultiplyAdd(p, x, Vector128.Create(2.48015873015873e-05d));
-            p = MultiplyAdd(p, x, Vector128.Create(0.0001984126984126984d));
-            p = MultiplyAdd(p, x, Vector128.Create(0.001388888888888889d));
-            p = MultiplyAdd(p, x, Vector128.Create(0.008333333333333333d));
-            p = MultiplyAdd(p, x, Vector128.Create(0.041666666666666664d));
-            p = MultiplyAdd(p, x, Vector128.Create(0.16666666666666666d));
-            p = MultiplyAdd(p, x, Vector128.Create(0.5d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector128.Create(1.6117375710961184e-24d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector128.Create(3.868170170630684e-23d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector128.Create(8.896791392450574e-22d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector128.Create(1.9572941063391263e-20d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector128.Create(4.110317623312165e-19d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector128.Create(8.22063524662433e-18d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector128.Create(1.5619206968586225e-16d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector128.Create(2.8114572543455206e-15d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector128.Create(4.779477332387385e-14d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector128.Create(7.647163731819816e-13d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector128.Create(1.1470745597729725e-11d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector128.Create(1.6059043836821613e-10d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector128.Create(2.08767569878681e-09d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector128.Create(2.505210838544172e-08d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector128.Create(2.755731922398589e-07d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector128.Create(2.7557319223985893e-06d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector128.Create(2.48015873015873e-05d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector128.Create(0.0001984126984126984d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector128.Create(0.001388888888888889d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector128.Create(0.008333333333333333d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector128.Create(0.041666666666666664d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector128.Create(0.16666666666666666d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector128.Create(0.5d));
             return x * x * p;
         }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector128<double> MultiplyAdd(Vector128<double> a, Vector128<double> b, Vector128<double> c) =>
-#if NET9_0_OR_GREATER
-            Vector128.FusedMultiplyAdd(a, b, c);
-#else
-            (a * b) + c;
-#endif
 
         /// <summary>The lanes where −1 ≤ x ≤ 2 (the series' range).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -78,7 +70,8 @@ namespace DivergenceGen
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector128<double> ExpMinusOneMinus(Vector128<double> x)
         {
-            Vector128<double> large = Vector128.ConditionalSelect(Vector128.GreaterThan(x, Vector128.Create(ExpOverflowDouble)), Vector128.Create(double.PositiveInfinity), Exp(x) - Vector128<double>.One - x);
+            Vector128<double> large = Vector128.ConditionalSelect(
+                Vector128.GreaterThan(x, Vector128.Create(ExpOverflowDouble)), Vector128.Create(double.PositiveInfinity), Exp(x) - Vector128<double>.One - x);
             return Vector128.ConditionalSelect(InSeriesRange(x), ExpGapSeries(x), large);
         }
 
@@ -86,50 +79,43 @@ namespace DivergenceGen
         /// <param name="x">The lanes.</param>
         /// <returns>A vector whose lane i is e^x[i] − 1 (−1 at −∞, +∞ at +∞).</returns>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector128<double> Expm1(Vector128<double> x) => Vector128.ConditionalSelect(InSeriesRange(x), x + ExpGapSeries(x), Exp(x) - Vector128<double>.One);
+        public static Vector128<double> Expm1(Vector128<double> x) =>
+            Vector128.ConditionalSelect(InSeriesRange(x), x + ExpGapSeries(x), Exp(x) - Vector128<double>.One);
 
         /// <summary>
-        /// φ(x) = x²·Σ_{k≥2} x^(k−2)/k! by Horner with fused multiply-adds and literal coefficients (meant for −1 ≤ x ≤ 2):
-        /// straight-line, so that where ExpMinusOneMinus and Expm1 are both inlined on the same x (a KL term and its
-        /// gradient) the JIT computes it, and the exp, once.
+        /// φ(x) = x²·Σ_{k≥2} x^(k−2)/k! for −1 ≤ x ≤ 2, by Horner with literal coefficients and the exp's multiply-add
+        /// (fused where the CPU has FMA): straight-line, so that where ExpMinusOneMinus and Expm1 are both inlined on the
+        /// same x (a KL term and its gradient) the JIT computes it, and the exp, once.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector256<double> ExpGapSeries(Vector256<double> x)
         {
             Vector256<double> p = Vector256.Create(6.446950284384474e-26d);
-            p = MultiplyAdd(p, x, Vector256.Create(1.6117375710961184e-24d));
-            p = MultiplyAdd(p, x, Vector256.Create(3.868170170630684e-23d));
-            p = MultiplyAdd(p, x, Vector256.Create(8.896791392450574e-22d));
-            p = MultiplyAdd(p, x, Vector256.Create(1.9572941063391263e-20d));
-            p = MultiplyAdd(p, x, Vector256.Create(4.110317623312165e-19d));
-            p = MultiplyAdd(p, x, Vector256.Create(8.22063524662433e-18d));
-            p = MultiplyAdd(p, x, Vector256.Create(1.5619206968586225e-16d));
-            p = MultiplyAdd(p, x, Vector256.Create(2.8114572543455206e-15d));
-            p = MultiplyAdd(p, x, Vector256.Create(4.779477332387385e-14d));
-            p = MultiplyAdd(p, x, Vector256.Create(7.647163731819816e-13d));
-            p = MultiplyAdd(p, x, Vector256.Create(1.1470745597729725e-11d));
-            p = MultiplyAdd(p, x, Vector256.Create(1.6059043836821613e-10d));
-            p = MultiplyAdd(p, x, Vector256.Create(2.08767569878681e-09d));
-            p = MultiplyAdd(p, x, Vector256.Create(2.505210838544172e-08d));
-            p = MultiplyAdd(p, x, Vector256.Create(2.755731922398589e-07d));
-            p = MultiplyAdd(p, x, Vector256.Create(2.7557319223985893e-06d));
-            p = MultiplyAdd(p, x, Vector256.Create(2.48015873015873e-05d));
-            p = MultiplyAdd(p, x, Vector256.Create(0.0001984126984126984d));
-            p = MultiplyAdd(p, x, Vector256.Create(0.001388888888888889d));
-            p = MultiplyAdd(p, x, Vector256.Create(0.008333333333333333d));
-            p = MultiplyAdd(p, x, Vector256.Create(0.041666666666666664d));
-            p = MultiplyAdd(p, x, Vector256.Create(0.16666666666666666d));
-            p = MultiplyAdd(p, x, Vector256.Create(0.5d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector256.Create(1.6117375710961184e-24d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector256.Create(3.868170170630684e-23d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector256.Create(8.896791392450574e-22d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector256.Create(1.9572941063391263e-20d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector256.Create(4.110317623312165e-19d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector256.Create(8.22063524662433e-18d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector256.Create(1.5619206968586225e-16d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector256.Create(2.8114572543455206e-15d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector256.Create(4.779477332387385e-14d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector256.Create(7.647163731819816e-13d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector256.Create(1.1470745597729725e-11d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector256.Create(1.6059043836821613e-10d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector256.Create(2.08767569878681e-09d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector256.Create(2.505210838544172e-08d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector256.Create(2.755731922398589e-07d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector256.Create(2.7557319223985893e-06d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector256.Create(2.48015873015873e-05d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector256.Create(0.0001984126984126984d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector256.Create(0.001388888888888889d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector256.Create(0.008333333333333333d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector256.Create(0.041666666666666664d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector256.Create(0.16666666666666666d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector256.Create(0.5d));
             return x * x * p;
         }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector256<double> MultiplyAdd(Vector256<double> a, Vector256<double> b, Vector256<double> c) =>
-#if NET9_0_OR_GREATER
-            Vector256.FusedMultiplyAdd(a, b, c);
-#else
-            (a * b) + c;
-#endif
 
         /// <summary>The lanes where −1 ≤ x ≤ 2 (the series' range).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -142,7 +128,8 @@ namespace DivergenceGen
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector256<double> ExpMinusOneMinus(Vector256<double> x)
         {
-            Vector256<double> large = Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256.Create(ExpOverflowDouble)), Vector256.Create(double.PositiveInfinity), Exp(x) - Vector256<double>.One - x);
+            Vector256<double> large = Vector256.ConditionalSelect(
+                Vector256.GreaterThan(x, Vector256.Create(ExpOverflowDouble)), Vector256.Create(double.PositiveInfinity), Exp(x) - Vector256<double>.One - x);
             return Vector256.ConditionalSelect(InSeriesRange(x), ExpGapSeries(x), large);
         }
 
@@ -150,50 +137,43 @@ namespace DivergenceGen
         /// <param name="x">The lanes.</param>
         /// <returns>A vector whose lane i is e^x[i] − 1 (−1 at −∞, +∞ at +∞).</returns>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector256<double> Expm1(Vector256<double> x) => Vector256.ConditionalSelect(InSeriesRange(x), x + ExpGapSeries(x), Exp(x) - Vector256<double>.One);
+        public static Vector256<double> Expm1(Vector256<double> x) =>
+            Vector256.ConditionalSelect(InSeriesRange(x), x + ExpGapSeries(x), Exp(x) - Vector256<double>.One);
 
         /// <summary>
-        /// φ(x) = x²·Σ_{k≥2} x^(k−2)/k! by Horner with fused multiply-adds and literal coefficients (meant for −1 ≤ x ≤ 2):
-        /// straight-line, so that where ExpMinusOneMinus and Expm1 are both inlined on the same x (a KL term and its
-        /// gradient) the JIT computes it, and the exp, once.
+        /// φ(x) = x²·Σ_{k≥2} x^(k−2)/k! for −1 ≤ x ≤ 2, by Horner with literal coefficients and the exp's multiply-add
+        /// (fused where the CPU has FMA): straight-line, so that where ExpMinusOneMinus and Expm1 are both inlined on the
+        /// same x (a KL term and its gradient) the JIT computes it, and the exp, once.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector512<double> ExpGapSeries(Vector512<double> x)
         {
             Vector512<double> p = Vector512.Create(6.446950284384474e-26d);
-            p = MultiplyAdd(p, x, Vector512.Create(1.6117375710961184e-24d));
-            p = MultiplyAdd(p, x, Vector512.Create(3.868170170630684e-23d));
-            p = MultiplyAdd(p, x, Vector512.Create(8.896791392450574e-22d));
-            p = MultiplyAdd(p, x, Vector512.Create(1.9572941063391263e-20d));
-            p = MultiplyAdd(p, x, Vector512.Create(4.110317623312165e-19d));
-            p = MultiplyAdd(p, x, Vector512.Create(8.22063524662433e-18d));
-            p = MultiplyAdd(p, x, Vector512.Create(1.5619206968586225e-16d));
-            p = MultiplyAdd(p, x, Vector512.Create(2.8114572543455206e-15d));
-            p = MultiplyAdd(p, x, Vector512.Create(4.779477332387385e-14d));
-            p = MultiplyAdd(p, x, Vector512.Create(7.647163731819816e-13d));
-            p = MultiplyAdd(p, x, Vector512.Create(1.1470745597729725e-11d));
-            p = MultiplyAdd(p, x, Vector512.Create(1.6059043836821613e-10d));
-            p = MultiplyAdd(p, x, Vector512.Create(2.08767569878681e-09d));
-            p = MultiplyAdd(p, x, Vector512.Create(2.505210838544172e-08d));
-            p = MultiplyAdd(p, x, Vector512.Create(2.755731922398589e-07d));
-            p = MultiplyAdd(p, x, Vector512.Create(2.7557319223985893e-06d));
-            p = MultiplyAdd(p, x, Vector512.Create(2.48015873015873e-05d));
-            p = MultiplyAdd(p, x, Vector512.Create(0.0001984126984126984d));
-            p = MultiplyAdd(p, x, Vector512.Create(0.001388888888888889d));
-            p = MultiplyAdd(p, x, Vector512.Create(0.008333333333333333d));
-            p = MultiplyAdd(p, x, Vector512.Create(0.041666666666666664d));
-            p = MultiplyAdd(p, x, Vector512.Create(0.16666666666666666d));
-            p = MultiplyAdd(p, x, Vector512.Create(0.5d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector512.Create(1.6117375710961184e-24d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector512.Create(3.868170170630684e-23d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector512.Create(8.896791392450574e-22d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector512.Create(1.9572941063391263e-20d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector512.Create(4.110317623312165e-19d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector512.Create(8.22063524662433e-18d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector512.Create(1.5619206968586225e-16d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector512.Create(2.8114572543455206e-15d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector512.Create(4.779477332387385e-14d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector512.Create(7.647163731819816e-13d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector512.Create(1.1470745597729725e-11d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector512.Create(1.6059043836821613e-10d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector512.Create(2.08767569878681e-09d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector512.Create(2.505210838544172e-08d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector512.Create(2.755731922398589e-07d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector512.Create(2.7557319223985893e-06d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector512.Create(2.48015873015873e-05d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector512.Create(0.0001984126984126984d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector512.Create(0.001388888888888889d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector512.Create(0.008333333333333333d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector512.Create(0.041666666666666664d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector512.Create(0.16666666666666666d));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector512.Create(0.5d));
             return x * x * p;
         }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector512<double> MultiplyAdd(Vector512<double> a, Vector512<double> b, Vector512<double> c) =>
-#if NET9_0_OR_GREATER
-            Vector512.FusedMultiplyAdd(a, b, c);
-#else
-            (a * b) + c;
-#endif
 
         /// <summary>The lanes where −1 ≤ x ≤ 2 (the series' range).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -206,7 +186,8 @@ namespace DivergenceGen
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector512<double> ExpMinusOneMinus(Vector512<double> x)
         {
-            Vector512<double> large = Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512.Create(ExpOverflowDouble)), Vector512.Create(double.PositiveInfinity), Exp(x) - Vector512<double>.One - x);
+            Vector512<double> large = Vector512.ConditionalSelect(
+                Vector512.GreaterThan(x, Vector512.Create(ExpOverflowDouble)), Vector512.Create(double.PositiveInfinity), Exp(x) - Vector512<double>.One - x);
             return Vector512.ConditionalSelect(InSeriesRange(x), ExpGapSeries(x), large);
         }
 
@@ -214,40 +195,33 @@ namespace DivergenceGen
         /// <param name="x">The lanes.</param>
         /// <returns>A vector whose lane i is e^x[i] − 1 (−1 at −∞, +∞ at +∞).</returns>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector512<double> Expm1(Vector512<double> x) => Vector512.ConditionalSelect(InSeriesRange(x), x + ExpGapSeries(x), Exp(x) - Vector512<double>.One);
+        public static Vector512<double> Expm1(Vector512<double> x) =>
+            Vector512.ConditionalSelect(InSeriesRange(x), x + ExpGapSeries(x), Exp(x) - Vector512<double>.One);
 
         /// <summary>
-        /// φ(x) = x²·Σ_{k≥2} x^(k−2)/k! by Horner with fused multiply-adds and literal coefficients (meant for −1 ≤ x ≤ 2):
-        /// straight-line, so that where ExpMinusOneMinus and Expm1 are both inlined on the same x (a KL term and its
-        /// gradient) the JIT computes it, and the exp, once.
+        /// φ(x) = x²·Σ_{k≥2} x^(k−2)/k! for −1 ≤ x ≤ 2, by Horner with literal coefficients and the exp's multiply-add
+        /// (fused where the CPU has FMA): straight-line, so that where ExpMinusOneMinus and Expm1 are both inlined on the
+        /// same x (a KL term and its gradient) the JIT computes it, and the exp, once.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector128<float> ExpGapSeries(Vector128<float> x)
         {
             Vector128<float> p = Vector128.Create(7.647163731819816e-13f);
-            p = MultiplyAdd(p, x, Vector128.Create(1.1470745597729725e-11f));
-            p = MultiplyAdd(p, x, Vector128.Create(1.6059043836821613e-10f));
-            p = MultiplyAdd(p, x, Vector128.Create(2.08767569878681e-09f));
-            p = MultiplyAdd(p, x, Vector128.Create(2.505210838544172e-08f));
-            p = MultiplyAdd(p, x, Vector128.Create(2.755731922398589e-07f));
-            p = MultiplyAdd(p, x, Vector128.Create(2.7557319223985893e-06f));
-            p = MultiplyAdd(p, x, Vector128.Create(2.48015873015873e-05f));
-            p = MultiplyAdd(p, x, Vector128.Create(0.0001984126984126984f));
-            p = MultiplyAdd(p, x, Vector128.Create(0.001388888888888889f));
-            p = MultiplyAdd(p, x, Vector128.Create(0.008333333333333333f));
-            p = MultiplyAdd(p, x, Vector128.Create(0.041666666666666664f));
-            p = MultiplyAdd(p, x, Vector128.Create(0.16666666666666666f));
-            p = MultiplyAdd(p, x, Vector128.Create(0.5f));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector128.Create(1.1470745597729725e-11f));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector128.Create(1.6059043836821613e-10f));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector128.Create(2.08767569878681e-09f));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector128.Create(2.505210838544172e-08f));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector128.Create(2.755731922398589e-07f));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector128.Create(2.7557319223985893e-06f));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector128.Create(2.48015873015873e-05f));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector128.Create(0.0001984126984126984f));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector128.Create(0.001388888888888889f));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector128.Create(0.008333333333333333f));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector128.Create(0.041666666666666664f));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector128.Create(0.16666666666666666f));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector128.Create(0.5f));
             return x * x * p;
         }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector128<float> MultiplyAdd(Vector128<float> a, Vector128<float> b, Vector128<float> c) =>
-#if NET9_0_OR_GREATER
-            Vector128.FusedMultiplyAdd(a, b, c);
-#else
-            (a * b) + c;
-#endif
 
         /// <summary>The lanes where −1 ≤ x ≤ 2 (the series' range).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -260,7 +234,8 @@ namespace DivergenceGen
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector128<float> ExpMinusOneMinus(Vector128<float> x)
         {
-            Vector128<float> large = Vector128.ConditionalSelect(Vector128.GreaterThan(x, Vector128.Create(ExpOverflowSingle)), Vector128.Create(float.PositiveInfinity), Exp(x) - Vector128<float>.One - x);
+            Vector128<float> large = Vector128.ConditionalSelect(
+                Vector128.GreaterThan(x, Vector128.Create(ExpOverflowSingle)), Vector128.Create(float.PositiveInfinity), Exp(x) - Vector128<float>.One - x);
             return Vector128.ConditionalSelect(InSeriesRange(x), ExpGapSeries(x), large);
         }
 
@@ -268,40 +243,33 @@ namespace DivergenceGen
         /// <param name="x">The lanes.</param>
         /// <returns>A vector whose lane i is e^x[i] − 1 (−1 at −∞, +∞ at +∞).</returns>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector128<float> Expm1(Vector128<float> x) => Vector128.ConditionalSelect(InSeriesRange(x), x + ExpGapSeries(x), Exp(x) - Vector128<float>.One);
+        public static Vector128<float> Expm1(Vector128<float> x) =>
+            Vector128.ConditionalSelect(InSeriesRange(x), x + ExpGapSeries(x), Exp(x) - Vector128<float>.One);
 
         /// <summary>
-        /// φ(x) = x²·Σ_{k≥2} x^(k−2)/k! by Horner with fused multiply-adds and literal coefficients (meant for −1 ≤ x ≤ 2):
-        /// straight-line, so that where ExpMinusOneMinus and Expm1 are both inlined on the same x (a KL term and its
-        /// gradient) the JIT computes it, and the exp, once.
+        /// φ(x) = x²·Σ_{k≥2} x^(k−2)/k! for −1 ≤ x ≤ 2, by Horner with literal coefficients and the exp's multiply-add
+        /// (fused where the CPU has FMA): straight-line, so that where ExpMinusOneMinus and Expm1 are both inlined on the
+        /// same x (a KL term and its gradient) the JIT computes it, and the exp, once.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector256<float> ExpGapSeries(Vector256<float> x)
         {
             Vector256<float> p = Vector256.Create(7.647163731819816e-13f);
-            p = MultiplyAdd(p, x, Vector256.Create(1.1470745597729725e-11f));
-            p = MultiplyAdd(p, x, Vector256.Create(1.6059043836821613e-10f));
-            p = MultiplyAdd(p, x, Vector256.Create(2.08767569878681e-09f));
-            p = MultiplyAdd(p, x, Vector256.Create(2.505210838544172e-08f));
-            p = MultiplyAdd(p, x, Vector256.Create(2.755731922398589e-07f));
-            p = MultiplyAdd(p, x, Vector256.Create(2.7557319223985893e-06f));
-            p = MultiplyAdd(p, x, Vector256.Create(2.48015873015873e-05f));
-            p = MultiplyAdd(p, x, Vector256.Create(0.0001984126984126984f));
-            p = MultiplyAdd(p, x, Vector256.Create(0.001388888888888889f));
-            p = MultiplyAdd(p, x, Vector256.Create(0.008333333333333333f));
-            p = MultiplyAdd(p, x, Vector256.Create(0.041666666666666664f));
-            p = MultiplyAdd(p, x, Vector256.Create(0.16666666666666666f));
-            p = MultiplyAdd(p, x, Vector256.Create(0.5f));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector256.Create(1.1470745597729725e-11f));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector256.Create(1.6059043836821613e-10f));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector256.Create(2.08767569878681e-09f));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector256.Create(2.505210838544172e-08f));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector256.Create(2.755731922398589e-07f));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector256.Create(2.7557319223985893e-06f));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector256.Create(2.48015873015873e-05f));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector256.Create(0.0001984126984126984f));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector256.Create(0.001388888888888889f));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector256.Create(0.008333333333333333f));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector256.Create(0.041666666666666664f));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector256.Create(0.16666666666666666f));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector256.Create(0.5f));
             return x * x * p;
         }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector256<float> MultiplyAdd(Vector256<float> a, Vector256<float> b, Vector256<float> c) =>
-#if NET9_0_OR_GREATER
-            Vector256.FusedMultiplyAdd(a, b, c);
-#else
-            (a * b) + c;
-#endif
 
         /// <summary>The lanes where −1 ≤ x ≤ 2 (the series' range).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -314,7 +282,8 @@ namespace DivergenceGen
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector256<float> ExpMinusOneMinus(Vector256<float> x)
         {
-            Vector256<float> large = Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256.Create(ExpOverflowSingle)), Vector256.Create(float.PositiveInfinity), Exp(x) - Vector256<float>.One - x);
+            Vector256<float> large = Vector256.ConditionalSelect(
+                Vector256.GreaterThan(x, Vector256.Create(ExpOverflowSingle)), Vector256.Create(float.PositiveInfinity), Exp(x) - Vector256<float>.One - x);
             return Vector256.ConditionalSelect(InSeriesRange(x), ExpGapSeries(x), large);
         }
 
@@ -322,40 +291,33 @@ namespace DivergenceGen
         /// <param name="x">The lanes.</param>
         /// <returns>A vector whose lane i is e^x[i] − 1 (−1 at −∞, +∞ at +∞).</returns>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector256<float> Expm1(Vector256<float> x) => Vector256.ConditionalSelect(InSeriesRange(x), x + ExpGapSeries(x), Exp(x) - Vector256<float>.One);
+        public static Vector256<float> Expm1(Vector256<float> x) =>
+            Vector256.ConditionalSelect(InSeriesRange(x), x + ExpGapSeries(x), Exp(x) - Vector256<float>.One);
 
         /// <summary>
-        /// φ(x) = x²·Σ_{k≥2} x^(k−2)/k! by Horner with fused multiply-adds and literal coefficients (meant for −1 ≤ x ≤ 2):
-        /// straight-line, so that where ExpMinusOneMinus and Expm1 are both inlined on the same x (a KL term and its
-        /// gradient) the JIT computes it, and the exp, once.
+        /// φ(x) = x²·Σ_{k≥2} x^(k−2)/k! for −1 ≤ x ≤ 2, by Horner with literal coefficients and the exp's multiply-add
+        /// (fused where the CPU has FMA): straight-line, so that where ExpMinusOneMinus and Expm1 are both inlined on the
+        /// same x (a KL term and its gradient) the JIT computes it, and the exp, once.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector512<float> ExpGapSeries(Vector512<float> x)
         {
             Vector512<float> p = Vector512.Create(7.647163731819816e-13f);
-            p = MultiplyAdd(p, x, Vector512.Create(1.1470745597729725e-11f));
-            p = MultiplyAdd(p, x, Vector512.Create(1.6059043836821613e-10f));
-            p = MultiplyAdd(p, x, Vector512.Create(2.08767569878681e-09f));
-            p = MultiplyAdd(p, x, Vector512.Create(2.505210838544172e-08f));
-            p = MultiplyAdd(p, x, Vector512.Create(2.755731922398589e-07f));
-            p = MultiplyAdd(p, x, Vector512.Create(2.7557319223985893e-06f));
-            p = MultiplyAdd(p, x, Vector512.Create(2.48015873015873e-05f));
-            p = MultiplyAdd(p, x, Vector512.Create(0.0001984126984126984f));
-            p = MultiplyAdd(p, x, Vector512.Create(0.001388888888888889f));
-            p = MultiplyAdd(p, x, Vector512.Create(0.008333333333333333f));
-            p = MultiplyAdd(p, x, Vector512.Create(0.041666666666666664f));
-            p = MultiplyAdd(p, x, Vector512.Create(0.16666666666666666f));
-            p = MultiplyAdd(p, x, Vector512.Create(0.5f));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector512.Create(1.1470745597729725e-11f));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector512.Create(1.6059043836821613e-10f));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector512.Create(2.08767569878681e-09f));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector512.Create(2.505210838544172e-08f));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector512.Create(2.755731922398589e-07f));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector512.Create(2.7557319223985893e-06f));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector512.Create(2.48015873015873e-05f));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector512.Create(0.0001984126984126984f));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector512.Create(0.001388888888888889f));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector512.Create(0.008333333333333333f));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector512.Create(0.041666666666666664f));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector512.Create(0.16666666666666666f));
+            p = PortableVectorMath.ExpMultiplyAdd(p, x, Vector512.Create(0.5f));
             return x * x * p;
         }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector512<float> MultiplyAdd(Vector512<float> a, Vector512<float> b, Vector512<float> c) =>
-#if NET9_0_OR_GREATER
-            Vector512.FusedMultiplyAdd(a, b, c);
-#else
-            (a * b) + c;
-#endif
 
         /// <summary>The lanes where −1 ≤ x ≤ 2 (the series' range).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -368,7 +330,8 @@ namespace DivergenceGen
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector512<float> ExpMinusOneMinus(Vector512<float> x)
         {
-            Vector512<float> large = Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512.Create(ExpOverflowSingle)), Vector512.Create(float.PositiveInfinity), Exp(x) - Vector512<float>.One - x);
+            Vector512<float> large = Vector512.ConditionalSelect(
+                Vector512.GreaterThan(x, Vector512.Create(ExpOverflowSingle)), Vector512.Create(float.PositiveInfinity), Exp(x) - Vector512<float>.One - x);
             return Vector512.ConditionalSelect(InSeriesRange(x), ExpGapSeries(x), large);
         }
 
@@ -376,6 +339,7 @@ namespace DivergenceGen
         /// <param name="x">The lanes.</param>
         /// <returns>A vector whose lane i is e^x[i] − 1 (−1 at −∞, +∞ at +∞).</returns>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector512<float> Expm1(Vector512<float> x) => Vector512.ConditionalSelect(InSeriesRange(x), x + ExpGapSeries(x), Exp(x) - Vector512<float>.One);
+        public static Vector512<float> Expm1(Vector512<float> x) =>
+            Vector512.ConditionalSelect(InSeriesRange(x), x + ExpGapSeries(x), Exp(x) - Vector512<float>.One);
     }
 }

@@ -928,21 +928,5 @@ namespace DivergenceGen
 
             return wide;
         }
-
-        /// <summary>Neumaier's compensated sum (Kahan–Babuška): the rounding of each addition is kept and added at the end.</summary>
-        private struct CompensatedSum
-        {
-            private double _sum;
-            private double _compensation;
-
-            public readonly double Value => _sum + _compensation;
-
-            public void Add(double value)
-            {
-                double t = _sum + value;
-                _compensation += Math.Abs(_sum) >= Math.Abs(value) ? (_sum - t) + value : (value - t) + _sum;
-                _sum = t;
-            }
-        }
     }
 }

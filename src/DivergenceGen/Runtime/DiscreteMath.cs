@@ -857,22 +857,6 @@ namespace DivergenceGen
             return weight * oneMinusM;
         }
 
-        /// <summary>Neumaier's compensated sum: the error of adding n terms is ≈ 2ε, independent of n.</summary>
-        private struct CompensatedSum
-        {
-            private double sum;
-            private double compensation;
-
-            public readonly double Value => sum + compensation;
-
-            public void Add(double x)
-            {
-                double t = sum + x;
-                compensation += Math.Abs(sum) >= Math.Abs(x) ? (sum - t) + x : (x - t) + sum;
-                sum = t;
-            }
-        }
-
         /// <summary>Σ_k P(k)·(ln P(k) − ln Q(k)) for NegativeBinomials with pP, pQ &lt; 1, until P's remaining mass is below 2⁻⁶⁰.</summary>
         internal static double NegativeBinomialKLSum(double rP, double pP, double rQ, double pQ)
         {

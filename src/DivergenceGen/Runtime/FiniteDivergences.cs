@@ -197,22 +197,6 @@ namespace DivergenceGen
             return d;
         }
 
-        /// <summary>Neumaier's compensated sum, for the differences p − q: of both signs, they add up to nearly 0 where P ≈ Q.</summary>
-        private struct CompensatedSum
-        {
-            private double _sum;
-            private double _compensation;
-
-            public void Add(double x)
-            {
-                double t = _sum + x;
-                _compensation += Math.Abs(_sum) >= Math.Abs(x) ? (_sum - t) + x : (x - t) + _sum;
-                _sum = t;
-            }
-
-            public readonly double Value => _sum + _compensation;
-        }
-
         /// <summary>
         /// ln(pₖ/qₖ) for pₖ &gt; 0: the caller's where given, else one logarithm of the quotient (relative accuracy where p ≈ q);
         /// +∞ for qₖ = ±0 (a −0 would make the quotient −∞ and its logarithm NaN).

@@ -571,21 +571,5 @@ namespace DivergenceGen
                 return rest <= Negligible * sums && prob * g <= Negligible * mass;
             }
         }
-
-        /// <summary>Neumaier's compensated sum.</summary>
-        private struct CompensatedSum
-        {
-            private double sum;
-            private double compensation;
-
-            public readonly double Value => sum + compensation;
-
-            public void Add(double x)
-            {
-                double t = sum + x;
-                compensation += Math.Abs(sum) >= Math.Abs(x) ? (sum - t) + x : (x - t) + sum;
-                sum = t;
-            }
-        }
     }
 }

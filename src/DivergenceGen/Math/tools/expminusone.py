@@ -40,12 +40,12 @@ for t, coeffs, ov, one, two in [("double", dc, "ExpOverflowDouble", "1d", "2d"),
         VT = f"Vector{b}<{t}>"
         suffix = "d" if t == "double" else ""
         lit = [c + suffix if t == "double" else c for c in reversed(coeffs)]
-        steps = "\n".join(f"            p = MultiplyAdd(p, x, {V}.Create({c}));" for c in lit[1:])
+        steps = "\n".join(f"            p = PortableVectorMath.ExpMultiplyAdd(p, x, {V}.Create({c}));" for c in lit[1:])
         out.append(f'''
         /// <summary>
-        /// φ(x) = x²·Σ_{{k≥2}} x^(k−2)/k! by Horner with fused multiply-adds and literal coefficients (meant for −1 ≤ x ≤ 2):
-        /// straight-line, so that where ExpMinusOneMinus and Expm1 are both inlined on the same x (a KL term and its
-        /// gradient) the JIT computes it, and the exp, once.
+        /// φ(x) = x²·Σ_{{k≥2}} x^(k−2)/k! for −1 ≤ x ≤ 2, by Horner with literal coefficients and the exp's multiply-add
+        /// (fused where the CPU has FMA): straight-line, so that where ExpMinusOneMinus and Expm1 are both inlined on the
+        /// same x (a KL term and its gradient) the JIT computes it, and the exp, once.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static {VT} ExpGapSeries({VT} x)
@@ -54,14 +54,6 @@ for t, coeffs, ov, one, two in [("double", dc, "ExpOverflowDouble", "1d", "2d"),
 {steps}
             return x * x * p;
         }}
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static {VT} MultiplyAdd({VT} a, {VT} b, {VT} c) =>
-#if NET9_0_OR_GREATER
-            {V}.FusedMultiplyAdd(a, b, c);
-#else
-            (a * b) + c;
-#endif
 
         /// <summary>The lanes where −1 ≤ x ≤ 2 (the series' range).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -74,7 +66,8 @@ for t, coeffs, ov, one, two in [("double", dc, "ExpOverflowDouble", "1d", "2d"),
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static {VT} ExpMinusOneMinus({VT} x)
         {{
-            {VT} large = {V}.ConditionalSelect({V}.GreaterThan(x, {V}.Create({ov})), {V}.Create({t}.PositiveInfinity), Exp(x) - {VT}.One - x);
+            {VT} large = {V}.ConditionalSelect(
+                {V}.GreaterThan(x, {V}.Create({ov})), {V}.Create({t}.PositiveInfinity), Exp(x) - {VT}.One - x);
             return {V}.ConditionalSelect(InSeriesRange(x), ExpGapSeries(x), large);
         }}
 
@@ -82,7 +75,8 @@ for t, coeffs, ov, one, two in [("double", dc, "ExpOverflowDouble", "1d", "2d"),
         /// <param name="x">The lanes.</param>
         /// <returns>A vector whose lane i is e^x[i] − 1 (−1 at −∞, +∞ at +∞).</returns>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static {VT} Expm1({VT} x) => {V}.ConditionalSelect(InSeriesRange(x), x + ExpGapSeries(x), Exp(x) - {VT}.One);
+        public static {VT} Expm1({VT} x) =>
+            {V}.ConditionalSelect(InSeriesRange(x), x + ExpGapSeries(x), Exp(x) - {VT}.One);
 ''')
 out.append("    }\n}\n")
 with open("VectorMath.ExpMinusOne.cs", "w", encoding="utf-8") as f:
