@@ -115,7 +115,7 @@ namespace DivergenceGen.Generator.Emit
                     }
 
                     EmitOptions(_w);
-                    foreach (var variant in _d.Variants)
+                    foreach (var variant in KernelVariants)
                     {
                         EmitKernel(variant);
                     }
@@ -173,6 +173,29 @@ namespace DivergenceGen.Generator.Emit
                 : row;
         }
 
+        /// <summary>
+        /// The variants as kernels, in the order of their first public variant: a weighted and an unweighted variant of
+        /// the same targets and member share one kernel, generic in the weights option (<see cref="LossVariant.WeightsOption"/>).
+        /// </summary>
+        private IEnumerable<LossVariant> KernelVariants => _d.Variants.Select(KernelOf).Distinct();
+
+        /// <summary>The kernel a public variant calls: the shared one where the loss has its twin with or without weights.</summary>
+        private LossVariant KernelOf(LossVariant variant) =>
+            _d.Variants.Any(v => v.Weighted != variant.Weighted && v.Targets == variant.Targets && v.Member == variant.Member && v.DenseInput == variant.DenseInput)
+                ? variant with { Weighted = true, WeightsOption = true }
+                : variant;
+
+        /// <summary>The kernel methods' generic parameters and their constraints.</summary>
+        private static string TypeParameters(LossVariant kernel) =>
+            kernel.WeightsOption ? "<" + LossDescription.Gradient + ", " + LossDescription.Weighting + ">" : "<" + LossDescription.Gradient + ">";
+
+        private static string Constraints(LossVariant kernel) =>
+            "where " + LossDescription.Gradient + " : struct, IOption" + (kernel.WeightsOption ? " where " + LossDescription.Weighting + " : struct, IOption" : string.Empty);
+
+        /// <summary><c>TWeights.On ? weighted : unweighted</c> in a kernel with the weights option, else the variant's form.</summary>
+        private static string WeightedText(LossVariant kernel, string weighted, string unweighted) =>
+            kernel.WeightsOption ? LossDescription.Weighting + ".On ? " + weighted + " : " + unweighted : kernel.Weighted ? weighted : unweighted;
+
         /// <summary>The destination of reduction None: per row (<c>perSample</c>) or per element (<c>perElement</c>).</summary>
         private string PerOutput => _d.PerElement ? "perElement" : "perSample";
 
@@ -194,9 +217,13 @@ namespace DivergenceGen.Generator.Emit
 
         // ---------------------------------------------------------------------------------------------- public members
 
-        /// <summary>The call of a kernel from a public member: <c>…Kernels.LossHard&lt;…Kernels.Yes&gt;</c>.</summary>
-        private string KernelCall(LossVariant variant, bool gradient) =>
-            Kernels + "." + variant.Kernel + "<" + Kernels + "." + (gradient ? "Yes" : "No") + ">";
+        /// <summary>The call of a kernel from a public member: <c>…Kernels.LossHard&lt;…Kernels.Yes, …Kernels.No&gt;</c>.</summary>
+        private string KernelCall(LossVariant variant, bool gradient)
+        {
+            var kernel = KernelOf(variant);
+            string Option(bool on) => Kernels + "." + (on ? "Yes" : "No");
+            return Kernels + "." + kernel.Kernel + "<" + Option(gradient) + (kernel.WeightsOption ? ", " + Option(variant.Weighted) : string.Empty) + ">";
+        }
 
         private void EmitPublic(LossVariant variant, bool gradient)
         {
@@ -249,6 +276,11 @@ namespace DivergenceGen.Generator.Emit
             {
                 parameters.Add(Ros + " " + weight.Name);
                 arguments.Add(weight.Name);
+            }
+
+            if (!weighted && KernelOf(variant).WeightsOption)
+            {
+                arguments.AddRange(_d.Weights.Select(_ => "default")); // the shared kernel's weights, absent here
             }
 
             if (none)
@@ -405,10 +437,11 @@ namespace DivergenceGen.Generator.Emit
             }
 
             var blockWidths = new List<int>();
-            w.Line("/// <summary>Σᵢ ℓᵢ, " + (soft ? variant.DenseInput!.Description : "class-index targets") + (weighted ? ", weighted" : string.Empty)
+            w.Line("/// <summary>Σᵢ ℓᵢ, " + (soft ? variant.DenseInput!.Description : "class-index targets")
+                + (variant.WeightsOption ? ", weighted where TWeights is Yes (else the weights are empty and not read)" : weighted ? ", weighted" : string.Empty)
                 + "; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>");
             w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
-            using (w.Block("internal static double " + variant.Kernel + "<TGradient>(" + string.Join(", ", parameters) + ")", "}", "where TGradient : struct, IOption"))
+            using (w.Block("internal static double " + variant.Kernel + TypeParameters(variant) + "(" + string.Join(", ", parameters) + ")", "}", Constraints(variant)))
             {
                 EmitKernelPreamble(variant, gradient);
                 if (ClearsGradient(variant))
@@ -447,7 +480,7 @@ namespace DivergenceGen.Generator.Emit
                             if (blocks)
                             {
                                 w.Line("int i = 0; // blocks of " + N(LanesOf(bits)) + " rows across the lanes, in a method of their own (a small method the JIT keeps in registers)");
-                                w.Line("total += " + variant.Kernel + "Blocks" + N(bits) + "<TGradient>(" + string.Join(", ", KernelArguments(weighted, gradient, perSample)) + ", ref i);");
+                                w.Line("total += " + variant.Kernel + "Blocks" + N(bits) + TypeParameters(variant) + "(" + string.Join(", ", KernelArguments(weighted, gradient, perSample)) + ", ref i);");
                                 blockWidths.Add(bits);
                             }
 
@@ -501,7 +534,7 @@ namespace DivergenceGen.Generator.Emit
             {
                 w.Line("/// <summary>The full blocks of " + N(LanesOf(bits)) + " rows of " + variant.Kernel + ", across the lanes of a Vector" + N(bits) + "; advances i past them.</summary>");
                 w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
-                using (w.Block("private static double " + variant.Kernel + "Blocks" + N(bits) + "<TGradient>(" + string.Join(", ", parameters) + ", ref int i)", "}", "where TGradient : struct, IOption"))
+                using (w.Block("private static double " + variant.Kernel + "Blocks" + N(bits) + TypeParameters(variant) + "(" + string.Join(", ", parameters) + ", ref int i)", "}", Constraints(variant)))
                 {
                     EmitKernelPreamble(variant, gradient);
                     w.Line("double total = 0;");
@@ -567,6 +600,7 @@ namespace DivergenceGen.Generator.Emit
             if (variant.Weighted && !variant.Dense && _d.WeightSum(_s) is { } weightSum)
             {
                 w.Line("double weightSum = 0; // " + weightSum);
+                using (variant.WeightsOption ? w.Block("if (" + LossDescription.Weighting + ".On)") : null)
                 using (w.Block("for (int c = 0; c < Classes; c++)"))
                 {
                     w.Line("weightSum += " + _d.Weights[0].Name + "[c];");
@@ -616,7 +650,8 @@ namespace DivergenceGen.Generator.Emit
                 w.Line("var xy = " + V + ".Create(" + string.Join(", ", lanes.Select(r => "y" + N(r) + " == IgnoreIndex ? " + zero + " : " + Elem("row", RowOffset(r) + "y" + N(r)))) + ");");
                 if (weighted)
                 {
-                    w.Line("var wy = " + V + ".Create(" + string.Join(", ", lanes.Select(r => "y" + N(r) + " == IgnoreIndex ? " + zero + " : " + Elem("wRef", "y" + N(r)))) + ");");
+                    string wy = V + ".Create(" + string.Join(", ", lanes.Select(r => "y" + N(r) + " == IgnoreIndex ? " + zero + " : " + Elem("wRef", "y" + N(r)))) + ")";
+                    w.Line("var wy = " + WeightedText(variant, wy, "default") + ";");
                 }
 
                 scheduler.EmitRow();
@@ -632,13 +667,13 @@ namespace DivergenceGen.Generator.Emit
                     w.Line("ref " + T + " gRows = ref " + Unsafe + ".Add(ref gRef, i * Classes);");
                     using var option = w.Block("if (" + LossDescription.Gradient + ".On)");
                     scheduler.EmitBlockStores();
-                    w.Line("// The one-hot part of the gradient: " + _d.OneHot + (weighted ? "·w_y" : string.Empty) + " at each row's target.");
+                    w.Line("// The one-hot part of the gradient: " + _d.OneHot + (variant.WeightsOption ? "(·w_y)" : weighted ? "·w_y" : string.Empty) + " at each row's target.");
                     using (w.Block("for (int r = 0; r < " + N(count) + "; r++)"))
                     {
                         w.Line("int y = targets[i + r];");
                         using (w.Block("if (y != IgnoreIndex)"))
                         {
-                            w.Line(Elem("gRows", "r * Classes + y") + " -= " + (weighted ? "(" + T + ")(hit * " + Elem("wRef", "y") + ")" : "hitT") + ";");
+                            w.Line(Elem("gRows", "r * Classes + y") + " -= " + WeightedText(variant, "(" + T + ")(hit * " + Elem("wRef", "y") + ")", "hitT") + ";");
                         }
                     }
                 }
@@ -706,7 +741,7 @@ namespace DivergenceGen.Generator.Emit
                     w.Line("double xy = " + Unsafe + ".Add(ref row, y); // x_y, read before the gradient row is written");
                     if (weighted)
                     {
-                        w.Line("double wy = " + Unsafe + ".Add(ref wRef, y);");
+                        w.Line("double wy = " + WeightedText(variant, Unsafe + ".Add(ref wRef, y)", "1d") + ";");
                     }
                 }
 
@@ -719,9 +754,7 @@ namespace DivergenceGen.Generator.Emit
 
                 if (gradient && !soft)
                 {
-                    w.Line("if (" + LossDescription.Gradient + ".On) " + (weighted
-                        ? Unsafe + ".Add(ref gRow, y) -= (" + T + ")(hit * wy);"
-                        : Unsafe + ".Add(ref gRow, y) -= hitT;"));
+                    w.Line("if (" + LossDescription.Gradient + ".On) " + Unsafe + ".Add(ref gRow, y) -= " + WeightedText(variant, "(" + T + ")(hit * wy)", "hitT") + ";");
                 }
             }
         }

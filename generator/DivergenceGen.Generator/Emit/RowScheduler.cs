@@ -177,6 +177,13 @@ namespace DivergenceGen.Generator.Emit
                 : Vec(bits) + ".LoadUnsafe(ref " + reference + ", (nuint)" + offset + ")";
         }
 
+        /// <summary>
+        /// A load of an input into a local, guarded by the input's option where it has one (without it the reference is
+        /// null). A load written inline needs no guard: it is in the option's branch of an <see cref="OptionChoice"/>.
+        /// </summary>
+        private static string Guarded(KernelInput input, string load) =>
+            input.Option is null ? load : input.Option + ".On ? " + load + " : default";
+
         private string StoreLine(int bits, string value, string reference, string offset)
         {
             if (bits == 0)
@@ -390,7 +397,7 @@ namespace DivergenceGen.Generator.Emit
                 }
 
                 string value = input is not null
-                    ? Load(chunk.Bits, input.Reference, N(chunk.Offset))
+                    ? Guarded(input, Load(chunk.Bits, input.Reference, N(chunk.Offset)))
                     : LowerChunk(j, definition!.Value);
                 _w.Line((chunk.Bits == 0 ? T : "var") + " " + name + N(j) + " = " + value + ";");
             }
@@ -842,7 +849,9 @@ namespace DivergenceGen.Generator.Emit
                     continue;
                 }
 
-                string value = LoopBody(pass, bits, index, spilled, RowKernel.Value(statement), declare: true, locals);
+                // A masked sum's term is an operand of &: a conditional in it gets parentheses.
+                bool masked = mask is not null && statement is Reduce { Op: ReduceOp.Sum };
+                string value = LoopBody(pass, bits, index, spilled, RowKernel.Value(statement), declare: true, locals, asTerm: masked);
                 switch (statement)
                 {
                     case PerClass p:
@@ -859,7 +868,7 @@ namespace DivergenceGen.Generator.Emit
 
                         break;
                     case Reduce r:
-                        if (mask is not null && r.Op == ReduceOp.Sum)
+                        if (masked)
                         {
                             value = "(" + value + " & " + mask + ")";
                         }
@@ -890,7 +899,8 @@ namespace DivergenceGen.Generator.Emit
         /// An expression inside a pass at <paramref name="index"/>: inputs read there are loaded (into a local when read
         /// more than once), per-class values of this pass are its locals, earlier ones are reloaded or recomputed.
         /// </summary>
-        private string LoopBody(List<Statement> pass, int bits, string index, Dictionary<string, string> spilled, Expr value, bool declare, HashSet<string>? locals = null)
+        private string LoopBody(List<Statement> pass, int bits, string index, Dictionary<string, string> spilled, Expr value, bool declare, HashSet<string>? locals = null,
+            bool asTerm = false)
         {
             locals ??= new HashSet<string>(StringComparer.Ordinal);
             string suffix = index == "k" ? "k" : index;
@@ -922,7 +932,7 @@ namespace DivergenceGen.Generator.Emit
                     string load = Load(bits, input.Reference, index);
                     if (declare && bits > 0 && ReadCount(pass, name) > 1)
                     {
-                        _w.Line((bits == 0 ? T : "var") + " " + name + suffix + " = " + load + ";");
+                        _w.Line((bits == 0 ? T : "var") + " " + name + suffix + " = " + Guarded(input, load) + ";");
                         locals.Add(name);
                         return name + suffix;
                     }
@@ -936,7 +946,8 @@ namespace DivergenceGen.Generator.Emit
                 return definedHere.Contains(name) ? text : "(" + text + ")";
             }
 
-            return At(bits, _precision, BindPerClass).Lower(value);
+            var lowering = At(bits, _precision, BindPerClass);
+            return asTerm ? lowering.LowerTerm(value) : lowering.Lower(value);
         }
 
         private static int ReadCount(IEnumerable<Statement> statements, string name) => statements.Sum(s => Count(RowKernel.Value(s), name));
@@ -953,6 +964,7 @@ namespace DivergenceGen.Generator.Emit
             Deviance d => Count(d.X, name) + Count(d.M, name) + Count(d.XMinusM, name),
             Compare c => Count(c.Left, name) + Count(c.Right, name),
             Select s => Count(s.Condition, name) + Count(s.WhenTrue, name) + Count(s.WhenFalse, name),
+            OptionChoice o => Math.Max(Count(o.WhenOn, name), Count(o.WhenOff, name)), // one branch is compiled
             _ => 0,
         };
 
@@ -987,7 +999,7 @@ namespace DivergenceGen.Generator.Emit
                 for (int k = 0; k < _classes; k++)
                 {
                     string text = input is not null
-                        ? Vec(_blockBits) + ".Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref " + input.Reference + ", " + N(k) + "))"
+                        ? Guarded(input, Vec(_blockBits) + ".Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref " + input.Reference + ", " + N(k) + "))")
                         : BlockLowering(k).Lower(_k.PerClassValues.First(p => p.Name == value).Value);
                     _w.Line("var " + value + N(k) + " = " + text + ";");
                 }
@@ -1024,7 +1036,7 @@ namespace DivergenceGen.Generator.Emit
                 var input = _k.Input(name);
                 for (int k = 0; k < _classes; k++)
                 {
-                    _w.Line("var " + name + N(k) + " = " + (input is not null ? Gather(input.Reference, k) : BlockLowering(k).Lower(definition!.Value)) + ";");
+                    _w.Line("var " + name + N(k) + " = " + (input is not null ? Guarded(input, Gather(input.Reference, k)) : BlockLowering(k).Lower(definition!.Value)) + ";");
                 }
 
                 _defined.Add(name);

@@ -59,6 +59,8 @@ namespace DivergenceGen.Generator.Ir
 
                 case Unary u:
                     return u with { Operand = Fold(u.Operand) };
+                case OptionChoice o:
+                    return o with { WhenOn = Fold(o.WhenOn), WhenOff = Fold(o.WhenOff) };
                 default:
                     return expr;
             }

@@ -71,6 +71,8 @@ namespace DivergenceGen.Generator.Ir
                         Conditional,
                         parent,
                         isRightOperand: false);
+                case OptionChoice o:
+                    return Wrap(o.Option + " ? " + Show(o.WhenOn, Comparison, isRightOperand: false) + " : " + Show(o.WhenOff), Conditional, parent, isRightOperand: false);
                 case LogRatio l:
                     return "log(" + Show(l.X, Multiplicative, isRightOperand: false) + "/" + Show(l.Y, Multiplicative, isRightOperand: true) + ")";
                 case XTimesLog x:

@@ -96,7 +96,10 @@ namespace DivergenceGen.Generator.Ir
     /// <param name="IsOutput">Written by a <see cref="Store"/> (or a spill); a read of it in a later pass reloads what was stored.</param>
     /// <param name="Constants">The values, where they are known when the code is generated (a table the generator
     /// computed): straight-line code writes them as literals (a vector of literals) instead of loading them.</param>
-    internal sealed record KernelInput(string Name, string Reference, bool Invariant = false, bool IsOutput = false, IReadOnlyList<double>? Constants = null);
+    /// <param name="Option">A generic option type parameter of the kernel (<c>TWeights</c>) without which the input is
+    /// absent (an empty span): read only in the <see cref="OptionChoice"/> branch of that option, and every load of it is
+    /// guarded (<c>TWeights.On ? load : default</c>), so a kernel compiled without the option never touches it.</param>
+    internal sealed record KernelInput(string Name, string Reference, bool Invariant = false, bool IsOutput = false, IReadOnlyList<double>? Constants = null, string? Option = null);
 
     /// <summary>Builders of kernel expressions.</summary>
     internal static class KernelOps

@@ -152,6 +152,14 @@ namespace DivergenceGen.Generator.Ir
                         Lower(s.WhenTrue, ComparisonPrecedence, isRightOperand: false),
                         Lower(s.WhenFalse, ConditionalPrecedence, isRightOperand: false),
                         needsParentheses: ConditionalPrecedence < parentPrecedence);
+                case OptionChoice o:
+                {
+                    // A C# conditional on the option's constant, the same in scalar and SIMD code (not a per-lane select).
+                    string text = o.Option + ".On ? " + Lower(o.WhenOn, ComparisonPrecedence, isRightOperand: false) + " : "
+                        + Lower(o.WhenOff, ConditionalPrecedence, isRightOperand: false);
+                    return ConditionalPrecedence < parentPrecedence ? "(" + text + ")" : text;
+                }
+
                 default:
                     throw new InvalidOperationException("Unknown IR node " + expr.GetType().Name);
             }
@@ -289,7 +297,7 @@ namespace DivergenceGen.Generator.Ir
 
         /// <summary>
         /// Whether <paramref name="e"/> has a SIMD lowering: constants, names, the four operations, −, log, log1p, exp, √, |·|,
-        /// eˣ − 1, eˣ − 1 − x, comparisons, selections, min and max (not a runtime call, sin, cos, or the fused and information-theory
+        /// eˣ − 1, eˣ − 1 − x, comparisons, selections, option choices, min and max (not a runtime call, sin, cos, or the fused and information-theory
         /// nodes that only the emitters' own kernels write).
         /// </summary>
         public static bool CanLower(Expr e) => e switch
@@ -297,7 +305,7 @@ namespace DivergenceGen.Generator.Ir
             Const or Ref => true,
             Unary u => u.Op is UnaryOp.Negate or UnaryOp.Log or UnaryOp.Log1p or UnaryOp.Exp or UnaryOp.Sqrt or UnaryOp.Abs or UnaryOp.Expm1 or UnaryOp.ExpMinusOneMinus
                 && CanLower(u.Operand),
-            Binary or Compare or Select or Maximum or Minimum => System.Linq.Enumerable.All(Substitution.Children(e), CanLower),
+            Binary or Compare or Select or OptionChoice or Maximum or Minimum => System.Linq.Enumerable.All(Substitution.Children(e), CanLower),
             _ => false,
         };
 

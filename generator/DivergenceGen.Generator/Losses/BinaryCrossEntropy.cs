@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using DivergenceGen.Generator.Ir;
 using DivergenceGen.Generator.Model;
@@ -133,8 +134,7 @@ namespace DivergenceGen.Generator.Losses
             var inputs = new List<KernelInput> { new("x", "row"), new("t", "tRow") };
             if (variant.Weighted)
             {
-                inputs.Add(new KernelInput("w", "wRef", Invariant: true));
-                inputs.Add(new KernelInput("pw", "pwRef", Invariant: true));
+                inputs.AddRange(Weights.Select(weight => RowInput(variant, weight)));
             }
 
             inputs.Add(new KernelInput("g", "gRow", IsOutput: true));
@@ -151,15 +151,17 @@ namespace DivergenceGen.Generator.Losses
             Expr softplus = E.Ref("sp"); // log1p(e), once per element (a per-class value of its own)
             Expr minusLogSigmoid = KernelOps.Max(-x, zero) + softplus;
             Expr minusLogSigmoidOfMinus = KernelOps.Max(x, zero) + softplus;
-            Expr element = variant.Weighted
-                ? E.Ref("w") * (E.Ref("pw") * y * minusLogSigmoid + (one - y) * minusLogSigmoidOfMinus)
-                : y * minusLogSigmoid + (one - y) * minusLogSigmoidOfMinus;
+            Expr element = Weighted(
+                variant,
+                E.Ref("w") * (E.Ref("pw") * y * minusLogSigmoid + (one - y) * minusLogSigmoidOfMinus),
+                y * minusLogSigmoid + (one - y) * minusLogSigmoidOfMinus);
             Expr nonNegative = E.AtLeast(x, zero);
             Expr sigmoid = E.Select(nonNegative, r, e * r);        // σ(x)
             Expr sigmoidOfMinus = E.Select(nonNegative, e * r, r); // σ(−x)
-            Expr gradient = variant.Weighted
-                ? E.Ref("scaleT") * E.Ref("w") * ((one - y) * sigmoid - E.Ref("pw") * y * sigmoidOfMinus)
-                : E.Ref("scaleT") * (sigmoid - y);
+            Expr gradient = Weighted(
+                variant,
+                E.Ref("scaleT") * E.Ref("w") * ((one - y) * sigmoid - E.Ref("pw") * y * sigmoidOfMinus),
+                E.Ref("scaleT") * (sigmoid - y));
 
             var body = new List<Statement>
             {

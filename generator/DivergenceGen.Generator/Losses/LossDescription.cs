@@ -22,12 +22,20 @@ namespace DivergenceGen.Generator.Losses
     internal sealed record DenseInput(string Name, string Doc, string Invalid, string Check, string Description);
 
     /// <summary>
-    /// One kind of public member of a loss: its targets and whether it takes class weights. Each variant is one
-    /// kernel, generic in the gradient option, and two public members (<see cref="Member"/>, and the same name with
-    /// <c>AndGradient</c>).
+    /// One kind of public member of a loss: its targets and whether it takes class weights; two public members
+    /// (<see cref="Member"/>, and the same name with <c>AndGradient</c>). Its kernel is generic in the gradient option;
+    /// where a loss has the variant both with and without weights, the two share one kernel, generic also in the weights
+    /// option (<see cref="WeightsOption"/>).
     /// </summary>
     internal sealed record LossVariant(LossTargets Targets, bool Weighted)
     {
+        /// <summary>
+        /// The kernel of a weighted and an unweighted variant together (<see cref="Weighted"/> is then true): the weight
+        /// terms are <see cref="LossDescription.Weighted"/> choices on the option <see cref="LossDescription.Weighting"/>,
+        /// the weight inputs are absent without it.
+        /// </summary>
+        public bool WeightsOption { get; init; }
+
         /// <summary>The public members' name: <c>Loss</c> (and <c>LossAndGradient</c>) unless the variant says otherwise.</summary>
         public string Member { get; init; } = "Loss";
 
@@ -36,8 +44,8 @@ namespace DivergenceGen.Generator.Losses
 
         public bool Dense => Targets == LossTargets.Dense;
 
-        /// <summary>The kernel's name: <c>LossHard</c>, <c>LossSoftWeighted</c>, …</summary>
-        public string Kernel => Member + (Dense ? "Soft" : "Hard") + (Weighted ? "Weighted" : string.Empty);
+        /// <summary>The kernel's name: <c>LossHard</c>, <c>LossSoft</c>, or <c>LossSoftWeighted</c> for a weighted variant with a kernel of its own.</summary>
+        public string Kernel => Member + (Dense ? "Soft" : "Hard") + (Weighted && !WeightsOption ? "Weighted" : string.Empty);
     }
 
     /// <summary>
@@ -69,6 +77,12 @@ namespace DivergenceGen.Generator.Losses
     {
         /// <summary>The kernels' generic option type parameter: on for <c>LossAndGradient</c>, off for <c>Loss</c>.</summary>
         public const string Gradient = "TGradient";
+
+        /// <summary>
+        /// The generic option type parameter of a kernel shared by a weighted and an unweighted variant: on where the
+        /// public member takes weights (<see cref="LossVariant.WeightsOption"/>).
+        /// </summary>
+        public const string Weighting = "TWeights";
 
         /// <summary>The attribute's name without <c>Attribute</c>: <c>SoftmaxCrossEntropy</c>.</summary>
         public abstract string Attribute { get; }
@@ -159,6 +173,18 @@ namespace DivergenceGen.Generator.Losses
 
         /// <summary>The passes of a looped row, for the kernel's comment.</summary>
         public abstract string LoopedNote { get; }
+
+        /// <summary>
+        /// A term with weights and without: <paramref name="weighted"/> for a weighted variant, <paramref name="unweighted"/>
+        /// for an unweighted one, and for a kernel that serves both, the choice on the option <see cref="Weighting"/> (each
+        /// form's arithmetic exactly as if written alone).
+        /// </summary>
+        protected static Expr Weighted(LossVariant variant, Expr weighted, Expr unweighted) =>
+            variant.WeightsOption ? new OptionChoice(Weighting, weighted, unweighted) : variant.Weighted ? weighted : unweighted;
+
+        /// <summary>A weight as an input of the row (the same for every row), absent without the weights option where the kernel has it.</summary>
+        protected static KernelInput RowInput(LossVariant variant, WeightInput weight) =>
+            new(weight.Kernel, weight.Reference, Invariant: true, Option: variant.WeightsOption ? Weighting : null);
 
         /// <summary>A double expression rounded to the element type of a float kernel.</summary>
         protected static Expr Narrow(LossSpec spec, Expr value) =>

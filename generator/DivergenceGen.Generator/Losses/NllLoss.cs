@@ -56,8 +56,9 @@ namespace DivergenceGen.Generator.Losses
 
         public override IEnumerable<Let> CallConstants(LossSpec spec, LossVariant variant)
         {
-            yield return new Let("hit", E.Ref("scale"), Double: true, Comment: "scale, taken off the target's gradient" + (variant.Weighted ? " (times w[y])" : string.Empty));
-            if (!variant.Weighted)
+            string weighted = variant.WeightsOption ? " (times w[y] where weighted)" : variant.Weighted ? " (times w[y])" : string.Empty;
+            yield return new Let("hit", E.Ref("scale"), Double: true, Comment: "scale, taken off the target's gradient" + weighted);
+            if (!variant.Weighted || variant.WeightsOption)
             {
                 yield return new Let("hitT", Narrow(spec, E.Ref("hit")));
             }
@@ -95,22 +96,22 @@ namespace DivergenceGen.Generator.Losses
             var inputs = new List<KernelInput> { new("x", "row") };
             if (variant.Weighted)
             {
-                inputs.Add(new KernelInput("w", "wRef", Invariant: true));
+                inputs.Add(RowInput(variant, Weights[0]));
             }
 
             inputs.Add(new KernelInput("g", "gRow", IsOutput: true));
             var rowScalars = new List<string> { "xy" };
-            Expr loss = -E.Ref("xy");
             if (variant.Weighted)
             {
                 rowScalars.Add("wy");
-                loss = -(E.Ref("wy") * E.Ref("xy"));
             }
+
+            Expr loss = Weighted(variant, -(E.Ref("wy") * E.Ref("xy")), -E.Ref("xy"));
 
             var body = new List<Statement>
             {
                 new Store("g", 0.0) { When = Gradient },
-                new Let("l", loss, Double: true, Comment: "the row's loss, −" + (variant.Weighted ? "w_y·" : string.Empty) + "x_y"),
+                new Let("l", loss, Double: true, Comment: "the row's loss, −" + (variant.WeightsOption ? "(w_y·)" : variant.Weighted ? "w_y·" : string.Empty) + "x_y"),
             };
             return new RowKernel(inputs, body, rowScalars);
         }

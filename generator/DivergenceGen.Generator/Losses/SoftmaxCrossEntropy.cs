@@ -8,9 +8,10 @@ namespace DivergenceGen.Generator.Losses
 {
     /// <summary>
     /// The softmax cross-entropy row, stated once as a <see cref="RowKernel"/>; the eight overloads (class-index or
-    /// probability targets × class weights or not × loss or loss and gradient) are this description with the weight and
-    /// smoothing terms present or folded away when the code is generated, and the gradient's statements under the
-    /// kernel's option <see cref="LossDescription.Gradient"/> (<c>if (TGradient.On)</c>), which the JIT keeps or drops per call.
+    /// probability targets × class weights or not × loss or loss and gradient) are this description with the smoothing
+    /// terms present or folded away when the code is generated, the weight terms as choices on the kernel's option
+    /// <see cref="LossDescription.Weighting"/> (<see cref="LossDescription.Weighted"/>), and the gradient's statements
+    /// under its option <see cref="LossDescription.Gradient"/> (<c>if (TGradient.On)</c>); the JIT keeps or drops both per call.
     /// <para>
     /// Each row: m = maxₖ xₖ; eₖ = exp(xₖ − m), s = Σ eₖ; ℓ = Σₖ aₖ·(log s + m − xₖ) = A·log s + Σₖ aₖ·(m − xₖ) with
     /// aₖ the smoothed, weighted target and A = Σ aₖ; gradient gₖ = scale·(eₖ·A/s − aₖ). Every term log s + (m − xₖ) is
@@ -87,15 +88,17 @@ namespace DivergenceGen.Generator.Losses
             var scale = E.Ref("scale");
             if (!variant.Dense)
             {
-                yield return new Let("hit", scale * (1 - eps), Double: true, Comment: "scale·(1 − ε), taken off the target's gradient" + (variant.Weighted ? " (times w[y])" : string.Empty));
-                if (!variant.Weighted)
+                string weighted = variant.WeightsOption ? " (times w[y] where weighted)" : variant.Weighted ? " (times w[y])" : string.Empty;
+                yield return new Let("hit", scale * (1 - eps), Double: true, Comment: "scale·(1 − ε), taken off the target's gradient" + weighted);
+                if (!variant.Weighted || variant.WeightsOption)
                 {
                     yield return new Let("hitT", Narrow(spec, E.Ref("hit")));
                 }
 
                 if (eps > 0)
                 {
-                    yield return new Let("smooth", Narrow(spec, scale * (eps / spec.Classes)), Comment: "scale·ε/K, taken off every class" + (variant.Weighted ? " (times wₖ)" : string.Empty));
+                    string times = variant.WeightsOption ? " (times wₖ where weighted)" : variant.Weighted ? " (times wₖ)" : string.Empty;
+                    yield return new Let("smooth", Narrow(spec, scale * (eps / spec.Classes)), Comment: "scale·ε/K, taken off every class" + times);
                 }
 
                 yield break;
@@ -177,7 +180,7 @@ namespace DivergenceGen.Generator.Losses
 
             if (weighted)
             {
-                inputs.Add(new KernelInput("w", "wRef", Invariant: true));
+                inputs.Add(RowInput(variant, Weights[0]));
             }
 
             inputs.Add(new KernelInput("g", "gRow", IsOutput: true));
@@ -193,7 +196,7 @@ namespace DivergenceGen.Generator.Losses
             if (soft)
             {
                 Expr target = smoothing ? E.Ref("t") * E.Ref("keep") + E.Ref("uniform") : E.Ref("t");
-                body.Add(new PerClass("a", weighted ? target * E.Ref("w") : target));
+                body.Add(new PerClass("a", Weighted(variant, target * E.Ref("w"), target)));
                 body.Add(new Reduce("A", ReduceOp.Sum, E.Ref("a"), Double: true, Comment: "A = Σₖ aₖ"));
                 body.Add(new Reduce("sumAD", ReduceOp.Sum, E.Ref("a") * (m - x), Double: true, Comment: "Σₖ aₖ·(m − xₖ)"));
                 body.Add(new Let("coef", Narrow(spec, E.Ref("scale") * E.Ref("A") / s), Comment: "scale·A/s") { When = Gradient });
@@ -207,19 +210,20 @@ namespace DivergenceGen.Generator.Losses
                 Expr one = 1 - eps, uniform = eps / classes;
                 if (smoothing)
                 {
-                    body.Add(new Reduce("sumD", ReduceOp.Sum, weighted ? E.Ref("w") * (m - x) : m - x, Comment: "Σₖ " + (weighted ? "wₖ·" : string.Empty) + "(m − xₖ)"));
+                    body.Add(new Reduce("sumD", ReduceOp.Sum, Weighted(variant, E.Ref("w") * (m - x), m - x), Comment: "Σₖ " + (variant.WeightsOption ? "(wₖ·)" : weighted ? "wₖ·" : string.Empty) + "(m − xₖ)"));
                 }
 
                 // A = (1 − ε)·w_y + (ε/K)·Σ wₖ; unweighted, A = 1.
-                Expr coef = weighted
-                    ? E.Ref("scale") * (smoothing ? one * E.Ref("wy") + uniform * E.Ref("weightSum") : E.Ref("wy")) / s
-                    : E.Ref("scale") / s;
+                Expr coef = Weighted(
+                    variant,
+                    E.Ref("scale") * (smoothing ? one * E.Ref("wy") + uniform * E.Ref("weightSum") : E.Ref("wy")) / s,
+                    E.Ref("scale") / s);
                 body.Add(new Let("coef", Narrow(spec, coef), Comment: "scale·A/s") { When = Gradient });
                 Expr value = E.Ref("e") * E.Ref("coef");
                 if (smoothing)
                 {
                     // −scale·(ε/K)·wₖ on every class; the −scale·(1 − ε)·w_y at k = y is the caller's scalar update.
-                    body.Add(new PerClass("sw", weighted ? E.Ref("w") * E.Ref("smooth") : E.Ref("smooth")) { When = Gradient });
+                    body.Add(new PerClass("sw", Weighted(variant, E.Ref("w") * E.Ref("smooth"), E.Ref("smooth"))) { When = Gradient });
                     value = value - E.Ref("sw");
                 }
 
@@ -230,14 +234,12 @@ namespace DivergenceGen.Generator.Losses
                 if (weighted)
                 {
                     rowScalars.Add("wy");
-                    loss = smoothing
-                        ? one * E.Ref("wy") * (logS + dy) + uniform * (E.Ref("weightSum") * logS + E.Ref("sumD"))
-                        : E.Ref("wy") * (logS + dy);
                 }
-                else
-                {
-                    loss = smoothing ? logS + one * dy + uniform * E.Ref("sumD") : logS + dy;
-                }
+
+                loss = Weighted(
+                    variant,
+                    smoothing ? one * E.Ref("wy") * (logS + dy) + uniform * (E.Ref("weightSum") * logS + E.Ref("sumD")) : E.Ref("wy") * (logS + dy),
+                    smoothing ? logS + one * dy + uniform * E.Ref("sumD") : logS + dy);
             }
 
             body.Add(new Let("logS", E.Log(s), Double: true));

@@ -32,8 +32,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfRowLengthsInvalid(logits.Length, targets.Length, Labels, nameof(logits), nameof(targets));
             global::DivergenceGen.LossGuard.ThrowIfBinaryTargetsInvalid(targets, Labels);
             double denominator = (double)targets.Length;
-            double total = global::DivergenceGen.Generated.CoinLossKernels.LossSoft<global::DivergenceGen.Generated.CoinLossKernels.No>(logits, targets,
-                default, 0d);
+            double total = global::DivergenceGen.Generated.CoinLossKernels.LossSoft<global::DivergenceGen.Generated.CoinLossKernels.No,
+                global::DivergenceGen.Generated.CoinLossKernels.No>(logits, targets, default, default, default, 0d);
             return denominator > 0 ? (double)(total / denominator) : 0d;
         }
 
@@ -62,8 +62,8 @@ namespace MyApp
             double denominator = (double)targets.Length;
             // D = 0 (no elements): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
             double scale = denominator > 0 ? 1d / denominator : 0d;
-            double total = global::DivergenceGen.Generated.CoinLossKernels.LossSoft<global::DivergenceGen.Generated.CoinLossKernels.Yes>(logits, targets,
-                gradient, scale);
+            double total = global::DivergenceGen.Generated.CoinLossKernels.LossSoft<global::DivergenceGen.Generated.CoinLossKernels.Yes,
+                global::DivergenceGen.Generated.CoinLossKernels.No>(logits, targets, default, default, gradient, scale);
             return denominator > 0 ? (double)(total / denominator) : 0d;
         }
 
@@ -96,8 +96,8 @@ namespace MyApp
             labelWeights = global::DivergenceGen.LossGuard.OnesIfEmpty(labelWeights, Labels); // an empty span means all ones
             positiveWeights = global::DivergenceGen.LossGuard.OnesIfEmpty(positiveWeights, Labels); // an empty span means all ones
             double denominator = (double)targets.Length;
-            double total = global::DivergenceGen.Generated.CoinLossKernels.LossSoftWeighted<global::DivergenceGen.Generated.CoinLossKernels.No>(logits, targets,
-                labelWeights, positiveWeights, default, 0d);
+            double total = global::DivergenceGen.Generated.CoinLossKernels.LossSoft<global::DivergenceGen.Generated.CoinLossKernels.No,
+                global::DivergenceGen.Generated.CoinLossKernels.Yes>(logits, targets, labelWeights, positiveWeights, default, 0d);
             return denominator > 0 ? (double)(total / denominator) : 0d;
         }
 
@@ -136,8 +136,8 @@ namespace MyApp
             double denominator = (double)targets.Length;
             // D = 0 (no elements): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
             double scale = denominator > 0 ? 1d / denominator : 0d;
-            double total = global::DivergenceGen.Generated.CoinLossKernels.LossSoftWeighted<global::DivergenceGen.Generated.CoinLossKernels.Yes>(logits,
-                targets, labelWeights, positiveWeights, gradient, scale);
+            double total = global::DivergenceGen.Generated.CoinLossKernels.LossSoft<global::DivergenceGen.Generated.CoinLossKernels.Yes,
+                global::DivergenceGen.Generated.CoinLossKernels.Yes>(logits, targets, labelWeights, positiveWeights, gradient, scale);
             return denominator > 0 ? (double)(total / denominator) : 0d;
         }
 
@@ -191,50 +191,12 @@ namespace DivergenceGen.Generated
             public static bool On => false;
         }
 
-        /// <summary>Σᵢ ℓᵢ, targets in [0, 1]; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
+        /// <summary>Σᵢ ℓᵢ, targets in [0, 1], weighted where TWeights is Yes (else the weights are empty and not read); where TGradient is Yes, also the
+        /// gradient times scale. Callers have checked every argument.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossSoft<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<double> targets, Span<double> gradient, double scale)
-            where TGradient : struct, IOption
-        {
-            int n = targets.Length / Classes;
-            ref double xRef = ref MemoryMarshal.GetReference(logits);
-            ref double tRef = ref MemoryMarshal.GetReference(targets);
-            ref double gRef = ref MemoryMarshal.GetReference(gradient);
-            double scaleT = scale;
-            double total = 0;
-            // K = 1 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
-            // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
-            // out of the sums) where K is not a sum of vector widths.
-            // Each element's exp(−|x|) stays in a register from the loss to the gradient.
-            // K = 1 is narrower than any vector: scalar straight-line rows.
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
-                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    double e0 = Math.Exp(-Math.Max(Unsafe.Add(ref row, 0), -Unsafe.Add(ref row, 0)));
-                    double sp0 = ScalarMath.Log1p(e0);
-                    double le0 = Unsafe.Add(ref tRow, 0) * (Math.Max(-Unsafe.Add(ref row, 0), 0d) + sp0) + (1d - Unsafe.Add(ref tRow, 0))
-                        * (Math.Max(Unsafe.Add(ref row, 0), 0d) + sp0);
-                    if (TGradient.On)
-                    {
-                        double r0 = 1d / (1d + e0);
-                        Unsafe.Add(ref gRow, 0) = scaleT * ((Unsafe.Add(ref row, 0) >= 0d ? r0 : e0 * r0) - Unsafe.Add(ref tRow, 0));
-                    }
-                    double l = le0; // the row's loss, Σₖ ℓₖ
-                    total += l;
-                }
-                return total;
-            }
-        }
-
-        /// <summary>Σᵢ ℓᵢ, targets in [0, 1], weighted; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossSoftWeighted<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<double> targets, ReadOnlySpan<double> labelWeights,
+        internal static double LossSoft<TGradient, TWeights>(ReadOnlySpan<double> logits, ReadOnlySpan<double> targets, ReadOnlySpan<double> labelWeights,
             ReadOnlySpan<double> positiveWeights, Span<double> gradient, double scale)
-            where TGradient : struct, IOption
+            where TGradient : struct, IOption where TWeights : struct, IOption
         {
             int n = targets.Length / Classes;
             ref double xRef = ref MemoryMarshal.GetReference(logits);
@@ -258,13 +220,15 @@ namespace DivergenceGen.Generated
                     ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double e0 = Math.Exp(-Math.Max(Unsafe.Add(ref row, 0), -Unsafe.Add(ref row, 0)));
                     double sp0 = ScalarMath.Log1p(e0);
-                    double le0 = Unsafe.Add(ref wRef, 0) * (Unsafe.Add(ref pwRef, 0) * Unsafe.Add(ref tRow, 0) * (Math.Max(-Unsafe.Add(ref row, 0), 0d) + sp0)
-                        + (1d - Unsafe.Add(ref tRow, 0)) * (Math.Max(Unsafe.Add(ref row, 0), 0d) + sp0));
+                    double le0 = TWeights.On ? Unsafe.Add(ref wRef, 0) * (Unsafe.Add(ref pwRef, 0) * Unsafe.Add(ref tRow, 0) * (Math.Max(-Unsafe.Add(ref row,
+                        0), 0d) + sp0) + (1d - Unsafe.Add(ref tRow, 0)) * (Math.Max(Unsafe.Add(ref row, 0), 0d) + sp0)) : Unsafe.Add(ref tRow, 0)
+                        * (Math.Max(-Unsafe.Add(ref row, 0), 0d) + sp0) + (1d - Unsafe.Add(ref tRow, 0)) * (Math.Max(Unsafe.Add(ref row, 0), 0d) + sp0);
                     if (TGradient.On)
                     {
                         double r0 = 1d / (1d + e0);
-                        Unsafe.Add(ref gRow, 0) = scaleT * Unsafe.Add(ref wRef, 0) * ((1d - Unsafe.Add(ref tRow, 0)) * (Unsafe.Add(ref row, 0) >= 0d ? r0 : e0
-                            * r0) - Unsafe.Add(ref pwRef, 0) * Unsafe.Add(ref tRow, 0) * (Unsafe.Add(ref row, 0) >= 0d ? e0 * r0 : r0));
+                        Unsafe.Add(ref gRow, 0) = TWeights.On ? scaleT * Unsafe.Add(ref wRef, 0) * ((1d - Unsafe.Add(ref tRow, 0)) * (Unsafe.Add(ref row,
+                            0) >= 0d ? r0 : e0 * r0) - Unsafe.Add(ref pwRef, 0) * Unsafe.Add(ref tRow, 0) * (Unsafe.Add(ref row, 0) >= 0d ? e0 * r0 : r0))
+                            : scaleT * ((Unsafe.Add(ref row, 0) >= 0d ? r0 : e0 * r0) - Unsafe.Add(ref tRow, 0));
                     }
                     double l = le0; // the row's loss, Σₖ ℓₖ
                     total += l;

@@ -31,8 +31,8 @@ namespace MyApp
         {
             global::DivergenceGen.LossGuard.ThrowIfRowLengthsInvalid(logits.Length, targets.Length, Labels, nameof(logits), nameof(targets));
             global::DivergenceGen.LossGuard.ThrowIfBinaryTargetsInvalid(targets, Labels);
-            return (double)global::DivergenceGen.Generated.Tags40Kernels.LossSoft<global::DivergenceGen.Generated.Tags40Kernels.No>(logits, targets, default,
-                0d);
+            return (double)global::DivergenceGen.Generated.Tags40Kernels.LossSoft<global::DivergenceGen.Generated.Tags40Kernels.No,
+                global::DivergenceGen.Generated.Tags40Kernels.No>(logits, targets, default, default, default, 0d);
         }
 
         /// <summary>
@@ -57,8 +57,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfRowLengthsInvalid(logits.Length, targets.Length, Labels, nameof(logits), nameof(targets));
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
             global::DivergenceGen.LossGuard.ThrowIfBinaryTargetsInvalid(targets, Labels);
-            return (double)global::DivergenceGen.Generated.Tags40Kernels.LossSoft<global::DivergenceGen.Generated.Tags40Kernels.Yes>(logits, targets, gradient,
-                1d);
+            return (double)global::DivergenceGen.Generated.Tags40Kernels.LossSoft<global::DivergenceGen.Generated.Tags40Kernels.Yes,
+                global::DivergenceGen.Generated.Tags40Kernels.No>(logits, targets, default, default, gradient, 1d);
         }
 
         /// <summary>
@@ -89,8 +89,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfBinaryTargetsInvalid(targets, Labels);
             labelWeights = global::DivergenceGen.LossGuard.OnesIfEmpty(labelWeights, Labels); // an empty span means all ones
             positiveWeights = global::DivergenceGen.LossGuard.OnesIfEmpty(positiveWeights, Labels); // an empty span means all ones
-            return (double)global::DivergenceGen.Generated.Tags40Kernels.LossSoftWeighted<global::DivergenceGen.Generated.Tags40Kernels.No>(logits, targets,
-                labelWeights, positiveWeights, default, 0d);
+            return (double)global::DivergenceGen.Generated.Tags40Kernels.LossSoft<global::DivergenceGen.Generated.Tags40Kernels.No,
+                global::DivergenceGen.Generated.Tags40Kernels.Yes>(logits, targets, labelWeights, positiveWeights, default, 0d);
         }
 
         /// <summary>
@@ -125,8 +125,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfBinaryTargetsInvalid(targets, Labels);
             labelWeights = global::DivergenceGen.LossGuard.OnesIfEmpty(labelWeights, Labels); // an empty span means all ones
             positiveWeights = global::DivergenceGen.LossGuard.OnesIfEmpty(positiveWeights, Labels); // an empty span means all ones
-            return (double)global::DivergenceGen.Generated.Tags40Kernels.LossSoftWeighted<global::DivergenceGen.Generated.Tags40Kernels.Yes>(logits, targets,
-                labelWeights, positiveWeights, gradient, 1d);
+            return (double)global::DivergenceGen.Generated.Tags40Kernels.LossSoft<global::DivergenceGen.Generated.Tags40Kernels.Yes,
+                global::DivergenceGen.Generated.Tags40Kernels.Yes>(logits, targets, labelWeights, positiveWeights, gradient, 1d);
         }
 
     }
@@ -179,148 +179,12 @@ namespace DivergenceGen.Generated
             public static bool On => false;
         }
 
-        /// <summary>Σᵢ ℓᵢ, targets in [0, 1]; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
+        /// <summary>Σᵢ ℓᵢ, targets in [0, 1], weighted where TWeights is Yes (else the weights are empty and not read); where TGradient is Yes, also the
+        /// gradient times scale. Callers have checked every argument.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossSoft<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<double> targets, Span<double> gradient, double scale)
-            where TGradient : struct, IOption
-        {
-            int n = targets.Length / Classes;
-            ref double xRef = ref MemoryMarshal.GetReference(logits);
-            ref double tRef = ref MemoryMarshal.GetReference(targets);
-            ref double gRef = ref MemoryMarshal.GetReference(gradient);
-            double scaleT = scale;
-            double total = 0;
-            // K = 40 > UnrollThreshold 16: per row, SIMD loops with a constant bound, the widest vector the CPU has first;
-            // a pass's last K mod lanes classes are one more vector overlapping the loop's last (its repeated lanes masked),
-            // or scalars where the pass updates an output in place.
-            // One pass: each element's loss (and gradient, in place), summed for the row's loss.
-            if (Vector512.IsHardwareAccelerated)
-            {
-                var scaleT512 = Vector512.Create(scaleT);
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
-                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    var lAcc = Vector512<double>.Zero;
-                    for (int k = 0; k < 40; k += 8)
-                    {
-                        var xk = Vector512.LoadUnsafe(ref row, (nuint)k);
-                        var ek = VectorMath.Exp(-Vector512.Max(xk, -xk));
-                        var spk = VectorMath.Log1p(ek);
-                        var tk = Vector512.LoadUnsafe(ref tRow, (nuint)k);
-                        var lek = tk * (Vector512.Max(-xk, Vector512<double>.Zero) + spk) + (Vector512<double>.One - tk) * (Vector512.Max(xk,
-                            Vector512<double>.Zero) + spk);
-                        if (TGradient.On)
-                        {
-                            var rk = Vector512<double>.One / (Vector512<double>.One + ek);
-                            Vector512.StoreUnsafe(scaleT512 * (Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(xk, Vector512<double>.Zero), rk, ek
-                                * rk) - tk), ref gRow, (nuint)k);
-                        }
-                        lAcc += lek;
-                    }
-                    double l = Vector512.Sum(lAcc); // the row's loss, Σₖ ℓₖ
-                    total += l;
-                }
-                return total;
-            }
-            if (Vector256.IsHardwareAccelerated)
-            {
-                var scaleT256 = Vector256.Create(scaleT);
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
-                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    var lAcc = Vector256<double>.Zero;
-                    for (int k = 0; k < 40; k += 4)
-                    {
-                        var xk = Vector256.LoadUnsafe(ref row, (nuint)k);
-                        var ek = VectorMath.Exp(-Vector256.Max(xk, -xk));
-                        var spk = VectorMath.Log1p(ek);
-                        var tk = Vector256.LoadUnsafe(ref tRow, (nuint)k);
-                        var lek = tk * (Vector256.Max(-xk, Vector256<double>.Zero) + spk) + (Vector256<double>.One - tk) * (Vector256.Max(xk,
-                            Vector256<double>.Zero) + spk);
-                        if (TGradient.On)
-                        {
-                            var rk = Vector256<double>.One / (Vector256<double>.One + ek);
-                            Vector256.StoreUnsafe(scaleT256 * (Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(xk, Vector256<double>.Zero), rk, ek
-                                * rk) - tk), ref gRow, (nuint)k);
-                        }
-                        lAcc += lek;
-                    }
-                    double l = Vector256.Sum(lAcc); // the row's loss, Σₖ ℓₖ
-                    total += l;
-                }
-                return total;
-            }
-            if (Vector128.IsHardwareAccelerated)
-            {
-                var scaleT128 = Vector128.Create(scaleT);
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
-                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    var lAcc = Vector128<double>.Zero;
-                    for (int k = 0; k < 40; k += 2)
-                    {
-                        var xk = Vector128.LoadUnsafe(ref row, (nuint)k);
-                        var ek = VectorMath.Exp(-Vector128.Max(xk, -xk));
-                        var spk = VectorMath.Log1p(ek);
-                        var tk = Vector128.LoadUnsafe(ref tRow, (nuint)k);
-                        var lek = tk * (Vector128.Max(-xk, Vector128<double>.Zero) + spk) + (Vector128<double>.One - tk) * (Vector128.Max(xk,
-                            Vector128<double>.Zero) + spk);
-                        if (TGradient.On)
-                        {
-                            var rk = Vector128<double>.One / (Vector128<double>.One + ek);
-                            Vector128.StoreUnsafe(scaleT128 * (Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(xk, Vector128<double>.Zero), rk, ek
-                                * rk) - tk), ref gRow, (nuint)k);
-                        }
-                        lAcc += lek;
-                    }
-                    double l = Vector128.Sum(lAcc); // the row's loss, Σₖ ℓₖ
-                    total += l;
-                }
-                return total;
-            }
-            // No SIMD on this CPU: scalar loops.
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
-                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    double lAcc = 0;
-                    for (int k = 0; k < 40; k++)
-                    {
-                        double ek = Math.Exp(-Math.Max(Unsafe.Add(ref row, k), -Unsafe.Add(ref row, k)));
-                        double spk = ScalarMath.Log1p(ek);
-                        double lek = Unsafe.Add(ref tRow, k) * (Math.Max(-Unsafe.Add(ref row, k), 0d) + spk) + (1d - Unsafe.Add(ref tRow, k))
-                            * (Math.Max(Unsafe.Add(ref row, k), 0d) + spk);
-                        if (TGradient.On)
-                        {
-                            double rk = 1d / (1d + ek);
-                            Unsafe.Add(ref gRow, k) = scaleT * ((Unsafe.Add(ref row, k) >= 0d ? rk : ek * rk) - Unsafe.Add(ref tRow, k));
-                        }
-                        lAcc += lek;
-                    }
-                    double l = lAcc; // the row's loss, Σₖ ℓₖ
-                    total += l;
-                }
-                return total;
-            }
-        }
-
-        /// <summary>Σᵢ ℓᵢ, targets in [0, 1], weighted; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossSoftWeighted<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<double> targets, ReadOnlySpan<double> labelWeights,
+        internal static double LossSoft<TGradient, TWeights>(ReadOnlySpan<double> logits, ReadOnlySpan<double> targets, ReadOnlySpan<double> labelWeights,
             ReadOnlySpan<double> positiveWeights, Span<double> gradient, double scale)
-            where TGradient : struct, IOption
+            where TGradient : struct, IOption where TWeights : struct, IOption
         {
             int n = targets.Length / Classes;
             ref double xRef = ref MemoryMarshal.GetReference(logits);
@@ -349,17 +213,20 @@ namespace DivergenceGen.Generated
                         var xk = Vector512.LoadUnsafe(ref row, (nuint)k);
                         var ek = VectorMath.Exp(-Vector512.Max(xk, -xk));
                         var spk = VectorMath.Log1p(ek);
-                        var wk = Vector512.LoadUnsafe(ref wRef, (nuint)k);
-                        var pwk = Vector512.LoadUnsafe(ref pwRef, (nuint)k);
+                        var wk = TWeights.On ? Vector512.LoadUnsafe(ref wRef, (nuint)k) : default;
+                        var pwk = TWeights.On ? Vector512.LoadUnsafe(ref pwRef, (nuint)k) : default;
                         var tk = Vector512.LoadUnsafe(ref tRow, (nuint)k);
-                        var lek = wk * (pwk * tk * (Vector512.Max(-xk, Vector512<double>.Zero) + spk) + (Vector512<double>.One - tk) * (Vector512.Max(xk,
-                            Vector512<double>.Zero) + spk));
+                        var lek = TWeights.On ? wk * (pwk * tk * (Vector512.Max(-xk, Vector512<double>.Zero) + spk) + (Vector512<double>.One - tk)
+                            * (Vector512.Max(xk, Vector512<double>.Zero) + spk)) : tk * (Vector512.Max(-xk, Vector512<double>.Zero) + spk)
+                            + (Vector512<double>.One - tk) * (Vector512.Max(xk, Vector512<double>.Zero) + spk);
                         if (TGradient.On)
                         {
                             var rk = Vector512<double>.One / (Vector512<double>.One + ek);
-                            Vector512.StoreUnsafe(scaleT512 * wk * ((Vector512<double>.One - tk) * Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(xk,
-                                Vector512<double>.Zero), rk, ek * rk) - pwk * tk * Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(xk,
-                                Vector512<double>.Zero), ek * rk, rk)), ref gRow, (nuint)k);
+                            Vector512.StoreUnsafe(TWeights.On ? scaleT512 * wk * ((Vector512<double>.One - tk)
+                                * Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(xk, Vector512<double>.Zero), rk, ek * rk) - pwk * tk
+                                * Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(xk, Vector512<double>.Zero), ek * rk, rk)) : scaleT512
+                                * (Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(xk, Vector512<double>.Zero), rk, ek * rk) - tk), ref gRow,
+                                (nuint)k);
                         }
                         lAcc += lek;
                     }
@@ -383,17 +250,20 @@ namespace DivergenceGen.Generated
                         var xk = Vector256.LoadUnsafe(ref row, (nuint)k);
                         var ek = VectorMath.Exp(-Vector256.Max(xk, -xk));
                         var spk = VectorMath.Log1p(ek);
-                        var wk = Vector256.LoadUnsafe(ref wRef, (nuint)k);
-                        var pwk = Vector256.LoadUnsafe(ref pwRef, (nuint)k);
+                        var wk = TWeights.On ? Vector256.LoadUnsafe(ref wRef, (nuint)k) : default;
+                        var pwk = TWeights.On ? Vector256.LoadUnsafe(ref pwRef, (nuint)k) : default;
                         var tk = Vector256.LoadUnsafe(ref tRow, (nuint)k);
-                        var lek = wk * (pwk * tk * (Vector256.Max(-xk, Vector256<double>.Zero) + spk) + (Vector256<double>.One - tk) * (Vector256.Max(xk,
-                            Vector256<double>.Zero) + spk));
+                        var lek = TWeights.On ? wk * (pwk * tk * (Vector256.Max(-xk, Vector256<double>.Zero) + spk) + (Vector256<double>.One - tk)
+                            * (Vector256.Max(xk, Vector256<double>.Zero) + spk)) : tk * (Vector256.Max(-xk, Vector256<double>.Zero) + spk)
+                            + (Vector256<double>.One - tk) * (Vector256.Max(xk, Vector256<double>.Zero) + spk);
                         if (TGradient.On)
                         {
                             var rk = Vector256<double>.One / (Vector256<double>.One + ek);
-                            Vector256.StoreUnsafe(scaleT256 * wk * ((Vector256<double>.One - tk) * Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(xk,
-                                Vector256<double>.Zero), rk, ek * rk) - pwk * tk * Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(xk,
-                                Vector256<double>.Zero), ek * rk, rk)), ref gRow, (nuint)k);
+                            Vector256.StoreUnsafe(TWeights.On ? scaleT256 * wk * ((Vector256<double>.One - tk)
+                                * Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(xk, Vector256<double>.Zero), rk, ek * rk) - pwk * tk
+                                * Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(xk, Vector256<double>.Zero), ek * rk, rk)) : scaleT256
+                                * (Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(xk, Vector256<double>.Zero), rk, ek * rk) - tk), ref gRow,
+                                (nuint)k);
                         }
                         lAcc += lek;
                     }
@@ -417,17 +287,20 @@ namespace DivergenceGen.Generated
                         var xk = Vector128.LoadUnsafe(ref row, (nuint)k);
                         var ek = VectorMath.Exp(-Vector128.Max(xk, -xk));
                         var spk = VectorMath.Log1p(ek);
-                        var wk = Vector128.LoadUnsafe(ref wRef, (nuint)k);
-                        var pwk = Vector128.LoadUnsafe(ref pwRef, (nuint)k);
+                        var wk = TWeights.On ? Vector128.LoadUnsafe(ref wRef, (nuint)k) : default;
+                        var pwk = TWeights.On ? Vector128.LoadUnsafe(ref pwRef, (nuint)k) : default;
                         var tk = Vector128.LoadUnsafe(ref tRow, (nuint)k);
-                        var lek = wk * (pwk * tk * (Vector128.Max(-xk, Vector128<double>.Zero) + spk) + (Vector128<double>.One - tk) * (Vector128.Max(xk,
-                            Vector128<double>.Zero) + spk));
+                        var lek = TWeights.On ? wk * (pwk * tk * (Vector128.Max(-xk, Vector128<double>.Zero) + spk) + (Vector128<double>.One - tk)
+                            * (Vector128.Max(xk, Vector128<double>.Zero) + spk)) : tk * (Vector128.Max(-xk, Vector128<double>.Zero) + spk)
+                            + (Vector128<double>.One - tk) * (Vector128.Max(xk, Vector128<double>.Zero) + spk);
                         if (TGradient.On)
                         {
                             var rk = Vector128<double>.One / (Vector128<double>.One + ek);
-                            Vector128.StoreUnsafe(scaleT128 * wk * ((Vector128<double>.One - tk) * Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(xk,
-                                Vector128<double>.Zero), rk, ek * rk) - pwk * tk * Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(xk,
-                                Vector128<double>.Zero), ek * rk, rk)), ref gRow, (nuint)k);
+                            Vector128.StoreUnsafe(TWeights.On ? scaleT128 * wk * ((Vector128<double>.One - tk)
+                                * Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(xk, Vector128<double>.Zero), rk, ek * rk) - pwk * tk
+                                * Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(xk, Vector128<double>.Zero), ek * rk, rk)) : scaleT128
+                                * (Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(xk, Vector128<double>.Zero), rk, ek * rk) - tk), ref gRow,
+                                (nuint)k);
                         }
                         lAcc += lek;
                     }
@@ -449,13 +322,16 @@ namespace DivergenceGen.Generated
                     {
                         double ek = Math.Exp(-Math.Max(Unsafe.Add(ref row, k), -Unsafe.Add(ref row, k)));
                         double spk = ScalarMath.Log1p(ek);
-                        double lek = Unsafe.Add(ref wRef, k) * (Unsafe.Add(ref pwRef, k) * Unsafe.Add(ref tRow, k) * (Math.Max(-Unsafe.Add(ref row, k), 0d)
-                            + spk) + (1d - Unsafe.Add(ref tRow, k)) * (Math.Max(Unsafe.Add(ref row, k), 0d) + spk));
+                        double lek = TWeights.On ? Unsafe.Add(ref wRef, k) * (Unsafe.Add(ref pwRef, k) * Unsafe.Add(ref tRow, k)
+                            * (Math.Max(-Unsafe.Add(ref row, k), 0d) + spk) + (1d - Unsafe.Add(ref tRow, k)) * (Math.Max(Unsafe.Add(ref row, k), 0d) + spk))
+                            : Unsafe.Add(ref tRow, k) * (Math.Max(-Unsafe.Add(ref row, k), 0d) + spk) + (1d - Unsafe.Add(ref tRow, k))
+                            * (Math.Max(Unsafe.Add(ref row, k), 0d) + spk);
                         if (TGradient.On)
                         {
                             double rk = 1d / (1d + ek);
-                            Unsafe.Add(ref gRow, k) = scaleT * Unsafe.Add(ref wRef, k) * ((1d - Unsafe.Add(ref tRow, k)) * (Unsafe.Add(ref row, k) >= 0d ? rk
-                                : ek * rk) - Unsafe.Add(ref pwRef, k) * Unsafe.Add(ref tRow, k) * (Unsafe.Add(ref row, k) >= 0d ? ek * rk : rk));
+                            Unsafe.Add(ref gRow, k) = TWeights.On ? scaleT * Unsafe.Add(ref wRef, k) * ((1d - Unsafe.Add(ref tRow, k)) * (Unsafe.Add(ref row,
+                                k) >= 0d ? rk : ek * rk) - Unsafe.Add(ref pwRef, k) * Unsafe.Add(ref tRow, k) * (Unsafe.Add(ref row, k) >= 0d ? ek * rk : rk))
+                                : scaleT * ((Unsafe.Add(ref row, k) >= 0d ? rk : ek * rk) - Unsafe.Add(ref tRow, k));
                         }
                         lAcc += lek;
                     }

@@ -34,8 +34,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfRowLengthsInvalid(logits.Length, targets.Length, Labels, nameof(logits), nameof(targets));
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, perElement.Length, nameof(perElement));
             global::DivergenceGen.LossGuard.ThrowIfBinaryTargetsInvalid(targets, Labels);
-            return (float)global::DivergenceGen.Generated.Tags5FKernels.LossSoft<global::DivergenceGen.Generated.Tags5FKernels.No>(logits, targets, perElement,
-                default, 0d);
+            return (float)global::DivergenceGen.Generated.Tags5FKernels.LossSoft<global::DivergenceGen.Generated.Tags5FKernels.No,
+                global::DivergenceGen.Generated.Tags5FKernels.No>(logits, targets, default, default, perElement, default, 0d);
         }
 
         /// <summary>
@@ -63,8 +63,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, perElement.Length, nameof(perElement));
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
             global::DivergenceGen.LossGuard.ThrowIfBinaryTargetsInvalid(targets, Labels);
-            return (float)global::DivergenceGen.Generated.Tags5FKernels.LossSoft<global::DivergenceGen.Generated.Tags5FKernels.Yes>(logits, targets, perElement,
-                gradient, 1d);
+            return (float)global::DivergenceGen.Generated.Tags5FKernels.LossSoft<global::DivergenceGen.Generated.Tags5FKernels.Yes,
+                global::DivergenceGen.Generated.Tags5FKernels.No>(logits, targets, default, default, perElement, gradient, 1d);
         }
 
         /// <summary>
@@ -99,8 +99,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfBinaryTargetsInvalid(targets, Labels);
             labelWeights = global::DivergenceGen.LossGuard.OnesIfEmpty(labelWeights, Labels); // an empty span means all ones
             positiveWeights = global::DivergenceGen.LossGuard.OnesIfEmpty(positiveWeights, Labels); // an empty span means all ones
-            return (float)global::DivergenceGen.Generated.Tags5FKernels.LossSoftWeighted<global::DivergenceGen.Generated.Tags5FKernels.No>(logits, targets,
-                labelWeights, positiveWeights, perElement, default, 0d);
+            return (float)global::DivergenceGen.Generated.Tags5FKernels.LossSoft<global::DivergenceGen.Generated.Tags5FKernels.No,
+                global::DivergenceGen.Generated.Tags5FKernels.Yes>(logits, targets, labelWeights, positiveWeights, perElement, default, 0d);
         }
 
         /// <summary>
@@ -139,8 +139,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfBinaryTargetsInvalid(targets, Labels);
             labelWeights = global::DivergenceGen.LossGuard.OnesIfEmpty(labelWeights, Labels); // an empty span means all ones
             positiveWeights = global::DivergenceGen.LossGuard.OnesIfEmpty(positiveWeights, Labels); // an empty span means all ones
-            return (float)global::DivergenceGen.Generated.Tags5FKernels.LossSoftWeighted<global::DivergenceGen.Generated.Tags5FKernels.Yes>(logits, targets,
-                labelWeights, positiveWeights, perElement, gradient, 1d);
+            return (float)global::DivergenceGen.Generated.Tags5FKernels.LossSoft<global::DivergenceGen.Generated.Tags5FKernels.Yes,
+                global::DivergenceGen.Generated.Tags5FKernels.Yes>(logits, targets, labelWeights, positiveWeights, perElement, gradient, 1d);
         }
 
     }
@@ -193,99 +193,12 @@ namespace DivergenceGen.Generated
             public static bool On => false;
         }
 
-        /// <summary>Σᵢ ℓᵢ, targets in [0, 1]; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
+        /// <summary>Σᵢ ℓᵢ, targets in [0, 1], weighted where TWeights is Yes (else the weights are empty and not read); where TGradient is Yes, also the
+        /// gradient times scale. Callers have checked every argument.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossSoft<TGradient>(ReadOnlySpan<float> logits, ReadOnlySpan<float> targets, Span<float> perElement, Span<float> gradient,
-            double scale)
-            where TGradient : struct, IOption
-        {
-            int n = targets.Length / Classes;
-            ref float xRef = ref MemoryMarshal.GetReference(logits);
-            ref float tRef = ref MemoryMarshal.GetReference(targets);
-            ref float peRef = ref MemoryMarshal.GetReference(perElement);
-            ref float gRef = ref MemoryMarshal.GetReference(gradient);
-            float scaleT = (float)scale;
-            double total = 0;
-            // K = 5 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
-            // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
-            // out of the sums) where K is not a sum of vector widths.
-            // Each element's exp(−|x|) stays in a register from the loss to the gradient.
-            if (Vector128.IsHardwareAccelerated)
-            {
-                var scaleT128 = Vector128.Create(scaleT);
-                // The last vector overlaps the one before: tailMask keeps its last 1 of 4 lanes in the sums.
-                var tailMask = Vector128.AsSingle(Vector128.Create(0u, 0u, 0u, 0xFFFFFFFFu));
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref float tRow = ref Unsafe.Add(ref tRef, rowStart);
-                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    ref float peRow = ref Unsafe.Add(ref peRef, rowStart);
-                    var x0 = Vector128.LoadUnsafe(ref row);
-                    var x1 = Vector128.LoadUnsafe(ref row, (nuint)1);
-                    var e0 = VectorMath.Exp(-Vector128.Max(x0, -x0));
-                    var e1 = VectorMath.Exp(-Vector128.Max(x1, -x1));
-                    var sp0 = VectorMath.Log1p(e0);
-                    var sp1 = VectorMath.Log1p(e1);
-                    var t0 = Vector128.LoadUnsafe(ref tRow);
-                    var t1 = Vector128.LoadUnsafe(ref tRow, (nuint)1);
-                    var le0 = t0 * (Vector128.Max(-x0, Vector128<float>.Zero) + sp0) + (Vector128<float>.One - t0) * (Vector128.Max(x0, Vector128<float>.Zero)
-                        + sp0);
-                    var le1 = t1 * (Vector128.Max(-x1, Vector128<float>.Zero) + sp1) + (Vector128<float>.One - t1) * (Vector128.Max(x1, Vector128<float>.Zero)
-                        + sp1);
-                    Vector128.StoreUnsafe(le0, ref peRow);
-                    Vector128.StoreUnsafe(le1, ref peRow, (nuint)1);
-                    if (TGradient.On)
-                    {
-                        var r0 = Vector128<float>.One / (Vector128<float>.One + e0);
-                        var r1 = Vector128<float>.One / (Vector128<float>.One + e1);
-                        Vector128.StoreUnsafe(scaleT128 * (Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x0, Vector128<float>.Zero), r0, e0 * r0)
-                            - t0), ref gRow);
-                        Vector128.StoreUnsafe(scaleT128 * (Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x1, Vector128<float>.Zero), r1, e1 * r1)
-                            - t1), ref gRow, (nuint)1);
-                    }
-                    double l = Vector128.Sum(le0 + (le1 & tailMask)); // the row's loss, Σₖ ℓₖ
-                    total += l;
-                }
-                return total;
-            }
-            // No SIMD on this CPU: scalar loops over the classes (shorter than K straight-line scalars).
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref float tRow = ref Unsafe.Add(ref tRef, rowStart);
-                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    ref float peRow = ref Unsafe.Add(ref peRef, rowStart);
-                    double lAcc = 0;
-                    for (int k = 0; k < 5; k++)
-                    {
-                        float ek = MathF.Exp(-MathF.Max(Unsafe.Add(ref row, k), -Unsafe.Add(ref row, k)));
-                        float spk = ScalarMath.Log1p(ek);
-                        float lek = Unsafe.Add(ref tRow, k) * (MathF.Max(-Unsafe.Add(ref row, k), 0f) + spk) + (1f - Unsafe.Add(ref tRow, k))
-                            * (MathF.Max(Unsafe.Add(ref row, k), 0f) + spk);
-                        Unsafe.Add(ref peRow, k) = lek;
-                        if (TGradient.On)
-                        {
-                            float rk = 1f / (1f + ek);
-                            Unsafe.Add(ref gRow, k) = scaleT * ((Unsafe.Add(ref row, k) >= 0f ? rk : ek * rk) - Unsafe.Add(ref tRow, k));
-                        }
-                        lAcc += lek;
-                    }
-                    double l = lAcc; // the row's loss, Σₖ ℓₖ
-                    total += l;
-                }
-                return total;
-            }
-        }
-
-        /// <summary>Σᵢ ℓᵢ, targets in [0, 1], weighted; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossSoftWeighted<TGradient>(ReadOnlySpan<float> logits, ReadOnlySpan<float> targets, ReadOnlySpan<float> labelWeights,
+        internal static double LossSoft<TGradient, TWeights>(ReadOnlySpan<float> logits, ReadOnlySpan<float> targets, ReadOnlySpan<float> labelWeights,
             ReadOnlySpan<float> positiveWeights, Span<float> perElement, Span<float> gradient, double scale)
-            where TGradient : struct, IOption
+            where TGradient : struct, IOption where TWeights : struct, IOption
         {
             int n = targets.Length / Classes;
             ref float xRef = ref MemoryMarshal.GetReference(logits);
@@ -305,10 +218,10 @@ namespace DivergenceGen.Generated
                 var scaleT128 = Vector128.Create(scaleT);
                 // The last vector overlaps the one before: tailMask keeps its last 1 of 4 lanes in the sums.
                 var tailMask = Vector128.AsSingle(Vector128.Create(0u, 0u, 0u, 0xFFFFFFFFu));
-                var w0 = Vector128.LoadUnsafe(ref wRef);
-                var w1 = Vector128.LoadUnsafe(ref wRef, (nuint)1);
-                var pw0 = Vector128.LoadUnsafe(ref pwRef);
-                var pw1 = Vector128.LoadUnsafe(ref pwRef, (nuint)1);
+                var w0 = TWeights.On ? Vector128.LoadUnsafe(ref wRef) : default;
+                var w1 = TWeights.On ? Vector128.LoadUnsafe(ref wRef, (nuint)1) : default;
+                var pw0 = TWeights.On ? Vector128.LoadUnsafe(ref pwRef) : default;
+                var pw1 = TWeights.On ? Vector128.LoadUnsafe(ref pwRef, (nuint)1) : default;
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -324,22 +237,26 @@ namespace DivergenceGen.Generated
                     var sp1 = VectorMath.Log1p(e1);
                     var t0 = Vector128.LoadUnsafe(ref tRow);
                     var t1 = Vector128.LoadUnsafe(ref tRow, (nuint)1);
-                    var le0 = w0 * (pw0 * t0 * (Vector128.Max(-x0, Vector128<float>.Zero) + sp0) + (Vector128<float>.One - t0) * (Vector128.Max(x0,
-                        Vector128<float>.Zero) + sp0));
-                    var le1 = w1 * (pw1 * t1 * (Vector128.Max(-x1, Vector128<float>.Zero) + sp1) + (Vector128<float>.One - t1) * (Vector128.Max(x1,
-                        Vector128<float>.Zero) + sp1));
+                    var le0 = TWeights.On ? w0 * (pw0 * t0 * (Vector128.Max(-x0, Vector128<float>.Zero) + sp0) + (Vector128<float>.One - t0)
+                        * (Vector128.Max(x0, Vector128<float>.Zero) + sp0)) : t0 * (Vector128.Max(-x0, Vector128<float>.Zero) + sp0) + (Vector128<float>.One
+                        - t0) * (Vector128.Max(x0, Vector128<float>.Zero) + sp0);
+                    var le1 = TWeights.On ? w1 * (pw1 * t1 * (Vector128.Max(-x1, Vector128<float>.Zero) + sp1) + (Vector128<float>.One - t1)
+                        * (Vector128.Max(x1, Vector128<float>.Zero) + sp1)) : t1 * (Vector128.Max(-x1, Vector128<float>.Zero) + sp1) + (Vector128<float>.One
+                        - t1) * (Vector128.Max(x1, Vector128<float>.Zero) + sp1);
                     Vector128.StoreUnsafe(le0, ref peRow);
                     Vector128.StoreUnsafe(le1, ref peRow, (nuint)1);
                     if (TGradient.On)
                     {
                         var r0 = Vector128<float>.One / (Vector128<float>.One + e0);
                         var r1 = Vector128<float>.One / (Vector128<float>.One + e1);
-                        Vector128.StoreUnsafe(scaleT128 * w0 * ((Vector128<float>.One - t0) * Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x0,
-                            Vector128<float>.Zero), r0, e0 * r0) - pw0 * t0 * Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x0,
-                            Vector128<float>.Zero), e0 * r0, r0)), ref gRow);
-                        Vector128.StoreUnsafe(scaleT128 * w1 * ((Vector128<float>.One - t1) * Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x1,
-                            Vector128<float>.Zero), r1, e1 * r1) - pw1 * t1 * Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x1,
-                            Vector128<float>.Zero), e1 * r1, r1)), ref gRow, (nuint)1);
+                        Vector128.StoreUnsafe(TWeights.On ? scaleT128 * w0 * ((Vector128<float>.One - t0)
+                            * Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x0, Vector128<float>.Zero), r0, e0 * r0) - pw0 * t0
+                            * Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x0, Vector128<float>.Zero), e0 * r0, r0)) : scaleT128
+                            * (Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x0, Vector128<float>.Zero), r0, e0 * r0) - t0), ref gRow);
+                        Vector128.StoreUnsafe(TWeights.On ? scaleT128 * w1 * ((Vector128<float>.One - t1)
+                            * Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x1, Vector128<float>.Zero), r1, e1 * r1) - pw1 * t1
+                            * Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x1, Vector128<float>.Zero), e1 * r1, r1)) : scaleT128
+                            * (Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x1, Vector128<float>.Zero), r1, e1 * r1) - t1), ref gRow, (nuint)1);
                     }
                     double l = Vector128.Sum(le0 + (le1 & tailMask)); // the row's loss, Σₖ ℓₖ
                     total += l;
@@ -360,14 +277,17 @@ namespace DivergenceGen.Generated
                     {
                         float ek = MathF.Exp(-MathF.Max(Unsafe.Add(ref row, k), -Unsafe.Add(ref row, k)));
                         float spk = ScalarMath.Log1p(ek);
-                        float lek = Unsafe.Add(ref wRef, k) * (Unsafe.Add(ref pwRef, k) * Unsafe.Add(ref tRow, k) * (MathF.Max(-Unsafe.Add(ref row, k), 0f)
-                            + spk) + (1f - Unsafe.Add(ref tRow, k)) * (MathF.Max(Unsafe.Add(ref row, k), 0f) + spk));
+                        float lek = TWeights.On ? Unsafe.Add(ref wRef, k) * (Unsafe.Add(ref pwRef, k) * Unsafe.Add(ref tRow, k)
+                            * (MathF.Max(-Unsafe.Add(ref row, k), 0f) + spk) + (1f - Unsafe.Add(ref tRow, k)) * (MathF.Max(Unsafe.Add(ref row, k), 0f) + spk))
+                            : Unsafe.Add(ref tRow, k) * (MathF.Max(-Unsafe.Add(ref row, k), 0f) + spk) + (1f - Unsafe.Add(ref tRow, k))
+                            * (MathF.Max(Unsafe.Add(ref row, k), 0f) + spk);
                         Unsafe.Add(ref peRow, k) = lek;
                         if (TGradient.On)
                         {
                             float rk = 1f / (1f + ek);
-                            Unsafe.Add(ref gRow, k) = scaleT * Unsafe.Add(ref wRef, k) * ((1f - Unsafe.Add(ref tRow, k)) * (Unsafe.Add(ref row, k) >= 0f ? rk
-                                : ek * rk) - Unsafe.Add(ref pwRef, k) * Unsafe.Add(ref tRow, k) * (Unsafe.Add(ref row, k) >= 0f ? ek * rk : rk));
+                            Unsafe.Add(ref gRow, k) = TWeights.On ? scaleT * Unsafe.Add(ref wRef, k) * ((1f - Unsafe.Add(ref tRow, k)) * (Unsafe.Add(ref row,
+                                k) >= 0f ? rk : ek * rk) - Unsafe.Add(ref pwRef, k) * Unsafe.Add(ref tRow, k) * (Unsafe.Add(ref row, k) >= 0f ? ek * rk : rk))
+                                : scaleT * ((Unsafe.Add(ref row, k) >= 0f ? rk : ek * rk) - Unsafe.Add(ref tRow, k));
                         }
                         lAcc += lek;
                     }

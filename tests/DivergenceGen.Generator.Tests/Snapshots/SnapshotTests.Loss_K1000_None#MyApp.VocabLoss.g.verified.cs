@@ -45,8 +45,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(targets.Length, perSample.Length, nameof(perSample));
             // Validates every target before anything is written; D is not needed for this reduction.
             global::DivergenceGen.Generated.VocabLossKernels.CheckTargets(targets);
-            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossHard<global::DivergenceGen.Generated.VocabLossKernels.No>(logits, targets,
-                perSample, default, 0d);
+            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossHard<global::DivergenceGen.Generated.VocabLossKernels.No,
+                global::DivergenceGen.Generated.VocabLossKernels.No>(logits, targets, default, perSample, default, 0d);
         }
 
         /// <summary>
@@ -76,8 +76,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
             // Validates every target before anything is written; D is not needed for this reduction.
             global::DivergenceGen.Generated.VocabLossKernels.CheckTargets(targets);
-            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossHard<global::DivergenceGen.Generated.VocabLossKernels.Yes>(logits, targets,
-                perSample, gradient, 1d);
+            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossHard<global::DivergenceGen.Generated.VocabLossKernels.Yes,
+                global::DivergenceGen.Generated.VocabLossKernels.No>(logits, targets, default, perSample, gradient, 1d);
         }
 
         /// <summary>
@@ -105,8 +105,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(targets.Length, perSample.Length, nameof(perSample));
             // Validates every target before anything is written; D is not needed for this reduction.
             global::DivergenceGen.Generated.VocabLossKernels.CheckTargets(targets, classWeights);
-            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossHardWeighted<global::DivergenceGen.Generated.VocabLossKernels.No>(logits,
-                targets, classWeights, perSample, default, 0d);
+            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossHard<global::DivergenceGen.Generated.VocabLossKernels.No,
+                global::DivergenceGen.Generated.VocabLossKernels.Yes>(logits, targets, classWeights, perSample, default, 0d);
         }
 
         /// <summary>
@@ -139,8 +139,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
             // Validates every target before anything is written; D is not needed for this reduction.
             global::DivergenceGen.Generated.VocabLossKernels.CheckTargets(targets, classWeights);
-            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossHardWeighted<global::DivergenceGen.Generated.VocabLossKernels.Yes>(logits,
-                targets, classWeights, perSample, gradient, 1d);
+            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossHard<global::DivergenceGen.Generated.VocabLossKernels.Yes,
+                global::DivergenceGen.Generated.VocabLossKernels.Yes>(logits, targets, classWeights, perSample, gradient, 1d);
         }
 
         /// <summary>
@@ -166,8 +166,8 @@ namespace MyApp
                 nameof(targetProbabilities));
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(targetProbabilities.Length / Classes, perSample.Length, nameof(perSample));
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
-            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossSoft<global::DivergenceGen.Generated.VocabLossKernels.No>(logits,
-                targetProbabilities, perSample, default, 0d);
+            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossSoft<global::DivergenceGen.Generated.VocabLossKernels.No,
+                global::DivergenceGen.Generated.VocabLossKernels.No>(logits, targetProbabilities, default, perSample, default, 0d);
         }
 
         /// <summary>
@@ -197,8 +197,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(targetProbabilities.Length / Classes, perSample.Length, nameof(perSample));
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
-            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossSoft<global::DivergenceGen.Generated.VocabLossKernels.Yes>(logits,
-                targetProbabilities, perSample, gradient, 1d);
+            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossSoft<global::DivergenceGen.Generated.VocabLossKernels.Yes,
+                global::DivergenceGen.Generated.VocabLossKernels.No>(logits, targetProbabilities, default, perSample, gradient, 1d);
         }
 
         /// <summary>
@@ -227,8 +227,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(targetProbabilities.Length / Classes, perSample.Length, nameof(perSample));
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
-            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossSoftWeighted<global::DivergenceGen.Generated.VocabLossKernels.No>(logits,
-                targetProbabilities, classWeights, perSample, default, 0d);
+            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossSoft<global::DivergenceGen.Generated.VocabLossKernels.No,
+                global::DivergenceGen.Generated.VocabLossKernels.Yes>(logits, targetProbabilities, classWeights, perSample, default, 0d);
         }
 
         /// <summary>
@@ -262,8 +262,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(targetProbabilities.Length / Classes, perSample.Length, nameof(perSample));
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
-            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossSoftWeighted<global::DivergenceGen.Generated.VocabLossKernels.Yes>(logits,
-                targetProbabilities, classWeights, perSample, gradient, 1d);
+            return (double)global::DivergenceGen.Generated.VocabLossKernels.LossSoft<global::DivergenceGen.Generated.VocabLossKernels.Yes,
+                global::DivergenceGen.Generated.VocabLossKernels.Yes>(logits, targetProbabilities, classWeights, perSample, gradient, 1d);
         }
 
     }
@@ -358,16 +358,18 @@ namespace DivergenceGen.Generated
             public static bool On => false;
         }
 
-        /// <summary>Σᵢ ℓᵢ, class-index targets; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
+        /// <summary>Σᵢ ℓᵢ, class-index targets, weighted where TWeights is Yes (else the weights are empty and not read); where TGradient is Yes, also the
+        /// gradient times scale. Callers have checked every argument.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossHard<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, Span<double> perSample, Span<double> gradient,
-            double scale)
-            where TGradient : struct, IOption
+        internal static double LossHard<TGradient, TWeights>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights,
+            Span<double> perSample, Span<double> gradient, double scale)
+            where TGradient : struct, IOption where TWeights : struct, IOption
         {
             int n = targets.Length;
             ref double xRef = ref MemoryMarshal.GetReference(logits);
+            ref double wRef = ref MemoryMarshal.GetReference(classWeights);
             ref double gRef = ref MemoryMarshal.GetReference(gradient);
-            double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient
+            double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient (times w[y] where weighted)
             double hitT = hit;
             double total = 0;
             // K = 1000 > UnrollThreshold 16: per row, SIMD loops with a constant bound, the widest vector the CPU has first;
@@ -389,6 +391,7 @@ namespace DivergenceGen.Generated
                     ref double row = ref Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = TWeights.On ? Unsafe.Add(ref wRef, y) : 1d;
                     var mAcc = Vector512.LoadUnsafe(ref row);
                     for (int k = 8; k < 1000; k += 8)
                     {
@@ -406,7 +409,7 @@ namespace DivergenceGen.Generated
                     double s = Vector512.Sum(sAcc);
                     if (TGradient.On)
                     {
-                        double coef = scale / s; // scale·A/s
+                        double coef = TWeights.On ? scale * wy / s : scale / s; // scale·A/s
                         var coef512 = Vector512.Create(coef);
                         for (int k = 0; k < 1000; k += 8)
                         {
@@ -415,10 +418,10 @@ namespace DivergenceGen.Generated
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
-                    double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    double l = TWeights.On ? wy * (logS + dy) : logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= TWeights.On ? (double)(hit * wy) : hitT;
                 }
                 return total;
             }
@@ -437,6 +440,7 @@ namespace DivergenceGen.Generated
                     ref double row = ref Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = TWeights.On ? Unsafe.Add(ref wRef, y) : 1d;
                     var mAcc = Vector256.LoadUnsafe(ref row);
                     for (int k = 4; k < 1000; k += 4)
                     {
@@ -454,7 +458,7 @@ namespace DivergenceGen.Generated
                     double s = Vector256.Sum(sAcc);
                     if (TGradient.On)
                     {
-                        double coef = scale / s; // scale·A/s
+                        double coef = TWeights.On ? scale * wy / s : scale / s; // scale·A/s
                         var coef256 = Vector256.Create(coef);
                         for (int k = 0; k < 1000; k += 4)
                         {
@@ -463,10 +467,10 @@ namespace DivergenceGen.Generated
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
-                    double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    double l = TWeights.On ? wy * (logS + dy) : logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= TWeights.On ? (double)(hit * wy) : hitT;
                 }
                 return total;
             }
@@ -485,6 +489,7 @@ namespace DivergenceGen.Generated
                     ref double row = ref Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = TWeights.On ? Unsafe.Add(ref wRef, y) : 1d;
                     var mAcc = Vector128.LoadUnsafe(ref row);
                     for (int k = 2; k < 1000; k += 2)
                     {
@@ -502,7 +507,7 @@ namespace DivergenceGen.Generated
                     double s = Vector128.Sum(sAcc);
                     if (TGradient.On)
                     {
-                        double coef = scale / s; // scale·A/s
+                        double coef = TWeights.On ? scale * wy / s : scale / s; // scale·A/s
                         var coef128 = Vector128.Create(coef);
                         for (int k = 0; k < 1000; k += 2)
                         {
@@ -511,10 +516,10 @@ namespace DivergenceGen.Generated
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
-                    double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    double l = TWeights.On ? wy * (logS + dy) : logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= TWeights.On ? (double)(hit * wy) : hitT;
                 }
                 return total;
             }
@@ -533,6 +538,7 @@ namespace DivergenceGen.Generated
                     ref double row = ref Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = TWeights.On ? Unsafe.Add(ref wRef, y) : 1d;
                     double mAcc = Unsafe.Add(ref row, 0);
                     for (int k = 1; k < 1000; k++)
                     {
@@ -549,7 +555,7 @@ namespace DivergenceGen.Generated
                     double s = sAcc;
                     if (TGradient.On)
                     {
-                        double coef = scale / s; // scale·A/s
+                        double coef = TWeights.On ? scale * wy / s : scale / s; // scale·A/s
                         for (int k = 0; k < 1000; k++)
                         {
                             Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef;
@@ -557,441 +563,21 @@ namespace DivergenceGen.Generated
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
-                    double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    double l = TWeights.On ? wy * (logS + dy) : logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= TWeights.On ? (double)(hit * wy) : hitT;
                 }
                 return total;
             }
         }
 
-        /// <summary>Σᵢ ℓᵢ, class-index targets, weighted; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
+        /// <summary>Σᵢ ℓᵢ, probability targets, weighted where TWeights is Yes (else the weights are empty and not read); where TGradient is Yes, also the
+        /// gradient times scale. Callers have checked every argument.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossHardWeighted<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights,
-            Span<double> perSample, Span<double> gradient, double scale)
-            where TGradient : struct, IOption
-        {
-            int n = targets.Length;
-            ref double xRef = ref MemoryMarshal.GetReference(logits);
-            ref double wRef = ref MemoryMarshal.GetReference(classWeights);
-            ref double gRef = ref MemoryMarshal.GetReference(gradient);
-            double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient (times w[y])
-            double total = 0;
-            // K = 1000 > UnrollThreshold 16: per row, SIMD loops with a constant bound, the widest vector the CPU has first;
-            // a pass's last K mod lanes classes are one more vector overlapping the loop's last (its repeated lanes masked),
-            // or scalars where the pass updates an output in place.
-            // Passes: max; exp and sum (exp stored in the gradient row); the gradient, in place; the row's loss.
-            if (Vector512.IsHardwareAccelerated)
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
-                        perSample[i] = 0;
-                        continue;
-                    }
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = Unsafe.Add(ref wRef, y);
-                    var mAcc = Vector512.LoadUnsafe(ref row);
-                    for (int k = 8; k < 1000; k += 8)
-                    {
-                        mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
-                    }
-                    double m = LossReductions.Max(mAcc);
-                    var m512 = Vector512.Create(m);
-                    var sAcc = Vector512<double>.Zero;
-                    for (int k = 0; k < 1000; k += 8)
-                    {
-                        var ek = VectorMath.Exp(Vector512.LoadUnsafe(ref row, (nuint)k) - m512);
-                        if (TGradient.On) Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
-                        sAcc += ek;
-                    }
-                    double s = Vector512.Sum(sAcc);
-                    if (TGradient.On)
-                    {
-                        double coef = scale * wy / s; // scale·A/s
-                        var coef512 = Vector512.Create(coef);
-                        for (int k = 0; k < 1000; k += 8)
-                        {
-                            Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512, ref gRow, (nuint)k);
-                        }
-                    }
-                    double dy = m - xy; // m − x_y ≥ 0
-                    double logS = Math.Log(s);
-                    double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                    perSample[i] = (double)l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
-                }
-                return total;
-            }
-            if (Vector256.IsHardwareAccelerated)
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
-                        perSample[i] = 0;
-                        continue;
-                    }
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = Unsafe.Add(ref wRef, y);
-                    var mAcc = Vector256.LoadUnsafe(ref row);
-                    for (int k = 4; k < 1000; k += 4)
-                    {
-                        mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
-                    }
-                    double m = LossReductions.Max(mAcc);
-                    var m256 = Vector256.Create(m);
-                    var sAcc = Vector256<double>.Zero;
-                    for (int k = 0; k < 1000; k += 4)
-                    {
-                        var ek = VectorMath.Exp(Vector256.LoadUnsafe(ref row, (nuint)k) - m256);
-                        if (TGradient.On) Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
-                        sAcc += ek;
-                    }
-                    double s = Vector256.Sum(sAcc);
-                    if (TGradient.On)
-                    {
-                        double coef = scale * wy / s; // scale·A/s
-                        var coef256 = Vector256.Create(coef);
-                        for (int k = 0; k < 1000; k += 4)
-                        {
-                            Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256, ref gRow, (nuint)k);
-                        }
-                    }
-                    double dy = m - xy; // m − x_y ≥ 0
-                    double logS = Math.Log(s);
-                    double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                    perSample[i] = (double)l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
-                }
-                return total;
-            }
-            if (Vector128.IsHardwareAccelerated)
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
-                        perSample[i] = 0;
-                        continue;
-                    }
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = Unsafe.Add(ref wRef, y);
-                    var mAcc = Vector128.LoadUnsafe(ref row);
-                    for (int k = 2; k < 1000; k += 2)
-                    {
-                        mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)k));
-                    }
-                    double m = LossReductions.Max(mAcc);
-                    var m128 = Vector128.Create(m);
-                    var sAcc = Vector128<double>.Zero;
-                    for (int k = 0; k < 1000; k += 2)
-                    {
-                        var ek = VectorMath.Exp(Vector128.LoadUnsafe(ref row, (nuint)k) - m128);
-                        if (TGradient.On) Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
-                        sAcc += ek;
-                    }
-                    double s = Vector128.Sum(sAcc);
-                    if (TGradient.On)
-                    {
-                        double coef = scale * wy / s; // scale·A/s
-                        var coef128 = Vector128.Create(coef);
-                        for (int k = 0; k < 1000; k += 2)
-                        {
-                            Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128, ref gRow, (nuint)k);
-                        }
-                    }
-                    double dy = m - xy; // m − x_y ≥ 0
-                    double logS = Math.Log(s);
-                    double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                    perSample[i] = (double)l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
-                }
-                return total;
-            }
-            // No SIMD on this CPU: scalar loops.
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
-                        perSample[i] = 0;
-                        continue;
-                    }
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = Unsafe.Add(ref wRef, y);
-                    double mAcc = Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 1000; k++)
-                    {
-                        mAcc = Math.Max(mAcc, Unsafe.Add(ref row, k));
-                    }
-                    double m = mAcc;
-                    double sAcc = 0;
-                    for (int k = 0; k < 1000; k++)
-                    {
-                        double ek = Math.Exp(Unsafe.Add(ref row, k) - m);
-                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
-                        sAcc += ek;
-                    }
-                    double s = sAcc;
-                    if (TGradient.On)
-                    {
-                        double coef = scale * wy / s; // scale·A/s
-                        for (int k = 0; k < 1000; k++)
-                        {
-                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef;
-                        }
-                    }
-                    double dy = m - xy; // m − x_y ≥ 0
-                    double logS = Math.Log(s);
-                    double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                    perSample[i] = (double)l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
-                }
-                return total;
-            }
-        }
-
-        /// <summary>Σᵢ ℓᵢ, probability targets; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossSoft<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<double> targetProbabilities, Span<double> perSample,
-            Span<double> gradient, double scale)
-            where TGradient : struct, IOption
-        {
-            int n = targetProbabilities.Length / Classes;
-            ref double xRef = ref MemoryMarshal.GetReference(logits);
-            ref double tRef = ref MemoryMarshal.GetReference(targetProbabilities);
-            ref double gRef = ref MemoryMarshal.GetReference(gradient);
-            double scaleT = scale;
-            double total = 0;
-            // K = 1000 > UnrollThreshold 16: per row, SIMD loops with a constant bound, the widest vector the CPU has first;
-            // a pass's last K mod lanes classes are one more vector overlapping the loop's last (its repeated lanes masked),
-            // or scalars where the pass updates an output in place.
-            // Passes: max; exp and sum (exp stored in the gradient row); the gradient, in place; the row's loss.
-            if (Vector512.IsHardwareAccelerated)
-            {
-                var scaleT512 = Vector512.Create(scaleT);
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
-                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    var mAcc = Vector512.LoadUnsafe(ref row);
-                    for (int k = 8; k < 1000; k += 8)
-                    {
-                        mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
-                    }
-                    double m = LossReductions.Max(mAcc);
-                    var m512 = Vector512.Create(m);
-                    var sAcc = Vector512<double>.Zero;
-                    var AAcc = Vector512<double>.Zero;
-                    var sumADAcc = Vector512<double>.Zero;
-                    for (int k = 0; k < 1000; k += 8)
-                    {
-                        var xk = Vector512.LoadUnsafe(ref row, (nuint)k);
-                        var ek = VectorMath.Exp(xk - m512);
-                        if (TGradient.On) Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
-                        sAcc += ek;
-                        var ak = Vector512.LoadUnsafe(ref tRow, (nuint)k);
-                        AAcc += ak;
-                        sumADAcc += ak * (m512 - xk);
-                    }
-                    double s = Vector512.Sum(sAcc);
-                    double A = Vector512.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    if (TGradient.On)
-                    {
-                        double coef = scale * A / s; // scale·A/s
-                        var coef512 = Vector512.Create(coef);
-                        for (int k = 0; k < 1000; k += 8)
-                        {
-                            Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - (Vector512.LoadUnsafe(ref tRow, (nuint)k)) * scaleT512,
-                                ref gRow, (nuint)k);
-                        }
-                    }
-                    double logS = Math.Log(s);
-                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                    perSample[i] = (double)l;
-                }
-                return total;
-            }
-            if (Vector256.IsHardwareAccelerated)
-            {
-                var scaleT256 = Vector256.Create(scaleT);
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
-                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    var mAcc = Vector256.LoadUnsafe(ref row);
-                    for (int k = 4; k < 1000; k += 4)
-                    {
-                        mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
-                    }
-                    double m = LossReductions.Max(mAcc);
-                    var m256 = Vector256.Create(m);
-                    var sAcc = Vector256<double>.Zero;
-                    var AAcc = Vector256<double>.Zero;
-                    var sumADAcc = Vector256<double>.Zero;
-                    for (int k = 0; k < 1000; k += 4)
-                    {
-                        var xk = Vector256.LoadUnsafe(ref row, (nuint)k);
-                        var ek = VectorMath.Exp(xk - m256);
-                        if (TGradient.On) Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
-                        sAcc += ek;
-                        var ak = Vector256.LoadUnsafe(ref tRow, (nuint)k);
-                        AAcc += ak;
-                        sumADAcc += ak * (m256 - xk);
-                    }
-                    double s = Vector256.Sum(sAcc);
-                    double A = Vector256.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    if (TGradient.On)
-                    {
-                        double coef = scale * A / s; // scale·A/s
-                        var coef256 = Vector256.Create(coef);
-                        for (int k = 0; k < 1000; k += 4)
-                        {
-                            Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - (Vector256.LoadUnsafe(ref tRow, (nuint)k)) * scaleT256,
-                                ref gRow, (nuint)k);
-                        }
-                    }
-                    double logS = Math.Log(s);
-                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                    perSample[i] = (double)l;
-                }
-                return total;
-            }
-            if (Vector128.IsHardwareAccelerated)
-            {
-                var scaleT128 = Vector128.Create(scaleT);
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
-                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    var mAcc = Vector128.LoadUnsafe(ref row);
-                    for (int k = 2; k < 1000; k += 2)
-                    {
-                        mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)k));
-                    }
-                    double m = LossReductions.Max(mAcc);
-                    var m128 = Vector128.Create(m);
-                    var sAcc = Vector128<double>.Zero;
-                    var AAcc = Vector128<double>.Zero;
-                    var sumADAcc = Vector128<double>.Zero;
-                    for (int k = 0; k < 1000; k += 2)
-                    {
-                        var xk = Vector128.LoadUnsafe(ref row, (nuint)k);
-                        var ek = VectorMath.Exp(xk - m128);
-                        if (TGradient.On) Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
-                        sAcc += ek;
-                        var ak = Vector128.LoadUnsafe(ref tRow, (nuint)k);
-                        AAcc += ak;
-                        sumADAcc += ak * (m128 - xk);
-                    }
-                    double s = Vector128.Sum(sAcc);
-                    double A = Vector128.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    if (TGradient.On)
-                    {
-                        double coef = scale * A / s; // scale·A/s
-                        var coef128 = Vector128.Create(coef);
-                        for (int k = 0; k < 1000; k += 2)
-                        {
-                            Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - (Vector128.LoadUnsafe(ref tRow, (nuint)k)) * scaleT128,
-                                ref gRow, (nuint)k);
-                        }
-                    }
-                    double logS = Math.Log(s);
-                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                    perSample[i] = (double)l;
-                }
-                return total;
-            }
-            // No SIMD on this CPU: scalar loops.
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
-                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    double mAcc = Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 1000; k++)
-                    {
-                        mAcc = Math.Max(mAcc, Unsafe.Add(ref row, k));
-                    }
-                    double m = mAcc;
-                    double sAcc = 0;
-                    double AAcc = 0;
-                    double sumADAcc = 0;
-                    for (int k = 0; k < 1000; k++)
-                    {
-                        double ek = Math.Exp(Unsafe.Add(ref row, k) - m);
-                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
-                        sAcc += ek;
-                        double ak = Unsafe.Add(ref tRow, k);
-                        AAcc += ak;
-                        sumADAcc += ak * (m - Unsafe.Add(ref row, k));
-                    }
-                    double s = sAcc;
-                    double A = AAcc; // A = Σₖ aₖ
-                    double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
-                    if (TGradient.On)
-                    {
-                        double coef = scale * A / s; // scale·A/s
-                        for (int k = 0; k < 1000; k++)
-                        {
-                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (Unsafe.Add(ref tRow, k)) * scaleT;
-                        }
-                    }
-                    double logS = Math.Log(s);
-                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                    perSample[i] = (double)l;
-                }
-                return total;
-            }
-        }
-
-        /// <summary>Σᵢ ℓᵢ, probability targets, weighted; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossSoftWeighted<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<double> targetProbabilities,
+        internal static double LossSoft<TGradient, TWeights>(ReadOnlySpan<double> logits, ReadOnlySpan<double> targetProbabilities,
             ReadOnlySpan<double> classWeights, Span<double> perSample, Span<double> gradient, double scale)
-            where TGradient : struct, IOption
+            where TGradient : struct, IOption where TWeights : struct, IOption
         {
             int n = targetProbabilities.Length / Classes;
             ref double xRef = ref MemoryMarshal.GetReference(logits);
@@ -1029,7 +615,8 @@ namespace DivergenceGen.Generated
                         var ek = VectorMath.Exp(xk - m512);
                         if (TGradient.On) Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        var ak = Vector512.LoadUnsafe(ref tRow, (nuint)k) * Vector512.LoadUnsafe(ref wRef, (nuint)k);
+                        var ak = TWeights.On ? Vector512.LoadUnsafe(ref tRow, (nuint)k) * Vector512.LoadUnsafe(ref wRef, (nuint)k)
+                            : Vector512.LoadUnsafe(ref tRow, (nuint)k);
                         AAcc += ak;
                         sumADAcc += ak * (m512 - xk);
                     }
@@ -1042,8 +629,8 @@ namespace DivergenceGen.Generated
                         var coef512 = Vector512.Create(coef);
                         for (int k = 0; k < 1000; k += 8)
                         {
-                            Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - (Vector512.LoadUnsafe(ref tRow, (nuint)k)
-                                * Vector512.LoadUnsafe(ref wRef, (nuint)k)) * scaleT512, ref gRow, (nuint)k);
+                            Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - (TWeights.On ? Vector512.LoadUnsafe(ref tRow, (nuint)k)
+                                * Vector512.LoadUnsafe(ref wRef, (nuint)k) : Vector512.LoadUnsafe(ref tRow, (nuint)k)) * scaleT512, ref gRow, (nuint)k);
                         }
                     }
                     double logS = Math.Log(s);
@@ -1078,7 +665,8 @@ namespace DivergenceGen.Generated
                         var ek = VectorMath.Exp(xk - m256);
                         if (TGradient.On) Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        var ak = Vector256.LoadUnsafe(ref tRow, (nuint)k) * Vector256.LoadUnsafe(ref wRef, (nuint)k);
+                        var ak = TWeights.On ? Vector256.LoadUnsafe(ref tRow, (nuint)k) * Vector256.LoadUnsafe(ref wRef, (nuint)k)
+                            : Vector256.LoadUnsafe(ref tRow, (nuint)k);
                         AAcc += ak;
                         sumADAcc += ak * (m256 - xk);
                     }
@@ -1091,8 +679,8 @@ namespace DivergenceGen.Generated
                         var coef256 = Vector256.Create(coef);
                         for (int k = 0; k < 1000; k += 4)
                         {
-                            Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - (Vector256.LoadUnsafe(ref tRow, (nuint)k)
-                                * Vector256.LoadUnsafe(ref wRef, (nuint)k)) * scaleT256, ref gRow, (nuint)k);
+                            Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - (TWeights.On ? Vector256.LoadUnsafe(ref tRow, (nuint)k)
+                                * Vector256.LoadUnsafe(ref wRef, (nuint)k) : Vector256.LoadUnsafe(ref tRow, (nuint)k)) * scaleT256, ref gRow, (nuint)k);
                         }
                     }
                     double logS = Math.Log(s);
@@ -1127,7 +715,8 @@ namespace DivergenceGen.Generated
                         var ek = VectorMath.Exp(xk - m128);
                         if (TGradient.On) Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        var ak = Vector128.LoadUnsafe(ref tRow, (nuint)k) * Vector128.LoadUnsafe(ref wRef, (nuint)k);
+                        var ak = TWeights.On ? Vector128.LoadUnsafe(ref tRow, (nuint)k) * Vector128.LoadUnsafe(ref wRef, (nuint)k)
+                            : Vector128.LoadUnsafe(ref tRow, (nuint)k);
                         AAcc += ak;
                         sumADAcc += ak * (m128 - xk);
                     }
@@ -1140,8 +729,8 @@ namespace DivergenceGen.Generated
                         var coef128 = Vector128.Create(coef);
                         for (int k = 0; k < 1000; k += 2)
                         {
-                            Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - (Vector128.LoadUnsafe(ref tRow, (nuint)k)
-                                * Vector128.LoadUnsafe(ref wRef, (nuint)k)) * scaleT128, ref gRow, (nuint)k);
+                            Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - (TWeights.On ? Vector128.LoadUnsafe(ref tRow, (nuint)k)
+                                * Vector128.LoadUnsafe(ref wRef, (nuint)k) : Vector128.LoadUnsafe(ref tRow, (nuint)k)) * scaleT128, ref gRow, (nuint)k);
                         }
                     }
                     double logS = Math.Log(s);
@@ -1173,7 +762,7 @@ namespace DivergenceGen.Generated
                         double ek = Math.Exp(Unsafe.Add(ref row, k) - m);
                         if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
-                        double ak = Unsafe.Add(ref tRow, k) * Unsafe.Add(ref wRef, k);
+                        double ak = TWeights.On ? Unsafe.Add(ref tRow, k) * Unsafe.Add(ref wRef, k) : Unsafe.Add(ref tRow, k);
                         AAcc += ak;
                         sumADAcc += ak * (m - Unsafe.Add(ref row, k));
                     }
@@ -1185,7 +774,8 @@ namespace DivergenceGen.Generated
                         double coef = scale * A / s; // scale·A/s
                         for (int k = 0; k < 1000; k++)
                         {
-                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (Unsafe.Add(ref tRow, k) * Unsafe.Add(ref wRef, k)) * scaleT;
+                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (TWeights.On ? Unsafe.Add(ref tRow, k) * Unsafe.Add(ref wRef, k)
+                                : Unsafe.Add(ref tRow, k)) * scaleT;
                         }
                     }
                     double logS = Math.Log(s);

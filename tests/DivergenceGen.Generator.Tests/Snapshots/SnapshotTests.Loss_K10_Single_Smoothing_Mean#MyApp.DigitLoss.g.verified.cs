@@ -45,8 +45,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfInputLengthIsNot(logits.Length, targets.Length, Classes, nameof(logits));
             // Validates every target before anything is written; returns D, the mean's denominator.
             double denominator = global::DivergenceGen.Generated.DigitLossKernels.CheckTargets(targets);
-            double total = global::DivergenceGen.Generated.DigitLossKernels.LossHard<global::DivergenceGen.Generated.DigitLossKernels.No>(logits, targets,
-                default, 0d);
+            double total = global::DivergenceGen.Generated.DigitLossKernels.LossHard<global::DivergenceGen.Generated.DigitLossKernels.No,
+                global::DivergenceGen.Generated.DigitLossKernels.No>(logits, targets, default, default, 0d);
             return denominator > 0 ? (float)(total / denominator) : 0f;
         }
 
@@ -79,8 +79,8 @@ namespace MyApp
             double denominator = global::DivergenceGen.Generated.DigitLossKernels.CheckTargets(targets);
             // D = 0 (every target ignored): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
             double scale = denominator > 0 ? 1d / denominator : 0d;
-            double total = global::DivergenceGen.Generated.DigitLossKernels.LossHard<global::DivergenceGen.Generated.DigitLossKernels.Yes>(logits, targets,
-                gradient, scale);
+            double total = global::DivergenceGen.Generated.DigitLossKernels.LossHard<global::DivergenceGen.Generated.DigitLossKernels.Yes,
+                global::DivergenceGen.Generated.DigitLossKernels.No>(logits, targets, default, gradient, scale);
             return denominator > 0 ? (float)(total / denominator) : 0f;
         }
 
@@ -109,8 +109,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             // Validates every target before anything is written; returns D, the mean's denominator.
             double denominator = global::DivergenceGen.Generated.DigitLossKernels.CheckTargets(targets, classWeights);
-            double total = global::DivergenceGen.Generated.DigitLossKernels.LossHardWeighted<global::DivergenceGen.Generated.DigitLossKernels.No>(logits,
-                targets, classWeights, default, 0d);
+            double total = global::DivergenceGen.Generated.DigitLossKernels.LossHard<global::DivergenceGen.Generated.DigitLossKernels.No,
+                global::DivergenceGen.Generated.DigitLossKernels.Yes>(logits, targets, classWeights, default, 0d);
             return denominator > 0 ? (float)(total / denominator) : 0f;
         }
 
@@ -146,8 +146,8 @@ namespace MyApp
             double denominator = global::DivergenceGen.Generated.DigitLossKernels.CheckTargets(targets, classWeights);
             // D = 0 (every target ignored): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
             double scale = denominator > 0 ? 1d / denominator : 0d;
-            double total = global::DivergenceGen.Generated.DigitLossKernels.LossHardWeighted<global::DivergenceGen.Generated.DigitLossKernels.Yes>(logits,
-                targets, classWeights, gradient, scale);
+            double total = global::DivergenceGen.Generated.DigitLossKernels.LossHard<global::DivergenceGen.Generated.DigitLossKernels.Yes,
+                global::DivergenceGen.Generated.DigitLossKernels.Yes>(logits, targets, classWeights, gradient, scale);
             return denominator > 0 ? (float)(total / denominator) : 0f;
         }
 
@@ -172,8 +172,8 @@ namespace MyApp
                 nameof(targetProbabilities));
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
             double denominator = (double)(targetProbabilities.Length / Classes);
-            double total = global::DivergenceGen.Generated.DigitLossKernels.LossSoft<global::DivergenceGen.Generated.DigitLossKernels.No>(logits,
-                targetProbabilities, default, 0d);
+            double total = global::DivergenceGen.Generated.DigitLossKernels.LossSoft<global::DivergenceGen.Generated.DigitLossKernels.No,
+                global::DivergenceGen.Generated.DigitLossKernels.No>(logits, targetProbabilities, default, default, 0d);
             return denominator > 0 ? (float)(total / denominator) : 0f;
         }
 
@@ -205,8 +205,8 @@ namespace MyApp
             double denominator = (double)(targetProbabilities.Length / Classes);
             // D = 0 (no rows): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
             double scale = denominator > 0 ? 1d / denominator : 0d;
-            double total = global::DivergenceGen.Generated.DigitLossKernels.LossSoft<global::DivergenceGen.Generated.DigitLossKernels.Yes>(logits,
-                targetProbabilities, gradient, scale);
+            double total = global::DivergenceGen.Generated.DigitLossKernels.LossSoft<global::DivergenceGen.Generated.DigitLossKernels.Yes,
+                global::DivergenceGen.Generated.DigitLossKernels.No>(logits, targetProbabilities, default, gradient, scale);
             return denominator > 0 ? (float)(total / denominator) : 0f;
         }
 
@@ -235,8 +235,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
             double denominator = (double)(targetProbabilities.Length / Classes);
-            double total = global::DivergenceGen.Generated.DigitLossKernels.LossSoftWeighted<global::DivergenceGen.Generated.DigitLossKernels.No>(logits,
-                targetProbabilities, classWeights, default, 0d);
+            double total = global::DivergenceGen.Generated.DigitLossKernels.LossSoft<global::DivergenceGen.Generated.DigitLossKernels.No,
+                global::DivergenceGen.Generated.DigitLossKernels.Yes>(logits, targetProbabilities, classWeights, default, 0d);
             return denominator > 0 ? (float)(total / denominator) : 0f;
         }
 
@@ -271,8 +271,8 @@ namespace MyApp
             double denominator = (double)(targetProbabilities.Length / Classes);
             // D = 0 (no rows): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
             double scale = denominator > 0 ? 1d / denominator : 0d;
-            double total = global::DivergenceGen.Generated.DigitLossKernels.LossSoftWeighted<global::DivergenceGen.Generated.DigitLossKernels.Yes>(logits,
-                targetProbabilities, classWeights, gradient, scale);
+            double total = global::DivergenceGen.Generated.DigitLossKernels.LossSoft<global::DivergenceGen.Generated.DigitLossKernels.Yes,
+                global::DivergenceGen.Generated.DigitLossKernels.Yes>(logits, targetProbabilities, classWeights, gradient, scale);
             return denominator > 0 ? (float)(total / denominator) : 0f;
         }
 
@@ -368,17 +368,28 @@ namespace DivergenceGen.Generated
             public static bool On => false;
         }
 
-        /// <summary>Σᵢ ℓᵢ, class-index targets; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
+        /// <summary>Σᵢ ℓᵢ, class-index targets, weighted where TWeights is Yes (else the weights are empty and not read); where TGradient is Yes, also the
+        /// gradient times scale. Callers have checked every argument.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossHard<TGradient>(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, Span<float> gradient, double scale)
-            where TGradient : struct, IOption
+        internal static double LossHard<TGradient, TWeights>(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, ReadOnlySpan<float> classWeights,
+            Span<float> gradient, double scale)
+            where TGradient : struct, IOption where TWeights : struct, IOption
         {
             int n = targets.Length;
             ref float xRef = ref MemoryMarshal.GetReference(logits);
+            ref float wRef = ref MemoryMarshal.GetReference(classWeights);
             ref float gRef = ref MemoryMarshal.GetReference(gradient);
-            double hit = scale * 0.9d; // scale·(1 − ε), taken off the target's gradient
+            double weightSum = 0; // W = Σₖ wₖ, for the smoothing term (ε/K)·Σₖ wₖ·(log s + m − xₖ) = (ε/K)·(W·log s + Σₖ wₖ·(m − xₖ))
+            if (TWeights.On)
+            {
+                for (int c = 0; c < Classes; c++)
+                {
+                    weightSum += classWeights[c];
+                }
+            }
+            double hit = scale * 0.9d; // scale·(1 − ε), taken off the target's gradient (times w[y] where weighted)
             float hitT = (float)hit;
-            float smooth = (float)(scale * 0.01d); // scale·ε/K, taken off every class
+            float smooth = (float)(scale * 0.01d); // scale·ε/K, taken off every class (times wₖ where weighted)
             double total = 0;
             // K = 10 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
             // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
@@ -390,13 +401,15 @@ namespace DivergenceGen.Generated
             if (Vector512.IsHardwareAccelerated)
             {
                 int i = 0; // blocks of 16 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
-                total += LossHardBlocks512<TGradient>(logits, targets, gradient, scale, ref i);
+                total += LossHardBlocks512<TGradient, TWeights>(logits, targets, classWeights, gradient, scale, ref i);
                 var smooth256 = Vector256.Create(smooth);
                 var smooth128 = Vector128.Create(smooth);
                 // The last vector overlaps the one before: tailMask keeps its last 2 of 4 lanes in the sums.
                 var tailMask = Vector128.AsSingle(Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
-                var sw0 = smooth256;
-                var sw1 = smooth128;
+                var w0 = TWeights.On ? Vector256.LoadUnsafe(ref wRef) : default;
+                var w1 = TWeights.On ? Vector128.LoadUnsafe(ref wRef, (nuint)6) : default;
+                var sw0 = TWeights.On ? w0 * smooth256 : smooth256;
+                var sw1 = TWeights.On ? w1 * smooth128 : smooth128;
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
                 {
@@ -410,6 +423,7 @@ namespace DivergenceGen.Generated
                     ref float row = ref Unsafe.Add(ref xRef, rowStart);
                     ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = TWeights.On ? Unsafe.Add(ref wRef, y) : 1d;
                     var x0 = Vector256.LoadUnsafe(ref row);
                     var x1 = Vector128.LoadUnsafe(ref row, (nuint)6);
                     float m = MathF.Max(LossReductions.Max(x0), LossReductions.Max(x1));
@@ -418,10 +432,12 @@ namespace DivergenceGen.Generated
                     var e0 = VectorMath.Exp(x0 - m256);
                     var e1 = VectorMath.Exp(x1 - m128);
                     float s = Vector256.Sum(e0) + Vector128.Sum((e1 & tailMask));
-                    float sumD = Vector256.Sum(m256 - x0) + Vector128.Sum((m128 - x1 & tailMask)); // Σₖ (m − xₖ)
+                    // Σₖ (wₖ·)(m − xₖ)
+                    float sumD = Vector256.Sum((TWeights.On ? w0 * (m256 - x0) : m256 - x0)) + Vector128.Sum(((TWeights.On ? w1 * (m128 - x1) : m128 - x1)
+                        & tailMask));
                     if (TGradient.On)
                     {
-                        float coef = (float)(scale / s); // scale·A/s
+                        float coef = (float)(TWeights.On ? scale * (0.9d * wy + 0.01d * weightSum) / s : scale / s); // scale·A/s
                         var coef256 = Vector256.Create(coef);
                         var coef128 = Vector128.Create(coef);
                         Vector256.StoreUnsafe(e0 * coef256 - sw0, ref gRow);
@@ -429,22 +445,25 @@ namespace DivergenceGen.Generated
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
-                    double l = logS + 0.9d * dy + 0.01d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    double l = TWeights.On ? 0.9d * wy * (logS + dy) + 0.01d * (weightSum * logS + sumD) : logS + 0.9d * dy + 0.01d * sumD;
                     total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= TWeights.On ? (float)(hit * wy) : hitT;
                 }
                 return total;
             }
             if (Vector256.IsHardwareAccelerated)
             {
                 int i = 0; // blocks of 8 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
-                total += LossHardBlocks256<TGradient>(logits, targets, gradient, scale, ref i);
+                total += LossHardBlocks256<TGradient, TWeights>(logits, targets, classWeights, gradient, scale, ref i);
                 var smooth256 = Vector256.Create(smooth);
                 var smooth128 = Vector128.Create(smooth);
                 // The last vector overlaps the one before: tailMask keeps its last 2 of 4 lanes in the sums.
                 var tailMask = Vector128.AsSingle(Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
-                var sw0 = smooth256;
-                var sw1 = smooth128;
+                var w0 = TWeights.On ? Vector256.LoadUnsafe(ref wRef) : default;
+                var w1 = TWeights.On ? Vector128.LoadUnsafe(ref wRef, (nuint)6) : default;
+                var sw0 = TWeights.On ? w0 * smooth256 : smooth256;
+                var sw1 = TWeights.On ? w1 * smooth128 : smooth128;
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
                 {
@@ -458,6 +477,7 @@ namespace DivergenceGen.Generated
                     ref float row = ref Unsafe.Add(ref xRef, rowStart);
                     ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = TWeights.On ? Unsafe.Add(ref wRef, y) : 1d;
                     var x0 = Vector256.LoadUnsafe(ref row);
                     var x1 = Vector128.LoadUnsafe(ref row, (nuint)6);
                     float m = MathF.Max(LossReductions.Max(x0), LossReductions.Max(x1));
@@ -466,10 +486,12 @@ namespace DivergenceGen.Generated
                     var e0 = VectorMath.Exp(x0 - m256);
                     var e1 = VectorMath.Exp(x1 - m128);
                     float s = Vector256.Sum(e0) + Vector128.Sum((e1 & tailMask));
-                    float sumD = Vector256.Sum(m256 - x0) + Vector128.Sum((m128 - x1 & tailMask)); // Σₖ (m − xₖ)
+                    // Σₖ (wₖ·)(m − xₖ)
+                    float sumD = Vector256.Sum((TWeights.On ? w0 * (m256 - x0) : m256 - x0)) + Vector128.Sum(((TWeights.On ? w1 * (m128 - x1) : m128 - x1)
+                        & tailMask));
                     if (TGradient.On)
                     {
-                        float coef = (float)(scale / s); // scale·A/s
+                        float coef = (float)(TWeights.On ? scale * (0.9d * wy + 0.01d * weightSum) / s : scale / s); // scale·A/s
                         var coef256 = Vector256.Create(coef);
                         var coef128 = Vector128.Create(coef);
                         Vector256.StoreUnsafe(e0 * coef256 - sw0, ref gRow);
@@ -477,22 +499,26 @@ namespace DivergenceGen.Generated
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
-                    double l = logS + 0.9d * dy + 0.01d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    double l = TWeights.On ? 0.9d * wy * (logS + dy) + 0.01d * (weightSum * logS + sumD) : logS + 0.9d * dy + 0.01d * sumD;
                     total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= TWeights.On ? (float)(hit * wy) : hitT;
                 }
                 return total;
             }
             if (Vector128.IsHardwareAccelerated)
             {
                 int i = 0; // blocks of 4 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
-                total += LossHardBlocks128<TGradient>(logits, targets, gradient, scale, ref i);
+                total += LossHardBlocks128<TGradient, TWeights>(logits, targets, classWeights, gradient, scale, ref i);
                 var smooth128 = Vector128.Create(smooth);
                 // The last vector overlaps the one before: tailMask keeps its last 2 of 4 lanes in the sums.
                 var tailMask = Vector128.AsSingle(Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
-                var sw0 = smooth128;
-                var sw1 = smooth128;
-                var sw2 = smooth128;
+                var w0 = TWeights.On ? Vector128.LoadUnsafe(ref wRef) : default;
+                var w1 = TWeights.On ? Vector128.LoadUnsafe(ref wRef, (nuint)4) : default;
+                var w2 = TWeights.On ? Vector128.LoadUnsafe(ref wRef, (nuint)6) : default;
+                var sw0 = TWeights.On ? w0 * smooth128 : smooth128;
+                var sw1 = TWeights.On ? w1 * smooth128 : smooth128;
+                var sw2 = TWeights.On ? w2 * smooth128 : smooth128;
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
                 {
@@ -506,6 +532,7 @@ namespace DivergenceGen.Generated
                     ref float row = ref Unsafe.Add(ref xRef, rowStart);
                     ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = TWeights.On ? Unsafe.Add(ref wRef, y) : 1d;
                     var x0 = Vector128.LoadUnsafe(ref row);
                     var x1 = Vector128.LoadUnsafe(ref row, (nuint)4);
                     var x2 = Vector128.LoadUnsafe(ref row, (nuint)6);
@@ -515,10 +542,12 @@ namespace DivergenceGen.Generated
                     var e1 = VectorMath.Exp(x1 - m128);
                     var e2 = VectorMath.Exp(x2 - m128);
                     float s = Vector128.Sum(e0 + e1 + (e2 & tailMask));
-                    float sumD = Vector128.Sum(m128 - x0 + m128 - x1 + (m128 - x2 & tailMask)); // Σₖ (m − xₖ)
+                    // Σₖ (wₖ·)(m − xₖ)
+                    float sumD = Vector128.Sum((TWeights.On ? w0 * (m128 - x0) : m128 - x0) + (TWeights.On ? w1 * (m128 - x1) : m128 - x1) + ((TWeights.On ? w2
+                        * (m128 - x2) : m128 - x2) & tailMask));
                     if (TGradient.On)
                     {
-                        float coef = (float)(scale / s); // scale·A/s
+                        float coef = (float)(TWeights.On ? scale * (0.9d * wy + 0.01d * weightSum) / s : scale / s); // scale·A/s
                         var coef128 = Vector128.Create(coef);
                         Vector128.StoreUnsafe(e0 * coef128 - sw0, ref gRow);
                         Vector128.StoreUnsafe(e1 * coef128 - sw1, ref gRow, (nuint)4);
@@ -526,9 +555,10 @@ namespace DivergenceGen.Generated
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
-                    double l = logS + 0.9d * dy + 0.01d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    double l = TWeights.On ? 0.9d * wy * (logS + dy) + 0.01d * (weightSum * logS + sumD) : logS + 0.9d * dy + 0.01d * sumD;
                     total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= TWeights.On ? (float)(hit * wy) : hitT;
                 }
                 return total;
             }
@@ -546,6 +576,7 @@ namespace DivergenceGen.Generated
                     ref float row = ref Unsafe.Add(ref xRef, rowStart);
                     ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = TWeights.On ? Unsafe.Add(ref wRef, y) : 1d;
                     float mAcc = Unsafe.Add(ref row, 0);
                     for (int k = 1; k < 10; k++)
                     {
@@ -559,24 +590,25 @@ namespace DivergenceGen.Generated
                         float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
                         if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
-                        sumDAcc += m - Unsafe.Add(ref row, k);
+                        sumDAcc += TWeights.On ? Unsafe.Add(ref wRef, k) * (m - Unsafe.Add(ref row, k)) : m - Unsafe.Add(ref row, k);
                     }
                     float s = (float)sAcc;
-                    float sumD = (float)sumDAcc; // Σₖ (m − xₖ)
+                    float sumD = (float)sumDAcc; // Σₖ (wₖ·)(m − xₖ)
                     if (TGradient.On)
                     {
-                        float coef = (float)(scale / s); // scale·A/s
+                        float coef = (float)(TWeights.On ? scale * (0.9d * wy + 0.01d * weightSum) / s : scale / s); // scale·A/s
                         for (int k = 0; k < 10; k++)
                         {
-                            float swk = smooth;
+                            float swk = TWeights.On ? Unsafe.Add(ref wRef, k) * smooth : smooth;
                             Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - swk;
                         }
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
-                    double l = logS + 0.9d * dy + 0.01d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    double l = TWeights.On ? 0.9d * wy * (logS + dy) + 0.01d * (weightSum * logS + sumD) : logS + 0.9d * dy + 0.01d * sumD;
                     total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= TWeights.On ? (float)(hit * wy) : hitT;
                 }
                 return total;
             }
@@ -584,28 +616,49 @@ namespace DivergenceGen.Generated
 
         /// <summary>The full blocks of 16 rows of LossHard, across the lanes of a Vector512; advances i past them.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static double LossHardBlocks512<TGradient>(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, Span<float> gradient, double scale, ref int i)
-            where TGradient : struct, IOption
+        private static double LossHardBlocks512<TGradient, TWeights>(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, ReadOnlySpan<float> classWeights,
+            Span<float> gradient, double scale, ref int i)
+            where TGradient : struct, IOption where TWeights : struct, IOption
         {
             int n = targets.Length;
             ref float xRef = ref MemoryMarshal.GetReference(logits);
+            ref float wRef = ref MemoryMarshal.GetReference(classWeights);
             ref float gRef = ref MemoryMarshal.GetReference(gradient);
-            double hit = scale * 0.9d; // scale·(1 − ε), taken off the target's gradient
+            double weightSum = 0; // W = Σₖ wₖ, for the smoothing term (ε/K)·Σₖ wₖ·(log s + m − xₖ) = (ε/K)·(W·log s + Σₖ wₖ·(m − xₖ))
+            if (TWeights.On)
+            {
+                for (int c = 0; c < Classes; c++)
+                {
+                    weightSum += classWeights[c];
+                }
+            }
+            double hit = scale * 0.9d; // scale·(1 − ε), taken off the target's gradient (times w[y] where weighted)
             float hitT = (float)hit;
-            float smooth = (float)(scale * 0.01d); // scale·ε/K, taken off every class
+            float smooth = (float)(scale * 0.01d); // scale·ε/K, taken off every class (times wₖ where weighted)
             double total = 0;
             var scale512 = Vector512.Create((float)scale);
             var smooth512 = Vector512.Create((float)smooth);
-            var sw0 = smooth512;
-            var sw1 = smooth512;
-            var sw2 = smooth512;
-            var sw3 = smooth512;
-            var sw4 = smooth512;
-            var sw5 = smooth512;
-            var sw6 = smooth512;
-            var sw7 = smooth512;
-            var sw8 = smooth512;
-            var sw9 = smooth512;
+            var weightSum512 = Vector512.Create((float)weightSum);
+            var w0 = TWeights.On ? Vector512.Create(Unsafe.Add(ref wRef, 0)) : default;
+            var w1 = TWeights.On ? Vector512.Create(Unsafe.Add(ref wRef, 1)) : default;
+            var w2 = TWeights.On ? Vector512.Create(Unsafe.Add(ref wRef, 2)) : default;
+            var w3 = TWeights.On ? Vector512.Create(Unsafe.Add(ref wRef, 3)) : default;
+            var w4 = TWeights.On ? Vector512.Create(Unsafe.Add(ref wRef, 4)) : default;
+            var w5 = TWeights.On ? Vector512.Create(Unsafe.Add(ref wRef, 5)) : default;
+            var w6 = TWeights.On ? Vector512.Create(Unsafe.Add(ref wRef, 6)) : default;
+            var w7 = TWeights.On ? Vector512.Create(Unsafe.Add(ref wRef, 7)) : default;
+            var w8 = TWeights.On ? Vector512.Create(Unsafe.Add(ref wRef, 8)) : default;
+            var w9 = TWeights.On ? Vector512.Create(Unsafe.Add(ref wRef, 9)) : default;
+            var sw0 = TWeights.On ? w0 * smooth512 : smooth512;
+            var sw1 = TWeights.On ? w1 * smooth512 : smooth512;
+            var sw2 = TWeights.On ? w2 * smooth512 : smooth512;
+            var sw3 = TWeights.On ? w3 * smooth512 : smooth512;
+            var sw4 = TWeights.On ? w4 * smooth512 : smooth512;
+            var sw5 = TWeights.On ? w5 * smooth512 : smooth512;
+            var sw6 = TWeights.On ? w6 * smooth512 : smooth512;
+            var sw7 = TWeights.On ? w7 * smooth512 : smooth512;
+            var sw8 = TWeights.On ? w8 * smooth512 : smooth512;
+            var sw9 = TWeights.On ? w9 * smooth512 : smooth512;
             // The block's g, column by column.
             Span<float> gColumns = TGradient.On ? stackalloc float[160] : default;
             ref float gBlock = ref MemoryMarshal.GetReference(gColumns);
@@ -629,6 +682,13 @@ namespace DivergenceGen.Generated
                     y10 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 10 * Classes + y10), y11 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 11 * Classes + y11),
                     y12 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 12 * Classes + y12), y13 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 13 * Classes + y13),
                     y14 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 14 * Classes + y14), y15 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 15 * Classes + y15));
+                var wy = TWeights.On ? Vector512.Create(y0 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y1),
+                    y2 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y3), y4 == IgnoreIndex ? 0f
+                    : Unsafe.Add(ref wRef, y4), y5 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y5), y6 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y6),
+                    y7 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y7), y8 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y8), y9 == IgnoreIndex ? 0f
+                    : Unsafe.Add(ref wRef, y9), y10 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y10), y11 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y11),
+                    y12 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y12), y13 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y13), y14 == IgnoreIndex ? 0f
+                    : Unsafe.Add(ref wRef, y14), y15 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y15)) : default;
                 var x0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 30), Unsafe.Add(ref row,
                     40), Unsafe.Add(ref row, 50), Unsafe.Add(ref row, 60), Unsafe.Add(ref row, 70), Unsafe.Add(ref row, 80), Unsafe.Add(ref row, 90),
                     Unsafe.Add(ref row, 100), Unsafe.Add(ref row, 110), Unsafe.Add(ref row, 120), Unsafe.Add(ref row, 130), Unsafe.Add(ref row, 140),
@@ -690,10 +750,14 @@ namespace DivergenceGen.Generated
                 var e8 = VectorMath.Exp(x8 - m);
                 var e9 = VectorMath.Exp(x9 - m);
                 var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9;
-                var sumD = m - x0 + m - x1 + m - x2 + m - x3 + m - x4 + m - x5 + m - x6 + m - x7 + m - x8 + m - x9; // Σₖ (m − xₖ)
+                // Σₖ (wₖ·)(m − xₖ)
+                var sumD = (TWeights.On ? w0 * (m - x0) : m - x0) + (TWeights.On ? w1 * (m - x1) : m - x1) + (TWeights.On ? w2 * (m - x2) : m - x2)
+                    + (TWeights.On ? w3 * (m - x3) : m - x3) + (TWeights.On ? w4 * (m - x4) : m - x4) + (TWeights.On ? w5 * (m - x5) : m - x5) + (TWeights.On
+                    ? w6 * (m - x6) : m - x6) + (TWeights.On ? w7 * (m - x7) : m - x7) + (TWeights.On ? w8 * (m - x8) : m - x8) + (TWeights.On ? w9 * (m - x9)
+                    : m - x9);
                 if (TGradient.On)
                 {
-                    var coef = scale512 / s; // scale·A/s
+                    var coef = TWeights.On ? scale512 * (Vector512.Create(0.9f) * wy + Vector512.Create(0.01f) * weightSum512) / s : scale512 / s; // scale·A/s
                     Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e0 * coef - sw0, Vector512<float>.Zero), ref gBlock);
                     Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e1 * coef - sw1, Vector512<float>.Zero), ref gBlock, (nuint)16);
                     Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e2 * coef - sw2, Vector512<float>.Zero), ref gBlock, (nuint)32);
@@ -707,7 +771,9 @@ namespace DivergenceGen.Generated
                 }
                 var dy = m - xy; // m − x_y ≥ 0
                 var logS = VectorMath.Log(s);
-                var l = logS + Vector512.Create(0.9f) * dy + Vector512.Create(0.01f) * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                var l = TWeights.On ? Vector512.Create(0.9f) * wy * (logS + dy) + Vector512.Create(0.01f) * (weightSum512 * logS + sumD) : logS
+                    + Vector512.Create(0.9f) * dy + Vector512.Create(0.01f) * sumD;
                 l = Vector512.ConditionalSelect(active, l, Vector512<float>.Zero);
                 total += VectorReductions.SumToDouble(l);
                 ref float gRows = ref Unsafe.Add(ref gRef, i * Classes);
@@ -720,13 +786,13 @@ namespace DivergenceGen.Generated
                             Unsafe.Add(ref gRows, r * Classes + k) = Unsafe.Add(ref gBlock, k * 16 + r);
                         }
                     }
-                    // The one-hot part of the gradient: −scale·(1 − ε) at each row's target.
+                    // The one-hot part of the gradient: −scale·(1 − ε)(·w_y) at each row's target.
                     for (int r = 0; r < 16; r++)
                     {
                         int y = targets[i + r];
                         if (y != IgnoreIndex)
                         {
-                            Unsafe.Add(ref gRows, r * Classes + y) -= hitT;
+                            Unsafe.Add(ref gRows, r * Classes + y) -= TWeights.On ? (float)(hit * Unsafe.Add(ref wRef, y)) : hitT;
                         }
                     }
                 }
@@ -736,28 +802,49 @@ namespace DivergenceGen.Generated
 
         /// <summary>The full blocks of 8 rows of LossHard, across the lanes of a Vector256; advances i past them.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static double LossHardBlocks256<TGradient>(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, Span<float> gradient, double scale, ref int i)
-            where TGradient : struct, IOption
+        private static double LossHardBlocks256<TGradient, TWeights>(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, ReadOnlySpan<float> classWeights,
+            Span<float> gradient, double scale, ref int i)
+            where TGradient : struct, IOption where TWeights : struct, IOption
         {
             int n = targets.Length;
             ref float xRef = ref MemoryMarshal.GetReference(logits);
+            ref float wRef = ref MemoryMarshal.GetReference(classWeights);
             ref float gRef = ref MemoryMarshal.GetReference(gradient);
-            double hit = scale * 0.9d; // scale·(1 − ε), taken off the target's gradient
+            double weightSum = 0; // W = Σₖ wₖ, for the smoothing term (ε/K)·Σₖ wₖ·(log s + m − xₖ) = (ε/K)·(W·log s + Σₖ wₖ·(m − xₖ))
+            if (TWeights.On)
+            {
+                for (int c = 0; c < Classes; c++)
+                {
+                    weightSum += classWeights[c];
+                }
+            }
+            double hit = scale * 0.9d; // scale·(1 − ε), taken off the target's gradient (times w[y] where weighted)
             float hitT = (float)hit;
-            float smooth = (float)(scale * 0.01d); // scale·ε/K, taken off every class
+            float smooth = (float)(scale * 0.01d); // scale·ε/K, taken off every class (times wₖ where weighted)
             double total = 0;
             var scale256 = Vector256.Create((float)scale);
             var smooth256 = Vector256.Create((float)smooth);
-            var sw0 = smooth256;
-            var sw1 = smooth256;
-            var sw2 = smooth256;
-            var sw3 = smooth256;
-            var sw4 = smooth256;
-            var sw5 = smooth256;
-            var sw6 = smooth256;
-            var sw7 = smooth256;
-            var sw8 = smooth256;
-            var sw9 = smooth256;
+            var weightSum256 = Vector256.Create((float)weightSum);
+            var w0 = TWeights.On ? Vector256.Create(Unsafe.Add(ref wRef, 0)) : default;
+            var w1 = TWeights.On ? Vector256.Create(Unsafe.Add(ref wRef, 1)) : default;
+            var w2 = TWeights.On ? Vector256.Create(Unsafe.Add(ref wRef, 2)) : default;
+            var w3 = TWeights.On ? Vector256.Create(Unsafe.Add(ref wRef, 3)) : default;
+            var w4 = TWeights.On ? Vector256.Create(Unsafe.Add(ref wRef, 4)) : default;
+            var w5 = TWeights.On ? Vector256.Create(Unsafe.Add(ref wRef, 5)) : default;
+            var w6 = TWeights.On ? Vector256.Create(Unsafe.Add(ref wRef, 6)) : default;
+            var w7 = TWeights.On ? Vector256.Create(Unsafe.Add(ref wRef, 7)) : default;
+            var w8 = TWeights.On ? Vector256.Create(Unsafe.Add(ref wRef, 8)) : default;
+            var w9 = TWeights.On ? Vector256.Create(Unsafe.Add(ref wRef, 9)) : default;
+            var sw0 = TWeights.On ? w0 * smooth256 : smooth256;
+            var sw1 = TWeights.On ? w1 * smooth256 : smooth256;
+            var sw2 = TWeights.On ? w2 * smooth256 : smooth256;
+            var sw3 = TWeights.On ? w3 * smooth256 : smooth256;
+            var sw4 = TWeights.On ? w4 * smooth256 : smooth256;
+            var sw5 = TWeights.On ? w5 * smooth256 : smooth256;
+            var sw6 = TWeights.On ? w6 * smooth256 : smooth256;
+            var sw7 = TWeights.On ? w7 * smooth256 : smooth256;
+            var sw8 = TWeights.On ? w8 * smooth256 : smooth256;
+            var sw9 = TWeights.On ? w9 * smooth256 : smooth256;
             // The block's g, column by column.
             Span<float> gColumns = TGradient.On ? stackalloc float[80] : default;
             ref float gBlock = ref MemoryMarshal.GetReference(gColumns);
@@ -774,6 +861,10 @@ namespace DivergenceGen.Generated
                     y2 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 3 * Classes + y3),
                     y4 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 4 * Classes + y4), y5 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 5 * Classes + y5),
                     y6 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 6 * Classes + y6), y7 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 7 * Classes + y7));
+                var wy = TWeights.On ? Vector256.Create(y0 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y1),
+                    y2 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y3), y4 == IgnoreIndex ? 0f
+                    : Unsafe.Add(ref wRef, y4), y5 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y5), y6 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y6),
+                    y7 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y7)) : default;
                 var x0 = Vector256.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 30), Unsafe.Add(ref row,
                     40), Unsafe.Add(ref row, 50), Unsafe.Add(ref row, 60), Unsafe.Add(ref row, 70));
                 var x1 = Vector256.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 21), Unsafe.Add(ref row, 31), Unsafe.Add(ref row,
@@ -815,10 +906,14 @@ namespace DivergenceGen.Generated
                 var e8 = VectorMath.Exp(x8 - m);
                 var e9 = VectorMath.Exp(x9 - m);
                 var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9;
-                var sumD = m - x0 + m - x1 + m - x2 + m - x3 + m - x4 + m - x5 + m - x6 + m - x7 + m - x8 + m - x9; // Σₖ (m − xₖ)
+                // Σₖ (wₖ·)(m − xₖ)
+                var sumD = (TWeights.On ? w0 * (m - x0) : m - x0) + (TWeights.On ? w1 * (m - x1) : m - x1) + (TWeights.On ? w2 * (m - x2) : m - x2)
+                    + (TWeights.On ? w3 * (m - x3) : m - x3) + (TWeights.On ? w4 * (m - x4) : m - x4) + (TWeights.On ? w5 * (m - x5) : m - x5) + (TWeights.On
+                    ? w6 * (m - x6) : m - x6) + (TWeights.On ? w7 * (m - x7) : m - x7) + (TWeights.On ? w8 * (m - x8) : m - x8) + (TWeights.On ? w9 * (m - x9)
+                    : m - x9);
                 if (TGradient.On)
                 {
-                    var coef = scale256 / s; // scale·A/s
+                    var coef = TWeights.On ? scale256 * (Vector256.Create(0.9f) * wy + Vector256.Create(0.01f) * weightSum256) / s : scale256 / s; // scale·A/s
                     Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e0 * coef - sw0, Vector256<float>.Zero), ref gBlock);
                     Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e1 * coef - sw1, Vector256<float>.Zero), ref gBlock, (nuint)8);
                     Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e2 * coef - sw2, Vector256<float>.Zero), ref gBlock, (nuint)16);
@@ -832,7 +927,9 @@ namespace DivergenceGen.Generated
                 }
                 var dy = m - xy; // m − x_y ≥ 0
                 var logS = VectorMath.Log(s);
-                var l = logS + Vector256.Create(0.9f) * dy + Vector256.Create(0.01f) * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                var l = TWeights.On ? Vector256.Create(0.9f) * wy * (logS + dy) + Vector256.Create(0.01f) * (weightSum256 * logS + sumD) : logS
+                    + Vector256.Create(0.9f) * dy + Vector256.Create(0.01f) * sumD;
                 l = Vector256.ConditionalSelect(active, l, Vector256<float>.Zero);
                 total += VectorReductions.SumToDouble(l);
                 ref float gRows = ref Unsafe.Add(ref gRef, i * Classes);
@@ -845,13 +942,13 @@ namespace DivergenceGen.Generated
                             Unsafe.Add(ref gRows, r * Classes + k) = Unsafe.Add(ref gBlock, k * 8 + r);
                         }
                     }
-                    // The one-hot part of the gradient: −scale·(1 − ε) at each row's target.
+                    // The one-hot part of the gradient: −scale·(1 − ε)(·w_y) at each row's target.
                     for (int r = 0; r < 8; r++)
                     {
                         int y = targets[i + r];
                         if (y != IgnoreIndex)
                         {
-                            Unsafe.Add(ref gRows, r * Classes + y) -= hitT;
+                            Unsafe.Add(ref gRows, r * Classes + y) -= TWeights.On ? (float)(hit * Unsafe.Add(ref wRef, y)) : hitT;
                         }
                     }
                 }
@@ -861,715 +958,49 @@ namespace DivergenceGen.Generated
 
         /// <summary>The full blocks of 4 rows of LossHard, across the lanes of a Vector128; advances i past them.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static double LossHardBlocks128<TGradient>(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, Span<float> gradient, double scale, ref int i)
-            where TGradient : struct, IOption
+        private static double LossHardBlocks128<TGradient, TWeights>(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, ReadOnlySpan<float> classWeights,
+            Span<float> gradient, double scale, ref int i)
+            where TGradient : struct, IOption where TWeights : struct, IOption
         {
             int n = targets.Length;
             ref float xRef = ref MemoryMarshal.GetReference(logits);
+            ref float wRef = ref MemoryMarshal.GetReference(classWeights);
             ref float gRef = ref MemoryMarshal.GetReference(gradient);
-            double hit = scale * 0.9d; // scale·(1 − ε), taken off the target's gradient
+            double weightSum = 0; // W = Σₖ wₖ, for the smoothing term (ε/K)·Σₖ wₖ·(log s + m − xₖ) = (ε/K)·(W·log s + Σₖ wₖ·(m − xₖ))
+            if (TWeights.On)
+            {
+                for (int c = 0; c < Classes; c++)
+                {
+                    weightSum += classWeights[c];
+                }
+            }
+            double hit = scale * 0.9d; // scale·(1 − ε), taken off the target's gradient (times w[y] where weighted)
             float hitT = (float)hit;
-            float smooth = (float)(scale * 0.01d); // scale·ε/K, taken off every class
-            double total = 0;
-            var scale128 = Vector128.Create((float)scale);
-            var smooth128 = Vector128.Create((float)smooth);
-            var sw0 = smooth128;
-            var sw1 = smooth128;
-            var sw2 = smooth128;
-            var sw3 = smooth128;
-            var sw4 = smooth128;
-            var sw5 = smooth128;
-            var sw6 = smooth128;
-            var sw7 = smooth128;
-            var sw8 = smooth128;
-            var sw9 = smooth128;
-            // The block's g, column by column.
-            Span<float> gColumns = TGradient.On ? stackalloc float[40] : default;
-            ref float gBlock = ref MemoryMarshal.GetReference(gColumns);
-            for (; i <= n - 4; i += 4)
-            {
-                ref float row = ref Unsafe.Add(ref xRef, i * Classes);
-                int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3];
-                // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
-                var active = Vector128.GreaterThan(Vector128.Create(y0 == IgnoreIndex ? 0f : 1f, y1 == IgnoreIndex ? 0f : 1f, y2 == IgnoreIndex ? 0f : 1f,
-                    y3 == IgnoreIndex ? 0f : 1f), Vector128<float>.Zero);
-                var xy = Vector128.Create(y0 == IgnoreIndex ? 0f : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 1 * Classes + y1),
-                    y2 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 3 * Classes + y3));
-                var x0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 30));
-                var x1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 21), Unsafe.Add(ref row, 31));
-                var x2 = Vector128.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 22), Unsafe.Add(ref row, 32));
-                var x3 = Vector128.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 23), Unsafe.Add(ref row, 33));
-                var x4 = Vector128.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 24), Unsafe.Add(ref row, 34));
-                var x5 = Vector128.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 25), Unsafe.Add(ref row, 35));
-                var x6 = Vector128.Create(Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 26), Unsafe.Add(ref row, 36));
-                var x7 = Vector128.Create(Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 27), Unsafe.Add(ref row, 37));
-                var x8 = Vector128.Create(Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 28), Unsafe.Add(ref row, 38));
-                var x9 = Vector128.Create(Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 29), Unsafe.Add(ref row, 39));
-                var m = x0;
-                m = Vector128.Max(m, x1);
-                m = Vector128.Max(m, x2);
-                m = Vector128.Max(m, x3);
-                m = Vector128.Max(m, x4);
-                m = Vector128.Max(m, x5);
-                m = Vector128.Max(m, x6);
-                m = Vector128.Max(m, x7);
-                m = Vector128.Max(m, x8);
-                m = Vector128.Max(m, x9);
-                var e0 = VectorMath.Exp(x0 - m);
-                var e1 = VectorMath.Exp(x1 - m);
-                var e2 = VectorMath.Exp(x2 - m);
-                var e3 = VectorMath.Exp(x3 - m);
-                var e4 = VectorMath.Exp(x4 - m);
-                var e5 = VectorMath.Exp(x5 - m);
-                var e6 = VectorMath.Exp(x6 - m);
-                var e7 = VectorMath.Exp(x7 - m);
-                var e8 = VectorMath.Exp(x8 - m);
-                var e9 = VectorMath.Exp(x9 - m);
-                var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9;
-                var sumD = m - x0 + m - x1 + m - x2 + m - x3 + m - x4 + m - x5 + m - x6 + m - x7 + m - x8 + m - x9; // Σₖ (m − xₖ)
-                if (TGradient.On)
-                {
-                    var coef = scale128 / s; // scale·A/s
-                    Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e0 * coef - sw0, Vector128<float>.Zero), ref gBlock);
-                    Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e1 * coef - sw1, Vector128<float>.Zero), ref gBlock, (nuint)4);
-                    Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e2 * coef - sw2, Vector128<float>.Zero), ref gBlock, (nuint)8);
-                    Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e3 * coef - sw3, Vector128<float>.Zero), ref gBlock, (nuint)12);
-                    Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e4 * coef - sw4, Vector128<float>.Zero), ref gBlock, (nuint)16);
-                    Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e5 * coef - sw5, Vector128<float>.Zero), ref gBlock, (nuint)20);
-                    Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e6 * coef - sw6, Vector128<float>.Zero), ref gBlock, (nuint)24);
-                    Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e7 * coef - sw7, Vector128<float>.Zero), ref gBlock, (nuint)28);
-                    Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e8 * coef - sw8, Vector128<float>.Zero), ref gBlock, (nuint)32);
-                    Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e9 * coef - sw9, Vector128<float>.Zero), ref gBlock, (nuint)36);
-                }
-                var dy = m - xy; // m − x_y ≥ 0
-                var logS = VectorMath.Log(s);
-                var l = logS + Vector128.Create(0.9f) * dy + Vector128.Create(0.01f) * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                l = Vector128.ConditionalSelect(active, l, Vector128<float>.Zero);
-                total += VectorReductions.SumToDouble(l);
-                ref float gRows = ref Unsafe.Add(ref gRef, i * Classes);
-                if (TGradient.On)
-                {
-                    for (int r = 0; r < 4; r++)
-                    {
-                        for (int k = 0; k < Classes; k++)
-                        {
-                            Unsafe.Add(ref gRows, r * Classes + k) = Unsafe.Add(ref gBlock, k * 4 + r);
-                        }
-                    }
-                    // The one-hot part of the gradient: −scale·(1 − ε) at each row's target.
-                    for (int r = 0; r < 4; r++)
-                    {
-                        int y = targets[i + r];
-                        if (y != IgnoreIndex)
-                        {
-                            Unsafe.Add(ref gRows, r * Classes + y) -= hitT;
-                        }
-                    }
-                }
-            }
-            return total;
-        }
-
-        /// <summary>Σᵢ ℓᵢ, class-index targets, weighted; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossHardWeighted<TGradient>(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, ReadOnlySpan<float> classWeights,
-            Span<float> gradient, double scale)
-            where TGradient : struct, IOption
-        {
-            int n = targets.Length;
-            ref float xRef = ref MemoryMarshal.GetReference(logits);
-            ref float wRef = ref MemoryMarshal.GetReference(classWeights);
-            ref float gRef = ref MemoryMarshal.GetReference(gradient);
-            double weightSum = 0; // W = Σₖ wₖ, for the smoothing term (ε/K)·Σₖ wₖ·(log s + m − xₖ) = (ε/K)·(W·log s + Σₖ wₖ·(m − xₖ))
-            for (int c = 0; c < Classes; c++)
-            {
-                weightSum += classWeights[c];
-            }
-            double hit = scale * 0.9d; // scale·(1 − ε), taken off the target's gradient (times w[y])
-            float smooth = (float)(scale * 0.01d); // scale·ε/K, taken off every class (times wₖ)
-            double total = 0;
-            // K = 10 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
-            // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
-            // out of the sums) where K is not a sum of vector widths.
-            // Its exp values stay in registers from the sum to the gradient.
-            // Class-index targets: blocks of as many rows as a vector has lanes are computed across rows first (row r of the
-            // block in lane r: the row's arithmetic is vector operations, with no horizontal reductions); the last n mod lanes
-            // rows take the per-row code.
-            if (Vector512.IsHardwareAccelerated)
-            {
-                int i = 0; // blocks of 16 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
-                total += LossHardWeightedBlocks512<TGradient>(logits, targets, classWeights, gradient, scale, ref i);
-                var smooth256 = Vector256.Create(smooth);
-                var smooth128 = Vector128.Create(smooth);
-                // The last vector overlaps the one before: tailMask keeps its last 2 of 4 lanes in the sums.
-                var tailMask = Vector128.AsSingle(Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
-                var w0 = Vector256.LoadUnsafe(ref wRef);
-                var w1 = Vector128.LoadUnsafe(ref wRef, (nuint)6);
-                var sw0 = w0 * smooth256;
-                var sw1 = w1 * smooth128;
-                // The rows after the last full block, one at a time.
-                for (; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
-                        continue;
-                    }
-                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = Unsafe.Add(ref wRef, y);
-                    var x0 = Vector256.LoadUnsafe(ref row);
-                    var x1 = Vector128.LoadUnsafe(ref row, (nuint)6);
-                    float m = MathF.Max(LossReductions.Max(x0), LossReductions.Max(x1));
-                    var m256 = Vector256.Create(m);
-                    var m128 = Vector128.Create(m);
-                    var e0 = VectorMath.Exp(x0 - m256);
-                    var e1 = VectorMath.Exp(x1 - m128);
-                    float s = Vector256.Sum(e0) + Vector128.Sum((e1 & tailMask));
-                    float sumD = Vector256.Sum(w0 * (m256 - x0)) + Vector128.Sum((w1 * (m128 - x1) & tailMask)); // Σₖ wₖ·(m − xₖ)
-                    if (TGradient.On)
-                    {
-                        float coef = (float)(scale * (0.9d * wy + 0.01d * weightSum) / s); // scale·A/s
-                        var coef256 = Vector256.Create(coef);
-                        var coef128 = Vector128.Create(coef);
-                        Vector256.StoreUnsafe(e0 * coef256 - sw0, ref gRow);
-                        Vector128.StoreUnsafe(e1 * coef128 - sw1, ref gRow, (nuint)6);
-                    }
-                    double dy = m - xy; // m − x_y ≥ 0
-                    double logS = Math.Log(s);
-                    double l = 0.9d * wy * (logS + dy) + 0.01d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= (float)(hit * wy);
-                }
-                return total;
-            }
-            if (Vector256.IsHardwareAccelerated)
-            {
-                int i = 0; // blocks of 8 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
-                total += LossHardWeightedBlocks256<TGradient>(logits, targets, classWeights, gradient, scale, ref i);
-                var smooth256 = Vector256.Create(smooth);
-                var smooth128 = Vector128.Create(smooth);
-                // The last vector overlaps the one before: tailMask keeps its last 2 of 4 lanes in the sums.
-                var tailMask = Vector128.AsSingle(Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
-                var w0 = Vector256.LoadUnsafe(ref wRef);
-                var w1 = Vector128.LoadUnsafe(ref wRef, (nuint)6);
-                var sw0 = w0 * smooth256;
-                var sw1 = w1 * smooth128;
-                // The rows after the last full block, one at a time.
-                for (; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
-                        continue;
-                    }
-                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = Unsafe.Add(ref wRef, y);
-                    var x0 = Vector256.LoadUnsafe(ref row);
-                    var x1 = Vector128.LoadUnsafe(ref row, (nuint)6);
-                    float m = MathF.Max(LossReductions.Max(x0), LossReductions.Max(x1));
-                    var m256 = Vector256.Create(m);
-                    var m128 = Vector128.Create(m);
-                    var e0 = VectorMath.Exp(x0 - m256);
-                    var e1 = VectorMath.Exp(x1 - m128);
-                    float s = Vector256.Sum(e0) + Vector128.Sum((e1 & tailMask));
-                    float sumD = Vector256.Sum(w0 * (m256 - x0)) + Vector128.Sum((w1 * (m128 - x1) & tailMask)); // Σₖ wₖ·(m − xₖ)
-                    if (TGradient.On)
-                    {
-                        float coef = (float)(scale * (0.9d * wy + 0.01d * weightSum) / s); // scale·A/s
-                        var coef256 = Vector256.Create(coef);
-                        var coef128 = Vector128.Create(coef);
-                        Vector256.StoreUnsafe(e0 * coef256 - sw0, ref gRow);
-                        Vector128.StoreUnsafe(e1 * coef128 - sw1, ref gRow, (nuint)6);
-                    }
-                    double dy = m - xy; // m − x_y ≥ 0
-                    double logS = Math.Log(s);
-                    double l = 0.9d * wy * (logS + dy) + 0.01d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= (float)(hit * wy);
-                }
-                return total;
-            }
-            if (Vector128.IsHardwareAccelerated)
-            {
-                int i = 0; // blocks of 4 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
-                total += LossHardWeightedBlocks128<TGradient>(logits, targets, classWeights, gradient, scale, ref i);
-                var smooth128 = Vector128.Create(smooth);
-                // The last vector overlaps the one before: tailMask keeps its last 2 of 4 lanes in the sums.
-                var tailMask = Vector128.AsSingle(Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
-                var w0 = Vector128.LoadUnsafe(ref wRef);
-                var w1 = Vector128.LoadUnsafe(ref wRef, (nuint)4);
-                var w2 = Vector128.LoadUnsafe(ref wRef, (nuint)6);
-                var sw0 = w0 * smooth128;
-                var sw1 = w1 * smooth128;
-                var sw2 = w2 * smooth128;
-                // The rows after the last full block, one at a time.
-                for (; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
-                        continue;
-                    }
-                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = Unsafe.Add(ref wRef, y);
-                    var x0 = Vector128.LoadUnsafe(ref row);
-                    var x1 = Vector128.LoadUnsafe(ref row, (nuint)4);
-                    var x2 = Vector128.LoadUnsafe(ref row, (nuint)6);
-                    float m = LossReductions.Max(Vector128.Max(Vector128.Max(x0, x1), x2));
-                    var m128 = Vector128.Create(m);
-                    var e0 = VectorMath.Exp(x0 - m128);
-                    var e1 = VectorMath.Exp(x1 - m128);
-                    var e2 = VectorMath.Exp(x2 - m128);
-                    float s = Vector128.Sum(e0 + e1 + (e2 & tailMask));
-                    float sumD = Vector128.Sum(w0 * (m128 - x0) + w1 * (m128 - x1) + (w2 * (m128 - x2) & tailMask)); // Σₖ wₖ·(m − xₖ)
-                    if (TGradient.On)
-                    {
-                        float coef = (float)(scale * (0.9d * wy + 0.01d * weightSum) / s); // scale·A/s
-                        var coef128 = Vector128.Create(coef);
-                        Vector128.StoreUnsafe(e0 * coef128 - sw0, ref gRow);
-                        Vector128.StoreUnsafe(e1 * coef128 - sw1, ref gRow, (nuint)4);
-                        Vector128.StoreUnsafe(e2 * coef128 - sw2, ref gRow, (nuint)6);
-                    }
-                    double dy = m - xy; // m − x_y ≥ 0
-                    double logS = Math.Log(s);
-                    double l = 0.9d * wy * (logS + dy) + 0.01d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= (float)(hit * wy);
-                }
-                return total;
-            }
-            // No SIMD on this CPU: scalar loops over the classes (shorter than K straight-line scalars).
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
-                        continue;
-                    }
-                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = Unsafe.Add(ref wRef, y);
-                    float mAcc = Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 10; k++)
-                    {
-                        mAcc = MathF.Max(mAcc, Unsafe.Add(ref row, k));
-                    }
-                    float m = mAcc;
-                    double sAcc = 0;
-                    double sumDAcc = 0;
-                    for (int k = 0; k < 10; k++)
-                    {
-                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
-                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
-                        sAcc += ek;
-                        sumDAcc += Unsafe.Add(ref wRef, k) * (m - Unsafe.Add(ref row, k));
-                    }
-                    float s = (float)sAcc;
-                    float sumD = (float)sumDAcc; // Σₖ wₖ·(m − xₖ)
-                    if (TGradient.On)
-                    {
-                        float coef = (float)(scale * (0.9d * wy + 0.01d * weightSum) / s); // scale·A/s
-                        for (int k = 0; k < 10; k++)
-                        {
-                            float swk = Unsafe.Add(ref wRef, k) * smooth;
-                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - swk;
-                        }
-                    }
-                    double dy = m - xy; // m − x_y ≥ 0
-                    double logS = Math.Log(s);
-                    double l = 0.9d * wy * (logS + dy) + 0.01d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= (float)(hit * wy);
-                }
-                return total;
-            }
-        }
-
-        /// <summary>The full blocks of 16 rows of LossHardWeighted, across the lanes of a Vector512; advances i past them.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static double LossHardWeightedBlocks512<TGradient>(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, ReadOnlySpan<float> classWeights,
-            Span<float> gradient, double scale, ref int i)
-            where TGradient : struct, IOption
-        {
-            int n = targets.Length;
-            ref float xRef = ref MemoryMarshal.GetReference(logits);
-            ref float wRef = ref MemoryMarshal.GetReference(classWeights);
-            ref float gRef = ref MemoryMarshal.GetReference(gradient);
-            double weightSum = 0; // W = Σₖ wₖ, for the smoothing term (ε/K)·Σₖ wₖ·(log s + m − xₖ) = (ε/K)·(W·log s + Σₖ wₖ·(m − xₖ))
-            for (int c = 0; c < Classes; c++)
-            {
-                weightSum += classWeights[c];
-            }
-            double hit = scale * 0.9d; // scale·(1 − ε), taken off the target's gradient (times w[y])
-            float smooth = (float)(scale * 0.01d); // scale·ε/K, taken off every class (times wₖ)
-            double total = 0;
-            var scale512 = Vector512.Create((float)scale);
-            var smooth512 = Vector512.Create((float)smooth);
-            var weightSum512 = Vector512.Create((float)weightSum);
-            var w0 = Vector512.Create(Unsafe.Add(ref wRef, 0));
-            var w1 = Vector512.Create(Unsafe.Add(ref wRef, 1));
-            var w2 = Vector512.Create(Unsafe.Add(ref wRef, 2));
-            var w3 = Vector512.Create(Unsafe.Add(ref wRef, 3));
-            var w4 = Vector512.Create(Unsafe.Add(ref wRef, 4));
-            var w5 = Vector512.Create(Unsafe.Add(ref wRef, 5));
-            var w6 = Vector512.Create(Unsafe.Add(ref wRef, 6));
-            var w7 = Vector512.Create(Unsafe.Add(ref wRef, 7));
-            var w8 = Vector512.Create(Unsafe.Add(ref wRef, 8));
-            var w9 = Vector512.Create(Unsafe.Add(ref wRef, 9));
-            var sw0 = w0 * smooth512;
-            var sw1 = w1 * smooth512;
-            var sw2 = w2 * smooth512;
-            var sw3 = w3 * smooth512;
-            var sw4 = w4 * smooth512;
-            var sw5 = w5 * smooth512;
-            var sw6 = w6 * smooth512;
-            var sw7 = w7 * smooth512;
-            var sw8 = w8 * smooth512;
-            var sw9 = w9 * smooth512;
-            // The block's g, column by column.
-            Span<float> gColumns = TGradient.On ? stackalloc float[160] : default;
-            ref float gBlock = ref MemoryMarshal.GetReference(gColumns);
-            for (; i <= n - 16; i += 16)
-            {
-                ref float row = ref Unsafe.Add(ref xRef, i * Classes);
-                int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i
-                    + 6], y7 = targets[i + 7], y8 = targets[i + 8], y9 = targets[i + 9], y10 = targets[i + 10], y11 = targets[i + 11], y12 = targets[i + 12],
-                    y13 = targets[i + 13], y14 = targets[i + 14], y15 = targets[i + 15];
-                // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
-                var active = Vector512.GreaterThan(Vector512.Create(y0 == IgnoreIndex ? 0f : 1f, y1 == IgnoreIndex ? 0f : 1f, y2 == IgnoreIndex ? 0f : 1f,
-                    y3 == IgnoreIndex ? 0f : 1f, y4 == IgnoreIndex ? 0f : 1f, y5 == IgnoreIndex ? 0f : 1f, y6 == IgnoreIndex ? 0f : 1f, y7 == IgnoreIndex ? 0f
-                    : 1f, y8 == IgnoreIndex ? 0f : 1f, y9 == IgnoreIndex ? 0f : 1f, y10 == IgnoreIndex ? 0f : 1f, y11 == IgnoreIndex ? 0f : 1f,
-                    y12 == IgnoreIndex ? 0f : 1f, y13 == IgnoreIndex ? 0f : 1f, y14 == IgnoreIndex ? 0f : 1f, y15 == IgnoreIndex ? 0f : 1f),
-                    Vector512<float>.Zero);
-                var xy = Vector512.Create(y0 == IgnoreIndex ? 0f : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 1 * Classes + y1),
-                    y2 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 3 * Classes + y3),
-                    y4 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 4 * Classes + y4), y5 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 5 * Classes + y5),
-                    y6 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 6 * Classes + y6), y7 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 7 * Classes + y7),
-                    y8 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 8 * Classes + y8), y9 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 9 * Classes + y9),
-                    y10 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 10 * Classes + y10), y11 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 11 * Classes + y11),
-                    y12 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 12 * Classes + y12), y13 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 13 * Classes + y13),
-                    y14 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 14 * Classes + y14), y15 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 15 * Classes + y15));
-                var wy = Vector512.Create(y0 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y1),
-                    y2 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y3), y4 == IgnoreIndex ? 0f
-                    : Unsafe.Add(ref wRef, y4), y5 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y5), y6 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y6),
-                    y7 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y7), y8 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y8), y9 == IgnoreIndex ? 0f
-                    : Unsafe.Add(ref wRef, y9), y10 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y10), y11 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y11),
-                    y12 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y12), y13 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y13), y14 == IgnoreIndex ? 0f
-                    : Unsafe.Add(ref wRef, y14), y15 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y15));
-                var x0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 30), Unsafe.Add(ref row,
-                    40), Unsafe.Add(ref row, 50), Unsafe.Add(ref row, 60), Unsafe.Add(ref row, 70), Unsafe.Add(ref row, 80), Unsafe.Add(ref row, 90),
-                    Unsafe.Add(ref row, 100), Unsafe.Add(ref row, 110), Unsafe.Add(ref row, 120), Unsafe.Add(ref row, 130), Unsafe.Add(ref row, 140),
-                    Unsafe.Add(ref row, 150));
-                var x1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 21), Unsafe.Add(ref row, 31), Unsafe.Add(ref row,
-                    41), Unsafe.Add(ref row, 51), Unsafe.Add(ref row, 61), Unsafe.Add(ref row, 71), Unsafe.Add(ref row, 81), Unsafe.Add(ref row, 91),
-                    Unsafe.Add(ref row, 101), Unsafe.Add(ref row, 111), Unsafe.Add(ref row, 121), Unsafe.Add(ref row, 131), Unsafe.Add(ref row, 141),
-                    Unsafe.Add(ref row, 151));
-                var x2 = Vector512.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 22), Unsafe.Add(ref row, 32), Unsafe.Add(ref row,
-                    42), Unsafe.Add(ref row, 52), Unsafe.Add(ref row, 62), Unsafe.Add(ref row, 72), Unsafe.Add(ref row, 82), Unsafe.Add(ref row, 92),
-                    Unsafe.Add(ref row, 102), Unsafe.Add(ref row, 112), Unsafe.Add(ref row, 122), Unsafe.Add(ref row, 132), Unsafe.Add(ref row, 142),
-                    Unsafe.Add(ref row, 152));
-                var x3 = Vector512.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 23), Unsafe.Add(ref row, 33), Unsafe.Add(ref row,
-                    43), Unsafe.Add(ref row, 53), Unsafe.Add(ref row, 63), Unsafe.Add(ref row, 73), Unsafe.Add(ref row, 83), Unsafe.Add(ref row, 93),
-                    Unsafe.Add(ref row, 103), Unsafe.Add(ref row, 113), Unsafe.Add(ref row, 123), Unsafe.Add(ref row, 133), Unsafe.Add(ref row, 143),
-                    Unsafe.Add(ref row, 153));
-                var x4 = Vector512.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 24), Unsafe.Add(ref row, 34), Unsafe.Add(ref row,
-                    44), Unsafe.Add(ref row, 54), Unsafe.Add(ref row, 64), Unsafe.Add(ref row, 74), Unsafe.Add(ref row, 84), Unsafe.Add(ref row, 94),
-                    Unsafe.Add(ref row, 104), Unsafe.Add(ref row, 114), Unsafe.Add(ref row, 124), Unsafe.Add(ref row, 134), Unsafe.Add(ref row, 144),
-                    Unsafe.Add(ref row, 154));
-                var x5 = Vector512.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 25), Unsafe.Add(ref row, 35), Unsafe.Add(ref row,
-                    45), Unsafe.Add(ref row, 55), Unsafe.Add(ref row, 65), Unsafe.Add(ref row, 75), Unsafe.Add(ref row, 85), Unsafe.Add(ref row, 95),
-                    Unsafe.Add(ref row, 105), Unsafe.Add(ref row, 115), Unsafe.Add(ref row, 125), Unsafe.Add(ref row, 135), Unsafe.Add(ref row, 145),
-                    Unsafe.Add(ref row, 155));
-                var x6 = Vector512.Create(Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 26), Unsafe.Add(ref row, 36), Unsafe.Add(ref row,
-                    46), Unsafe.Add(ref row, 56), Unsafe.Add(ref row, 66), Unsafe.Add(ref row, 76), Unsafe.Add(ref row, 86), Unsafe.Add(ref row, 96),
-                    Unsafe.Add(ref row, 106), Unsafe.Add(ref row, 116), Unsafe.Add(ref row, 126), Unsafe.Add(ref row, 136), Unsafe.Add(ref row, 146),
-                    Unsafe.Add(ref row, 156));
-                var x7 = Vector512.Create(Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 27), Unsafe.Add(ref row, 37), Unsafe.Add(ref row,
-                    47), Unsafe.Add(ref row, 57), Unsafe.Add(ref row, 67), Unsafe.Add(ref row, 77), Unsafe.Add(ref row, 87), Unsafe.Add(ref row, 97),
-                    Unsafe.Add(ref row, 107), Unsafe.Add(ref row, 117), Unsafe.Add(ref row, 127), Unsafe.Add(ref row, 137), Unsafe.Add(ref row, 147),
-                    Unsafe.Add(ref row, 157));
-                var x8 = Vector512.Create(Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 28), Unsafe.Add(ref row, 38), Unsafe.Add(ref row,
-                    48), Unsafe.Add(ref row, 58), Unsafe.Add(ref row, 68), Unsafe.Add(ref row, 78), Unsafe.Add(ref row, 88), Unsafe.Add(ref row, 98),
-                    Unsafe.Add(ref row, 108), Unsafe.Add(ref row, 118), Unsafe.Add(ref row, 128), Unsafe.Add(ref row, 138), Unsafe.Add(ref row, 148),
-                    Unsafe.Add(ref row, 158));
-                var x9 = Vector512.Create(Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 29), Unsafe.Add(ref row, 39), Unsafe.Add(ref row,
-                    49), Unsafe.Add(ref row, 59), Unsafe.Add(ref row, 69), Unsafe.Add(ref row, 79), Unsafe.Add(ref row, 89), Unsafe.Add(ref row, 99),
-                    Unsafe.Add(ref row, 109), Unsafe.Add(ref row, 119), Unsafe.Add(ref row, 129), Unsafe.Add(ref row, 139), Unsafe.Add(ref row, 149),
-                    Unsafe.Add(ref row, 159));
-                var m = x0;
-                m = Vector512.Max(m, x1);
-                m = Vector512.Max(m, x2);
-                m = Vector512.Max(m, x3);
-                m = Vector512.Max(m, x4);
-                m = Vector512.Max(m, x5);
-                m = Vector512.Max(m, x6);
-                m = Vector512.Max(m, x7);
-                m = Vector512.Max(m, x8);
-                m = Vector512.Max(m, x9);
-                var e0 = VectorMath.Exp(x0 - m);
-                var e1 = VectorMath.Exp(x1 - m);
-                var e2 = VectorMath.Exp(x2 - m);
-                var e3 = VectorMath.Exp(x3 - m);
-                var e4 = VectorMath.Exp(x4 - m);
-                var e5 = VectorMath.Exp(x5 - m);
-                var e6 = VectorMath.Exp(x6 - m);
-                var e7 = VectorMath.Exp(x7 - m);
-                var e8 = VectorMath.Exp(x8 - m);
-                var e9 = VectorMath.Exp(x9 - m);
-                var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9;
-                // Σₖ wₖ·(m − xₖ)
-                var sumD = w0 * (m - x0) + w1 * (m - x1) + w2 * (m - x2) + w3 * (m - x3) + w4 * (m - x4) + w5 * (m - x5) + w6 * (m - x6) + w7 * (m - x7) + w8
-                    * (m - x8) + w9 * (m - x9);
-                if (TGradient.On)
-                {
-                    var coef = scale512 * (Vector512.Create(0.9f) * wy + Vector512.Create(0.01f) * weightSum512) / s; // scale·A/s
-                    Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e0 * coef - sw0, Vector512<float>.Zero), ref gBlock);
-                    Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e1 * coef - sw1, Vector512<float>.Zero), ref gBlock, (nuint)16);
-                    Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e2 * coef - sw2, Vector512<float>.Zero), ref gBlock, (nuint)32);
-                    Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e3 * coef - sw3, Vector512<float>.Zero), ref gBlock, (nuint)48);
-                    Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e4 * coef - sw4, Vector512<float>.Zero), ref gBlock, (nuint)64);
-                    Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e5 * coef - sw5, Vector512<float>.Zero), ref gBlock, (nuint)80);
-                    Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e6 * coef - sw6, Vector512<float>.Zero), ref gBlock, (nuint)96);
-                    Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e7 * coef - sw7, Vector512<float>.Zero), ref gBlock, (nuint)112);
-                    Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e8 * coef - sw8, Vector512<float>.Zero), ref gBlock, (nuint)128);
-                    Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e9 * coef - sw9, Vector512<float>.Zero), ref gBlock, (nuint)144);
-                }
-                var dy = m - xy; // m − x_y ≥ 0
-                var logS = VectorMath.Log(s);
-                // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                var l = Vector512.Create(0.9f) * wy * (logS + dy) + Vector512.Create(0.01f) * (weightSum512 * logS + sumD);
-                l = Vector512.ConditionalSelect(active, l, Vector512<float>.Zero);
-                total += VectorReductions.SumToDouble(l);
-                ref float gRows = ref Unsafe.Add(ref gRef, i * Classes);
-                if (TGradient.On)
-                {
-                    for (int r = 0; r < 16; r++)
-                    {
-                        for (int k = 0; k < Classes; k++)
-                        {
-                            Unsafe.Add(ref gRows, r * Classes + k) = Unsafe.Add(ref gBlock, k * 16 + r);
-                        }
-                    }
-                    // The one-hot part of the gradient: −scale·(1 − ε)·w_y at each row's target.
-                    for (int r = 0; r < 16; r++)
-                    {
-                        int y = targets[i + r];
-                        if (y != IgnoreIndex)
-                        {
-                            Unsafe.Add(ref gRows, r * Classes + y) -= (float)(hit * Unsafe.Add(ref wRef, y));
-                        }
-                    }
-                }
-            }
-            return total;
-        }
-
-        /// <summary>The full blocks of 8 rows of LossHardWeighted, across the lanes of a Vector256; advances i past them.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static double LossHardWeightedBlocks256<TGradient>(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, ReadOnlySpan<float> classWeights,
-            Span<float> gradient, double scale, ref int i)
-            where TGradient : struct, IOption
-        {
-            int n = targets.Length;
-            ref float xRef = ref MemoryMarshal.GetReference(logits);
-            ref float wRef = ref MemoryMarshal.GetReference(classWeights);
-            ref float gRef = ref MemoryMarshal.GetReference(gradient);
-            double weightSum = 0; // W = Σₖ wₖ, for the smoothing term (ε/K)·Σₖ wₖ·(log s + m − xₖ) = (ε/K)·(W·log s + Σₖ wₖ·(m − xₖ))
-            for (int c = 0; c < Classes; c++)
-            {
-                weightSum += classWeights[c];
-            }
-            double hit = scale * 0.9d; // scale·(1 − ε), taken off the target's gradient (times w[y])
-            float smooth = (float)(scale * 0.01d); // scale·ε/K, taken off every class (times wₖ)
-            double total = 0;
-            var scale256 = Vector256.Create((float)scale);
-            var smooth256 = Vector256.Create((float)smooth);
-            var weightSum256 = Vector256.Create((float)weightSum);
-            var w0 = Vector256.Create(Unsafe.Add(ref wRef, 0));
-            var w1 = Vector256.Create(Unsafe.Add(ref wRef, 1));
-            var w2 = Vector256.Create(Unsafe.Add(ref wRef, 2));
-            var w3 = Vector256.Create(Unsafe.Add(ref wRef, 3));
-            var w4 = Vector256.Create(Unsafe.Add(ref wRef, 4));
-            var w5 = Vector256.Create(Unsafe.Add(ref wRef, 5));
-            var w6 = Vector256.Create(Unsafe.Add(ref wRef, 6));
-            var w7 = Vector256.Create(Unsafe.Add(ref wRef, 7));
-            var w8 = Vector256.Create(Unsafe.Add(ref wRef, 8));
-            var w9 = Vector256.Create(Unsafe.Add(ref wRef, 9));
-            var sw0 = w0 * smooth256;
-            var sw1 = w1 * smooth256;
-            var sw2 = w2 * smooth256;
-            var sw3 = w3 * smooth256;
-            var sw4 = w4 * smooth256;
-            var sw5 = w5 * smooth256;
-            var sw6 = w6 * smooth256;
-            var sw7 = w7 * smooth256;
-            var sw8 = w8 * smooth256;
-            var sw9 = w9 * smooth256;
-            // The block's g, column by column.
-            Span<float> gColumns = TGradient.On ? stackalloc float[80] : default;
-            ref float gBlock = ref MemoryMarshal.GetReference(gColumns);
-            for (; i <= n - 8; i += 8)
-            {
-                ref float row = ref Unsafe.Add(ref xRef, i * Classes);
-                int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i
-                    + 6], y7 = targets[i + 7];
-                // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
-                var active = Vector256.GreaterThan(Vector256.Create(y0 == IgnoreIndex ? 0f : 1f, y1 == IgnoreIndex ? 0f : 1f, y2 == IgnoreIndex ? 0f : 1f,
-                    y3 == IgnoreIndex ? 0f : 1f, y4 == IgnoreIndex ? 0f : 1f, y5 == IgnoreIndex ? 0f : 1f, y6 == IgnoreIndex ? 0f : 1f, y7 == IgnoreIndex ? 0f
-                    : 1f), Vector256<float>.Zero);
-                var xy = Vector256.Create(y0 == IgnoreIndex ? 0f : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 1 * Classes + y1),
-                    y2 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 3 * Classes + y3),
-                    y4 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 4 * Classes + y4), y5 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 5 * Classes + y5),
-                    y6 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 6 * Classes + y6), y7 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 7 * Classes + y7));
-                var wy = Vector256.Create(y0 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y1),
-                    y2 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y3), y4 == IgnoreIndex ? 0f
-                    : Unsafe.Add(ref wRef, y4), y5 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y5), y6 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y6),
-                    y7 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y7));
-                var x0 = Vector256.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 30), Unsafe.Add(ref row,
-                    40), Unsafe.Add(ref row, 50), Unsafe.Add(ref row, 60), Unsafe.Add(ref row, 70));
-                var x1 = Vector256.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 21), Unsafe.Add(ref row, 31), Unsafe.Add(ref row,
-                    41), Unsafe.Add(ref row, 51), Unsafe.Add(ref row, 61), Unsafe.Add(ref row, 71));
-                var x2 = Vector256.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 22), Unsafe.Add(ref row, 32), Unsafe.Add(ref row,
-                    42), Unsafe.Add(ref row, 52), Unsafe.Add(ref row, 62), Unsafe.Add(ref row, 72));
-                var x3 = Vector256.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 23), Unsafe.Add(ref row, 33), Unsafe.Add(ref row,
-                    43), Unsafe.Add(ref row, 53), Unsafe.Add(ref row, 63), Unsafe.Add(ref row, 73));
-                var x4 = Vector256.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 24), Unsafe.Add(ref row, 34), Unsafe.Add(ref row,
-                    44), Unsafe.Add(ref row, 54), Unsafe.Add(ref row, 64), Unsafe.Add(ref row, 74));
-                var x5 = Vector256.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 25), Unsafe.Add(ref row, 35), Unsafe.Add(ref row,
-                    45), Unsafe.Add(ref row, 55), Unsafe.Add(ref row, 65), Unsafe.Add(ref row, 75));
-                var x6 = Vector256.Create(Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 26), Unsafe.Add(ref row, 36), Unsafe.Add(ref row,
-                    46), Unsafe.Add(ref row, 56), Unsafe.Add(ref row, 66), Unsafe.Add(ref row, 76));
-                var x7 = Vector256.Create(Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 27), Unsafe.Add(ref row, 37), Unsafe.Add(ref row,
-                    47), Unsafe.Add(ref row, 57), Unsafe.Add(ref row, 67), Unsafe.Add(ref row, 77));
-                var x8 = Vector256.Create(Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 28), Unsafe.Add(ref row, 38), Unsafe.Add(ref row,
-                    48), Unsafe.Add(ref row, 58), Unsafe.Add(ref row, 68), Unsafe.Add(ref row, 78));
-                var x9 = Vector256.Create(Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 29), Unsafe.Add(ref row, 39), Unsafe.Add(ref row,
-                    49), Unsafe.Add(ref row, 59), Unsafe.Add(ref row, 69), Unsafe.Add(ref row, 79));
-                var m = x0;
-                m = Vector256.Max(m, x1);
-                m = Vector256.Max(m, x2);
-                m = Vector256.Max(m, x3);
-                m = Vector256.Max(m, x4);
-                m = Vector256.Max(m, x5);
-                m = Vector256.Max(m, x6);
-                m = Vector256.Max(m, x7);
-                m = Vector256.Max(m, x8);
-                m = Vector256.Max(m, x9);
-                var e0 = VectorMath.Exp(x0 - m);
-                var e1 = VectorMath.Exp(x1 - m);
-                var e2 = VectorMath.Exp(x2 - m);
-                var e3 = VectorMath.Exp(x3 - m);
-                var e4 = VectorMath.Exp(x4 - m);
-                var e5 = VectorMath.Exp(x5 - m);
-                var e6 = VectorMath.Exp(x6 - m);
-                var e7 = VectorMath.Exp(x7 - m);
-                var e8 = VectorMath.Exp(x8 - m);
-                var e9 = VectorMath.Exp(x9 - m);
-                var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9;
-                // Σₖ wₖ·(m − xₖ)
-                var sumD = w0 * (m - x0) + w1 * (m - x1) + w2 * (m - x2) + w3 * (m - x3) + w4 * (m - x4) + w5 * (m - x5) + w6 * (m - x6) + w7 * (m - x7) + w8
-                    * (m - x8) + w9 * (m - x9);
-                if (TGradient.On)
-                {
-                    var coef = scale256 * (Vector256.Create(0.9f) * wy + Vector256.Create(0.01f) * weightSum256) / s; // scale·A/s
-                    Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e0 * coef - sw0, Vector256<float>.Zero), ref gBlock);
-                    Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e1 * coef - sw1, Vector256<float>.Zero), ref gBlock, (nuint)8);
-                    Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e2 * coef - sw2, Vector256<float>.Zero), ref gBlock, (nuint)16);
-                    Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e3 * coef - sw3, Vector256<float>.Zero), ref gBlock, (nuint)24);
-                    Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e4 * coef - sw4, Vector256<float>.Zero), ref gBlock, (nuint)32);
-                    Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e5 * coef - sw5, Vector256<float>.Zero), ref gBlock, (nuint)40);
-                    Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e6 * coef - sw6, Vector256<float>.Zero), ref gBlock, (nuint)48);
-                    Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e7 * coef - sw7, Vector256<float>.Zero), ref gBlock, (nuint)56);
-                    Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e8 * coef - sw8, Vector256<float>.Zero), ref gBlock, (nuint)64);
-                    Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e9 * coef - sw9, Vector256<float>.Zero), ref gBlock, (nuint)72);
-                }
-                var dy = m - xy; // m − x_y ≥ 0
-                var logS = VectorMath.Log(s);
-                // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                var l = Vector256.Create(0.9f) * wy * (logS + dy) + Vector256.Create(0.01f) * (weightSum256 * logS + sumD);
-                l = Vector256.ConditionalSelect(active, l, Vector256<float>.Zero);
-                total += VectorReductions.SumToDouble(l);
-                ref float gRows = ref Unsafe.Add(ref gRef, i * Classes);
-                if (TGradient.On)
-                {
-                    for (int r = 0; r < 8; r++)
-                    {
-                        for (int k = 0; k < Classes; k++)
-                        {
-                            Unsafe.Add(ref gRows, r * Classes + k) = Unsafe.Add(ref gBlock, k * 8 + r);
-                        }
-                    }
-                    // The one-hot part of the gradient: −scale·(1 − ε)·w_y at each row's target.
-                    for (int r = 0; r < 8; r++)
-                    {
-                        int y = targets[i + r];
-                        if (y != IgnoreIndex)
-                        {
-                            Unsafe.Add(ref gRows, r * Classes + y) -= (float)(hit * Unsafe.Add(ref wRef, y));
-                        }
-                    }
-                }
-            }
-            return total;
-        }
-
-        /// <summary>The full blocks of 4 rows of LossHardWeighted, across the lanes of a Vector128; advances i past them.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static double LossHardWeightedBlocks128<TGradient>(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, ReadOnlySpan<float> classWeights,
-            Span<float> gradient, double scale, ref int i)
-            where TGradient : struct, IOption
-        {
-            int n = targets.Length;
-            ref float xRef = ref MemoryMarshal.GetReference(logits);
-            ref float wRef = ref MemoryMarshal.GetReference(classWeights);
-            ref float gRef = ref MemoryMarshal.GetReference(gradient);
-            double weightSum = 0; // W = Σₖ wₖ, for the smoothing term (ε/K)·Σₖ wₖ·(log s + m − xₖ) = (ε/K)·(W·log s + Σₖ wₖ·(m − xₖ))
-            for (int c = 0; c < Classes; c++)
-            {
-                weightSum += classWeights[c];
-            }
-            double hit = scale * 0.9d; // scale·(1 − ε), taken off the target's gradient (times w[y])
-            float smooth = (float)(scale * 0.01d); // scale·ε/K, taken off every class (times wₖ)
+            float smooth = (float)(scale * 0.01d); // scale·ε/K, taken off every class (times wₖ where weighted)
             double total = 0;
             var scale128 = Vector128.Create((float)scale);
             var smooth128 = Vector128.Create((float)smooth);
             var weightSum128 = Vector128.Create((float)weightSum);
-            var w0 = Vector128.Create(Unsafe.Add(ref wRef, 0));
-            var w1 = Vector128.Create(Unsafe.Add(ref wRef, 1));
-            var w2 = Vector128.Create(Unsafe.Add(ref wRef, 2));
-            var w3 = Vector128.Create(Unsafe.Add(ref wRef, 3));
-            var w4 = Vector128.Create(Unsafe.Add(ref wRef, 4));
-            var w5 = Vector128.Create(Unsafe.Add(ref wRef, 5));
-            var w6 = Vector128.Create(Unsafe.Add(ref wRef, 6));
-            var w7 = Vector128.Create(Unsafe.Add(ref wRef, 7));
-            var w8 = Vector128.Create(Unsafe.Add(ref wRef, 8));
-            var w9 = Vector128.Create(Unsafe.Add(ref wRef, 9));
-            var sw0 = w0 * smooth128;
-            var sw1 = w1 * smooth128;
-            var sw2 = w2 * smooth128;
-            var sw3 = w3 * smooth128;
-            var sw4 = w4 * smooth128;
-            var sw5 = w5 * smooth128;
-            var sw6 = w6 * smooth128;
-            var sw7 = w7 * smooth128;
-            var sw8 = w8 * smooth128;
-            var sw9 = w9 * smooth128;
+            var w0 = TWeights.On ? Vector128.Create(Unsafe.Add(ref wRef, 0)) : default;
+            var w1 = TWeights.On ? Vector128.Create(Unsafe.Add(ref wRef, 1)) : default;
+            var w2 = TWeights.On ? Vector128.Create(Unsafe.Add(ref wRef, 2)) : default;
+            var w3 = TWeights.On ? Vector128.Create(Unsafe.Add(ref wRef, 3)) : default;
+            var w4 = TWeights.On ? Vector128.Create(Unsafe.Add(ref wRef, 4)) : default;
+            var w5 = TWeights.On ? Vector128.Create(Unsafe.Add(ref wRef, 5)) : default;
+            var w6 = TWeights.On ? Vector128.Create(Unsafe.Add(ref wRef, 6)) : default;
+            var w7 = TWeights.On ? Vector128.Create(Unsafe.Add(ref wRef, 7)) : default;
+            var w8 = TWeights.On ? Vector128.Create(Unsafe.Add(ref wRef, 8)) : default;
+            var w9 = TWeights.On ? Vector128.Create(Unsafe.Add(ref wRef, 9)) : default;
+            var sw0 = TWeights.On ? w0 * smooth128 : smooth128;
+            var sw1 = TWeights.On ? w1 * smooth128 : smooth128;
+            var sw2 = TWeights.On ? w2 * smooth128 : smooth128;
+            var sw3 = TWeights.On ? w3 * smooth128 : smooth128;
+            var sw4 = TWeights.On ? w4 * smooth128 : smooth128;
+            var sw5 = TWeights.On ? w5 * smooth128 : smooth128;
+            var sw6 = TWeights.On ? w6 * smooth128 : smooth128;
+            var sw7 = TWeights.On ? w7 * smooth128 : smooth128;
+            var sw8 = TWeights.On ? w8 * smooth128 : smooth128;
+            var sw9 = TWeights.On ? w9 * smooth128 : smooth128;
             // The block's g, column by column.
             Span<float> gColumns = TGradient.On ? stackalloc float[40] : default;
             ref float gBlock = ref MemoryMarshal.GetReference(gColumns);
@@ -1582,8 +1013,8 @@ namespace DivergenceGen.Generated
                     y3 == IgnoreIndex ? 0f : 1f), Vector128<float>.Zero);
                 var xy = Vector128.Create(y0 == IgnoreIndex ? 0f : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 1 * Classes + y1),
                     y2 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 3 * Classes + y3));
-                var wy = Vector128.Create(y0 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y1),
-                    y2 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y3));
+                var wy = TWeights.On ? Vector128.Create(y0 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y1),
+                    y2 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y3)) : default;
                 var x0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 30));
                 var x1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 21), Unsafe.Add(ref row, 31));
                 var x2 = Vector128.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 22), Unsafe.Add(ref row, 32));
@@ -1615,12 +1046,14 @@ namespace DivergenceGen.Generated
                 var e8 = VectorMath.Exp(x8 - m);
                 var e9 = VectorMath.Exp(x9 - m);
                 var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9;
-                // Σₖ wₖ·(m − xₖ)
-                var sumD = w0 * (m - x0) + w1 * (m - x1) + w2 * (m - x2) + w3 * (m - x3) + w4 * (m - x4) + w5 * (m - x5) + w6 * (m - x6) + w7 * (m - x7) + w8
-                    * (m - x8) + w9 * (m - x9);
+                // Σₖ (wₖ·)(m − xₖ)
+                var sumD = (TWeights.On ? w0 * (m - x0) : m - x0) + (TWeights.On ? w1 * (m - x1) : m - x1) + (TWeights.On ? w2 * (m - x2) : m - x2)
+                    + (TWeights.On ? w3 * (m - x3) : m - x3) + (TWeights.On ? w4 * (m - x4) : m - x4) + (TWeights.On ? w5 * (m - x5) : m - x5) + (TWeights.On
+                    ? w6 * (m - x6) : m - x6) + (TWeights.On ? w7 * (m - x7) : m - x7) + (TWeights.On ? w8 * (m - x8) : m - x8) + (TWeights.On ? w9 * (m - x9)
+                    : m - x9);
                 if (TGradient.On)
                 {
-                    var coef = scale128 * (Vector128.Create(0.9f) * wy + Vector128.Create(0.01f) * weightSum128) / s; // scale·A/s
+                    var coef = TWeights.On ? scale128 * (Vector128.Create(0.9f) * wy + Vector128.Create(0.01f) * weightSum128) / s : scale128 / s; // scale·A/s
                     Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e0 * coef - sw0, Vector128<float>.Zero), ref gBlock);
                     Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e1 * coef - sw1, Vector128<float>.Zero), ref gBlock, (nuint)4);
                     Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e2 * coef - sw2, Vector128<float>.Zero), ref gBlock, (nuint)8);
@@ -1635,7 +1068,8 @@ namespace DivergenceGen.Generated
                 var dy = m - xy; // m − x_y ≥ 0
                 var logS = VectorMath.Log(s);
                 // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                var l = Vector128.Create(0.9f) * wy * (logS + dy) + Vector128.Create(0.01f) * (weightSum128 * logS + sumD);
+                var l = TWeights.On ? Vector128.Create(0.9f) * wy * (logS + dy) + Vector128.Create(0.01f) * (weightSum128 * logS + sumD) : logS
+                    + Vector128.Create(0.9f) * dy + Vector128.Create(0.01f) * sumD;
                 l = Vector128.ConditionalSelect(active, l, Vector128<float>.Zero);
                 total += VectorReductions.SumToDouble(l);
                 ref float gRows = ref Unsafe.Add(ref gRef, i * Classes);
@@ -1648,13 +1082,13 @@ namespace DivergenceGen.Generated
                             Unsafe.Add(ref gRows, r * Classes + k) = Unsafe.Add(ref gBlock, k * 4 + r);
                         }
                     }
-                    // The one-hot part of the gradient: −scale·(1 − ε)·w_y at each row's target.
+                    // The one-hot part of the gradient: −scale·(1 − ε)(·w_y) at each row's target.
                     for (int r = 0; r < 4; r++)
                     {
                         int y = targets[i + r];
                         if (y != IgnoreIndex)
                         {
-                            Unsafe.Add(ref gRows, r * Classes + y) -= (float)(hit * Unsafe.Add(ref wRef, y));
+                            Unsafe.Add(ref gRows, r * Classes + y) -= TWeights.On ? (float)(hit * Unsafe.Add(ref wRef, y)) : hitT;
                         }
                     }
                 }
@@ -1662,156 +1096,12 @@ namespace DivergenceGen.Generated
             return total;
         }
 
-        /// <summary>Σᵢ ℓᵢ, probability targets; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
+        /// <summary>Σᵢ ℓᵢ, probability targets, weighted where TWeights is Yes (else the weights are empty and not read); where TGradient is Yes, also the
+        /// gradient times scale. Callers have checked every argument.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossSoft<TGradient>(ReadOnlySpan<float> logits, ReadOnlySpan<float> targetProbabilities, Span<float> gradient, double scale)
-            where TGradient : struct, IOption
-        {
-            int n = targetProbabilities.Length / Classes;
-            ref float xRef = ref MemoryMarshal.GetReference(logits);
-            ref float tRef = ref MemoryMarshal.GetReference(targetProbabilities);
-            ref float gRef = ref MemoryMarshal.GetReference(gradient);
-            float scaleT = (float)scale;
-            float keep = 0.9f; // t′ = (1 − ε)·t + ε/K
-            float uniform = 0.01f;
-            double total = 0;
-            // K = 10 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
-            // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
-            // out of the sums) where K is not a sum of vector widths.
-            // Its exp values stay in registers from the sum to the gradient.
-            if (Vector256.IsHardwareAccelerated)
-            {
-                var keep256 = Vector256.Create(keep);
-                var keep128 = Vector128.Create(keep);
-                var scaleT256 = Vector256.Create(scaleT);
-                var scaleT128 = Vector128.Create(scaleT);
-                var uniform256 = Vector256.Create(uniform);
-                var uniform128 = Vector128.Create(uniform);
-                // The last vector overlaps the one before: tailMask keeps its last 2 of 4 lanes in the sums.
-                var tailMask = Vector128.AsSingle(Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref float tRow = ref Unsafe.Add(ref tRef, rowStart);
-                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    var x0 = Vector256.LoadUnsafe(ref row);
-                    var x1 = Vector128.LoadUnsafe(ref row, (nuint)6);
-                    float m = MathF.Max(LossReductions.Max(x0), LossReductions.Max(x1));
-                    var m256 = Vector256.Create(m);
-                    var m128 = Vector128.Create(m);
-                    var e0 = VectorMath.Exp(x0 - m256);
-                    var e1 = VectorMath.Exp(x1 - m128);
-                    float s = Vector256.Sum(e0) + Vector128.Sum((e1 & tailMask));
-                    var a0 = Vector256.LoadUnsafe(ref tRow) * keep256 + uniform256;
-                    var a1 = Vector128.LoadUnsafe(ref tRow, (nuint)6) * keep128 + uniform128;
-                    double A = Vector256.Sum(a0) + Vector128.Sum((a1 & tailMask)); // A = Σₖ aₖ
-                    double sumAD = Vector256.Sum(a0 * (m256 - x0)) + Vector128.Sum((a1 * (m128 - x1) & tailMask)); // Σₖ aₖ·(m − xₖ)
-                    if (TGradient.On)
-                    {
-                        float coef = (float)(scale * A / s); // scale·A/s
-                        var coef256 = Vector256.Create(coef);
-                        var coef128 = Vector128.Create(coef);
-                        Vector256.StoreUnsafe(e0 * coef256 - a0 * scaleT256, ref gRow);
-                        Vector128.StoreUnsafe(e1 * coef128 - a1 * scaleT128, ref gRow, (nuint)6);
-                    }
-                    double logS = Math.Log(s);
-                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                }
-                return total;
-            }
-            if (Vector128.IsHardwareAccelerated)
-            {
-                var keep128 = Vector128.Create(keep);
-                var scaleT128 = Vector128.Create(scaleT);
-                var uniform128 = Vector128.Create(uniform);
-                // The last vector overlaps the one before: tailMask keeps its last 2 of 4 lanes in the sums.
-                var tailMask = Vector128.AsSingle(Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref float tRow = ref Unsafe.Add(ref tRef, rowStart);
-                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    var x0 = Vector128.LoadUnsafe(ref row);
-                    var x1 = Vector128.LoadUnsafe(ref row, (nuint)4);
-                    var x2 = Vector128.LoadUnsafe(ref row, (nuint)6);
-                    float m = LossReductions.Max(Vector128.Max(Vector128.Max(x0, x1), x2));
-                    var m128 = Vector128.Create(m);
-                    var e0 = VectorMath.Exp(x0 - m128);
-                    var e1 = VectorMath.Exp(x1 - m128);
-                    var e2 = VectorMath.Exp(x2 - m128);
-                    float s = Vector128.Sum(e0 + e1 + (e2 & tailMask));
-                    var a0 = Vector128.LoadUnsafe(ref tRow) * keep128 + uniform128;
-                    var a1 = Vector128.LoadUnsafe(ref tRow, (nuint)4) * keep128 + uniform128;
-                    var a2 = Vector128.LoadUnsafe(ref tRow, (nuint)6) * keep128 + uniform128;
-                    double A = Vector128.Sum(a0 + a1 + (a2 & tailMask)); // A = Σₖ aₖ
-                    double sumAD = Vector128.Sum(a0 * (m128 - x0) + a1 * (m128 - x1) + (a2 * (m128 - x2) & tailMask)); // Σₖ aₖ·(m − xₖ)
-                    if (TGradient.On)
-                    {
-                        float coef = (float)(scale * A / s); // scale·A/s
-                        var coef128 = Vector128.Create(coef);
-                        Vector128.StoreUnsafe(e0 * coef128 - a0 * scaleT128, ref gRow);
-                        Vector128.StoreUnsafe(e1 * coef128 - a1 * scaleT128, ref gRow, (nuint)4);
-                        Vector128.StoreUnsafe(e2 * coef128 - a2 * scaleT128, ref gRow, (nuint)6);
-                    }
-                    double logS = Math.Log(s);
-                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                }
-                return total;
-            }
-            // No SIMD on this CPU: scalar loops over the classes (shorter than K straight-line scalars).
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref float tRow = ref Unsafe.Add(ref tRef, rowStart);
-                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    float mAcc = Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 10; k++)
-                    {
-                        mAcc = MathF.Max(mAcc, Unsafe.Add(ref row, k));
-                    }
-                    float m = mAcc;
-                    double sAcc = 0;
-                    double AAcc = 0;
-                    double sumADAcc = 0;
-                    for (int k = 0; k < 10; k++)
-                    {
-                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
-                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
-                        sAcc += ek;
-                        float ak = Unsafe.Add(ref tRow, k) * keep + uniform;
-                        AAcc += ak;
-                        sumADAcc += ak * (m - Unsafe.Add(ref row, k));
-                    }
-                    float s = (float)sAcc;
-                    double A = AAcc; // A = Σₖ aₖ
-                    double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
-                    if (TGradient.On)
-                    {
-                        float coef = (float)(scale * A / s); // scale·A/s
-                        for (int k = 0; k < 10; k++)
-                        {
-                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (Unsafe.Add(ref tRow, k) * keep + uniform) * scaleT;
-                        }
-                    }
-                    double logS = Math.Log(s);
-                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                }
-                return total;
-            }
-        }
-
-        /// <summary>Σᵢ ℓᵢ, probability targets, weighted; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossSoftWeighted<TGradient>(ReadOnlySpan<float> logits, ReadOnlySpan<float> targetProbabilities,
+        internal static double LossSoft<TGradient, TWeights>(ReadOnlySpan<float> logits, ReadOnlySpan<float> targetProbabilities,
             ReadOnlySpan<float> classWeights, Span<float> gradient, double scale)
-            where TGradient : struct, IOption
+            where TGradient : struct, IOption where TWeights : struct, IOption
         {
             int n = targetProbabilities.Length / Classes;
             ref float xRef = ref MemoryMarshal.GetReference(logits);
@@ -1836,8 +1126,8 @@ namespace DivergenceGen.Generated
                 var uniform128 = Vector128.Create(uniform);
                 // The last vector overlaps the one before: tailMask keeps its last 2 of 4 lanes in the sums.
                 var tailMask = Vector128.AsSingle(Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
-                var w0 = Vector256.LoadUnsafe(ref wRef);
-                var w1 = Vector128.LoadUnsafe(ref wRef, (nuint)6);
+                var w0 = TWeights.On ? Vector256.LoadUnsafe(ref wRef) : default;
+                var w1 = TWeights.On ? Vector128.LoadUnsafe(ref wRef, (nuint)6) : default;
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -1852,8 +1142,9 @@ namespace DivergenceGen.Generated
                     var e0 = VectorMath.Exp(x0 - m256);
                     var e1 = VectorMath.Exp(x1 - m128);
                     float s = Vector256.Sum(e0) + Vector128.Sum((e1 & tailMask));
-                    var a0 = (Vector256.LoadUnsafe(ref tRow) * keep256 + uniform256) * w0;
-                    var a1 = (Vector128.LoadUnsafe(ref tRow, (nuint)6) * keep128 + uniform128) * w1;
+                    var a0 = TWeights.On ? (Vector256.LoadUnsafe(ref tRow) * keep256 + uniform256) * w0 : Vector256.LoadUnsafe(ref tRow) * keep256 + uniform256;
+                    var a1 = TWeights.On ? (Vector128.LoadUnsafe(ref tRow, (nuint)6) * keep128 + uniform128) * w1 : Vector128.LoadUnsafe(ref tRow, (nuint)6)
+                        * keep128 + uniform128;
                     double A = Vector256.Sum(a0) + Vector128.Sum((a1 & tailMask)); // A = Σₖ aₖ
                     double sumAD = Vector256.Sum(a0 * (m256 - x0)) + Vector128.Sum((a1 * (m128 - x1) & tailMask)); // Σₖ aₖ·(m − xₖ)
                     if (TGradient.On)
@@ -1877,9 +1168,9 @@ namespace DivergenceGen.Generated
                 var uniform128 = Vector128.Create(uniform);
                 // The last vector overlaps the one before: tailMask keeps its last 2 of 4 lanes in the sums.
                 var tailMask = Vector128.AsSingle(Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
-                var w0 = Vector128.LoadUnsafe(ref wRef);
-                var w1 = Vector128.LoadUnsafe(ref wRef, (nuint)4);
-                var w2 = Vector128.LoadUnsafe(ref wRef, (nuint)6);
+                var w0 = TWeights.On ? Vector128.LoadUnsafe(ref wRef) : default;
+                var w1 = TWeights.On ? Vector128.LoadUnsafe(ref wRef, (nuint)4) : default;
+                var w2 = TWeights.On ? Vector128.LoadUnsafe(ref wRef, (nuint)6) : default;
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -1895,9 +1186,11 @@ namespace DivergenceGen.Generated
                     var e1 = VectorMath.Exp(x1 - m128);
                     var e2 = VectorMath.Exp(x2 - m128);
                     float s = Vector128.Sum(e0 + e1 + (e2 & tailMask));
-                    var a0 = (Vector128.LoadUnsafe(ref tRow) * keep128 + uniform128) * w0;
-                    var a1 = (Vector128.LoadUnsafe(ref tRow, (nuint)4) * keep128 + uniform128) * w1;
-                    var a2 = (Vector128.LoadUnsafe(ref tRow, (nuint)6) * keep128 + uniform128) * w2;
+                    var a0 = TWeights.On ? (Vector128.LoadUnsafe(ref tRow) * keep128 + uniform128) * w0 : Vector128.LoadUnsafe(ref tRow) * keep128 + uniform128;
+                    var a1 = TWeights.On ? (Vector128.LoadUnsafe(ref tRow, (nuint)4) * keep128 + uniform128) * w1 : Vector128.LoadUnsafe(ref tRow, (nuint)4)
+                        * keep128 + uniform128;
+                    var a2 = TWeights.On ? (Vector128.LoadUnsafe(ref tRow, (nuint)6) * keep128 + uniform128) * w2 : Vector128.LoadUnsafe(ref tRow, (nuint)6)
+                        * keep128 + uniform128;
                     double A = Vector128.Sum(a0 + a1 + (a2 & tailMask)); // A = Σₖ aₖ
                     double sumAD = Vector128.Sum(a0 * (m128 - x0) + a1 * (m128 - x1) + (a2 * (m128 - x2) & tailMask)); // Σₖ aₖ·(m − xₖ)
                     if (TGradient.On)
@@ -1936,7 +1229,8 @@ namespace DivergenceGen.Generated
                         float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
                         if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
-                        float ak = (Unsafe.Add(ref tRow, k) * keep + uniform) * Unsafe.Add(ref wRef, k);
+                        float ak = TWeights.On ? (Unsafe.Add(ref tRow, k) * keep + uniform) * Unsafe.Add(ref wRef, k) : Unsafe.Add(ref tRow, k) * keep
+                            + uniform;
                         AAcc += ak;
                         sumADAcc += ak * (m - Unsafe.Add(ref row, k));
                     }
@@ -1948,8 +1242,8 @@ namespace DivergenceGen.Generated
                         float coef = (float)(scale * A / s); // scale·A/s
                         for (int k = 0; k < 10; k++)
                         {
-                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - ((Unsafe.Add(ref tRow, k) * keep + uniform) * Unsafe.Add(ref wRef, k))
-                                * scaleT;
+                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (TWeights.On ? (Unsafe.Add(ref tRow, k) * keep + uniform)
+                                * Unsafe.Add(ref wRef, k) : Unsafe.Add(ref tRow, k) * keep + uniform) * scaleT;
                         }
                     }
                     double logS = Math.Log(s);

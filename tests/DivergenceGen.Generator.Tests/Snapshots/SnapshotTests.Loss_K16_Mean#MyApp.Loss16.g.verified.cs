@@ -44,8 +44,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfInputLengthIsNot(logits.Length, targets.Length, Classes, nameof(logits));
             // Validates every target before anything is written; returns D, the mean's denominator.
             double denominator = global::DivergenceGen.Generated.Loss16Kernels.CheckTargets(targets);
-            double total = global::DivergenceGen.Generated.Loss16Kernels.LossHard<global::DivergenceGen.Generated.Loss16Kernels.No>(logits, targets, default,
-                0d);
+            double total = global::DivergenceGen.Generated.Loss16Kernels.LossHard<global::DivergenceGen.Generated.Loss16Kernels.No,
+                global::DivergenceGen.Generated.Loss16Kernels.No>(logits, targets, default, default, 0d);
             return denominator > 0 ? (double)(total / denominator) : 0d;
         }
 
@@ -77,8 +77,8 @@ namespace MyApp
             double denominator = global::DivergenceGen.Generated.Loss16Kernels.CheckTargets(targets);
             // D = 0 (every target ignored): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
             double scale = denominator > 0 ? 1d / denominator : 0d;
-            double total = global::DivergenceGen.Generated.Loss16Kernels.LossHard<global::DivergenceGen.Generated.Loss16Kernels.Yes>(logits, targets, gradient,
-                scale);
+            double total = global::DivergenceGen.Generated.Loss16Kernels.LossHard<global::DivergenceGen.Generated.Loss16Kernels.Yes,
+                global::DivergenceGen.Generated.Loss16Kernels.No>(logits, targets, default, gradient, scale);
             return denominator > 0 ? (double)(total / denominator) : 0d;
         }
 
@@ -106,8 +106,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             // Validates every target before anything is written; returns D, the mean's denominator.
             double denominator = global::DivergenceGen.Generated.Loss16Kernels.CheckTargets(targets, classWeights);
-            double total = global::DivergenceGen.Generated.Loss16Kernels.LossHardWeighted<global::DivergenceGen.Generated.Loss16Kernels.No>(logits, targets,
-                classWeights, default, 0d);
+            double total = global::DivergenceGen.Generated.Loss16Kernels.LossHard<global::DivergenceGen.Generated.Loss16Kernels.No,
+                global::DivergenceGen.Generated.Loss16Kernels.Yes>(logits, targets, classWeights, default, 0d);
             return denominator > 0 ? (double)(total / denominator) : 0d;
         }
 
@@ -142,8 +142,8 @@ namespace MyApp
             double denominator = global::DivergenceGen.Generated.Loss16Kernels.CheckTargets(targets, classWeights);
             // D = 0 (every target ignored): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
             double scale = denominator > 0 ? 1d / denominator : 0d;
-            double total = global::DivergenceGen.Generated.Loss16Kernels.LossHardWeighted<global::DivergenceGen.Generated.Loss16Kernels.Yes>(logits, targets,
-                classWeights, gradient, scale);
+            double total = global::DivergenceGen.Generated.Loss16Kernels.LossHard<global::DivergenceGen.Generated.Loss16Kernels.Yes,
+                global::DivergenceGen.Generated.Loss16Kernels.Yes>(logits, targets, classWeights, gradient, scale);
             return denominator > 0 ? (double)(total / denominator) : 0d;
         }
 
@@ -168,8 +168,8 @@ namespace MyApp
                 nameof(targetProbabilities));
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
             double denominator = (double)(targetProbabilities.Length / Classes);
-            double total = global::DivergenceGen.Generated.Loss16Kernels.LossSoft<global::DivergenceGen.Generated.Loss16Kernels.No>(logits, targetProbabilities,
-                default, 0d);
+            double total = global::DivergenceGen.Generated.Loss16Kernels.LossSoft<global::DivergenceGen.Generated.Loss16Kernels.No,
+                global::DivergenceGen.Generated.Loss16Kernels.No>(logits, targetProbabilities, default, default, 0d);
             return denominator > 0 ? (double)(total / denominator) : 0d;
         }
 
@@ -201,8 +201,8 @@ namespace MyApp
             double denominator = (double)(targetProbabilities.Length / Classes);
             // D = 0 (no rows): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
             double scale = denominator > 0 ? 1d / denominator : 0d;
-            double total = global::DivergenceGen.Generated.Loss16Kernels.LossSoft<global::DivergenceGen.Generated.Loss16Kernels.Yes>(logits,
-                targetProbabilities, gradient, scale);
+            double total = global::DivergenceGen.Generated.Loss16Kernels.LossSoft<global::DivergenceGen.Generated.Loss16Kernels.Yes,
+                global::DivergenceGen.Generated.Loss16Kernels.No>(logits, targetProbabilities, default, gradient, scale);
             return denominator > 0 ? (double)(total / denominator) : 0d;
         }
 
@@ -231,8 +231,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
             double denominator = (double)(targetProbabilities.Length / Classes);
-            double total = global::DivergenceGen.Generated.Loss16Kernels.LossSoftWeighted<global::DivergenceGen.Generated.Loss16Kernels.No>(logits,
-                targetProbabilities, classWeights, default, 0d);
+            double total = global::DivergenceGen.Generated.Loss16Kernels.LossSoft<global::DivergenceGen.Generated.Loss16Kernels.No,
+                global::DivergenceGen.Generated.Loss16Kernels.Yes>(logits, targetProbabilities, classWeights, default, 0d);
             return denominator > 0 ? (double)(total / denominator) : 0d;
         }
 
@@ -267,8 +267,8 @@ namespace MyApp
             double denominator = (double)(targetProbabilities.Length / Classes);
             // D = 0 (no rows): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
             double scale = denominator > 0 ? 1d / denominator : 0d;
-            double total = global::DivergenceGen.Generated.Loss16Kernels.LossSoftWeighted<global::DivergenceGen.Generated.Loss16Kernels.Yes>(logits,
-                targetProbabilities, classWeights, gradient, scale);
+            double total = global::DivergenceGen.Generated.Loss16Kernels.LossSoft<global::DivergenceGen.Generated.Loss16Kernels.Yes,
+                global::DivergenceGen.Generated.Loss16Kernels.Yes>(logits, targetProbabilities, classWeights, gradient, scale);
             return denominator > 0 ? (double)(total / denominator) : 0d;
         }
 
@@ -364,15 +364,18 @@ namespace DivergenceGen.Generated
             public static bool On => false;
         }
 
-        /// <summary>Σᵢ ℓᵢ, class-index targets; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
+        /// <summary>Σᵢ ℓᵢ, class-index targets, weighted where TWeights is Yes (else the weights are empty and not read); where TGradient is Yes, also the
+        /// gradient times scale. Callers have checked every argument.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossHard<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, Span<double> gradient, double scale)
-            where TGradient : struct, IOption
+        internal static double LossHard<TGradient, TWeights>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights,
+            Span<double> gradient, double scale)
+            where TGradient : struct, IOption where TWeights : struct, IOption
         {
             int n = targets.Length;
             ref double xRef = ref MemoryMarshal.GetReference(logits);
+            ref double wRef = ref MemoryMarshal.GetReference(classWeights);
             ref double gRef = ref MemoryMarshal.GetReference(gradient);
-            double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient
+            double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient (times w[y] where weighted)
             double hitT = hit;
             double total = 0;
             // K = 16 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
@@ -385,7 +388,7 @@ namespace DivergenceGen.Generated
             if (Vector512.IsHardwareAccelerated)
             {
                 int i = 0; // blocks of 8 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
-                total += LossHardBlocks512<TGradient>(logits, targets, gradient, scale, ref i);
+                total += LossHardBlocks512<TGradient, TWeights>(logits, targets, classWeights, gradient, scale, ref i);
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
                 {
@@ -399,6 +402,7 @@ namespace DivergenceGen.Generated
                     ref double row = ref Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = TWeights.On ? Unsafe.Add(ref wRef, y) : 1d;
                     var x0 = Vector512.LoadUnsafe(ref row);
                     var x1 = Vector512.LoadUnsafe(ref row, (nuint)8);
                     double m = LossReductions.Max(Vector512.Max(x0, x1));
@@ -408,23 +412,23 @@ namespace DivergenceGen.Generated
                     double s = Vector512.Sum(e0 + e1);
                     if (TGradient.On)
                     {
-                        double coef = scale / s; // scale·A/s
+                        double coef = TWeights.On ? scale * wy / s : scale / s; // scale·A/s
                         var coef512 = Vector512.Create(coef);
                         Vector512.StoreUnsafe(e0 * coef512, ref gRow);
                         Vector512.StoreUnsafe(e1 * coef512, ref gRow, (nuint)8);
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
-                    double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    double l = TWeights.On ? wy * (logS + dy) : logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= TWeights.On ? (double)(hit * wy) : hitT;
                 }
                 return total;
             }
             if (Vector256.IsHardwareAccelerated)
             {
                 int i = 0; // blocks of 4 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
-                total += LossHardBlocks256<TGradient>(logits, targets, gradient, scale, ref i);
+                total += LossHardBlocks256<TGradient, TWeights>(logits, targets, classWeights, gradient, scale, ref i);
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
                 {
@@ -438,6 +442,7 @@ namespace DivergenceGen.Generated
                     ref double row = ref Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = TWeights.On ? Unsafe.Add(ref wRef, y) : 1d;
                     var x0 = Vector256.LoadUnsafe(ref row);
                     var x1 = Vector256.LoadUnsafe(ref row, (nuint)4);
                     var x2 = Vector256.LoadUnsafe(ref row, (nuint)8);
@@ -451,7 +456,7 @@ namespace DivergenceGen.Generated
                     double s = Vector256.Sum(e0 + e1 + e2 + e3);
                     if (TGradient.On)
                     {
-                        double coef = scale / s; // scale·A/s
+                        double coef = TWeights.On ? scale * wy / s : scale / s; // scale·A/s
                         var coef256 = Vector256.Create(coef);
                         Vector256.StoreUnsafe(e0 * coef256, ref gRow);
                         Vector256.StoreUnsafe(e1 * coef256, ref gRow, (nuint)4);
@@ -460,16 +465,16 @@ namespace DivergenceGen.Generated
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
-                    double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    double l = TWeights.On ? wy * (logS + dy) : logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= TWeights.On ? (double)(hit * wy) : hitT;
                 }
                 return total;
             }
             if (Vector128.IsHardwareAccelerated)
             {
                 int i = 0; // blocks of 2 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
-                total += LossHardBlocks128<TGradient>(logits, targets, gradient, scale, ref i);
+                total += LossHardBlocks128<TGradient, TWeights>(logits, targets, classWeights, gradient, scale, ref i);
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
                 {
@@ -483,6 +488,7 @@ namespace DivergenceGen.Generated
                     ref double row = ref Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = TWeights.On ? Unsafe.Add(ref wRef, y) : 1d;
                     var x0 = Vector128.LoadUnsafe(ref row);
                     var x1 = Vector128.LoadUnsafe(ref row, (nuint)2);
                     var x2 = Vector128.LoadUnsafe(ref row, (nuint)4);
@@ -505,7 +511,7 @@ namespace DivergenceGen.Generated
                     double s = Vector128.Sum(e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7);
                     if (TGradient.On)
                     {
-                        double coef = scale / s; // scale·A/s
+                        double coef = TWeights.On ? scale * wy / s : scale / s; // scale·A/s
                         var coef128 = Vector128.Create(coef);
                         Vector128.StoreUnsafe(e0 * coef128, ref gRow);
                         Vector128.StoreUnsafe(e1 * coef128, ref gRow, (nuint)2);
@@ -518,9 +524,9 @@ namespace DivergenceGen.Generated
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
-                    double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    double l = TWeights.On ? wy * (logS + dy) : logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= TWeights.On ? (double)(hit * wy) : hitT;
                 }
                 return total;
             }
@@ -538,6 +544,7 @@ namespace DivergenceGen.Generated
                     ref double row = ref Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = TWeights.On ? Unsafe.Add(ref wRef, y) : 1d;
                     double mAcc = Unsafe.Add(ref row, 0);
                     for (int k = 1; k < 16; k++)
                     {
@@ -554,7 +561,7 @@ namespace DivergenceGen.Generated
                     double s = sAcc;
                     if (TGradient.On)
                     {
-                        double coef = scale / s; // scale·A/s
+                        double coef = TWeights.On ? scale * wy / s : scale / s; // scale·A/s
                         for (int k = 0; k < 16; k++)
                         {
                             Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef;
@@ -562,9 +569,9 @@ namespace DivergenceGen.Generated
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
-                    double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    double l = TWeights.On ? wy * (logS + dy) : logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= TWeights.On ? (double)(hit * wy) : hitT;
                 }
                 return total;
             }
@@ -572,14 +579,15 @@ namespace DivergenceGen.Generated
 
         /// <summary>The full blocks of 8 rows of LossHard, across the lanes of a Vector512; advances i past them.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static double LossHardBlocks512<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, Span<double> gradient, double scale,
-            ref int i)
-            where TGradient : struct, IOption
+        private static double LossHardBlocks512<TGradient, TWeights>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights,
+            Span<double> gradient, double scale, ref int i)
+            where TGradient : struct, IOption where TWeights : struct, IOption
         {
             int n = targets.Length;
             ref double xRef = ref MemoryMarshal.GetReference(logits);
+            ref double wRef = ref MemoryMarshal.GetReference(classWeights);
             ref double gRef = ref MemoryMarshal.GetReference(gradient);
-            double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient
+            double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient (times w[y] where weighted)
             double hitT = hit;
             double total = 0;
             var scale512 = Vector512.Create(scale);
@@ -599,6 +607,10 @@ namespace DivergenceGen.Generated
                     y2 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 3 * Classes + y3),
                     y4 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 4 * Classes + y4), y5 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 5 * Classes + y5),
                     y6 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 6 * Classes + y6), y7 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 7 * Classes + y7));
+                var wy = TWeights.On ? Vector512.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y1),
+                    y2 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y3), y4 == IgnoreIndex ? 0d
+                    : Unsafe.Add(ref wRef, y4), y5 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y5), y6 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y6),
+                    y7 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y7)) : default;
                 var x0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 32), Unsafe.Add(ref row, 48), Unsafe.Add(ref row,
                     64), Unsafe.Add(ref row, 80), Unsafe.Add(ref row, 96), Unsafe.Add(ref row, 112));
                 var x1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 33), Unsafe.Add(ref row, 49), Unsafe.Add(ref row,
@@ -666,7 +678,7 @@ namespace DivergenceGen.Generated
                 var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9 + e10 + e11 + e12 + e13 + e14 + e15;
                 if (TGradient.On)
                 {
-                    var coef = scale512 / s; // scale·A/s
+                    var coef = TWeights.On ? scale512 * wy / s : scale512 / s; // scale·A/s
                     Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e0 * coef, Vector512<double>.Zero), ref gBlock);
                     Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e1 * coef, Vector512<double>.Zero), ref gBlock, (nuint)8);
                     Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e2 * coef, Vector512<double>.Zero), ref gBlock, (nuint)16);
@@ -686,7 +698,7 @@ namespace DivergenceGen.Generated
                 }
                 var dy = m - xy; // m − x_y ≥ 0
                 var logS = VectorMath.Log(s);
-                var l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                var l = TWeights.On ? wy * (logS + dy) : logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                 l = Vector512.ConditionalSelect(active, l, Vector512<double>.Zero);
                 total += Vector512.Sum(l);
                 ref double gRows = ref Unsafe.Add(ref gRef, i * Classes);
@@ -699,13 +711,13 @@ namespace DivergenceGen.Generated
                             Unsafe.Add(ref gRows, r * Classes + k) = Unsafe.Add(ref gBlock, k * 8 + r);
                         }
                     }
-                    // The one-hot part of the gradient: −scale·(1 − ε) at each row's target.
+                    // The one-hot part of the gradient: −scale·(1 − ε)(·w_y) at each row's target.
                     for (int r = 0; r < 8; r++)
                     {
                         int y = targets[i + r];
                         if (y != IgnoreIndex)
                         {
-                            Unsafe.Add(ref gRows, r * Classes + y) -= hitT;
+                            Unsafe.Add(ref gRows, r * Classes + y) -= TWeights.On ? (double)(hit * Unsafe.Add(ref wRef, y)) : hitT;
                         }
                     }
                 }
@@ -715,14 +727,15 @@ namespace DivergenceGen.Generated
 
         /// <summary>The full blocks of 4 rows of LossHard, across the lanes of a Vector256; advances i past them.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static double LossHardBlocks256<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, Span<double> gradient, double scale,
-            ref int i)
-            where TGradient : struct, IOption
+        private static double LossHardBlocks256<TGradient, TWeights>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights,
+            Span<double> gradient, double scale, ref int i)
+            where TGradient : struct, IOption where TWeights : struct, IOption
         {
             int n = targets.Length;
             ref double xRef = ref MemoryMarshal.GetReference(logits);
+            ref double wRef = ref MemoryMarshal.GetReference(classWeights);
             ref double gRef = ref MemoryMarshal.GetReference(gradient);
-            double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient
+            double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient (times w[y] where weighted)
             double hitT = hit;
             double total = 0;
             var scale256 = Vector256.Create(scale);
@@ -738,6 +751,8 @@ namespace DivergenceGen.Generated
                     y3 == IgnoreIndex ? 0d : 1d), Vector256<double>.Zero);
                 var xy = Vector256.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 1 * Classes + y1),
                     y2 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 3 * Classes + y3));
+                var wy = TWeights.On ? Vector256.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y1),
+                    y2 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y3)) : default;
                 var x0 = Vector256.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 32), Unsafe.Add(ref row, 48));
                 var x1 = Vector256.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 33), Unsafe.Add(ref row, 49));
                 var x2 = Vector256.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 34), Unsafe.Add(ref row, 50));
@@ -789,7 +804,7 @@ namespace DivergenceGen.Generated
                 var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9 + e10 + e11 + e12 + e13 + e14 + e15;
                 if (TGradient.On)
                 {
-                    var coef = scale256 / s; // scale·A/s
+                    var coef = TWeights.On ? scale256 * wy / s : scale256 / s; // scale·A/s
                     Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e0 * coef, Vector256<double>.Zero), ref gBlock);
                     Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e1 * coef, Vector256<double>.Zero), ref gBlock, (nuint)4);
                     Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e2 * coef, Vector256<double>.Zero), ref gBlock, (nuint)8);
@@ -809,7 +824,7 @@ namespace DivergenceGen.Generated
                 }
                 var dy = m - xy; // m − x_y ≥ 0
                 var logS = VectorMath.Log(s);
-                var l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                var l = TWeights.On ? wy * (logS + dy) : logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                 l = Vector256.ConditionalSelect(active, l, Vector256<double>.Zero);
                 total += Vector256.Sum(l);
                 ref double gRows = ref Unsafe.Add(ref gRef, i * Classes);
@@ -822,13 +837,13 @@ namespace DivergenceGen.Generated
                             Unsafe.Add(ref gRows, r * Classes + k) = Unsafe.Add(ref gBlock, k * 4 + r);
                         }
                     }
-                    // The one-hot part of the gradient: −scale·(1 − ε) at each row's target.
+                    // The one-hot part of the gradient: −scale·(1 − ε)(·w_y) at each row's target.
                     for (int r = 0; r < 4; r++)
                     {
                         int y = targets[i + r];
                         if (y != IgnoreIndex)
                         {
-                            Unsafe.Add(ref gRows, r * Classes + y) -= hitT;
+                            Unsafe.Add(ref gRows, r * Classes + y) -= TWeights.On ? (double)(hit * Unsafe.Add(ref wRef, y)) : hitT;
                         }
                     }
                 }
@@ -838,14 +853,15 @@ namespace DivergenceGen.Generated
 
         /// <summary>The full blocks of 2 rows of LossHard, across the lanes of a Vector128; advances i past them.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static double LossHardBlocks128<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, Span<double> gradient, double scale,
-            ref int i)
-            where TGradient : struct, IOption
+        private static double LossHardBlocks128<TGradient, TWeights>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights,
+            Span<double> gradient, double scale, ref int i)
+            where TGradient : struct, IOption where TWeights : struct, IOption
         {
             int n = targets.Length;
             ref double xRef = ref MemoryMarshal.GetReference(logits);
+            ref double wRef = ref MemoryMarshal.GetReference(classWeights);
             ref double gRef = ref MemoryMarshal.GetReference(gradient);
-            double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient
+            double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient (times w[y] where weighted)
             double hitT = hit;
             double total = 0;
             var scale128 = Vector128.Create(scale);
@@ -859,6 +875,8 @@ namespace DivergenceGen.Generated
                 // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
                 var active = Vector128.GreaterThan(Vector128.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d), Vector128<double>.Zero);
                 var xy = Vector128.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 1 * Classes + y1));
+                var wy = TWeights.On ? Vector128.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y1))
+                    : default;
                 var x0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 16));
                 var x1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 17));
                 var x2 = Vector128.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 18));
@@ -910,7 +928,7 @@ namespace DivergenceGen.Generated
                 var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9 + e10 + e11 + e12 + e13 + e14 + e15;
                 if (TGradient.On)
                 {
-                    var coef = scale128 / s; // scale·A/s
+                    var coef = TWeights.On ? scale128 * wy / s : scale128 / s; // scale·A/s
                     Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e0 * coef, Vector128<double>.Zero), ref gBlock);
                     Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e1 * coef, Vector128<double>.Zero), ref gBlock, (nuint)2);
                     Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e2 * coef, Vector128<double>.Zero), ref gBlock, (nuint)4);
@@ -930,7 +948,7 @@ namespace DivergenceGen.Generated
                 }
                 var dy = m - xy; // m − x_y ≥ 0
                 var logS = VectorMath.Log(s);
-                var l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                var l = TWeights.On ? wy * (logS + dy) : logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                 l = Vector128.ConditionalSelect(active, l, Vector128<double>.Zero);
                 total += Vector128.Sum(l);
                 ref double gRows = ref Unsafe.Add(ref gRef, i * Classes);
@@ -943,13 +961,13 @@ namespace DivergenceGen.Generated
                             Unsafe.Add(ref gRows, r * Classes + k) = Unsafe.Add(ref gBlock, k * 2 + r);
                         }
                     }
-                    // The one-hot part of the gradient: −scale·(1 − ε) at each row's target.
+                    // The one-hot part of the gradient: −scale·(1 − ε)(·w_y) at each row's target.
                     for (int r = 0; r < 2; r++)
                     {
                         int y = targets[i + r];
                         if (y != IgnoreIndex)
                         {
-                            Unsafe.Add(ref gRows, r * Classes + y) -= hitT;
+                            Unsafe.Add(ref gRows, r * Classes + y) -= TWeights.On ? (double)(hit * Unsafe.Add(ref wRef, y)) : hitT;
                         }
                     }
                 }
@@ -957,810 +975,12 @@ namespace DivergenceGen.Generated
             return total;
         }
 
-        /// <summary>Σᵢ ℓᵢ, class-index targets, weighted; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
+        /// <summary>Σᵢ ℓᵢ, probability targets, weighted where TWeights is Yes (else the weights are empty and not read); where TGradient is Yes, also the
+        /// gradient times scale. Callers have checked every argument.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossHardWeighted<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights,
-            Span<double> gradient, double scale)
-            where TGradient : struct, IOption
-        {
-            int n = targets.Length;
-            ref double xRef = ref MemoryMarshal.GetReference(logits);
-            ref double wRef = ref MemoryMarshal.GetReference(classWeights);
-            ref double gRef = ref MemoryMarshal.GetReference(gradient);
-            double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient (times w[y])
-            double total = 0;
-            // K = 16 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
-            // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
-            // out of the sums) where K is not a sum of vector widths.
-            // Its exp values stay in registers from the sum to the gradient.
-            // Class-index targets: blocks of as many rows as a vector has lanes are computed across rows first (row r of the
-            // block in lane r: the row's arithmetic is vector operations, with no horizontal reductions); the last n mod lanes
-            // rows take the per-row code.
-            if (Vector512.IsHardwareAccelerated)
-            {
-                int i = 0; // blocks of 8 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
-                total += LossHardWeightedBlocks512<TGradient>(logits, targets, classWeights, gradient, scale, ref i);
-                // The rows after the last full block, one at a time.
-                for (; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
-                        continue;
-                    }
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = Unsafe.Add(ref wRef, y);
-                    var x0 = Vector512.LoadUnsafe(ref row);
-                    var x1 = Vector512.LoadUnsafe(ref row, (nuint)8);
-                    double m = LossReductions.Max(Vector512.Max(x0, x1));
-                    var m512 = Vector512.Create(m);
-                    var e0 = VectorMath.Exp(x0 - m512);
-                    var e1 = VectorMath.Exp(x1 - m512);
-                    double s = Vector512.Sum(e0 + e1);
-                    if (TGradient.On)
-                    {
-                        double coef = scale * wy / s; // scale·A/s
-                        var coef512 = Vector512.Create(coef);
-                        Vector512.StoreUnsafe(e0 * coef512, ref gRow);
-                        Vector512.StoreUnsafe(e1 * coef512, ref gRow, (nuint)8);
-                    }
-                    double dy = m - xy; // m − x_y ≥ 0
-                    double logS = Math.Log(s);
-                    double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
-                }
-                return total;
-            }
-            if (Vector256.IsHardwareAccelerated)
-            {
-                int i = 0; // blocks of 4 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
-                total += LossHardWeightedBlocks256<TGradient>(logits, targets, classWeights, gradient, scale, ref i);
-                // The rows after the last full block, one at a time.
-                for (; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
-                        continue;
-                    }
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = Unsafe.Add(ref wRef, y);
-                    var x0 = Vector256.LoadUnsafe(ref row);
-                    var x1 = Vector256.LoadUnsafe(ref row, (nuint)4);
-                    var x2 = Vector256.LoadUnsafe(ref row, (nuint)8);
-                    var x3 = Vector256.LoadUnsafe(ref row, (nuint)12);
-                    double m = LossReductions.Max(Vector256.Max(Vector256.Max(Vector256.Max(x0, x1), x2), x3));
-                    var m256 = Vector256.Create(m);
-                    var e0 = VectorMath.Exp(x0 - m256);
-                    var e1 = VectorMath.Exp(x1 - m256);
-                    var e2 = VectorMath.Exp(x2 - m256);
-                    var e3 = VectorMath.Exp(x3 - m256);
-                    double s = Vector256.Sum(e0 + e1 + e2 + e3);
-                    if (TGradient.On)
-                    {
-                        double coef = scale * wy / s; // scale·A/s
-                        var coef256 = Vector256.Create(coef);
-                        Vector256.StoreUnsafe(e0 * coef256, ref gRow);
-                        Vector256.StoreUnsafe(e1 * coef256, ref gRow, (nuint)4);
-                        Vector256.StoreUnsafe(e2 * coef256, ref gRow, (nuint)8);
-                        Vector256.StoreUnsafe(e3 * coef256, ref gRow, (nuint)12);
-                    }
-                    double dy = m - xy; // m − x_y ≥ 0
-                    double logS = Math.Log(s);
-                    double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
-                }
-                return total;
-            }
-            if (Vector128.IsHardwareAccelerated)
-            {
-                int i = 0; // blocks of 2 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
-                total += LossHardWeightedBlocks128<TGradient>(logits, targets, classWeights, gradient, scale, ref i);
-                // The rows after the last full block, one at a time.
-                for (; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
-                        continue;
-                    }
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = Unsafe.Add(ref wRef, y);
-                    var x0 = Vector128.LoadUnsafe(ref row);
-                    var x1 = Vector128.LoadUnsafe(ref row, (nuint)2);
-                    var x2 = Vector128.LoadUnsafe(ref row, (nuint)4);
-                    var x3 = Vector128.LoadUnsafe(ref row, (nuint)6);
-                    var x4 = Vector128.LoadUnsafe(ref row, (nuint)8);
-                    var x5 = Vector128.LoadUnsafe(ref row, (nuint)10);
-                    var x6 = Vector128.LoadUnsafe(ref row, (nuint)12);
-                    var x7 = Vector128.LoadUnsafe(ref row, (nuint)14);
-                    double m = LossReductions.Max(Vector128.Max(Vector128.Max(Vector128.Max(Vector128.Max(Vector128.Max(Vector128.Max(Vector128.Max(x0, x1),
-                        x2), x3), x4), x5), x6), x7));
-                    var m128 = Vector128.Create(m);
-                    var e0 = VectorMath.Exp(x0 - m128);
-                    var e1 = VectorMath.Exp(x1 - m128);
-                    var e2 = VectorMath.Exp(x2 - m128);
-                    var e3 = VectorMath.Exp(x3 - m128);
-                    var e4 = VectorMath.Exp(x4 - m128);
-                    var e5 = VectorMath.Exp(x5 - m128);
-                    var e6 = VectorMath.Exp(x6 - m128);
-                    var e7 = VectorMath.Exp(x7 - m128);
-                    double s = Vector128.Sum(e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7);
-                    if (TGradient.On)
-                    {
-                        double coef = scale * wy / s; // scale·A/s
-                        var coef128 = Vector128.Create(coef);
-                        Vector128.StoreUnsafe(e0 * coef128, ref gRow);
-                        Vector128.StoreUnsafe(e1 * coef128, ref gRow, (nuint)2);
-                        Vector128.StoreUnsafe(e2 * coef128, ref gRow, (nuint)4);
-                        Vector128.StoreUnsafe(e3 * coef128, ref gRow, (nuint)6);
-                        Vector128.StoreUnsafe(e4 * coef128, ref gRow, (nuint)8);
-                        Vector128.StoreUnsafe(e5 * coef128, ref gRow, (nuint)10);
-                        Vector128.StoreUnsafe(e6 * coef128, ref gRow, (nuint)12);
-                        Vector128.StoreUnsafe(e7 * coef128, ref gRow, (nuint)14);
-                    }
-                    double dy = m - xy; // m − x_y ≥ 0
-                    double logS = Math.Log(s);
-                    double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
-                }
-                return total;
-            }
-            // No SIMD on this CPU: scalar loops over the classes (shorter than K straight-line scalars).
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
-                        continue;
-                    }
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = Unsafe.Add(ref wRef, y);
-                    double mAcc = Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 16; k++)
-                    {
-                        mAcc = Math.Max(mAcc, Unsafe.Add(ref row, k));
-                    }
-                    double m = mAcc;
-                    double sAcc = 0;
-                    for (int k = 0; k < 16; k++)
-                    {
-                        double ek = Math.Exp(Unsafe.Add(ref row, k) - m);
-                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
-                        sAcc += ek;
-                    }
-                    double s = sAcc;
-                    if (TGradient.On)
-                    {
-                        double coef = scale * wy / s; // scale·A/s
-                        for (int k = 0; k < 16; k++)
-                        {
-                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef;
-                        }
-                    }
-                    double dy = m - xy; // m − x_y ≥ 0
-                    double logS = Math.Log(s);
-                    double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
-                }
-                return total;
-            }
-        }
-
-        /// <summary>The full blocks of 8 rows of LossHardWeighted, across the lanes of a Vector512; advances i past them.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static double LossHardWeightedBlocks512<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights,
-            Span<double> gradient, double scale, ref int i)
-            where TGradient : struct, IOption
-        {
-            int n = targets.Length;
-            ref double xRef = ref MemoryMarshal.GetReference(logits);
-            ref double wRef = ref MemoryMarshal.GetReference(classWeights);
-            ref double gRef = ref MemoryMarshal.GetReference(gradient);
-            double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient (times w[y])
-            double total = 0;
-            var scale512 = Vector512.Create(scale);
-            // The block's g, column by column.
-            Span<double> gColumns = TGradient.On ? stackalloc double[128] : default;
-            ref double gBlock = ref MemoryMarshal.GetReference(gColumns);
-            for (; i <= n - 8; i += 8)
-            {
-                ref double row = ref Unsafe.Add(ref xRef, i * Classes);
-                int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i
-                    + 6], y7 = targets[i + 7];
-                // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
-                var active = Vector512.GreaterThan(Vector512.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d,
-                    y3 == IgnoreIndex ? 0d : 1d, y4 == IgnoreIndex ? 0d : 1d, y5 == IgnoreIndex ? 0d : 1d, y6 == IgnoreIndex ? 0d : 1d, y7 == IgnoreIndex ? 0d
-                    : 1d), Vector512<double>.Zero);
-                var xy = Vector512.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 1 * Classes + y1),
-                    y2 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 3 * Classes + y3),
-                    y4 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 4 * Classes + y4), y5 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 5 * Classes + y5),
-                    y6 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 6 * Classes + y6), y7 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 7 * Classes + y7));
-                var wy = Vector512.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y1),
-                    y2 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y3), y4 == IgnoreIndex ? 0d
-                    : Unsafe.Add(ref wRef, y4), y5 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y5), y6 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y6),
-                    y7 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y7));
-                var x0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 32), Unsafe.Add(ref row, 48), Unsafe.Add(ref row,
-                    64), Unsafe.Add(ref row, 80), Unsafe.Add(ref row, 96), Unsafe.Add(ref row, 112));
-                var x1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 33), Unsafe.Add(ref row, 49), Unsafe.Add(ref row,
-                    65), Unsafe.Add(ref row, 81), Unsafe.Add(ref row, 97), Unsafe.Add(ref row, 113));
-                var x2 = Vector512.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 34), Unsafe.Add(ref row, 50), Unsafe.Add(ref row,
-                    66), Unsafe.Add(ref row, 82), Unsafe.Add(ref row, 98), Unsafe.Add(ref row, 114));
-                var x3 = Vector512.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 35), Unsafe.Add(ref row, 51), Unsafe.Add(ref row,
-                    67), Unsafe.Add(ref row, 83), Unsafe.Add(ref row, 99), Unsafe.Add(ref row, 115));
-                var x4 = Vector512.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 36), Unsafe.Add(ref row, 52), Unsafe.Add(ref row,
-                    68), Unsafe.Add(ref row, 84), Unsafe.Add(ref row, 100), Unsafe.Add(ref row, 116));
-                var x5 = Vector512.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 21), Unsafe.Add(ref row, 37), Unsafe.Add(ref row, 53), Unsafe.Add(ref row,
-                    69), Unsafe.Add(ref row, 85), Unsafe.Add(ref row, 101), Unsafe.Add(ref row, 117));
-                var x6 = Vector512.Create(Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 22), Unsafe.Add(ref row, 38), Unsafe.Add(ref row, 54), Unsafe.Add(ref row,
-                    70), Unsafe.Add(ref row, 86), Unsafe.Add(ref row, 102), Unsafe.Add(ref row, 118));
-                var x7 = Vector512.Create(Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 23), Unsafe.Add(ref row, 39), Unsafe.Add(ref row, 55), Unsafe.Add(ref row,
-                    71), Unsafe.Add(ref row, 87), Unsafe.Add(ref row, 103), Unsafe.Add(ref row, 119));
-                var x8 = Vector512.Create(Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 24), Unsafe.Add(ref row, 40), Unsafe.Add(ref row, 56), Unsafe.Add(ref row,
-                    72), Unsafe.Add(ref row, 88), Unsafe.Add(ref row, 104), Unsafe.Add(ref row, 120));
-                var x9 = Vector512.Create(Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 25), Unsafe.Add(ref row, 41), Unsafe.Add(ref row, 57), Unsafe.Add(ref row,
-                    73), Unsafe.Add(ref row, 89), Unsafe.Add(ref row, 105), Unsafe.Add(ref row, 121));
-                var x10 = Vector512.Create(Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 26), Unsafe.Add(ref row, 42), Unsafe.Add(ref row, 58),
-                    Unsafe.Add(ref row, 74), Unsafe.Add(ref row, 90), Unsafe.Add(ref row, 106), Unsafe.Add(ref row, 122));
-                var x11 = Vector512.Create(Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 27), Unsafe.Add(ref row, 43), Unsafe.Add(ref row, 59),
-                    Unsafe.Add(ref row, 75), Unsafe.Add(ref row, 91), Unsafe.Add(ref row, 107), Unsafe.Add(ref row, 123));
-                var x12 = Vector512.Create(Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 28), Unsafe.Add(ref row, 44), Unsafe.Add(ref row, 60),
-                    Unsafe.Add(ref row, 76), Unsafe.Add(ref row, 92), Unsafe.Add(ref row, 108), Unsafe.Add(ref row, 124));
-                var x13 = Vector512.Create(Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 29), Unsafe.Add(ref row, 45), Unsafe.Add(ref row, 61),
-                    Unsafe.Add(ref row, 77), Unsafe.Add(ref row, 93), Unsafe.Add(ref row, 109), Unsafe.Add(ref row, 125));
-                var x14 = Vector512.Create(Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 30), Unsafe.Add(ref row, 46), Unsafe.Add(ref row, 62),
-                    Unsafe.Add(ref row, 78), Unsafe.Add(ref row, 94), Unsafe.Add(ref row, 110), Unsafe.Add(ref row, 126));
-                var x15 = Vector512.Create(Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 31), Unsafe.Add(ref row, 47), Unsafe.Add(ref row, 63),
-                    Unsafe.Add(ref row, 79), Unsafe.Add(ref row, 95), Unsafe.Add(ref row, 111), Unsafe.Add(ref row, 127));
-                var m = x0;
-                m = Vector512.Max(m, x1);
-                m = Vector512.Max(m, x2);
-                m = Vector512.Max(m, x3);
-                m = Vector512.Max(m, x4);
-                m = Vector512.Max(m, x5);
-                m = Vector512.Max(m, x6);
-                m = Vector512.Max(m, x7);
-                m = Vector512.Max(m, x8);
-                m = Vector512.Max(m, x9);
-                m = Vector512.Max(m, x10);
-                m = Vector512.Max(m, x11);
-                m = Vector512.Max(m, x12);
-                m = Vector512.Max(m, x13);
-                m = Vector512.Max(m, x14);
-                m = Vector512.Max(m, x15);
-                var e0 = VectorMath.Exp(x0 - m);
-                var e1 = VectorMath.Exp(x1 - m);
-                var e2 = VectorMath.Exp(x2 - m);
-                var e3 = VectorMath.Exp(x3 - m);
-                var e4 = VectorMath.Exp(x4 - m);
-                var e5 = VectorMath.Exp(x5 - m);
-                var e6 = VectorMath.Exp(x6 - m);
-                var e7 = VectorMath.Exp(x7 - m);
-                var e8 = VectorMath.Exp(x8 - m);
-                var e9 = VectorMath.Exp(x9 - m);
-                var e10 = VectorMath.Exp(x10 - m);
-                var e11 = VectorMath.Exp(x11 - m);
-                var e12 = VectorMath.Exp(x12 - m);
-                var e13 = VectorMath.Exp(x13 - m);
-                var e14 = VectorMath.Exp(x14 - m);
-                var e15 = VectorMath.Exp(x15 - m);
-                var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9 + e10 + e11 + e12 + e13 + e14 + e15;
-                if (TGradient.On)
-                {
-                    var coef = scale512 * wy / s; // scale·A/s
-                    Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e0 * coef, Vector512<double>.Zero), ref gBlock);
-                    Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e1 * coef, Vector512<double>.Zero), ref gBlock, (nuint)8);
-                    Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e2 * coef, Vector512<double>.Zero), ref gBlock, (nuint)16);
-                    Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e3 * coef, Vector512<double>.Zero), ref gBlock, (nuint)24);
-                    Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e4 * coef, Vector512<double>.Zero), ref gBlock, (nuint)32);
-                    Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e5 * coef, Vector512<double>.Zero), ref gBlock, (nuint)40);
-                    Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e6 * coef, Vector512<double>.Zero), ref gBlock, (nuint)48);
-                    Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e7 * coef, Vector512<double>.Zero), ref gBlock, (nuint)56);
-                    Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e8 * coef, Vector512<double>.Zero), ref gBlock, (nuint)64);
-                    Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e9 * coef, Vector512<double>.Zero), ref gBlock, (nuint)72);
-                    Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e10 * coef, Vector512<double>.Zero), ref gBlock, (nuint)80);
-                    Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e11 * coef, Vector512<double>.Zero), ref gBlock, (nuint)88);
-                    Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e12 * coef, Vector512<double>.Zero), ref gBlock, (nuint)96);
-                    Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e13 * coef, Vector512<double>.Zero), ref gBlock, (nuint)104);
-                    Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e14 * coef, Vector512<double>.Zero), ref gBlock, (nuint)112);
-                    Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e15 * coef, Vector512<double>.Zero), ref gBlock, (nuint)120);
-                }
-                var dy = m - xy; // m − x_y ≥ 0
-                var logS = VectorMath.Log(s);
-                var l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                l = Vector512.ConditionalSelect(active, l, Vector512<double>.Zero);
-                total += Vector512.Sum(l);
-                ref double gRows = ref Unsafe.Add(ref gRef, i * Classes);
-                if (TGradient.On)
-                {
-                    for (int r = 0; r < 8; r++)
-                    {
-                        for (int k = 0; k < Classes; k++)
-                        {
-                            Unsafe.Add(ref gRows, r * Classes + k) = Unsafe.Add(ref gBlock, k * 8 + r);
-                        }
-                    }
-                    // The one-hot part of the gradient: −scale·(1 − ε)·w_y at each row's target.
-                    for (int r = 0; r < 8; r++)
-                    {
-                        int y = targets[i + r];
-                        if (y != IgnoreIndex)
-                        {
-                            Unsafe.Add(ref gRows, r * Classes + y) -= (double)(hit * Unsafe.Add(ref wRef, y));
-                        }
-                    }
-                }
-            }
-            return total;
-        }
-
-        /// <summary>The full blocks of 4 rows of LossHardWeighted, across the lanes of a Vector256; advances i past them.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static double LossHardWeightedBlocks256<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights,
-            Span<double> gradient, double scale, ref int i)
-            where TGradient : struct, IOption
-        {
-            int n = targets.Length;
-            ref double xRef = ref MemoryMarshal.GetReference(logits);
-            ref double wRef = ref MemoryMarshal.GetReference(classWeights);
-            ref double gRef = ref MemoryMarshal.GetReference(gradient);
-            double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient (times w[y])
-            double total = 0;
-            var scale256 = Vector256.Create(scale);
-            // The block's g, column by column.
-            Span<double> gColumns = TGradient.On ? stackalloc double[64] : default;
-            ref double gBlock = ref MemoryMarshal.GetReference(gColumns);
-            for (; i <= n - 4; i += 4)
-            {
-                ref double row = ref Unsafe.Add(ref xRef, i * Classes);
-                int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3];
-                // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
-                var active = Vector256.GreaterThan(Vector256.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d,
-                    y3 == IgnoreIndex ? 0d : 1d), Vector256<double>.Zero);
-                var xy = Vector256.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 1 * Classes + y1),
-                    y2 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 3 * Classes + y3));
-                var wy = Vector256.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y1),
-                    y2 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y3));
-                var x0 = Vector256.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 32), Unsafe.Add(ref row, 48));
-                var x1 = Vector256.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 33), Unsafe.Add(ref row, 49));
-                var x2 = Vector256.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 34), Unsafe.Add(ref row, 50));
-                var x3 = Vector256.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 35), Unsafe.Add(ref row, 51));
-                var x4 = Vector256.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 36), Unsafe.Add(ref row, 52));
-                var x5 = Vector256.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 21), Unsafe.Add(ref row, 37), Unsafe.Add(ref row, 53));
-                var x6 = Vector256.Create(Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 22), Unsafe.Add(ref row, 38), Unsafe.Add(ref row, 54));
-                var x7 = Vector256.Create(Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 23), Unsafe.Add(ref row, 39), Unsafe.Add(ref row, 55));
-                var x8 = Vector256.Create(Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 24), Unsafe.Add(ref row, 40), Unsafe.Add(ref row, 56));
-                var x9 = Vector256.Create(Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 25), Unsafe.Add(ref row, 41), Unsafe.Add(ref row, 57));
-                var x10 = Vector256.Create(Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 26), Unsafe.Add(ref row, 42), Unsafe.Add(ref row, 58));
-                var x11 = Vector256.Create(Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 27), Unsafe.Add(ref row, 43), Unsafe.Add(ref row, 59));
-                var x12 = Vector256.Create(Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 28), Unsafe.Add(ref row, 44), Unsafe.Add(ref row, 60));
-                var x13 = Vector256.Create(Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 29), Unsafe.Add(ref row, 45), Unsafe.Add(ref row, 61));
-                var x14 = Vector256.Create(Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 30), Unsafe.Add(ref row, 46), Unsafe.Add(ref row, 62));
-                var x15 = Vector256.Create(Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 31), Unsafe.Add(ref row, 47), Unsafe.Add(ref row, 63));
-                var m = x0;
-                m = Vector256.Max(m, x1);
-                m = Vector256.Max(m, x2);
-                m = Vector256.Max(m, x3);
-                m = Vector256.Max(m, x4);
-                m = Vector256.Max(m, x5);
-                m = Vector256.Max(m, x6);
-                m = Vector256.Max(m, x7);
-                m = Vector256.Max(m, x8);
-                m = Vector256.Max(m, x9);
-                m = Vector256.Max(m, x10);
-                m = Vector256.Max(m, x11);
-                m = Vector256.Max(m, x12);
-                m = Vector256.Max(m, x13);
-                m = Vector256.Max(m, x14);
-                m = Vector256.Max(m, x15);
-                var e0 = VectorMath.Exp(x0 - m);
-                var e1 = VectorMath.Exp(x1 - m);
-                var e2 = VectorMath.Exp(x2 - m);
-                var e3 = VectorMath.Exp(x3 - m);
-                var e4 = VectorMath.Exp(x4 - m);
-                var e5 = VectorMath.Exp(x5 - m);
-                var e6 = VectorMath.Exp(x6 - m);
-                var e7 = VectorMath.Exp(x7 - m);
-                var e8 = VectorMath.Exp(x8 - m);
-                var e9 = VectorMath.Exp(x9 - m);
-                var e10 = VectorMath.Exp(x10 - m);
-                var e11 = VectorMath.Exp(x11 - m);
-                var e12 = VectorMath.Exp(x12 - m);
-                var e13 = VectorMath.Exp(x13 - m);
-                var e14 = VectorMath.Exp(x14 - m);
-                var e15 = VectorMath.Exp(x15 - m);
-                var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9 + e10 + e11 + e12 + e13 + e14 + e15;
-                if (TGradient.On)
-                {
-                    var coef = scale256 * wy / s; // scale·A/s
-                    Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e0 * coef, Vector256<double>.Zero), ref gBlock);
-                    Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e1 * coef, Vector256<double>.Zero), ref gBlock, (nuint)4);
-                    Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e2 * coef, Vector256<double>.Zero), ref gBlock, (nuint)8);
-                    Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e3 * coef, Vector256<double>.Zero), ref gBlock, (nuint)12);
-                    Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e4 * coef, Vector256<double>.Zero), ref gBlock, (nuint)16);
-                    Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e5 * coef, Vector256<double>.Zero), ref gBlock, (nuint)20);
-                    Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e6 * coef, Vector256<double>.Zero), ref gBlock, (nuint)24);
-                    Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e7 * coef, Vector256<double>.Zero), ref gBlock, (nuint)28);
-                    Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e8 * coef, Vector256<double>.Zero), ref gBlock, (nuint)32);
-                    Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e9 * coef, Vector256<double>.Zero), ref gBlock, (nuint)36);
-                    Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e10 * coef, Vector256<double>.Zero), ref gBlock, (nuint)40);
-                    Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e11 * coef, Vector256<double>.Zero), ref gBlock, (nuint)44);
-                    Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e12 * coef, Vector256<double>.Zero), ref gBlock, (nuint)48);
-                    Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e13 * coef, Vector256<double>.Zero), ref gBlock, (nuint)52);
-                    Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e14 * coef, Vector256<double>.Zero), ref gBlock, (nuint)56);
-                    Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e15 * coef, Vector256<double>.Zero), ref gBlock, (nuint)60);
-                }
-                var dy = m - xy; // m − x_y ≥ 0
-                var logS = VectorMath.Log(s);
-                var l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                l = Vector256.ConditionalSelect(active, l, Vector256<double>.Zero);
-                total += Vector256.Sum(l);
-                ref double gRows = ref Unsafe.Add(ref gRef, i * Classes);
-                if (TGradient.On)
-                {
-                    for (int r = 0; r < 4; r++)
-                    {
-                        for (int k = 0; k < Classes; k++)
-                        {
-                            Unsafe.Add(ref gRows, r * Classes + k) = Unsafe.Add(ref gBlock, k * 4 + r);
-                        }
-                    }
-                    // The one-hot part of the gradient: −scale·(1 − ε)·w_y at each row's target.
-                    for (int r = 0; r < 4; r++)
-                    {
-                        int y = targets[i + r];
-                        if (y != IgnoreIndex)
-                        {
-                            Unsafe.Add(ref gRows, r * Classes + y) -= (double)(hit * Unsafe.Add(ref wRef, y));
-                        }
-                    }
-                }
-            }
-            return total;
-        }
-
-        /// <summary>The full blocks of 2 rows of LossHardWeighted, across the lanes of a Vector128; advances i past them.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static double LossHardWeightedBlocks128<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights,
-            Span<double> gradient, double scale, ref int i)
-            where TGradient : struct, IOption
-        {
-            int n = targets.Length;
-            ref double xRef = ref MemoryMarshal.GetReference(logits);
-            ref double wRef = ref MemoryMarshal.GetReference(classWeights);
-            ref double gRef = ref MemoryMarshal.GetReference(gradient);
-            double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient (times w[y])
-            double total = 0;
-            var scale128 = Vector128.Create(scale);
-            // The block's g, column by column.
-            Span<double> gColumns = TGradient.On ? stackalloc double[32] : default;
-            ref double gBlock = ref MemoryMarshal.GetReference(gColumns);
-            for (; i <= n - 2; i += 2)
-            {
-                ref double row = ref Unsafe.Add(ref xRef, i * Classes);
-                int y0 = targets[i], y1 = targets[i + 1];
-                // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
-                var active = Vector128.GreaterThan(Vector128.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d), Vector128<double>.Zero);
-                var xy = Vector128.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 1 * Classes + y1));
-                var wy = Vector128.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y1));
-                var x0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 16));
-                var x1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 17));
-                var x2 = Vector128.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 18));
-                var x3 = Vector128.Create(Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 19));
-                var x4 = Vector128.Create(Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 20));
-                var x5 = Vector128.Create(Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 21));
-                var x6 = Vector128.Create(Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 22));
-                var x7 = Vector128.Create(Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 23));
-                var x8 = Vector128.Create(Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 24));
-                var x9 = Vector128.Create(Unsafe.Add(ref row, 9), Unsafe.Add(ref row, 25));
-                var x10 = Vector128.Create(Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 26));
-                var x11 = Vector128.Create(Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 27));
-                var x12 = Vector128.Create(Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 28));
-                var x13 = Vector128.Create(Unsafe.Add(ref row, 13), Unsafe.Add(ref row, 29));
-                var x14 = Vector128.Create(Unsafe.Add(ref row, 14), Unsafe.Add(ref row, 30));
-                var x15 = Vector128.Create(Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 31));
-                var m = x0;
-                m = Vector128.Max(m, x1);
-                m = Vector128.Max(m, x2);
-                m = Vector128.Max(m, x3);
-                m = Vector128.Max(m, x4);
-                m = Vector128.Max(m, x5);
-                m = Vector128.Max(m, x6);
-                m = Vector128.Max(m, x7);
-                m = Vector128.Max(m, x8);
-                m = Vector128.Max(m, x9);
-                m = Vector128.Max(m, x10);
-                m = Vector128.Max(m, x11);
-                m = Vector128.Max(m, x12);
-                m = Vector128.Max(m, x13);
-                m = Vector128.Max(m, x14);
-                m = Vector128.Max(m, x15);
-                var e0 = VectorMath.Exp(x0 - m);
-                var e1 = VectorMath.Exp(x1 - m);
-                var e2 = VectorMath.Exp(x2 - m);
-                var e3 = VectorMath.Exp(x3 - m);
-                var e4 = VectorMath.Exp(x4 - m);
-                var e5 = VectorMath.Exp(x5 - m);
-                var e6 = VectorMath.Exp(x6 - m);
-                var e7 = VectorMath.Exp(x7 - m);
-                var e8 = VectorMath.Exp(x8 - m);
-                var e9 = VectorMath.Exp(x9 - m);
-                var e10 = VectorMath.Exp(x10 - m);
-                var e11 = VectorMath.Exp(x11 - m);
-                var e12 = VectorMath.Exp(x12 - m);
-                var e13 = VectorMath.Exp(x13 - m);
-                var e14 = VectorMath.Exp(x14 - m);
-                var e15 = VectorMath.Exp(x15 - m);
-                var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9 + e10 + e11 + e12 + e13 + e14 + e15;
-                if (TGradient.On)
-                {
-                    var coef = scale128 * wy / s; // scale·A/s
-                    Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e0 * coef, Vector128<double>.Zero), ref gBlock);
-                    Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e1 * coef, Vector128<double>.Zero), ref gBlock, (nuint)2);
-                    Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e2 * coef, Vector128<double>.Zero), ref gBlock, (nuint)4);
-                    Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e3 * coef, Vector128<double>.Zero), ref gBlock, (nuint)6);
-                    Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e4 * coef, Vector128<double>.Zero), ref gBlock, (nuint)8);
-                    Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e5 * coef, Vector128<double>.Zero), ref gBlock, (nuint)10);
-                    Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e6 * coef, Vector128<double>.Zero), ref gBlock, (nuint)12);
-                    Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e7 * coef, Vector128<double>.Zero), ref gBlock, (nuint)14);
-                    Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e8 * coef, Vector128<double>.Zero), ref gBlock, (nuint)16);
-                    Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e9 * coef, Vector128<double>.Zero), ref gBlock, (nuint)18);
-                    Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e10 * coef, Vector128<double>.Zero), ref gBlock, (nuint)20);
-                    Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e11 * coef, Vector128<double>.Zero), ref gBlock, (nuint)22);
-                    Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e12 * coef, Vector128<double>.Zero), ref gBlock, (nuint)24);
-                    Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e13 * coef, Vector128<double>.Zero), ref gBlock, (nuint)26);
-                    Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e14 * coef, Vector128<double>.Zero), ref gBlock, (nuint)28);
-                    Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e15 * coef, Vector128<double>.Zero), ref gBlock, (nuint)30);
-                }
-                var dy = m - xy; // m − x_y ≥ 0
-                var logS = VectorMath.Log(s);
-                var l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                l = Vector128.ConditionalSelect(active, l, Vector128<double>.Zero);
-                total += Vector128.Sum(l);
-                ref double gRows = ref Unsafe.Add(ref gRef, i * Classes);
-                if (TGradient.On)
-                {
-                    for (int r = 0; r < 2; r++)
-                    {
-                        for (int k = 0; k < Classes; k++)
-                        {
-                            Unsafe.Add(ref gRows, r * Classes + k) = Unsafe.Add(ref gBlock, k * 2 + r);
-                        }
-                    }
-                    // The one-hot part of the gradient: −scale·(1 − ε)·w_y at each row's target.
-                    for (int r = 0; r < 2; r++)
-                    {
-                        int y = targets[i + r];
-                        if (y != IgnoreIndex)
-                        {
-                            Unsafe.Add(ref gRows, r * Classes + y) -= (double)(hit * Unsafe.Add(ref wRef, y));
-                        }
-                    }
-                }
-            }
-            return total;
-        }
-
-        /// <summary>Σᵢ ℓᵢ, probability targets; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossSoft<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<double> targetProbabilities, Span<double> gradient, double scale)
-            where TGradient : struct, IOption
-        {
-            int n = targetProbabilities.Length / Classes;
-            ref double xRef = ref MemoryMarshal.GetReference(logits);
-            ref double tRef = ref MemoryMarshal.GetReference(targetProbabilities);
-            ref double gRef = ref MemoryMarshal.GetReference(gradient);
-            double scaleT = scale;
-            double total = 0;
-            // K = 16 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
-            // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
-            // out of the sums) where K is not a sum of vector widths.
-            // Its exp values stay in registers from the sum to the gradient.
-            if (Vector512.IsHardwareAccelerated)
-            {
-                var scaleT512 = Vector512.Create(scaleT);
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
-                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    var x0 = Vector512.LoadUnsafe(ref row);
-                    var x1 = Vector512.LoadUnsafe(ref row, (nuint)8);
-                    double m = LossReductions.Max(Vector512.Max(x0, x1));
-                    var m512 = Vector512.Create(m);
-                    var e0 = VectorMath.Exp(x0 - m512);
-                    var e1 = VectorMath.Exp(x1 - m512);
-                    double s = Vector512.Sum(e0 + e1);
-                    var a0 = Vector512.LoadUnsafe(ref tRow);
-                    var a1 = Vector512.LoadUnsafe(ref tRow, (nuint)8);
-                    double A = Vector512.Sum(a0 + a1); // A = Σₖ aₖ
-                    double sumAD = Vector512.Sum(a0 * (m512 - x0) + a1 * (m512 - x1)); // Σₖ aₖ·(m − xₖ)
-                    if (TGradient.On)
-                    {
-                        double coef = scale * A / s; // scale·A/s
-                        var coef512 = Vector512.Create(coef);
-                        Vector512.StoreUnsafe(e0 * coef512 - a0 * scaleT512, ref gRow);
-                        Vector512.StoreUnsafe(e1 * coef512 - a1 * scaleT512, ref gRow, (nuint)8);
-                    }
-                    double logS = Math.Log(s);
-                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                }
-                return total;
-            }
-            if (Vector256.IsHardwareAccelerated)
-            {
-                var scaleT256 = Vector256.Create(scaleT);
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
-                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    var x0 = Vector256.LoadUnsafe(ref row);
-                    var x1 = Vector256.LoadUnsafe(ref row, (nuint)4);
-                    var x2 = Vector256.LoadUnsafe(ref row, (nuint)8);
-                    var x3 = Vector256.LoadUnsafe(ref row, (nuint)12);
-                    double m = LossReductions.Max(Vector256.Max(Vector256.Max(Vector256.Max(x0, x1), x2), x3));
-                    var m256 = Vector256.Create(m);
-                    var e0 = VectorMath.Exp(x0 - m256);
-                    var e1 = VectorMath.Exp(x1 - m256);
-                    var e2 = VectorMath.Exp(x2 - m256);
-                    var e3 = VectorMath.Exp(x3 - m256);
-                    double s = Vector256.Sum(e0 + e1 + e2 + e3);
-                    var a0 = Vector256.LoadUnsafe(ref tRow);
-                    var a1 = Vector256.LoadUnsafe(ref tRow, (nuint)4);
-                    var a2 = Vector256.LoadUnsafe(ref tRow, (nuint)8);
-                    var a3 = Vector256.LoadUnsafe(ref tRow, (nuint)12);
-                    double A = Vector256.Sum(a0 + a1 + a2 + a3); // A = Σₖ aₖ
-                    double sumAD = Vector256.Sum(a0 * (m256 - x0) + a1 * (m256 - x1) + a2 * (m256 - x2) + a3 * (m256 - x3)); // Σₖ aₖ·(m − xₖ)
-                    if (TGradient.On)
-                    {
-                        double coef = scale * A / s; // scale·A/s
-                        var coef256 = Vector256.Create(coef);
-                        Vector256.StoreUnsafe(e0 * coef256 - a0 * scaleT256, ref gRow);
-                        Vector256.StoreUnsafe(e1 * coef256 - a1 * scaleT256, ref gRow, (nuint)4);
-                        Vector256.StoreUnsafe(e2 * coef256 - a2 * scaleT256, ref gRow, (nuint)8);
-                        Vector256.StoreUnsafe(e3 * coef256 - a3 * scaleT256, ref gRow, (nuint)12);
-                    }
-                    double logS = Math.Log(s);
-                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                }
-                return total;
-            }
-            if (Vector128.IsHardwareAccelerated)
-            {
-                var scaleT128 = Vector128.Create(scaleT);
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
-                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    var x0 = Vector128.LoadUnsafe(ref row);
-                    var x1 = Vector128.LoadUnsafe(ref row, (nuint)2);
-                    var x2 = Vector128.LoadUnsafe(ref row, (nuint)4);
-                    var x3 = Vector128.LoadUnsafe(ref row, (nuint)6);
-                    var x4 = Vector128.LoadUnsafe(ref row, (nuint)8);
-                    var x5 = Vector128.LoadUnsafe(ref row, (nuint)10);
-                    var x6 = Vector128.LoadUnsafe(ref row, (nuint)12);
-                    var x7 = Vector128.LoadUnsafe(ref row, (nuint)14);
-                    double m = LossReductions.Max(Vector128.Max(Vector128.Max(Vector128.Max(Vector128.Max(Vector128.Max(Vector128.Max(Vector128.Max(x0, x1),
-                        x2), x3), x4), x5), x6), x7));
-                    var m128 = Vector128.Create(m);
-                    var e0 = VectorMath.Exp(x0 - m128);
-                    var e1 = VectorMath.Exp(x1 - m128);
-                    var e2 = VectorMath.Exp(x2 - m128);
-                    var e3 = VectorMath.Exp(x3 - m128);
-                    var e4 = VectorMath.Exp(x4 - m128);
-                    var e5 = VectorMath.Exp(x5 - m128);
-                    var e6 = VectorMath.Exp(x6 - m128);
-                    var e7 = VectorMath.Exp(x7 - m128);
-                    double s = Vector128.Sum(e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7);
-                    var a0 = Vector128.LoadUnsafe(ref tRow);
-                    var a1 = Vector128.LoadUnsafe(ref tRow, (nuint)2);
-                    var a2 = Vector128.LoadUnsafe(ref tRow, (nuint)4);
-                    var a3 = Vector128.LoadUnsafe(ref tRow, (nuint)6);
-                    var a4 = Vector128.LoadUnsafe(ref tRow, (nuint)8);
-                    var a5 = Vector128.LoadUnsafe(ref tRow, (nuint)10);
-                    var a6 = Vector128.LoadUnsafe(ref tRow, (nuint)12);
-                    var a7 = Vector128.LoadUnsafe(ref tRow, (nuint)14);
-                    double A = Vector128.Sum(a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7); // A = Σₖ aₖ
-                    // Σₖ aₖ·(m − xₖ)
-                    double sumAD = Vector128.Sum(a0 * (m128 - x0) + a1 * (m128 - x1) + a2 * (m128 - x2) + a3 * (m128 - x3) + a4 * (m128 - x4) + a5 * (m128
-                        - x5) + a6 * (m128 - x6) + a7 * (m128 - x7));
-                    if (TGradient.On)
-                    {
-                        double coef = scale * A / s; // scale·A/s
-                        var coef128 = Vector128.Create(coef);
-                        Vector128.StoreUnsafe(e0 * coef128 - a0 * scaleT128, ref gRow);
-                        Vector128.StoreUnsafe(e1 * coef128 - a1 * scaleT128, ref gRow, (nuint)2);
-                        Vector128.StoreUnsafe(e2 * coef128 - a2 * scaleT128, ref gRow, (nuint)4);
-                        Vector128.StoreUnsafe(e3 * coef128 - a3 * scaleT128, ref gRow, (nuint)6);
-                        Vector128.StoreUnsafe(e4 * coef128 - a4 * scaleT128, ref gRow, (nuint)8);
-                        Vector128.StoreUnsafe(e5 * coef128 - a5 * scaleT128, ref gRow, (nuint)10);
-                        Vector128.StoreUnsafe(e6 * coef128 - a6 * scaleT128, ref gRow, (nuint)12);
-                        Vector128.StoreUnsafe(e7 * coef128 - a7 * scaleT128, ref gRow, (nuint)14);
-                    }
-                    double logS = Math.Log(s);
-                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                }
-                return total;
-            }
-            // No SIMD on this CPU: scalar loops over the classes (shorter than K straight-line scalars).
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
-                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    double mAcc = Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 16; k++)
-                    {
-                        mAcc = Math.Max(mAcc, Unsafe.Add(ref row, k));
-                    }
-                    double m = mAcc;
-                    double sAcc = 0;
-                    double AAcc = 0;
-                    double sumADAcc = 0;
-                    for (int k = 0; k < 16; k++)
-                    {
-                        double ek = Math.Exp(Unsafe.Add(ref row, k) - m);
-                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
-                        sAcc += ek;
-                        double ak = Unsafe.Add(ref tRow, k);
-                        AAcc += ak;
-                        sumADAcc += ak * (m - Unsafe.Add(ref row, k));
-                    }
-                    double s = sAcc;
-                    double A = AAcc; // A = Σₖ aₖ
-                    double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
-                    if (TGradient.On)
-                    {
-                        double coef = scale * A / s; // scale·A/s
-                        for (int k = 0; k < 16; k++)
-                        {
-                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (Unsafe.Add(ref tRow, k)) * scaleT;
-                        }
-                    }
-                    double logS = Math.Log(s);
-                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                }
-                return total;
-            }
-        }
-
-        /// <summary>Σᵢ ℓᵢ, probability targets, weighted; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossSoftWeighted<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<double> targetProbabilities,
+        internal static double LossSoft<TGradient, TWeights>(ReadOnlySpan<double> logits, ReadOnlySpan<double> targetProbabilities,
             ReadOnlySpan<double> classWeights, Span<double> gradient, double scale)
-            where TGradient : struct, IOption
+            where TGradient : struct, IOption where TWeights : struct, IOption
         {
             int n = targetProbabilities.Length / Classes;
             ref double xRef = ref MemoryMarshal.GetReference(logits);
@@ -1776,8 +996,8 @@ namespace DivergenceGen.Generated
             if (Vector512.IsHardwareAccelerated)
             {
                 var scaleT512 = Vector512.Create(scaleT);
-                var w0 = Vector512.LoadUnsafe(ref wRef);
-                var w1 = Vector512.LoadUnsafe(ref wRef, (nuint)8);
+                var w0 = TWeights.On ? Vector512.LoadUnsafe(ref wRef) : default;
+                var w1 = TWeights.On ? Vector512.LoadUnsafe(ref wRef, (nuint)8) : default;
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -1791,8 +1011,8 @@ namespace DivergenceGen.Generated
                     var e0 = VectorMath.Exp(x0 - m512);
                     var e1 = VectorMath.Exp(x1 - m512);
                     double s = Vector512.Sum(e0 + e1);
-                    var a0 = Vector512.LoadUnsafe(ref tRow) * w0;
-                    var a1 = Vector512.LoadUnsafe(ref tRow, (nuint)8) * w1;
+                    var a0 = TWeights.On ? Vector512.LoadUnsafe(ref tRow) * w0 : Vector512.LoadUnsafe(ref tRow);
+                    var a1 = TWeights.On ? Vector512.LoadUnsafe(ref tRow, (nuint)8) * w1 : Vector512.LoadUnsafe(ref tRow, (nuint)8);
                     double A = Vector512.Sum(a0 + a1); // A = Σₖ aₖ
                     double sumAD = Vector512.Sum(a0 * (m512 - x0) + a1 * (m512 - x1)); // Σₖ aₖ·(m − xₖ)
                     if (TGradient.On)
@@ -1811,10 +1031,10 @@ namespace DivergenceGen.Generated
             if (Vector256.IsHardwareAccelerated)
             {
                 var scaleT256 = Vector256.Create(scaleT);
-                var w0 = Vector256.LoadUnsafe(ref wRef);
-                var w1 = Vector256.LoadUnsafe(ref wRef, (nuint)4);
-                var w2 = Vector256.LoadUnsafe(ref wRef, (nuint)8);
-                var w3 = Vector256.LoadUnsafe(ref wRef, (nuint)12);
+                var w0 = TWeights.On ? Vector256.LoadUnsafe(ref wRef) : default;
+                var w1 = TWeights.On ? Vector256.LoadUnsafe(ref wRef, (nuint)4) : default;
+                var w2 = TWeights.On ? Vector256.LoadUnsafe(ref wRef, (nuint)8) : default;
+                var w3 = TWeights.On ? Vector256.LoadUnsafe(ref wRef, (nuint)12) : default;
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -1832,10 +1052,10 @@ namespace DivergenceGen.Generated
                     var e2 = VectorMath.Exp(x2 - m256);
                     var e3 = VectorMath.Exp(x3 - m256);
                     double s = Vector256.Sum(e0 + e1 + e2 + e3);
-                    var a0 = Vector256.LoadUnsafe(ref tRow) * w0;
-                    var a1 = Vector256.LoadUnsafe(ref tRow, (nuint)4) * w1;
-                    var a2 = Vector256.LoadUnsafe(ref tRow, (nuint)8) * w2;
-                    var a3 = Vector256.LoadUnsafe(ref tRow, (nuint)12) * w3;
+                    var a0 = TWeights.On ? Vector256.LoadUnsafe(ref tRow) * w0 : Vector256.LoadUnsafe(ref tRow);
+                    var a1 = TWeights.On ? Vector256.LoadUnsafe(ref tRow, (nuint)4) * w1 : Vector256.LoadUnsafe(ref tRow, (nuint)4);
+                    var a2 = TWeights.On ? Vector256.LoadUnsafe(ref tRow, (nuint)8) * w2 : Vector256.LoadUnsafe(ref tRow, (nuint)8);
+                    var a3 = TWeights.On ? Vector256.LoadUnsafe(ref tRow, (nuint)12) * w3 : Vector256.LoadUnsafe(ref tRow, (nuint)12);
                     double A = Vector256.Sum(a0 + a1 + a2 + a3); // A = Σₖ aₖ
                     double sumAD = Vector256.Sum(a0 * (m256 - x0) + a1 * (m256 - x1) + a2 * (m256 - x2) + a3 * (m256 - x3)); // Σₖ aₖ·(m − xₖ)
                     if (TGradient.On)
@@ -1856,14 +1076,14 @@ namespace DivergenceGen.Generated
             if (Vector128.IsHardwareAccelerated)
             {
                 var scaleT128 = Vector128.Create(scaleT);
-                var w0 = Vector128.LoadUnsafe(ref wRef);
-                var w1 = Vector128.LoadUnsafe(ref wRef, (nuint)2);
-                var w2 = Vector128.LoadUnsafe(ref wRef, (nuint)4);
-                var w3 = Vector128.LoadUnsafe(ref wRef, (nuint)6);
-                var w4 = Vector128.LoadUnsafe(ref wRef, (nuint)8);
-                var w5 = Vector128.LoadUnsafe(ref wRef, (nuint)10);
-                var w6 = Vector128.LoadUnsafe(ref wRef, (nuint)12);
-                var w7 = Vector128.LoadUnsafe(ref wRef, (nuint)14);
+                var w0 = TWeights.On ? Vector128.LoadUnsafe(ref wRef) : default;
+                var w1 = TWeights.On ? Vector128.LoadUnsafe(ref wRef, (nuint)2) : default;
+                var w2 = TWeights.On ? Vector128.LoadUnsafe(ref wRef, (nuint)4) : default;
+                var w3 = TWeights.On ? Vector128.LoadUnsafe(ref wRef, (nuint)6) : default;
+                var w4 = TWeights.On ? Vector128.LoadUnsafe(ref wRef, (nuint)8) : default;
+                var w5 = TWeights.On ? Vector128.LoadUnsafe(ref wRef, (nuint)10) : default;
+                var w6 = TWeights.On ? Vector128.LoadUnsafe(ref wRef, (nuint)12) : default;
+                var w7 = TWeights.On ? Vector128.LoadUnsafe(ref wRef, (nuint)14) : default;
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -1890,14 +1110,14 @@ namespace DivergenceGen.Generated
                     var e6 = VectorMath.Exp(x6 - m128);
                     var e7 = VectorMath.Exp(x7 - m128);
                     double s = Vector128.Sum(e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7);
-                    var a0 = Vector128.LoadUnsafe(ref tRow) * w0;
-                    var a1 = Vector128.LoadUnsafe(ref tRow, (nuint)2) * w1;
-                    var a2 = Vector128.LoadUnsafe(ref tRow, (nuint)4) * w2;
-                    var a3 = Vector128.LoadUnsafe(ref tRow, (nuint)6) * w3;
-                    var a4 = Vector128.LoadUnsafe(ref tRow, (nuint)8) * w4;
-                    var a5 = Vector128.LoadUnsafe(ref tRow, (nuint)10) * w5;
-                    var a6 = Vector128.LoadUnsafe(ref tRow, (nuint)12) * w6;
-                    var a7 = Vector128.LoadUnsafe(ref tRow, (nuint)14) * w7;
+                    var a0 = TWeights.On ? Vector128.LoadUnsafe(ref tRow) * w0 : Vector128.LoadUnsafe(ref tRow);
+                    var a1 = TWeights.On ? Vector128.LoadUnsafe(ref tRow, (nuint)2) * w1 : Vector128.LoadUnsafe(ref tRow, (nuint)2);
+                    var a2 = TWeights.On ? Vector128.LoadUnsafe(ref tRow, (nuint)4) * w2 : Vector128.LoadUnsafe(ref tRow, (nuint)4);
+                    var a3 = TWeights.On ? Vector128.LoadUnsafe(ref tRow, (nuint)6) * w3 : Vector128.LoadUnsafe(ref tRow, (nuint)6);
+                    var a4 = TWeights.On ? Vector128.LoadUnsafe(ref tRow, (nuint)8) * w4 : Vector128.LoadUnsafe(ref tRow, (nuint)8);
+                    var a5 = TWeights.On ? Vector128.LoadUnsafe(ref tRow, (nuint)10) * w5 : Vector128.LoadUnsafe(ref tRow, (nuint)10);
+                    var a6 = TWeights.On ? Vector128.LoadUnsafe(ref tRow, (nuint)12) * w6 : Vector128.LoadUnsafe(ref tRow, (nuint)12);
+                    var a7 = TWeights.On ? Vector128.LoadUnsafe(ref tRow, (nuint)14) * w7 : Vector128.LoadUnsafe(ref tRow, (nuint)14);
                     double A = Vector128.Sum(a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7); // A = Σₖ aₖ
                     // Σₖ aₖ·(m − xₖ)
                     double sumAD = Vector128.Sum(a0 * (m128 - x0) + a1 * (m128 - x1) + a2 * (m128 - x2) + a3 * (m128 - x3) + a4 * (m128 - x4) + a5 * (m128
@@ -1943,7 +1163,7 @@ namespace DivergenceGen.Generated
                         double ek = Math.Exp(Unsafe.Add(ref row, k) - m);
                         if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
-                        double ak = Unsafe.Add(ref tRow, k) * Unsafe.Add(ref wRef, k);
+                        double ak = TWeights.On ? Unsafe.Add(ref tRow, k) * Unsafe.Add(ref wRef, k) : Unsafe.Add(ref tRow, k);
                         AAcc += ak;
                         sumADAcc += ak * (m - Unsafe.Add(ref row, k));
                     }
@@ -1955,7 +1175,8 @@ namespace DivergenceGen.Generated
                         double coef = scale * A / s; // scale·A/s
                         for (int k = 0; k < 16; k++)
                         {
-                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (Unsafe.Add(ref tRow, k) * Unsafe.Add(ref wRef, k)) * scaleT;
+                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (TWeights.On ? Unsafe.Add(ref tRow, k) * Unsafe.Add(ref wRef, k)
+                                : Unsafe.Add(ref tRow, k)) * scaleT;
                         }
                     }
                     double logS = Math.Log(s);

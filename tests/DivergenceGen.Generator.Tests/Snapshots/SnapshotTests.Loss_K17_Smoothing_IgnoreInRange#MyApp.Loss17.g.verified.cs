@@ -44,8 +44,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfInputLengthIsNot(logits.Length, targets.Length, Classes, nameof(logits));
             // Validates every target before anything is written; returns D, the mean's denominator.
             double denominator = global::DivergenceGen.Generated.Loss17Kernels.CheckTargets(targets);
-            double total = global::DivergenceGen.Generated.Loss17Kernels.LossHard<global::DivergenceGen.Generated.Loss17Kernels.No>(logits, targets, default,
-                0d);
+            double total = global::DivergenceGen.Generated.Loss17Kernels.LossHard<global::DivergenceGen.Generated.Loss17Kernels.No,
+                global::DivergenceGen.Generated.Loss17Kernels.No>(logits, targets, default, default, 0d);
             return denominator > 0 ? (double)(total / denominator) : 0d;
         }
 
@@ -77,8 +77,8 @@ namespace MyApp
             double denominator = global::DivergenceGen.Generated.Loss17Kernels.CheckTargets(targets);
             // D = 0 (every target ignored): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
             double scale = denominator > 0 ? 1d / denominator : 0d;
-            double total = global::DivergenceGen.Generated.Loss17Kernels.LossHard<global::DivergenceGen.Generated.Loss17Kernels.Yes>(logits, targets, gradient,
-                scale);
+            double total = global::DivergenceGen.Generated.Loss17Kernels.LossHard<global::DivergenceGen.Generated.Loss17Kernels.Yes,
+                global::DivergenceGen.Generated.Loss17Kernels.No>(logits, targets, default, gradient, scale);
             return denominator > 0 ? (double)(total / denominator) : 0d;
         }
 
@@ -106,8 +106,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             // Validates every target before anything is written; returns D, the mean's denominator.
             double denominator = global::DivergenceGen.Generated.Loss17Kernels.CheckTargets(targets, classWeights);
-            double total = global::DivergenceGen.Generated.Loss17Kernels.LossHardWeighted<global::DivergenceGen.Generated.Loss17Kernels.No>(logits, targets,
-                classWeights, default, 0d);
+            double total = global::DivergenceGen.Generated.Loss17Kernels.LossHard<global::DivergenceGen.Generated.Loss17Kernels.No,
+                global::DivergenceGen.Generated.Loss17Kernels.Yes>(logits, targets, classWeights, default, 0d);
             return denominator > 0 ? (double)(total / denominator) : 0d;
         }
 
@@ -142,8 +142,8 @@ namespace MyApp
             double denominator = global::DivergenceGen.Generated.Loss17Kernels.CheckTargets(targets, classWeights);
             // D = 0 (every target ignored): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
             double scale = denominator > 0 ? 1d / denominator : 0d;
-            double total = global::DivergenceGen.Generated.Loss17Kernels.LossHardWeighted<global::DivergenceGen.Generated.Loss17Kernels.Yes>(logits, targets,
-                classWeights, gradient, scale);
+            double total = global::DivergenceGen.Generated.Loss17Kernels.LossHard<global::DivergenceGen.Generated.Loss17Kernels.Yes,
+                global::DivergenceGen.Generated.Loss17Kernels.Yes>(logits, targets, classWeights, gradient, scale);
             return denominator > 0 ? (double)(total / denominator) : 0d;
         }
 
@@ -168,8 +168,8 @@ namespace MyApp
                 nameof(targetProbabilities));
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
             double denominator = (double)(targetProbabilities.Length / Classes);
-            double total = global::DivergenceGen.Generated.Loss17Kernels.LossSoft<global::DivergenceGen.Generated.Loss17Kernels.No>(logits, targetProbabilities,
-                default, 0d);
+            double total = global::DivergenceGen.Generated.Loss17Kernels.LossSoft<global::DivergenceGen.Generated.Loss17Kernels.No,
+                global::DivergenceGen.Generated.Loss17Kernels.No>(logits, targetProbabilities, default, default, 0d);
             return denominator > 0 ? (double)(total / denominator) : 0d;
         }
 
@@ -201,8 +201,8 @@ namespace MyApp
             double denominator = (double)(targetProbabilities.Length / Classes);
             // D = 0 (no rows): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
             double scale = denominator > 0 ? 1d / denominator : 0d;
-            double total = global::DivergenceGen.Generated.Loss17Kernels.LossSoft<global::DivergenceGen.Generated.Loss17Kernels.Yes>(logits,
-                targetProbabilities, gradient, scale);
+            double total = global::DivergenceGen.Generated.Loss17Kernels.LossSoft<global::DivergenceGen.Generated.Loss17Kernels.Yes,
+                global::DivergenceGen.Generated.Loss17Kernels.No>(logits, targetProbabilities, default, gradient, scale);
             return denominator > 0 ? (double)(total / denominator) : 0d;
         }
 
@@ -231,8 +231,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
             double denominator = (double)(targetProbabilities.Length / Classes);
-            double total = global::DivergenceGen.Generated.Loss17Kernels.LossSoftWeighted<global::DivergenceGen.Generated.Loss17Kernels.No>(logits,
-                targetProbabilities, classWeights, default, 0d);
+            double total = global::DivergenceGen.Generated.Loss17Kernels.LossSoft<global::DivergenceGen.Generated.Loss17Kernels.No,
+                global::DivergenceGen.Generated.Loss17Kernels.Yes>(logits, targetProbabilities, classWeights, default, 0d);
             return denominator > 0 ? (double)(total / denominator) : 0d;
         }
 
@@ -267,8 +267,8 @@ namespace MyApp
             double denominator = (double)(targetProbabilities.Length / Classes);
             // D = 0 (no rows): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
             double scale = denominator > 0 ? 1d / denominator : 0d;
-            double total = global::DivergenceGen.Generated.Loss17Kernels.LossSoftWeighted<global::DivergenceGen.Generated.Loss17Kernels.Yes>(logits,
-                targetProbabilities, classWeights, gradient, scale);
+            double total = global::DivergenceGen.Generated.Loss17Kernels.LossSoft<global::DivergenceGen.Generated.Loss17Kernels.Yes,
+                global::DivergenceGen.Generated.Loss17Kernels.Yes>(logits, targetProbabilities, classWeights, gradient, scale);
             return denominator > 0 ? (double)(total / denominator) : 0d;
         }
 
@@ -364,284 +364,28 @@ namespace DivergenceGen.Generated
             public static bool On => false;
         }
 
-        /// <summary>Σᵢ ℓᵢ, class-index targets; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
+        /// <summary>Σᵢ ℓᵢ, class-index targets, weighted where TWeights is Yes (else the weights are empty and not read); where TGradient is Yes, also the
+        /// gradient times scale. Callers have checked every argument.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossHard<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, Span<double> gradient, double scale)
-            where TGradient : struct, IOption
-        {
-            int n = targets.Length;
-            ref double xRef = ref MemoryMarshal.GetReference(logits);
-            ref double gRef = ref MemoryMarshal.GetReference(gradient);
-            double hit = scale * 0.8d; // scale·(1 − ε), taken off the target's gradient
-            double hitT = hit;
-            double smooth = scale * 0.011764705882352941d; // scale·ε/K, taken off every class
-            double total = 0;
-            // K = 17 > UnrollThreshold 16: per row, SIMD loops with a constant bound, the widest vector the CPU has first;
-            // a pass's last K mod lanes classes are one more vector overlapping the loop's last (its repeated lanes masked),
-            // or scalars where the pass updates an output in place.
-            // Passes: max; exp and sum (exp stored in the gradient row); the gradient, in place; the row's loss.
-            if (Vector512.IsHardwareAccelerated)
-            {
-                var smooth512 = Vector512.Create(smooth);
-                // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 8 lanes in the sums.
-                var loopTailMask = Vector512.AsDouble(Vector512.Create(0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
-                        continue;
-                    }
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var mAcc = Vector512.LoadUnsafe(ref row);
-                    for (int k = 8; k < 16; k += 8)
-                    {
-                        mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
-                    }
-                    // K = 17 is not a multiple of 8: one more vector at 9, overlapping (a maximum needs no mask).
-                    mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)9));
-                    double m = LossReductions.Max(mAcc);
-                    var m512 = Vector512.Create(m);
-                    var sAcc = Vector512<double>.Zero;
-                    var sumDAcc = Vector512<double>.Zero;
-                    for (int k = 0; k < 16; k += 8)
-                    {
-                        var xk = Vector512.LoadUnsafe(ref row, (nuint)k);
-                        var ek = VectorMath.Exp(xk - m512);
-                        if (TGradient.On) Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
-                        sAcc += ek;
-                        sumDAcc += m512 - xk;
-                    }
-                    // K = 17 is not a multiple of 8: one more vector at 9, overlapping, its first 7 lanes masked out of the sums.
-                    var x9 = Vector512.LoadUnsafe(ref row, (nuint)9);
-                    var e9 = VectorMath.Exp(x9 - m512);
-                    if (TGradient.On) Vector512.StoreUnsafe(e9, ref gRow, (nuint)9);
-                    sAcc += (e9 & loopTailMask);
-                    sumDAcc += (m512 - x9 & loopTailMask);
-                    double s = Vector512.Sum(sAcc);
-                    double sumD = Vector512.Sum(sumDAcc); // Σₖ (m − xₖ)
-                    if (TGradient.On)
-                    {
-                        double coef = scale / s; // scale·A/s
-                        var coef512 = Vector512.Create(coef);
-                        for (int k = 0; k < 16; k += 8)
-                        {
-                            var swk = smooth512;
-                            Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - swk, ref gRow, (nuint)k);
-                        }
-                        // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                        double sw16 = smooth;
-                        Unsafe.Add(ref gRow, 16) = Unsafe.Add(ref gRow, 16) * coef - sw16;
-                    }
-                    double dy = m - xy; // m − x_y ≥ 0
-                    double logS = Math.Log(s);
-                    double l = logS + 0.8d * dy + 0.011764705882352941d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
-                }
-                return total;
-            }
-            if (Vector256.IsHardwareAccelerated)
-            {
-                var smooth256 = Vector256.Create(smooth);
-                // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 4 lanes in the sums.
-                var loopTailMask = Vector256.AsDouble(Vector256.Create(0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
-                        continue;
-                    }
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var mAcc = Vector256.LoadUnsafe(ref row);
-                    for (int k = 4; k < 16; k += 4)
-                    {
-                        mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
-                    }
-                    // K = 17 is not a multiple of 4: one more vector at 13, overlapping (a maximum needs no mask).
-                    mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)13));
-                    double m = LossReductions.Max(mAcc);
-                    var m256 = Vector256.Create(m);
-                    var sAcc = Vector256<double>.Zero;
-                    var sumDAcc = Vector256<double>.Zero;
-                    for (int k = 0; k < 16; k += 4)
-                    {
-                        var xk = Vector256.LoadUnsafe(ref row, (nuint)k);
-                        var ek = VectorMath.Exp(xk - m256);
-                        if (TGradient.On) Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
-                        sAcc += ek;
-                        sumDAcc += m256 - xk;
-                    }
-                    // K = 17 is not a multiple of 4: one more vector at 13, overlapping, its first 3 lanes masked out of the sums.
-                    var x13 = Vector256.LoadUnsafe(ref row, (nuint)13);
-                    var e13 = VectorMath.Exp(x13 - m256);
-                    if (TGradient.On) Vector256.StoreUnsafe(e13, ref gRow, (nuint)13);
-                    sAcc += (e13 & loopTailMask);
-                    sumDAcc += (m256 - x13 & loopTailMask);
-                    double s = Vector256.Sum(sAcc);
-                    double sumD = Vector256.Sum(sumDAcc); // Σₖ (m − xₖ)
-                    if (TGradient.On)
-                    {
-                        double coef = scale / s; // scale·A/s
-                        var coef256 = Vector256.Create(coef);
-                        for (int k = 0; k < 16; k += 4)
-                        {
-                            var swk = smooth256;
-                            Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - swk, ref gRow, (nuint)k);
-                        }
-                        // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                        double sw16 = smooth;
-                        Unsafe.Add(ref gRow, 16) = Unsafe.Add(ref gRow, 16) * coef - sw16;
-                    }
-                    double dy = m - xy; // m − x_y ≥ 0
-                    double logS = Math.Log(s);
-                    double l = logS + 0.8d * dy + 0.011764705882352941d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
-                }
-                return total;
-            }
-            if (Vector128.IsHardwareAccelerated)
-            {
-                var smooth128 = Vector128.Create(smooth);
-                // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 2 lanes in the sums.
-                var loopTailMask = Vector128.AsDouble(Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
-                        continue;
-                    }
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var mAcc = Vector128.LoadUnsafe(ref row);
-                    for (int k = 2; k < 16; k += 2)
-                    {
-                        mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)k));
-                    }
-                    // K = 17 is not a multiple of 2: one more vector at 15, overlapping (a maximum needs no mask).
-                    mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)15));
-                    double m = LossReductions.Max(mAcc);
-                    var m128 = Vector128.Create(m);
-                    var sAcc = Vector128<double>.Zero;
-                    var sumDAcc = Vector128<double>.Zero;
-                    for (int k = 0; k < 16; k += 2)
-                    {
-                        var xk = Vector128.LoadUnsafe(ref row, (nuint)k);
-                        var ek = VectorMath.Exp(xk - m128);
-                        if (TGradient.On) Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
-                        sAcc += ek;
-                        sumDAcc += m128 - xk;
-                    }
-                    // K = 17 is not a multiple of 2: one more vector at 15, overlapping, its first 1 lanes masked out of the sums.
-                    var x15 = Vector128.LoadUnsafe(ref row, (nuint)15);
-                    var e15 = VectorMath.Exp(x15 - m128);
-                    if (TGradient.On) Vector128.StoreUnsafe(e15, ref gRow, (nuint)15);
-                    sAcc += (e15 & loopTailMask);
-                    sumDAcc += (m128 - x15 & loopTailMask);
-                    double s = Vector128.Sum(sAcc);
-                    double sumD = Vector128.Sum(sumDAcc); // Σₖ (m − xₖ)
-                    if (TGradient.On)
-                    {
-                        double coef = scale / s; // scale·A/s
-                        var coef128 = Vector128.Create(coef);
-                        for (int k = 0; k < 16; k += 2)
-                        {
-                            var swk = smooth128;
-                            Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - swk, ref gRow, (nuint)k);
-                        }
-                        // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                        double sw16 = smooth;
-                        Unsafe.Add(ref gRow, 16) = Unsafe.Add(ref gRow, 16) * coef - sw16;
-                    }
-                    double dy = m - xy; // m − x_y ≥ 0
-                    double logS = Math.Log(s);
-                    double l = logS + 0.8d * dy + 0.011764705882352941d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
-                }
-                return total;
-            }
-            // No SIMD on this CPU: scalar loops.
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
-                        continue;
-                    }
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double mAcc = Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 17; k++)
-                    {
-                        mAcc = Math.Max(mAcc, Unsafe.Add(ref row, k));
-                    }
-                    double m = mAcc;
-                    double sAcc = 0;
-                    double sumDAcc = 0;
-                    for (int k = 0; k < 17; k++)
-                    {
-                        double ek = Math.Exp(Unsafe.Add(ref row, k) - m);
-                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
-                        sAcc += ek;
-                        sumDAcc += m - Unsafe.Add(ref row, k);
-                    }
-                    double s = sAcc;
-                    double sumD = sumDAcc; // Σₖ (m − xₖ)
-                    if (TGradient.On)
-                    {
-                        double coef = scale / s; // scale·A/s
-                        for (int k = 0; k < 17; k++)
-                        {
-                            double swk = smooth;
-                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - swk;
-                        }
-                    }
-                    double dy = m - xy; // m − x_y ≥ 0
-                    double logS = Math.Log(s);
-                    double l = logS + 0.8d * dy + 0.011764705882352941d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
-                }
-                return total;
-            }
-        }
-
-        /// <summary>Σᵢ ℓᵢ, class-index targets, weighted; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossHardWeighted<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights,
+        internal static double LossHard<TGradient, TWeights>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights,
             Span<double> gradient, double scale)
-            where TGradient : struct, IOption
+            where TGradient : struct, IOption where TWeights : struct, IOption
         {
             int n = targets.Length;
             ref double xRef = ref MemoryMarshal.GetReference(logits);
             ref double wRef = ref MemoryMarshal.GetReference(classWeights);
             ref double gRef = ref MemoryMarshal.GetReference(gradient);
             double weightSum = 0; // W = Σₖ wₖ, for the smoothing term (ε/K)·Σₖ wₖ·(log s + m − xₖ) = (ε/K)·(W·log s + Σₖ wₖ·(m − xₖ))
-            for (int c = 0; c < Classes; c++)
+            if (TWeights.On)
             {
-                weightSum += classWeights[c];
+                for (int c = 0; c < Classes; c++)
+                {
+                    weightSum += classWeights[c];
+                }
             }
-            double hit = scale * 0.8d; // scale·(1 − ε), taken off the target's gradient (times w[y])
-            double smooth = scale * 0.011764705882352941d; // scale·ε/K, taken off every class (times wₖ)
+            double hit = scale * 0.8d; // scale·(1 − ε), taken off the target's gradient (times w[y] where weighted)
+            double hitT = hit;
+            double smooth = scale * 0.011764705882352941d; // scale·ε/K, taken off every class (times wₖ where weighted)
             double total = 0;
             // K = 17 > UnrollThreshold 16: per row, SIMD loops with a constant bound, the widest vector the CPU has first;
             // a pass's last K mod lanes classes are one more vector overlapping the loop's last (its repeated lanes masked),
@@ -664,7 +408,7 @@ namespace DivergenceGen.Generated
                     ref double row = ref Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = Unsafe.Add(ref wRef, y);
+                    double wy = TWeights.On ? Unsafe.Add(ref wRef, y) : 1d;
                     var mAcc = Vector512.LoadUnsafe(ref row);
                     for (int k = 8; k < 16; k += 8)
                     {
@@ -682,34 +426,36 @@ namespace DivergenceGen.Generated
                         var ek = VectorMath.Exp(xk - m512);
                         if (TGradient.On) Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        sumDAcc += Vector512.LoadUnsafe(ref wRef, (nuint)k) * (m512 - xk);
+                        sumDAcc += TWeights.On ? Vector512.LoadUnsafe(ref wRef, (nuint)k) * (m512 - xk) : m512 - xk;
                     }
                     // K = 17 is not a multiple of 8: one more vector at 9, overlapping, its first 7 lanes masked out of the sums.
                     var x9 = Vector512.LoadUnsafe(ref row, (nuint)9);
                     var e9 = VectorMath.Exp(x9 - m512);
                     if (TGradient.On) Vector512.StoreUnsafe(e9, ref gRow, (nuint)9);
                     sAcc += (e9 & loopTailMask);
-                    sumDAcc += (Vector512.LoadUnsafe(ref wRef, (nuint)9) * (m512 - x9) & loopTailMask);
+                    sumDAcc += ((TWeights.On ? Vector512.LoadUnsafe(ref wRef, (nuint)9) * (m512 - x9) : m512 - x9) & loopTailMask);
                     double s = Vector512.Sum(sAcc);
-                    double sumD = Vector512.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
+                    double sumD = Vector512.Sum(sumDAcc); // Σₖ (wₖ·)(m − xₖ)
                     if (TGradient.On)
                     {
-                        double coef = scale * (0.8d * wy + 0.011764705882352941d * weightSum) / s; // scale·A/s
+                        double coef = TWeights.On ? scale * (0.8d * wy + 0.011764705882352941d * weightSum) / s : scale / s; // scale·A/s
                         var coef512 = Vector512.Create(coef);
                         for (int k = 0; k < 16; k += 8)
                         {
-                            var swk = Vector512.LoadUnsafe(ref wRef, (nuint)k) * smooth512;
+                            var swk = TWeights.On ? Vector512.LoadUnsafe(ref wRef, (nuint)k) * smooth512 : smooth512;
                             Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - swk, ref gRow, (nuint)k);
                         }
                         // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                        double sw16 = Unsafe.Add(ref wRef, 16) * smooth;
+                        double sw16 = TWeights.On ? Unsafe.Add(ref wRef, 16) * smooth : smooth;
                         Unsafe.Add(ref gRow, 16) = Unsafe.Add(ref gRow, 16) * coef - sw16;
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
-                    double l = 0.8d * wy * (logS + dy) + 0.011764705882352941d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    double l = TWeights.On ? 0.8d * wy * (logS + dy) + 0.011764705882352941d * (weightSum * logS + sumD) : logS + 0.8d * dy
+                        + 0.011764705882352941d * sumD;
                     total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= TWeights.On ? (double)(hit * wy) : hitT;
                 }
                 return total;
             }
@@ -730,7 +476,7 @@ namespace DivergenceGen.Generated
                     ref double row = ref Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = Unsafe.Add(ref wRef, y);
+                    double wy = TWeights.On ? Unsafe.Add(ref wRef, y) : 1d;
                     var mAcc = Vector256.LoadUnsafe(ref row);
                     for (int k = 4; k < 16; k += 4)
                     {
@@ -748,34 +494,36 @@ namespace DivergenceGen.Generated
                         var ek = VectorMath.Exp(xk - m256);
                         if (TGradient.On) Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        sumDAcc += Vector256.LoadUnsafe(ref wRef, (nuint)k) * (m256 - xk);
+                        sumDAcc += TWeights.On ? Vector256.LoadUnsafe(ref wRef, (nuint)k) * (m256 - xk) : m256 - xk;
                     }
                     // K = 17 is not a multiple of 4: one more vector at 13, overlapping, its first 3 lanes masked out of the sums.
                     var x13 = Vector256.LoadUnsafe(ref row, (nuint)13);
                     var e13 = VectorMath.Exp(x13 - m256);
                     if (TGradient.On) Vector256.StoreUnsafe(e13, ref gRow, (nuint)13);
                     sAcc += (e13 & loopTailMask);
-                    sumDAcc += (Vector256.LoadUnsafe(ref wRef, (nuint)13) * (m256 - x13) & loopTailMask);
+                    sumDAcc += ((TWeights.On ? Vector256.LoadUnsafe(ref wRef, (nuint)13) * (m256 - x13) : m256 - x13) & loopTailMask);
                     double s = Vector256.Sum(sAcc);
-                    double sumD = Vector256.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
+                    double sumD = Vector256.Sum(sumDAcc); // Σₖ (wₖ·)(m − xₖ)
                     if (TGradient.On)
                     {
-                        double coef = scale * (0.8d * wy + 0.011764705882352941d * weightSum) / s; // scale·A/s
+                        double coef = TWeights.On ? scale * (0.8d * wy + 0.011764705882352941d * weightSum) / s : scale / s; // scale·A/s
                         var coef256 = Vector256.Create(coef);
                         for (int k = 0; k < 16; k += 4)
                         {
-                            var swk = Vector256.LoadUnsafe(ref wRef, (nuint)k) * smooth256;
+                            var swk = TWeights.On ? Vector256.LoadUnsafe(ref wRef, (nuint)k) * smooth256 : smooth256;
                             Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - swk, ref gRow, (nuint)k);
                         }
                         // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                        double sw16 = Unsafe.Add(ref wRef, 16) * smooth;
+                        double sw16 = TWeights.On ? Unsafe.Add(ref wRef, 16) * smooth : smooth;
                         Unsafe.Add(ref gRow, 16) = Unsafe.Add(ref gRow, 16) * coef - sw16;
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
-                    double l = 0.8d * wy * (logS + dy) + 0.011764705882352941d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    double l = TWeights.On ? 0.8d * wy * (logS + dy) + 0.011764705882352941d * (weightSum * logS + sumD) : logS + 0.8d * dy
+                        + 0.011764705882352941d * sumD;
                     total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= TWeights.On ? (double)(hit * wy) : hitT;
                 }
                 return total;
             }
@@ -796,7 +544,7 @@ namespace DivergenceGen.Generated
                     ref double row = ref Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = Unsafe.Add(ref wRef, y);
+                    double wy = TWeights.On ? Unsafe.Add(ref wRef, y) : 1d;
                     var mAcc = Vector128.LoadUnsafe(ref row);
                     for (int k = 2; k < 16; k += 2)
                     {
@@ -814,34 +562,36 @@ namespace DivergenceGen.Generated
                         var ek = VectorMath.Exp(xk - m128);
                         if (TGradient.On) Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        sumDAcc += Vector128.LoadUnsafe(ref wRef, (nuint)k) * (m128 - xk);
+                        sumDAcc += TWeights.On ? Vector128.LoadUnsafe(ref wRef, (nuint)k) * (m128 - xk) : m128 - xk;
                     }
                     // K = 17 is not a multiple of 2: one more vector at 15, overlapping, its first 1 lanes masked out of the sums.
                     var x15 = Vector128.LoadUnsafe(ref row, (nuint)15);
                     var e15 = VectorMath.Exp(x15 - m128);
                     if (TGradient.On) Vector128.StoreUnsafe(e15, ref gRow, (nuint)15);
                     sAcc += (e15 & loopTailMask);
-                    sumDAcc += (Vector128.LoadUnsafe(ref wRef, (nuint)15) * (m128 - x15) & loopTailMask);
+                    sumDAcc += ((TWeights.On ? Vector128.LoadUnsafe(ref wRef, (nuint)15) * (m128 - x15) : m128 - x15) & loopTailMask);
                     double s = Vector128.Sum(sAcc);
-                    double sumD = Vector128.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
+                    double sumD = Vector128.Sum(sumDAcc); // Σₖ (wₖ·)(m − xₖ)
                     if (TGradient.On)
                     {
-                        double coef = scale * (0.8d * wy + 0.011764705882352941d * weightSum) / s; // scale·A/s
+                        double coef = TWeights.On ? scale * (0.8d * wy + 0.011764705882352941d * weightSum) / s : scale / s; // scale·A/s
                         var coef128 = Vector128.Create(coef);
                         for (int k = 0; k < 16; k += 2)
                         {
-                            var swk = Vector128.LoadUnsafe(ref wRef, (nuint)k) * smooth128;
+                            var swk = TWeights.On ? Vector128.LoadUnsafe(ref wRef, (nuint)k) * smooth128 : smooth128;
                             Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - swk, ref gRow, (nuint)k);
                         }
                         // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                        double sw16 = Unsafe.Add(ref wRef, 16) * smooth;
+                        double sw16 = TWeights.On ? Unsafe.Add(ref wRef, 16) * smooth : smooth;
                         Unsafe.Add(ref gRow, 16) = Unsafe.Add(ref gRow, 16) * coef - sw16;
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
-                    double l = 0.8d * wy * (logS + dy) + 0.011764705882352941d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    double l = TWeights.On ? 0.8d * wy * (logS + dy) + 0.011764705882352941d * (weightSum * logS + sumD) : logS + 0.8d * dy
+                        + 0.011764705882352941d * sumD;
                     total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= TWeights.On ? (double)(hit * wy) : hitT;
                 }
                 return total;
             }
@@ -859,7 +609,7 @@ namespace DivergenceGen.Generated
                     ref double row = ref Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = Unsafe.Add(ref wRef, y);
+                    double wy = TWeights.On ? Unsafe.Add(ref wRef, y) : 1d;
                     double mAcc = Unsafe.Add(ref row, 0);
                     for (int k = 1; k < 17; k++)
                     {
@@ -873,288 +623,37 @@ namespace DivergenceGen.Generated
                         double ek = Math.Exp(Unsafe.Add(ref row, k) - m);
                         if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
-                        sumDAcc += Unsafe.Add(ref wRef, k) * (m - Unsafe.Add(ref row, k));
+                        sumDAcc += TWeights.On ? Unsafe.Add(ref wRef, k) * (m - Unsafe.Add(ref row, k)) : m - Unsafe.Add(ref row, k);
                     }
                     double s = sAcc;
-                    double sumD = sumDAcc; // Σₖ wₖ·(m − xₖ)
+                    double sumD = sumDAcc; // Σₖ (wₖ·)(m − xₖ)
                     if (TGradient.On)
                     {
-                        double coef = scale * (0.8d * wy + 0.011764705882352941d * weightSum) / s; // scale·A/s
+                        double coef = TWeights.On ? scale * (0.8d * wy + 0.011764705882352941d * weightSum) / s : scale / s; // scale·A/s
                         for (int k = 0; k < 17; k++)
                         {
-                            double swk = Unsafe.Add(ref wRef, k) * smooth;
+                            double swk = TWeights.On ? Unsafe.Add(ref wRef, k) * smooth : smooth;
                             Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - swk;
                         }
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
-                    double l = 0.8d * wy * (logS + dy) + 0.011764705882352941d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    double l = TWeights.On ? 0.8d * wy * (logS + dy) + 0.011764705882352941d * (weightSum * logS + sumD) : logS + 0.8d * dy
+                        + 0.011764705882352941d * sumD;
                     total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= TWeights.On ? (double)(hit * wy) : hitT;
                 }
                 return total;
             }
         }
 
-        /// <summary>Σᵢ ℓᵢ, probability targets; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
+        /// <summary>Σᵢ ℓᵢ, probability targets, weighted where TWeights is Yes (else the weights are empty and not read); where TGradient is Yes, also the
+        /// gradient times scale. Callers have checked every argument.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossSoft<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<double> targetProbabilities, Span<double> gradient, double scale)
-            where TGradient : struct, IOption
-        {
-            int n = targetProbabilities.Length / Classes;
-            ref double xRef = ref MemoryMarshal.GetReference(logits);
-            ref double tRef = ref MemoryMarshal.GetReference(targetProbabilities);
-            ref double gRef = ref MemoryMarshal.GetReference(gradient);
-            double scaleT = scale;
-            double keep = 0.8d; // t′ = (1 − ε)·t + ε/K
-            double uniform = 0.011764705882352941d;
-            double total = 0;
-            // K = 17 > UnrollThreshold 16: per row, SIMD loops with a constant bound, the widest vector the CPU has first;
-            // a pass's last K mod lanes classes are one more vector overlapping the loop's last (its repeated lanes masked),
-            // or scalars where the pass updates an output in place.
-            // Passes: max; exp and sum (exp stored in the gradient row); the gradient, in place; the row's loss.
-            if (Vector512.IsHardwareAccelerated)
-            {
-                var keep512 = Vector512.Create(keep);
-                var scaleT512 = Vector512.Create(scaleT);
-                var uniform512 = Vector512.Create(uniform);
-                // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 8 lanes in the sums.
-                var loopTailMask = Vector512.AsDouble(Vector512.Create(0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
-                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    var mAcc = Vector512.LoadUnsafe(ref row);
-                    for (int k = 8; k < 16; k += 8)
-                    {
-                        mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
-                    }
-                    // K = 17 is not a multiple of 8: one more vector at 9, overlapping (a maximum needs no mask).
-                    mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)9));
-                    double m = LossReductions.Max(mAcc);
-                    var m512 = Vector512.Create(m);
-                    var sAcc = Vector512<double>.Zero;
-                    var AAcc = Vector512<double>.Zero;
-                    var sumADAcc = Vector512<double>.Zero;
-                    for (int k = 0; k < 16; k += 8)
-                    {
-                        var xk = Vector512.LoadUnsafe(ref row, (nuint)k);
-                        var ek = VectorMath.Exp(xk - m512);
-                        if (TGradient.On) Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
-                        sAcc += ek;
-                        var ak = Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512;
-                        AAcc += ak;
-                        sumADAcc += ak * (m512 - xk);
-                    }
-                    // K = 17 is not a multiple of 8: one more vector at 9, overlapping, its first 7 lanes masked out of the sums.
-                    var x9 = Vector512.LoadUnsafe(ref row, (nuint)9);
-                    var e9 = VectorMath.Exp(x9 - m512);
-                    if (TGradient.On) Vector512.StoreUnsafe(e9, ref gRow, (nuint)9);
-                    sAcc += (e9 & loopTailMask);
-                    var a9 = Vector512.LoadUnsafe(ref tRow, (nuint)9) * keep512 + uniform512;
-                    AAcc += (a9 & loopTailMask);
-                    sumADAcc += (a9 * (m512 - x9) & loopTailMask);
-                    double s = Vector512.Sum(sAcc);
-                    double A = Vector512.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    if (TGradient.On)
-                    {
-                        double coef = scale * A / s; // scale·A/s
-                        var coef512 = Vector512.Create(coef);
-                        for (int k = 0; k < 16; k += 8)
-                        {
-                            Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - (Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512
-                                + uniform512) * scaleT512, ref gRow, (nuint)k);
-                        }
-                        // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                        Unsafe.Add(ref gRow, 16) = Unsafe.Add(ref gRow, 16) * coef - (Unsafe.Add(ref tRow, 16) * keep + uniform) * scaleT;
-                    }
-                    double logS = Math.Log(s);
-                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                }
-                return total;
-            }
-            if (Vector256.IsHardwareAccelerated)
-            {
-                var keep256 = Vector256.Create(keep);
-                var scaleT256 = Vector256.Create(scaleT);
-                var uniform256 = Vector256.Create(uniform);
-                // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 4 lanes in the sums.
-                var loopTailMask = Vector256.AsDouble(Vector256.Create(0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
-                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    var mAcc = Vector256.LoadUnsafe(ref row);
-                    for (int k = 4; k < 16; k += 4)
-                    {
-                        mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
-                    }
-                    // K = 17 is not a multiple of 4: one more vector at 13, overlapping (a maximum needs no mask).
-                    mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)13));
-                    double m = LossReductions.Max(mAcc);
-                    var m256 = Vector256.Create(m);
-                    var sAcc = Vector256<double>.Zero;
-                    var AAcc = Vector256<double>.Zero;
-                    var sumADAcc = Vector256<double>.Zero;
-                    for (int k = 0; k < 16; k += 4)
-                    {
-                        var xk = Vector256.LoadUnsafe(ref row, (nuint)k);
-                        var ek = VectorMath.Exp(xk - m256);
-                        if (TGradient.On) Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
-                        sAcc += ek;
-                        var ak = Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256;
-                        AAcc += ak;
-                        sumADAcc += ak * (m256 - xk);
-                    }
-                    // K = 17 is not a multiple of 4: one more vector at 13, overlapping, its first 3 lanes masked out of the sums.
-                    var x13 = Vector256.LoadUnsafe(ref row, (nuint)13);
-                    var e13 = VectorMath.Exp(x13 - m256);
-                    if (TGradient.On) Vector256.StoreUnsafe(e13, ref gRow, (nuint)13);
-                    sAcc += (e13 & loopTailMask);
-                    var a13 = Vector256.LoadUnsafe(ref tRow, (nuint)13) * keep256 + uniform256;
-                    AAcc += (a13 & loopTailMask);
-                    sumADAcc += (a13 * (m256 - x13) & loopTailMask);
-                    double s = Vector256.Sum(sAcc);
-                    double A = Vector256.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    if (TGradient.On)
-                    {
-                        double coef = scale * A / s; // scale·A/s
-                        var coef256 = Vector256.Create(coef);
-                        for (int k = 0; k < 16; k += 4)
-                        {
-                            Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - (Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256
-                                + uniform256) * scaleT256, ref gRow, (nuint)k);
-                        }
-                        // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                        Unsafe.Add(ref gRow, 16) = Unsafe.Add(ref gRow, 16) * coef - (Unsafe.Add(ref tRow, 16) * keep + uniform) * scaleT;
-                    }
-                    double logS = Math.Log(s);
-                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                }
-                return total;
-            }
-            if (Vector128.IsHardwareAccelerated)
-            {
-                var keep128 = Vector128.Create(keep);
-                var scaleT128 = Vector128.Create(scaleT);
-                var uniform128 = Vector128.Create(uniform);
-                // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 2 lanes in the sums.
-                var loopTailMask = Vector128.AsDouble(Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
-                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    var mAcc = Vector128.LoadUnsafe(ref row);
-                    for (int k = 2; k < 16; k += 2)
-                    {
-                        mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)k));
-                    }
-                    // K = 17 is not a multiple of 2: one more vector at 15, overlapping (a maximum needs no mask).
-                    mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)15));
-                    double m = LossReductions.Max(mAcc);
-                    var m128 = Vector128.Create(m);
-                    var sAcc = Vector128<double>.Zero;
-                    var AAcc = Vector128<double>.Zero;
-                    var sumADAcc = Vector128<double>.Zero;
-                    for (int k = 0; k < 16; k += 2)
-                    {
-                        var xk = Vector128.LoadUnsafe(ref row, (nuint)k);
-                        var ek = VectorMath.Exp(xk - m128);
-                        if (TGradient.On) Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
-                        sAcc += ek;
-                        var ak = Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128;
-                        AAcc += ak;
-                        sumADAcc += ak * (m128 - xk);
-                    }
-                    // K = 17 is not a multiple of 2: one more vector at 15, overlapping, its first 1 lanes masked out of the sums.
-                    var x15 = Vector128.LoadUnsafe(ref row, (nuint)15);
-                    var e15 = VectorMath.Exp(x15 - m128);
-                    if (TGradient.On) Vector128.StoreUnsafe(e15, ref gRow, (nuint)15);
-                    sAcc += (e15 & loopTailMask);
-                    var a15 = Vector128.LoadUnsafe(ref tRow, (nuint)15) * keep128 + uniform128;
-                    AAcc += (a15 & loopTailMask);
-                    sumADAcc += (a15 * (m128 - x15) & loopTailMask);
-                    double s = Vector128.Sum(sAcc);
-                    double A = Vector128.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    if (TGradient.On)
-                    {
-                        double coef = scale * A / s; // scale·A/s
-                        var coef128 = Vector128.Create(coef);
-                        for (int k = 0; k < 16; k += 2)
-                        {
-                            Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - (Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128
-                                + uniform128) * scaleT128, ref gRow, (nuint)k);
-                        }
-                        // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                        Unsafe.Add(ref gRow, 16) = Unsafe.Add(ref gRow, 16) * coef - (Unsafe.Add(ref tRow, 16) * keep + uniform) * scaleT;
-                    }
-                    double logS = Math.Log(s);
-                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                }
-                return total;
-            }
-            // No SIMD on this CPU: scalar loops.
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
-                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    double mAcc = Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 17; k++)
-                    {
-                        mAcc = Math.Max(mAcc, Unsafe.Add(ref row, k));
-                    }
-                    double m = mAcc;
-                    double sAcc = 0;
-                    double AAcc = 0;
-                    double sumADAcc = 0;
-                    for (int k = 0; k < 17; k++)
-                    {
-                        double ek = Math.Exp(Unsafe.Add(ref row, k) - m);
-                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
-                        sAcc += ek;
-                        double ak = Unsafe.Add(ref tRow, k) * keep + uniform;
-                        AAcc += ak;
-                        sumADAcc += ak * (m - Unsafe.Add(ref row, k));
-                    }
-                    double s = sAcc;
-                    double A = AAcc; // A = Σₖ aₖ
-                    double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
-                    if (TGradient.On)
-                    {
-                        double coef = scale * A / s; // scale·A/s
-                        for (int k = 0; k < 17; k++)
-                        {
-                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (Unsafe.Add(ref tRow, k) * keep + uniform) * scaleT;
-                        }
-                    }
-                    double logS = Math.Log(s);
-                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                }
-                return total;
-            }
-        }
-
-        /// <summary>Σᵢ ℓᵢ, probability targets, weighted; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossSoftWeighted<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<double> targetProbabilities,
+        internal static double LossSoft<TGradient, TWeights>(ReadOnlySpan<double> logits, ReadOnlySpan<double> targetProbabilities,
             ReadOnlySpan<double> classWeights, Span<double> gradient, double scale)
-            where TGradient : struct, IOption
+            where TGradient : struct, IOption where TWeights : struct, IOption
         {
             int n = targetProbabilities.Length / Classes;
             ref double xRef = ref MemoryMarshal.GetReference(logits);
@@ -1200,7 +699,8 @@ namespace DivergenceGen.Generated
                         var ek = VectorMath.Exp(xk - m512);
                         if (TGradient.On) Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        var ak = (Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512) * Vector512.LoadUnsafe(ref wRef, (nuint)k);
+                        var ak = TWeights.On ? (Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512) * Vector512.LoadUnsafe(ref wRef, (nuint)k)
+                            : Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512;
                         AAcc += ak;
                         sumADAcc += ak * (m512 - xk);
                     }
@@ -1209,7 +709,8 @@ namespace DivergenceGen.Generated
                     var e9 = VectorMath.Exp(x9 - m512);
                     if (TGradient.On) Vector512.StoreUnsafe(e9, ref gRow, (nuint)9);
                     sAcc += (e9 & loopTailMask);
-                    var a9 = (Vector512.LoadUnsafe(ref tRow, (nuint)9) * keep512 + uniform512) * Vector512.LoadUnsafe(ref wRef, (nuint)9);
+                    var a9 = TWeights.On ? (Vector512.LoadUnsafe(ref tRow, (nuint)9) * keep512 + uniform512) * Vector512.LoadUnsafe(ref wRef, (nuint)9)
+                        : Vector512.LoadUnsafe(ref tRow, (nuint)9) * keep512 + uniform512;
                     AAcc += (a9 & loopTailMask);
                     sumADAcc += (a9 * (m512 - x9) & loopTailMask);
                     double s = Vector512.Sum(sAcc);
@@ -1221,12 +722,13 @@ namespace DivergenceGen.Generated
                         var coef512 = Vector512.Create(coef);
                         for (int k = 0; k < 16; k += 8)
                         {
-                            Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - ((Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512
-                                + uniform512) * Vector512.LoadUnsafe(ref wRef, (nuint)k)) * scaleT512, ref gRow, (nuint)k);
+                            Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - (TWeights.On ? (Vector512.LoadUnsafe(ref tRow, (nuint)k)
+                                * keep512 + uniform512) * Vector512.LoadUnsafe(ref wRef, (nuint)k) : Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512
+                                + uniform512) * scaleT512, ref gRow, (nuint)k);
                         }
                         // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                        Unsafe.Add(ref gRow, 16) = Unsafe.Add(ref gRow, 16) * coef - ((Unsafe.Add(ref tRow, 16) * keep + uniform) * Unsafe.Add(ref wRef, 16))
-                            * scaleT;
+                        Unsafe.Add(ref gRow, 16) = Unsafe.Add(ref gRow, 16) * coef - (TWeights.On ? (Unsafe.Add(ref tRow, 16) * keep + uniform)
+                            * Unsafe.Add(ref wRef, 16) : Unsafe.Add(ref tRow, 16) * keep + uniform) * scaleT;
                     }
                     double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
@@ -1265,7 +767,8 @@ namespace DivergenceGen.Generated
                         var ek = VectorMath.Exp(xk - m256);
                         if (TGradient.On) Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        var ak = (Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256) * Vector256.LoadUnsafe(ref wRef, (nuint)k);
+                        var ak = TWeights.On ? (Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256) * Vector256.LoadUnsafe(ref wRef, (nuint)k)
+                            : Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256;
                         AAcc += ak;
                         sumADAcc += ak * (m256 - xk);
                     }
@@ -1274,7 +777,8 @@ namespace DivergenceGen.Generated
                     var e13 = VectorMath.Exp(x13 - m256);
                     if (TGradient.On) Vector256.StoreUnsafe(e13, ref gRow, (nuint)13);
                     sAcc += (e13 & loopTailMask);
-                    var a13 = (Vector256.LoadUnsafe(ref tRow, (nuint)13) * keep256 + uniform256) * Vector256.LoadUnsafe(ref wRef, (nuint)13);
+                    var a13 = TWeights.On ? (Vector256.LoadUnsafe(ref tRow, (nuint)13) * keep256 + uniform256) * Vector256.LoadUnsafe(ref wRef, (nuint)13)
+                        : Vector256.LoadUnsafe(ref tRow, (nuint)13) * keep256 + uniform256;
                     AAcc += (a13 & loopTailMask);
                     sumADAcc += (a13 * (m256 - x13) & loopTailMask);
                     double s = Vector256.Sum(sAcc);
@@ -1286,12 +790,13 @@ namespace DivergenceGen.Generated
                         var coef256 = Vector256.Create(coef);
                         for (int k = 0; k < 16; k += 4)
                         {
-                            Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - ((Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256
-                                + uniform256) * Vector256.LoadUnsafe(ref wRef, (nuint)k)) * scaleT256, ref gRow, (nuint)k);
+                            Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - (TWeights.On ? (Vector256.LoadUnsafe(ref tRow, (nuint)k)
+                                * keep256 + uniform256) * Vector256.LoadUnsafe(ref wRef, (nuint)k) : Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256
+                                + uniform256) * scaleT256, ref gRow, (nuint)k);
                         }
                         // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                        Unsafe.Add(ref gRow, 16) = Unsafe.Add(ref gRow, 16) * coef - ((Unsafe.Add(ref tRow, 16) * keep + uniform) * Unsafe.Add(ref wRef, 16))
-                            * scaleT;
+                        Unsafe.Add(ref gRow, 16) = Unsafe.Add(ref gRow, 16) * coef - (TWeights.On ? (Unsafe.Add(ref tRow, 16) * keep + uniform)
+                            * Unsafe.Add(ref wRef, 16) : Unsafe.Add(ref tRow, 16) * keep + uniform) * scaleT;
                     }
                     double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
@@ -1330,7 +835,8 @@ namespace DivergenceGen.Generated
                         var ek = VectorMath.Exp(xk - m128);
                         if (TGradient.On) Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        var ak = (Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128) * Vector128.LoadUnsafe(ref wRef, (nuint)k);
+                        var ak = TWeights.On ? (Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128) * Vector128.LoadUnsafe(ref wRef, (nuint)k)
+                            : Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128;
                         AAcc += ak;
                         sumADAcc += ak * (m128 - xk);
                     }
@@ -1339,7 +845,8 @@ namespace DivergenceGen.Generated
                     var e15 = VectorMath.Exp(x15 - m128);
                     if (TGradient.On) Vector128.StoreUnsafe(e15, ref gRow, (nuint)15);
                     sAcc += (e15 & loopTailMask);
-                    var a15 = (Vector128.LoadUnsafe(ref tRow, (nuint)15) * keep128 + uniform128) * Vector128.LoadUnsafe(ref wRef, (nuint)15);
+                    var a15 = TWeights.On ? (Vector128.LoadUnsafe(ref tRow, (nuint)15) * keep128 + uniform128) * Vector128.LoadUnsafe(ref wRef, (nuint)15)
+                        : Vector128.LoadUnsafe(ref tRow, (nuint)15) * keep128 + uniform128;
                     AAcc += (a15 & loopTailMask);
                     sumADAcc += (a15 * (m128 - x15) & loopTailMask);
                     double s = Vector128.Sum(sAcc);
@@ -1351,12 +858,13 @@ namespace DivergenceGen.Generated
                         var coef128 = Vector128.Create(coef);
                         for (int k = 0; k < 16; k += 2)
                         {
-                            Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - ((Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128
-                                + uniform128) * Vector128.LoadUnsafe(ref wRef, (nuint)k)) * scaleT128, ref gRow, (nuint)k);
+                            Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - (TWeights.On ? (Vector128.LoadUnsafe(ref tRow, (nuint)k)
+                                * keep128 + uniform128) * Vector128.LoadUnsafe(ref wRef, (nuint)k) : Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128
+                                + uniform128) * scaleT128, ref gRow, (nuint)k);
                         }
                         // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                        Unsafe.Add(ref gRow, 16) = Unsafe.Add(ref gRow, 16) * coef - ((Unsafe.Add(ref tRow, 16) * keep + uniform) * Unsafe.Add(ref wRef, 16))
-                            * scaleT;
+                        Unsafe.Add(ref gRow, 16) = Unsafe.Add(ref gRow, 16) * coef - (TWeights.On ? (Unsafe.Add(ref tRow, 16) * keep + uniform)
+                            * Unsafe.Add(ref wRef, 16) : Unsafe.Add(ref tRow, 16) * keep + uniform) * scaleT;
                     }
                     double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
@@ -1386,7 +894,8 @@ namespace DivergenceGen.Generated
                         double ek = Math.Exp(Unsafe.Add(ref row, k) - m);
                         if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
-                        double ak = (Unsafe.Add(ref tRow, k) * keep + uniform) * Unsafe.Add(ref wRef, k);
+                        double ak = TWeights.On ? (Unsafe.Add(ref tRow, k) * keep + uniform) * Unsafe.Add(ref wRef, k) : Unsafe.Add(ref tRow, k) * keep
+                            + uniform;
                         AAcc += ak;
                         sumADAcc += ak * (m - Unsafe.Add(ref row, k));
                     }
@@ -1398,8 +907,8 @@ namespace DivergenceGen.Generated
                         double coef = scale * A / s; // scale·A/s
                         for (int k = 0; k < 17; k++)
                         {
-                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - ((Unsafe.Add(ref tRow, k) * keep + uniform) * Unsafe.Add(ref wRef, k))
-                                * scaleT;
+                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (TWeights.On ? (Unsafe.Add(ref tRow, k) * keep + uniform)
+                                * Unsafe.Add(ref wRef, k) : Unsafe.Add(ref tRow, k) * keep + uniform) * scaleT;
                         }
                     }
                     double logS = Math.Log(s);

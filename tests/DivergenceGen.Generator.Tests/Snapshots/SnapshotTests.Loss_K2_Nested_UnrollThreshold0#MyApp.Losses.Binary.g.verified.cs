@@ -47,8 +47,8 @@ namespace MyApp
                 global::DivergenceGen.LossGuard.ThrowIfInputLengthIsNot(logits.Length, targets.Length, Classes, nameof(logits));
                 // Validates every target before anything is written; returns D, the mean's denominator.
                 double denominator = global::DivergenceGen.Generated.BinaryKernels.CheckTargets(targets);
-                double total = global::DivergenceGen.Generated.BinaryKernels.LossHard<global::DivergenceGen.Generated.BinaryKernels.No>(logits, targets,
-                    default, 0d);
+                double total = global::DivergenceGen.Generated.BinaryKernels.LossHard<global::DivergenceGen.Generated.BinaryKernels.No,
+                    global::DivergenceGen.Generated.BinaryKernels.No>(logits, targets, default, default, 0d);
                 return denominator > 0 ? (float)(total / denominator) : 0f;
             }
 
@@ -81,8 +81,8 @@ namespace MyApp
                 double denominator = global::DivergenceGen.Generated.BinaryKernels.CheckTargets(targets);
                 // D = 0 (every target ignored): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
                 double scale = denominator > 0 ? 1d / denominator : 0d;
-                double total = global::DivergenceGen.Generated.BinaryKernels.LossHard<global::DivergenceGen.Generated.BinaryKernels.Yes>(logits, targets,
-                    gradient, scale);
+                double total = global::DivergenceGen.Generated.BinaryKernels.LossHard<global::DivergenceGen.Generated.BinaryKernels.Yes,
+                    global::DivergenceGen.Generated.BinaryKernels.No>(logits, targets, default, gradient, scale);
                 return denominator > 0 ? (float)(total / denominator) : 0f;
             }
 
@@ -111,8 +111,8 @@ namespace MyApp
                 global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
                 // Validates every target before anything is written; returns D, the mean's denominator.
                 double denominator = global::DivergenceGen.Generated.BinaryKernels.CheckTargets(targets, classWeights);
-                double total = global::DivergenceGen.Generated.BinaryKernels.LossHardWeighted<global::DivergenceGen.Generated.BinaryKernels.No>(logits, targets,
-                    classWeights, default, 0d);
+                double total = global::DivergenceGen.Generated.BinaryKernels.LossHard<global::DivergenceGen.Generated.BinaryKernels.No,
+                    global::DivergenceGen.Generated.BinaryKernels.Yes>(logits, targets, classWeights, default, 0d);
                 return denominator > 0 ? (float)(total / denominator) : 0f;
             }
 
@@ -148,8 +148,8 @@ namespace MyApp
                 double denominator = global::DivergenceGen.Generated.BinaryKernels.CheckTargets(targets, classWeights);
                 // D = 0 (every target ignored): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
                 double scale = denominator > 0 ? 1d / denominator : 0d;
-                double total = global::DivergenceGen.Generated.BinaryKernels.LossHardWeighted<global::DivergenceGen.Generated.BinaryKernels.Yes>(logits,
-                    targets, classWeights, gradient, scale);
+                double total = global::DivergenceGen.Generated.BinaryKernels.LossHard<global::DivergenceGen.Generated.BinaryKernels.Yes,
+                    global::DivergenceGen.Generated.BinaryKernels.Yes>(logits, targets, classWeights, gradient, scale);
                 return denominator > 0 ? (float)(total / denominator) : 0f;
             }
 
@@ -174,8 +174,8 @@ namespace MyApp
                     nameof(targetProbabilities));
                 global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
                 double denominator = (double)(targetProbabilities.Length / Classes);
-                double total = global::DivergenceGen.Generated.BinaryKernels.LossSoft<global::DivergenceGen.Generated.BinaryKernels.No>(logits,
-                    targetProbabilities, default, 0d);
+                double total = global::DivergenceGen.Generated.BinaryKernels.LossSoft<global::DivergenceGen.Generated.BinaryKernels.No,
+                    global::DivergenceGen.Generated.BinaryKernels.No>(logits, targetProbabilities, default, default, 0d);
                 return denominator > 0 ? (float)(total / denominator) : 0f;
             }
 
@@ -207,8 +207,8 @@ namespace MyApp
                 double denominator = (double)(targetProbabilities.Length / Classes);
                 // D = 0 (no rows): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
                 double scale = denominator > 0 ? 1d / denominator : 0d;
-                double total = global::DivergenceGen.Generated.BinaryKernels.LossSoft<global::DivergenceGen.Generated.BinaryKernels.Yes>(logits,
-                    targetProbabilities, gradient, scale);
+                double total = global::DivergenceGen.Generated.BinaryKernels.LossSoft<global::DivergenceGen.Generated.BinaryKernels.Yes,
+                    global::DivergenceGen.Generated.BinaryKernels.No>(logits, targetProbabilities, default, gradient, scale);
                 return denominator > 0 ? (float)(total / denominator) : 0f;
             }
 
@@ -237,8 +237,8 @@ namespace MyApp
                 global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
                 global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
                 double denominator = (double)(targetProbabilities.Length / Classes);
-                double total = global::DivergenceGen.Generated.BinaryKernels.LossSoftWeighted<global::DivergenceGen.Generated.BinaryKernels.No>(logits,
-                    targetProbabilities, classWeights, default, 0d);
+                double total = global::DivergenceGen.Generated.BinaryKernels.LossSoft<global::DivergenceGen.Generated.BinaryKernels.No,
+                    global::DivergenceGen.Generated.BinaryKernels.Yes>(logits, targetProbabilities, classWeights, default, 0d);
                 return denominator > 0 ? (float)(total / denominator) : 0f;
             }
 
@@ -273,8 +273,8 @@ namespace MyApp
                 double denominator = (double)(targetProbabilities.Length / Classes);
                 // D = 0 (no rows): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
                 double scale = denominator > 0 ? 1d / denominator : 0d;
-                double total = global::DivergenceGen.Generated.BinaryKernels.LossSoftWeighted<global::DivergenceGen.Generated.BinaryKernels.Yes>(logits,
-                    targetProbabilities, classWeights, gradient, scale);
+                double total = global::DivergenceGen.Generated.BinaryKernels.LossSoft<global::DivergenceGen.Generated.BinaryKernels.Yes,
+                    global::DivergenceGen.Generated.BinaryKernels.Yes>(logits, targetProbabilities, classWeights, gradient, scale);
                 return denominator > 0 ? (float)(total / denominator) : 0f;
             }
 
@@ -371,15 +371,18 @@ namespace DivergenceGen.Generated
             public static bool On => false;
         }
 
-        /// <summary>Σᵢ ℓᵢ, class-index targets; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
+        /// <summary>Σᵢ ℓᵢ, class-index targets, weighted where TWeights is Yes (else the weights are empty and not read); where TGradient is Yes, also the
+        /// gradient times scale. Callers have checked every argument.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossHard<TGradient>(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, Span<float> gradient, double scale)
-            where TGradient : struct, IOption
+        internal static double LossHard<TGradient, TWeights>(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, ReadOnlySpan<float> classWeights,
+            Span<float> gradient, double scale)
+            where TGradient : struct, IOption where TWeights : struct, IOption
         {
             int n = targets.Length;
             ref float xRef = ref MemoryMarshal.GetReference(logits);
+            ref float wRef = ref MemoryMarshal.GetReference(classWeights);
             ref float gRef = ref MemoryMarshal.GetReference(gradient);
-            double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient
+            double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient (times w[y] where weighted)
             float hitT = (float)hit;
             double total = 0;
             // K = 2 > UnrollThreshold 0: per row, SIMD loops with a constant bound, the widest vector the CPU has first;
@@ -400,6 +403,7 @@ namespace DivergenceGen.Generated
                     ref float row = ref Unsafe.Add(ref xRef, rowStart);
                     ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = TWeights.On ? Unsafe.Add(ref wRef, y) : 1d;
                     float mAcc = Unsafe.Add(ref row, 0);
                     for (int k = 1; k < 2; k++)
                     {
@@ -416,7 +420,7 @@ namespace DivergenceGen.Generated
                     float s = (float)sAcc;
                     if (TGradient.On)
                     {
-                        float coef = (float)(scale / s); // scale·A/s
+                        float coef = (float)(TWeights.On ? scale * wy / s : scale / s); // scale·A/s
                         for (int k = 0; k < 2; k++)
                         {
                             Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef;
@@ -424,142 +428,20 @@ namespace DivergenceGen.Generated
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
-                    double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    double l = TWeights.On ? wy * (logS + dy) : logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= TWeights.On ? (float)(hit * wy) : hitT;
                 }
                 return total;
             }
         }
 
-        /// <summary>Σᵢ ℓᵢ, class-index targets, weighted; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
+        /// <summary>Σᵢ ℓᵢ, probability targets, weighted where TWeights is Yes (else the weights are empty and not read); where TGradient is Yes, also the
+        /// gradient times scale. Callers have checked every argument.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossHardWeighted<TGradient>(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, ReadOnlySpan<float> classWeights,
-            Span<float> gradient, double scale)
-            where TGradient : struct, IOption
-        {
-            int n = targets.Length;
-            ref float xRef = ref MemoryMarshal.GetReference(logits);
-            ref float wRef = ref MemoryMarshal.GetReference(classWeights);
-            ref float gRef = ref MemoryMarshal.GetReference(gradient);
-            double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient (times w[y])
-            double total = 0;
-            // K = 2 > UnrollThreshold 0: per row, SIMD loops with a constant bound, the widest vector the CPU has first;
-            // a pass's last K mod lanes classes are one more vector overlapping the loop's last (its repeated lanes masked),
-            // or scalars where the pass updates an output in place.
-            // Passes: max; exp and sum (exp stored in the gradient row); the gradient, in place; the row's loss.
-            // No SIMD on this CPU: scalar loops.
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
-                        continue;
-                    }
-                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = Unsafe.Add(ref wRef, y);
-                    float mAcc = Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 2; k++)
-                    {
-                        mAcc = MathF.Max(mAcc, Unsafe.Add(ref row, k));
-                    }
-                    float m = mAcc;
-                    double sAcc = 0;
-                    for (int k = 0; k < 2; k++)
-                    {
-                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
-                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
-                        sAcc += ek;
-                    }
-                    float s = (float)sAcc;
-                    if (TGradient.On)
-                    {
-                        float coef = (float)(scale * wy / s); // scale·A/s
-                        for (int k = 0; k < 2; k++)
-                        {
-                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef;
-                        }
-                    }
-                    double dy = m - xy; // m − x_y ≥ 0
-                    double logS = Math.Log(s);
-                    double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= (float)(hit * wy);
-                }
-                return total;
-            }
-        }
-
-        /// <summary>Σᵢ ℓᵢ, probability targets; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossSoft<TGradient>(ReadOnlySpan<float> logits, ReadOnlySpan<float> targetProbabilities, Span<float> gradient, double scale)
-            where TGradient : struct, IOption
-        {
-            int n = targetProbabilities.Length / Classes;
-            ref float xRef = ref MemoryMarshal.GetReference(logits);
-            ref float tRef = ref MemoryMarshal.GetReference(targetProbabilities);
-            ref float gRef = ref MemoryMarshal.GetReference(gradient);
-            float scaleT = (float)scale;
-            double total = 0;
-            // K = 2 > UnrollThreshold 0: per row, SIMD loops with a constant bound, the widest vector the CPU has first;
-            // a pass's last K mod lanes classes are one more vector overlapping the loop's last (its repeated lanes masked),
-            // or scalars where the pass updates an output in place.
-            // Passes: max; exp and sum (exp stored in the gradient row); the gradient, in place; the row's loss.
-            // No SIMD on this CPU: scalar loops.
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref float tRow = ref Unsafe.Add(ref tRef, rowStart);
-                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    float mAcc = Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 2; k++)
-                    {
-                        mAcc = MathF.Max(mAcc, Unsafe.Add(ref row, k));
-                    }
-                    float m = mAcc;
-                    double sAcc = 0;
-                    double AAcc = 0;
-                    double sumADAcc = 0;
-                    for (int k = 0; k < 2; k++)
-                    {
-                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
-                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
-                        sAcc += ek;
-                        float ak = Unsafe.Add(ref tRow, k);
-                        AAcc += ak;
-                        sumADAcc += ak * (m - Unsafe.Add(ref row, k));
-                    }
-                    float s = (float)sAcc;
-                    double A = AAcc; // A = Σₖ aₖ
-                    double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
-                    if (TGradient.On)
-                    {
-                        float coef = (float)(scale * A / s); // scale·A/s
-                        for (int k = 0; k < 2; k++)
-                        {
-                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (Unsafe.Add(ref tRow, k)) * scaleT;
-                        }
-                    }
-                    double logS = Math.Log(s);
-                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                }
-                return total;
-            }
-        }
-
-        /// <summary>Σᵢ ℓᵢ, probability targets, weighted; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossSoftWeighted<TGradient>(ReadOnlySpan<float> logits, ReadOnlySpan<float> targetProbabilities,
+        internal static double LossSoft<TGradient, TWeights>(ReadOnlySpan<float> logits, ReadOnlySpan<float> targetProbabilities,
             ReadOnlySpan<float> classWeights, Span<float> gradient, double scale)
-            where TGradient : struct, IOption
+            where TGradient : struct, IOption where TWeights : struct, IOption
         {
             int n = targetProbabilities.Length / Classes;
             ref float xRef = ref MemoryMarshal.GetReference(logits);
@@ -594,7 +476,7 @@ namespace DivergenceGen.Generated
                         float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
                         if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
-                        float ak = Unsafe.Add(ref tRow, k) * Unsafe.Add(ref wRef, k);
+                        float ak = TWeights.On ? Unsafe.Add(ref tRow, k) * Unsafe.Add(ref wRef, k) : Unsafe.Add(ref tRow, k);
                         AAcc += ak;
                         sumADAcc += ak * (m - Unsafe.Add(ref row, k));
                     }
@@ -606,7 +488,8 @@ namespace DivergenceGen.Generated
                         float coef = (float)(scale * A / s); // scale·A/s
                         for (int k = 0; k < 2; k++)
                         {
-                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (Unsafe.Add(ref tRow, k) * Unsafe.Add(ref wRef, k)) * scaleT;
+                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (TWeights.On ? Unsafe.Add(ref tRow, k) * Unsafe.Add(ref wRef, k)
+                                : Unsafe.Add(ref tRow, k)) * scaleT;
                         }
                     }
                     double logS = Math.Log(s);

@@ -43,8 +43,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfInputLengthIsNot(logits.Length, targets.Length, Classes, nameof(logits));
             // Validates every target before anything is written; D is not needed for this reduction.
             global::DivergenceGen.Generated.TriLossKernels.CheckTargets(targets);
-            return (double)global::DivergenceGen.Generated.TriLossKernels.LossHard<global::DivergenceGen.Generated.TriLossKernels.No>(logits, targets, default,
-                0d);
+            return (double)global::DivergenceGen.Generated.TriLossKernels.LossHard<global::DivergenceGen.Generated.TriLossKernels.No,
+                global::DivergenceGen.Generated.TriLossKernels.No>(logits, targets, default, default, 0d);
         }
 
         /// <summary>
@@ -72,8 +72,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
             // Validates every target before anything is written; D is not needed for this reduction.
             global::DivergenceGen.Generated.TriLossKernels.CheckTargets(targets);
-            return (double)global::DivergenceGen.Generated.TriLossKernels.LossHard<global::DivergenceGen.Generated.TriLossKernels.Yes>(logits, targets,
-                gradient, 1d);
+            return (double)global::DivergenceGen.Generated.TriLossKernels.LossHard<global::DivergenceGen.Generated.TriLossKernels.Yes,
+                global::DivergenceGen.Generated.TriLossKernels.No>(logits, targets, default, gradient, 1d);
         }
 
         /// <summary>
@@ -99,8 +99,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             // Validates every target before anything is written; D is not needed for this reduction.
             global::DivergenceGen.Generated.TriLossKernels.CheckTargets(targets, classWeights);
-            return (double)global::DivergenceGen.Generated.TriLossKernels.LossHardWeighted<global::DivergenceGen.Generated.TriLossKernels.No>(logits, targets,
-                classWeights, default, 0d);
+            return (double)global::DivergenceGen.Generated.TriLossKernels.LossHard<global::DivergenceGen.Generated.TriLossKernels.No,
+                global::DivergenceGen.Generated.TriLossKernels.Yes>(logits, targets, classWeights, default, 0d);
         }
 
         /// <summary>
@@ -131,8 +131,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
             // Validates every target before anything is written; D is not needed for this reduction.
             global::DivergenceGen.Generated.TriLossKernels.CheckTargets(targets, classWeights);
-            return (double)global::DivergenceGen.Generated.TriLossKernels.LossHardWeighted<global::DivergenceGen.Generated.TriLossKernels.Yes>(logits, targets,
-                classWeights, gradient, 1d);
+            return (double)global::DivergenceGen.Generated.TriLossKernels.LossHard<global::DivergenceGen.Generated.TriLossKernels.Yes,
+                global::DivergenceGen.Generated.TriLossKernels.Yes>(logits, targets, classWeights, gradient, 1d);
         }
 
         /// <summary>
@@ -155,8 +155,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfRowLengthsInvalid(logits.Length, targetProbabilities.Length, Classes, nameof(logits),
                 nameof(targetProbabilities));
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
-            return (double)global::DivergenceGen.Generated.TriLossKernels.LossSoft<global::DivergenceGen.Generated.TriLossKernels.No>(logits,
-                targetProbabilities, default, 0d);
+            return (double)global::DivergenceGen.Generated.TriLossKernels.LossSoft<global::DivergenceGen.Generated.TriLossKernels.No,
+                global::DivergenceGen.Generated.TriLossKernels.No>(logits, targetProbabilities, default, default, 0d);
         }
 
         /// <summary>
@@ -184,8 +184,8 @@ namespace MyApp
                 nameof(targetProbabilities));
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
-            return (double)global::DivergenceGen.Generated.TriLossKernels.LossSoft<global::DivergenceGen.Generated.TriLossKernels.Yes>(logits,
-                targetProbabilities, gradient, 1d);
+            return (double)global::DivergenceGen.Generated.TriLossKernels.LossSoft<global::DivergenceGen.Generated.TriLossKernels.Yes,
+                global::DivergenceGen.Generated.TriLossKernels.No>(logits, targetProbabilities, default, gradient, 1d);
         }
 
         /// <summary>
@@ -212,8 +212,8 @@ namespace MyApp
                 nameof(targetProbabilities));
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
-            return (double)global::DivergenceGen.Generated.TriLossKernels.LossSoftWeighted<global::DivergenceGen.Generated.TriLossKernels.No>(logits,
-                targetProbabilities, classWeights, default, 0d);
+            return (double)global::DivergenceGen.Generated.TriLossKernels.LossSoft<global::DivergenceGen.Generated.TriLossKernels.No,
+                global::DivergenceGen.Generated.TriLossKernels.Yes>(logits, targetProbabilities, classWeights, default, 0d);
         }
 
         /// <summary>
@@ -244,8 +244,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logits.Length, gradient.Length, nameof(gradient));
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
-            return (double)global::DivergenceGen.Generated.TriLossKernels.LossSoftWeighted<global::DivergenceGen.Generated.TriLossKernels.Yes>(logits,
-                targetProbabilities, classWeights, gradient, 1d);
+            return (double)global::DivergenceGen.Generated.TriLossKernels.LossSoft<global::DivergenceGen.Generated.TriLossKernels.Yes,
+                global::DivergenceGen.Generated.TriLossKernels.Yes>(logits, targetProbabilities, classWeights, gradient, 1d);
         }
 
     }
@@ -340,15 +340,18 @@ namespace DivergenceGen.Generated
             public static bool On => false;
         }
 
-        /// <summary>Σᵢ ℓᵢ, class-index targets; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
+        /// <summary>Σᵢ ℓᵢ, class-index targets, weighted where TWeights is Yes (else the weights are empty and not read); where TGradient is Yes, also the
+        /// gradient times scale. Callers have checked every argument.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossHard<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, Span<double> gradient, double scale)
-            where TGradient : struct, IOption
+        internal static double LossHard<TGradient, TWeights>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights,
+            Span<double> gradient, double scale)
+            where TGradient : struct, IOption where TWeights : struct, IOption
         {
             int n = targets.Length;
             ref double xRef = ref MemoryMarshal.GetReference(logits);
+            ref double wRef = ref MemoryMarshal.GetReference(classWeights);
             ref double gRef = ref MemoryMarshal.GetReference(gradient);
-            double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient
+            double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient (times w[y] where weighted)
             double hitT = hit;
             double total = 0;
             // K = 3 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
@@ -361,7 +364,7 @@ namespace DivergenceGen.Generated
             if (Vector512.IsHardwareAccelerated)
             {
                 int i = 0; // blocks of 8 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
-                total += LossHardBlocks512<TGradient>(logits, targets, gradient, scale, ref i);
+                total += LossHardBlocks512<TGradient, TWeights>(logits, targets, classWeights, gradient, scale, ref i);
                 // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
                 var tailMask = Vector128.AsDouble(Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
                 // The rows after the last full block, one at a time.
@@ -377,6 +380,7 @@ namespace DivergenceGen.Generated
                     ref double row = ref Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = TWeights.On ? Unsafe.Add(ref wRef, y) : 1d;
                     var x0 = Vector128.LoadUnsafe(ref row);
                     var x1 = Vector128.LoadUnsafe(ref row, (nuint)1);
                     double m = LossReductions.Max(Vector128.Max(x0, x1));
@@ -386,23 +390,23 @@ namespace DivergenceGen.Generated
                     double s = Vector128.Sum(e0 + (e1 & tailMask));
                     if (TGradient.On)
                     {
-                        double coef = scale / s; // scale·A/s
+                        double coef = TWeights.On ? scale * wy / s : scale / s; // scale·A/s
                         var coef128 = Vector128.Create(coef);
                         Vector128.StoreUnsafe(e0 * coef128, ref gRow);
                         Vector128.StoreUnsafe(e1 * coef128, ref gRow, (nuint)1);
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
-                    double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    double l = TWeights.On ? wy * (logS + dy) : logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= TWeights.On ? (double)(hit * wy) : hitT;
                 }
                 return total;
             }
             if (Vector256.IsHardwareAccelerated)
             {
                 int i = 0; // blocks of 4 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
-                total += LossHardBlocks256<TGradient>(logits, targets, gradient, scale, ref i);
+                total += LossHardBlocks256<TGradient, TWeights>(logits, targets, classWeights, gradient, scale, ref i);
                 // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
                 var tailMask = Vector128.AsDouble(Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
                 // The rows after the last full block, one at a time.
@@ -418,6 +422,7 @@ namespace DivergenceGen.Generated
                     ref double row = ref Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = TWeights.On ? Unsafe.Add(ref wRef, y) : 1d;
                     var x0 = Vector128.LoadUnsafe(ref row);
                     var x1 = Vector128.LoadUnsafe(ref row, (nuint)1);
                     double m = LossReductions.Max(Vector128.Max(x0, x1));
@@ -427,23 +432,23 @@ namespace DivergenceGen.Generated
                     double s = Vector128.Sum(e0 + (e1 & tailMask));
                     if (TGradient.On)
                     {
-                        double coef = scale / s; // scale·A/s
+                        double coef = TWeights.On ? scale * wy / s : scale / s; // scale·A/s
                         var coef128 = Vector128.Create(coef);
                         Vector128.StoreUnsafe(e0 * coef128, ref gRow);
                         Vector128.StoreUnsafe(e1 * coef128, ref gRow, (nuint)1);
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
-                    double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    double l = TWeights.On ? wy * (logS + dy) : logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= TWeights.On ? (double)(hit * wy) : hitT;
                 }
                 return total;
             }
             if (Vector128.IsHardwareAccelerated)
             {
                 int i = 0; // blocks of 2 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
-                total += LossHardBlocks128<TGradient>(logits, targets, gradient, scale, ref i);
+                total += LossHardBlocks128<TGradient, TWeights>(logits, targets, classWeights, gradient, scale, ref i);
                 // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
                 var tailMask = Vector128.AsDouble(Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
                 // The rows after the last full block, one at a time.
@@ -459,6 +464,7 @@ namespace DivergenceGen.Generated
                     ref double row = ref Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = TWeights.On ? Unsafe.Add(ref wRef, y) : 1d;
                     var x0 = Vector128.LoadUnsafe(ref row);
                     var x1 = Vector128.LoadUnsafe(ref row, (nuint)1);
                     double m = LossReductions.Max(Vector128.Max(x0, x1));
@@ -468,16 +474,16 @@ namespace DivergenceGen.Generated
                     double s = Vector128.Sum(e0 + (e1 & tailMask));
                     if (TGradient.On)
                     {
-                        double coef = scale / s; // scale·A/s
+                        double coef = TWeights.On ? scale * wy / s : scale / s; // scale·A/s
                         var coef128 = Vector128.Create(coef);
                         Vector128.StoreUnsafe(e0 * coef128, ref gRow);
                         Vector128.StoreUnsafe(e1 * coef128, ref gRow, (nuint)1);
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
-                    double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    double l = TWeights.On ? wy * (logS + dy) : logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= TWeights.On ? (double)(hit * wy) : hitT;
                 }
                 return total;
             }
@@ -495,6 +501,7 @@ namespace DivergenceGen.Generated
                     ref double row = ref Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
+                    double wy = TWeights.On ? Unsafe.Add(ref wRef, y) : 1d;
                     double m = Math.Max(Math.Max(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 1)), Unsafe.Add(ref row, 2));
                     double e0 = Math.Exp(Unsafe.Add(ref row, 0) - m);
                     double e1 = Math.Exp(Unsafe.Add(ref row, 1) - m);
@@ -502,16 +509,16 @@ namespace DivergenceGen.Generated
                     double s = e0 + e1 + e2;
                     if (TGradient.On)
                     {
-                        double coef = scale / s; // scale·A/s
+                        double coef = TWeights.On ? scale * wy / s : scale / s; // scale·A/s
                         Unsafe.Add(ref gRow, 0) = e0 * coef;
                         Unsafe.Add(ref gRow, 1) = e1 * coef;
                         Unsafe.Add(ref gRow, 2) = e2 * coef;
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
-                    double l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    double l = TWeights.On ? wy * (logS + dy) : logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= TWeights.On ? (double)(hit * wy) : hitT;
                 }
                 return total;
             }
@@ -519,14 +526,15 @@ namespace DivergenceGen.Generated
 
         /// <summary>The full blocks of 8 rows of LossHard, across the lanes of a Vector512; advances i past them.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static double LossHardBlocks512<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, Span<double> gradient, double scale,
-            ref int i)
-            where TGradient : struct, IOption
+        private static double LossHardBlocks512<TGradient, TWeights>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights,
+            Span<double> gradient, double scale, ref int i)
+            where TGradient : struct, IOption where TWeights : struct, IOption
         {
             int n = targets.Length;
             ref double xRef = ref MemoryMarshal.GetReference(logits);
+            ref double wRef = ref MemoryMarshal.GetReference(classWeights);
             ref double gRef = ref MemoryMarshal.GetReference(gradient);
-            double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient
+            double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient (times w[y] where weighted)
             double hitT = hit;
             double total = 0;
             var scale512 = Vector512.Create(scale);
@@ -546,6 +554,10 @@ namespace DivergenceGen.Generated
                     y2 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 3 * Classes + y3),
                     y4 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 4 * Classes + y4), y5 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 5 * Classes + y5),
                     y6 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 6 * Classes + y6), y7 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 7 * Classes + y7));
+                var wy = TWeights.On ? Vector512.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y1),
+                    y2 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y3), y4 == IgnoreIndex ? 0d
+                    : Unsafe.Add(ref wRef, y4), y5 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y5), y6 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y6),
+                    y7 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y7)) : default;
                 var x0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 9), Unsafe.Add(ref row,
                     12), Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 21));
                 var x1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 10), Unsafe.Add(ref row,
@@ -561,14 +573,14 @@ namespace DivergenceGen.Generated
                 var s = e0 + e1 + e2;
                 if (TGradient.On)
                 {
-                    var coef = scale512 / s; // scale·A/s
+                    var coef = TWeights.On ? scale512 * wy / s : scale512 / s; // scale·A/s
                     Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e0 * coef, Vector512<double>.Zero), ref gBlock);
                     Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e1 * coef, Vector512<double>.Zero), ref gBlock, (nuint)8);
                     Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e2 * coef, Vector512<double>.Zero), ref gBlock, (nuint)16);
                 }
                 var dy = m - xy; // m − x_y ≥ 0
                 var logS = VectorMath.Log(s);
-                var l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                var l = TWeights.On ? wy * (logS + dy) : logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                 l = Vector512.ConditionalSelect(active, l, Vector512<double>.Zero);
                 total += Vector512.Sum(l);
                 ref double gRows = ref Unsafe.Add(ref gRef, i * Classes);
@@ -581,13 +593,13 @@ namespace DivergenceGen.Generated
                             Unsafe.Add(ref gRows, r * Classes + k) = Unsafe.Add(ref gBlock, k * 8 + r);
                         }
                     }
-                    // The one-hot part of the gradient: −scale·(1 − ε) at each row's target.
+                    // The one-hot part of the gradient: −scale·(1 − ε)(·w_y) at each row's target.
                     for (int r = 0; r < 8; r++)
                     {
                         int y = targets[i + r];
                         if (y != IgnoreIndex)
                         {
-                            Unsafe.Add(ref gRows, r * Classes + y) -= hitT;
+                            Unsafe.Add(ref gRows, r * Classes + y) -= TWeights.On ? (double)(hit * Unsafe.Add(ref wRef, y)) : hitT;
                         }
                     }
                 }
@@ -597,14 +609,15 @@ namespace DivergenceGen.Generated
 
         /// <summary>The full blocks of 4 rows of LossHard, across the lanes of a Vector256; advances i past them.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static double LossHardBlocks256<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, Span<double> gradient, double scale,
-            ref int i)
-            where TGradient : struct, IOption
+        private static double LossHardBlocks256<TGradient, TWeights>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights,
+            Span<double> gradient, double scale, ref int i)
+            where TGradient : struct, IOption where TWeights : struct, IOption
         {
             int n = targets.Length;
             ref double xRef = ref MemoryMarshal.GetReference(logits);
+            ref double wRef = ref MemoryMarshal.GetReference(classWeights);
             ref double gRef = ref MemoryMarshal.GetReference(gradient);
-            double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient
+            double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient (times w[y] where weighted)
             double hitT = hit;
             double total = 0;
             var scale256 = Vector256.Create(scale);
@@ -620,6 +633,8 @@ namespace DivergenceGen.Generated
                     y3 == IgnoreIndex ? 0d : 1d), Vector256<double>.Zero);
                 var xy = Vector256.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 1 * Classes + y1),
                     y2 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 3 * Classes + y3));
+                var wy = TWeights.On ? Vector256.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y1),
+                    y2 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y3)) : default;
                 var x0 = Vector256.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 9));
                 var x1 = Vector256.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 10));
                 var x2 = Vector256.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 11));
@@ -632,14 +647,14 @@ namespace DivergenceGen.Generated
                 var s = e0 + e1 + e2;
                 if (TGradient.On)
                 {
-                    var coef = scale256 / s; // scale·A/s
+                    var coef = TWeights.On ? scale256 * wy / s : scale256 / s; // scale·A/s
                     Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e0 * coef, Vector256<double>.Zero), ref gBlock);
                     Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e1 * coef, Vector256<double>.Zero), ref gBlock, (nuint)4);
                     Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e2 * coef, Vector256<double>.Zero), ref gBlock, (nuint)8);
                 }
                 var dy = m - xy; // m − x_y ≥ 0
                 var logS = VectorMath.Log(s);
-                var l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                var l = TWeights.On ? wy * (logS + dy) : logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                 l = Vector256.ConditionalSelect(active, l, Vector256<double>.Zero);
                 total += Vector256.Sum(l);
                 ref double gRows = ref Unsafe.Add(ref gRef, i * Classes);
@@ -652,13 +667,13 @@ namespace DivergenceGen.Generated
                             Unsafe.Add(ref gRows, r * Classes + k) = Unsafe.Add(ref gBlock, k * 4 + r);
                         }
                     }
-                    // The one-hot part of the gradient: −scale·(1 − ε) at each row's target.
+                    // The one-hot part of the gradient: −scale·(1 − ε)(·w_y) at each row's target.
                     for (int r = 0; r < 4; r++)
                     {
                         int y = targets[i + r];
                         if (y != IgnoreIndex)
                         {
-                            Unsafe.Add(ref gRows, r * Classes + y) -= hitT;
+                            Unsafe.Add(ref gRows, r * Classes + y) -= TWeights.On ? (double)(hit * Unsafe.Add(ref wRef, y)) : hitT;
                         }
                     }
                 }
@@ -668,14 +683,15 @@ namespace DivergenceGen.Generated
 
         /// <summary>The full blocks of 2 rows of LossHard, across the lanes of a Vector128; advances i past them.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static double LossHardBlocks128<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, Span<double> gradient, double scale,
-            ref int i)
-            where TGradient : struct, IOption
+        private static double LossHardBlocks128<TGradient, TWeights>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights,
+            Span<double> gradient, double scale, ref int i)
+            where TGradient : struct, IOption where TWeights : struct, IOption
         {
             int n = targets.Length;
             ref double xRef = ref MemoryMarshal.GetReference(logits);
+            ref double wRef = ref MemoryMarshal.GetReference(classWeights);
             ref double gRef = ref MemoryMarshal.GetReference(gradient);
-            double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient
+            double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient (times w[y] where weighted)
             double hitT = hit;
             double total = 0;
             var scale128 = Vector128.Create(scale);
@@ -689,6 +705,8 @@ namespace DivergenceGen.Generated
                 // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
                 var active = Vector128.GreaterThan(Vector128.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d), Vector128<double>.Zero);
                 var xy = Vector128.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 1 * Classes + y1));
+                var wy = TWeights.On ? Vector128.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y1))
+                    : default;
                 var x0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 3));
                 var x1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 4));
                 var x2 = Vector128.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 5));
@@ -701,14 +719,14 @@ namespace DivergenceGen.Generated
                 var s = e0 + e1 + e2;
                 if (TGradient.On)
                 {
-                    var coef = scale128 / s; // scale·A/s
+                    var coef = TWeights.On ? scale128 * wy / s : scale128 / s; // scale·A/s
                     Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e0 * coef, Vector128<double>.Zero), ref gBlock);
                     Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e1 * coef, Vector128<double>.Zero), ref gBlock, (nuint)2);
                     Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e2 * coef, Vector128<double>.Zero), ref gBlock, (nuint)4);
                 }
                 var dy = m - xy; // m − x_y ≥ 0
                 var logS = VectorMath.Log(s);
-                var l = logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                var l = TWeights.On ? wy * (logS + dy) : logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                 l = Vector128.ConditionalSelect(active, l, Vector128<double>.Zero);
                 total += Vector128.Sum(l);
                 ref double gRows = ref Unsafe.Add(ref gRef, i * Classes);
@@ -721,13 +739,13 @@ namespace DivergenceGen.Generated
                             Unsafe.Add(ref gRows, r * Classes + k) = Unsafe.Add(ref gBlock, k * 2 + r);
                         }
                     }
-                    // The one-hot part of the gradient: −scale·(1 − ε) at each row's target.
+                    // The one-hot part of the gradient: −scale·(1 − ε)(·w_y) at each row's target.
                     for (int r = 0; r < 2; r++)
                     {
                         int y = targets[i + r];
                         if (y != IgnoreIndex)
                         {
-                            Unsafe.Add(ref gRows, r * Classes + y) -= hitT;
+                            Unsafe.Add(ref gRows, r * Classes + y) -= TWeights.On ? (double)(hit * Unsafe.Add(ref wRef, y)) : hitT;
                         }
                     }
                 }
@@ -735,501 +753,12 @@ namespace DivergenceGen.Generated
             return total;
         }
 
-        /// <summary>Σᵢ ℓᵢ, class-index targets, weighted; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
+        /// <summary>Σᵢ ℓᵢ, probability targets, weighted where TWeights is Yes (else the weights are empty and not read); where TGradient is Yes, also the
+        /// gradient times scale. Callers have checked every argument.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossHardWeighted<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights,
-            Span<double> gradient, double scale)
-            where TGradient : struct, IOption
-        {
-            int n = targets.Length;
-            ref double xRef = ref MemoryMarshal.GetReference(logits);
-            ref double wRef = ref MemoryMarshal.GetReference(classWeights);
-            ref double gRef = ref MemoryMarshal.GetReference(gradient);
-            double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient (times w[y])
-            double total = 0;
-            // K = 3 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
-            // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
-            // out of the sums) where K is not a sum of vector widths.
-            // Its exp values stay in registers from the sum to the gradient.
-            // Class-index targets: blocks of as many rows as a vector has lanes are computed across rows first (row r of the
-            // block in lane r: the row's arithmetic is vector operations, with no horizontal reductions); the last n mod lanes
-            // rows take the per-row code.
-            if (Vector512.IsHardwareAccelerated)
-            {
-                int i = 0; // blocks of 8 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
-                total += LossHardWeightedBlocks512<TGradient>(logits, targets, classWeights, gradient, scale, ref i);
-                // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
-                var tailMask = Vector128.AsDouble(Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
-                // The rows after the last full block, one at a time.
-                for (; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
-                        continue;
-                    }
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = Unsafe.Add(ref wRef, y);
-                    var x0 = Vector128.LoadUnsafe(ref row);
-                    var x1 = Vector128.LoadUnsafe(ref row, (nuint)1);
-                    double m = LossReductions.Max(Vector128.Max(x0, x1));
-                    var m128 = Vector128.Create(m);
-                    var e0 = VectorMath.Exp(x0 - m128);
-                    var e1 = VectorMath.Exp(x1 - m128);
-                    double s = Vector128.Sum(e0 + (e1 & tailMask));
-                    if (TGradient.On)
-                    {
-                        double coef = scale * wy / s; // scale·A/s
-                        var coef128 = Vector128.Create(coef);
-                        Vector128.StoreUnsafe(e0 * coef128, ref gRow);
-                        Vector128.StoreUnsafe(e1 * coef128, ref gRow, (nuint)1);
-                    }
-                    double dy = m - xy; // m − x_y ≥ 0
-                    double logS = Math.Log(s);
-                    double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
-                }
-                return total;
-            }
-            if (Vector256.IsHardwareAccelerated)
-            {
-                int i = 0; // blocks of 4 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
-                total += LossHardWeightedBlocks256<TGradient>(logits, targets, classWeights, gradient, scale, ref i);
-                // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
-                var tailMask = Vector128.AsDouble(Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
-                // The rows after the last full block, one at a time.
-                for (; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
-                        continue;
-                    }
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = Unsafe.Add(ref wRef, y);
-                    var x0 = Vector128.LoadUnsafe(ref row);
-                    var x1 = Vector128.LoadUnsafe(ref row, (nuint)1);
-                    double m = LossReductions.Max(Vector128.Max(x0, x1));
-                    var m128 = Vector128.Create(m);
-                    var e0 = VectorMath.Exp(x0 - m128);
-                    var e1 = VectorMath.Exp(x1 - m128);
-                    double s = Vector128.Sum(e0 + (e1 & tailMask));
-                    if (TGradient.On)
-                    {
-                        double coef = scale * wy / s; // scale·A/s
-                        var coef128 = Vector128.Create(coef);
-                        Vector128.StoreUnsafe(e0 * coef128, ref gRow);
-                        Vector128.StoreUnsafe(e1 * coef128, ref gRow, (nuint)1);
-                    }
-                    double dy = m - xy; // m − x_y ≥ 0
-                    double logS = Math.Log(s);
-                    double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
-                }
-                return total;
-            }
-            if (Vector128.IsHardwareAccelerated)
-            {
-                int i = 0; // blocks of 2 rows across the lanes, in a method of their own (a small method the JIT keeps in registers)
-                total += LossHardWeightedBlocks128<TGradient>(logits, targets, classWeights, gradient, scale, ref i);
-                // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
-                var tailMask = Vector128.AsDouble(Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
-                // The rows after the last full block, one at a time.
-                for (; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
-                        continue;
-                    }
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = Unsafe.Add(ref wRef, y);
-                    var x0 = Vector128.LoadUnsafe(ref row);
-                    var x1 = Vector128.LoadUnsafe(ref row, (nuint)1);
-                    double m = LossReductions.Max(Vector128.Max(x0, x1));
-                    var m128 = Vector128.Create(m);
-                    var e0 = VectorMath.Exp(x0 - m128);
-                    var e1 = VectorMath.Exp(x1 - m128);
-                    double s = Vector128.Sum(e0 + (e1 & tailMask));
-                    if (TGradient.On)
-                    {
-                        double coef = scale * wy / s; // scale·A/s
-                        var coef128 = Vector128.Create(coef);
-                        Vector128.StoreUnsafe(e0 * coef128, ref gRow);
-                        Vector128.StoreUnsafe(e1 * coef128, ref gRow, (nuint)1);
-                    }
-                    double dy = m - xy; // m − x_y ≥ 0
-                    double logS = Math.Log(s);
-                    double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
-                }
-                return total;
-            }
-            // No SIMD on this CPU: the same straight-line rows, one scalar per class.
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
-                        continue;
-                    }
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = Unsafe.Add(ref wRef, y);
-                    double m = Math.Max(Math.Max(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 1)), Unsafe.Add(ref row, 2));
-                    double e0 = Math.Exp(Unsafe.Add(ref row, 0) - m);
-                    double e1 = Math.Exp(Unsafe.Add(ref row, 1) - m);
-                    double e2 = Math.Exp(Unsafe.Add(ref row, 2) - m);
-                    double s = e0 + e1 + e2;
-                    if (TGradient.On)
-                    {
-                        double coef = scale * wy / s; // scale·A/s
-                        Unsafe.Add(ref gRow, 0) = e0 * coef;
-                        Unsafe.Add(ref gRow, 1) = e1 * coef;
-                        Unsafe.Add(ref gRow, 2) = e2 * coef;
-                    }
-                    double dy = m - xy; // m − x_y ≥ 0
-                    double logS = Math.Log(s);
-                    double l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
-                }
-                return total;
-            }
-        }
-
-        /// <summary>The full blocks of 8 rows of LossHardWeighted, across the lanes of a Vector512; advances i past them.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static double LossHardWeightedBlocks512<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights,
-            Span<double> gradient, double scale, ref int i)
-            where TGradient : struct, IOption
-        {
-            int n = targets.Length;
-            ref double xRef = ref MemoryMarshal.GetReference(logits);
-            ref double wRef = ref MemoryMarshal.GetReference(classWeights);
-            ref double gRef = ref MemoryMarshal.GetReference(gradient);
-            double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient (times w[y])
-            double total = 0;
-            var scale512 = Vector512.Create(scale);
-            // The block's g, column by column.
-            Span<double> gColumns = TGradient.On ? stackalloc double[24] : default;
-            ref double gBlock = ref MemoryMarshal.GetReference(gColumns);
-            for (; i <= n - 8; i += 8)
-            {
-                ref double row = ref Unsafe.Add(ref xRef, i * Classes);
-                int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3], y4 = targets[i + 4], y5 = targets[i + 5], y6 = targets[i
-                    + 6], y7 = targets[i + 7];
-                // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
-                var active = Vector512.GreaterThan(Vector512.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d,
-                    y3 == IgnoreIndex ? 0d : 1d, y4 == IgnoreIndex ? 0d : 1d, y5 == IgnoreIndex ? 0d : 1d, y6 == IgnoreIndex ? 0d : 1d, y7 == IgnoreIndex ? 0d
-                    : 1d), Vector512<double>.Zero);
-                var xy = Vector512.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 1 * Classes + y1),
-                    y2 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 3 * Classes + y3),
-                    y4 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 4 * Classes + y4), y5 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 5 * Classes + y5),
-                    y6 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 6 * Classes + y6), y7 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 7 * Classes + y7));
-                var wy = Vector512.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y1),
-                    y2 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y3), y4 == IgnoreIndex ? 0d
-                    : Unsafe.Add(ref wRef, y4), y5 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y5), y6 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y6),
-                    y7 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y7));
-                var x0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 9), Unsafe.Add(ref row,
-                    12), Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 21));
-                var x1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 10), Unsafe.Add(ref row,
-                    13), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 19), Unsafe.Add(ref row, 22));
-                var x2 = Vector512.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 11), Unsafe.Add(ref row,
-                    14), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 23));
-                var m = x0;
-                m = Vector512.Max(m, x1);
-                m = Vector512.Max(m, x2);
-                var e0 = VectorMath.Exp(x0 - m);
-                var e1 = VectorMath.Exp(x1 - m);
-                var e2 = VectorMath.Exp(x2 - m);
-                var s = e0 + e1 + e2;
-                if (TGradient.On)
-                {
-                    var coef = scale512 * wy / s; // scale·A/s
-                    Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e0 * coef, Vector512<double>.Zero), ref gBlock);
-                    Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e1 * coef, Vector512<double>.Zero), ref gBlock, (nuint)8);
-                    Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e2 * coef, Vector512<double>.Zero), ref gBlock, (nuint)16);
-                }
-                var dy = m - xy; // m − x_y ≥ 0
-                var logS = VectorMath.Log(s);
-                var l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                l = Vector512.ConditionalSelect(active, l, Vector512<double>.Zero);
-                total += Vector512.Sum(l);
-                ref double gRows = ref Unsafe.Add(ref gRef, i * Classes);
-                if (TGradient.On)
-                {
-                    for (int r = 0; r < 8; r++)
-                    {
-                        for (int k = 0; k < Classes; k++)
-                        {
-                            Unsafe.Add(ref gRows, r * Classes + k) = Unsafe.Add(ref gBlock, k * 8 + r);
-                        }
-                    }
-                    // The one-hot part of the gradient: −scale·(1 − ε)·w_y at each row's target.
-                    for (int r = 0; r < 8; r++)
-                    {
-                        int y = targets[i + r];
-                        if (y != IgnoreIndex)
-                        {
-                            Unsafe.Add(ref gRows, r * Classes + y) -= (double)(hit * Unsafe.Add(ref wRef, y));
-                        }
-                    }
-                }
-            }
-            return total;
-        }
-
-        /// <summary>The full blocks of 4 rows of LossHardWeighted, across the lanes of a Vector256; advances i past them.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static double LossHardWeightedBlocks256<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights,
-            Span<double> gradient, double scale, ref int i)
-            where TGradient : struct, IOption
-        {
-            int n = targets.Length;
-            ref double xRef = ref MemoryMarshal.GetReference(logits);
-            ref double wRef = ref MemoryMarshal.GetReference(classWeights);
-            ref double gRef = ref MemoryMarshal.GetReference(gradient);
-            double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient (times w[y])
-            double total = 0;
-            var scale256 = Vector256.Create(scale);
-            // The block's g, column by column.
-            Span<double> gColumns = TGradient.On ? stackalloc double[12] : default;
-            ref double gBlock = ref MemoryMarshal.GetReference(gColumns);
-            for (; i <= n - 4; i += 4)
-            {
-                ref double row = ref Unsafe.Add(ref xRef, i * Classes);
-                int y0 = targets[i], y1 = targets[i + 1], y2 = targets[i + 2], y3 = targets[i + 3];
-                // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
-                var active = Vector256.GreaterThan(Vector256.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d, y2 == IgnoreIndex ? 0d : 1d,
-                    y3 == IgnoreIndex ? 0d : 1d), Vector256<double>.Zero);
-                var xy = Vector256.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 1 * Classes + y1),
-                    y2 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 3 * Classes + y3));
-                var wy = Vector256.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y1),
-                    y2 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y3));
-                var x0 = Vector256.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 9));
-                var x1 = Vector256.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 10));
-                var x2 = Vector256.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 11));
-                var m = x0;
-                m = Vector256.Max(m, x1);
-                m = Vector256.Max(m, x2);
-                var e0 = VectorMath.Exp(x0 - m);
-                var e1 = VectorMath.Exp(x1 - m);
-                var e2 = VectorMath.Exp(x2 - m);
-                var s = e0 + e1 + e2;
-                if (TGradient.On)
-                {
-                    var coef = scale256 * wy / s; // scale·A/s
-                    Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e0 * coef, Vector256<double>.Zero), ref gBlock);
-                    Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e1 * coef, Vector256<double>.Zero), ref gBlock, (nuint)4);
-                    Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e2 * coef, Vector256<double>.Zero), ref gBlock, (nuint)8);
-                }
-                var dy = m - xy; // m − x_y ≥ 0
-                var logS = VectorMath.Log(s);
-                var l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                l = Vector256.ConditionalSelect(active, l, Vector256<double>.Zero);
-                total += Vector256.Sum(l);
-                ref double gRows = ref Unsafe.Add(ref gRef, i * Classes);
-                if (TGradient.On)
-                {
-                    for (int r = 0; r < 4; r++)
-                    {
-                        for (int k = 0; k < Classes; k++)
-                        {
-                            Unsafe.Add(ref gRows, r * Classes + k) = Unsafe.Add(ref gBlock, k * 4 + r);
-                        }
-                    }
-                    // The one-hot part of the gradient: −scale·(1 − ε)·w_y at each row's target.
-                    for (int r = 0; r < 4; r++)
-                    {
-                        int y = targets[i + r];
-                        if (y != IgnoreIndex)
-                        {
-                            Unsafe.Add(ref gRows, r * Classes + y) -= (double)(hit * Unsafe.Add(ref wRef, y));
-                        }
-                    }
-                }
-            }
-            return total;
-        }
-
-        /// <summary>The full blocks of 2 rows of LossHardWeighted, across the lanes of a Vector128; advances i past them.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static double LossHardWeightedBlocks128<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights,
-            Span<double> gradient, double scale, ref int i)
-            where TGradient : struct, IOption
-        {
-            int n = targets.Length;
-            ref double xRef = ref MemoryMarshal.GetReference(logits);
-            ref double wRef = ref MemoryMarshal.GetReference(classWeights);
-            ref double gRef = ref MemoryMarshal.GetReference(gradient);
-            double hit = scale * 1d; // scale·(1 − ε), taken off the target's gradient (times w[y])
-            double total = 0;
-            var scale128 = Vector128.Create(scale);
-            // The block's g, column by column.
-            Span<double> gColumns = TGradient.On ? stackalloc double[6] : default;
-            ref double gBlock = ref MemoryMarshal.GetReference(gColumns);
-            for (; i <= n - 2; i += 2)
-            {
-                ref double row = ref Unsafe.Add(ref xRef, i * Classes);
-                int y0 = targets[i], y1 = targets[i + 1];
-                // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
-                var active = Vector128.GreaterThan(Vector128.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d), Vector128<double>.Zero);
-                var xy = Vector128.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 1 * Classes + y1));
-                var wy = Vector128.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y1));
-                var x0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 3));
-                var x1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 4));
-                var x2 = Vector128.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 5));
-                var m = x0;
-                m = Vector128.Max(m, x1);
-                m = Vector128.Max(m, x2);
-                var e0 = VectorMath.Exp(x0 - m);
-                var e1 = VectorMath.Exp(x1 - m);
-                var e2 = VectorMath.Exp(x2 - m);
-                var s = e0 + e1 + e2;
-                if (TGradient.On)
-                {
-                    var coef = scale128 * wy / s; // scale·A/s
-                    Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e0 * coef, Vector128<double>.Zero), ref gBlock);
-                    Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e1 * coef, Vector128<double>.Zero), ref gBlock, (nuint)2);
-                    Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e2 * coef, Vector128<double>.Zero), ref gBlock, (nuint)4);
-                }
-                var dy = m - xy; // m − x_y ≥ 0
-                var logS = VectorMath.Log(s);
-                var l = wy * (logS + dy); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                l = Vector128.ConditionalSelect(active, l, Vector128<double>.Zero);
-                total += Vector128.Sum(l);
-                ref double gRows = ref Unsafe.Add(ref gRef, i * Classes);
-                if (TGradient.On)
-                {
-                    for (int r = 0; r < 2; r++)
-                    {
-                        for (int k = 0; k < Classes; k++)
-                        {
-                            Unsafe.Add(ref gRows, r * Classes + k) = Unsafe.Add(ref gBlock, k * 2 + r);
-                        }
-                    }
-                    // The one-hot part of the gradient: −scale·(1 − ε)·w_y at each row's target.
-                    for (int r = 0; r < 2; r++)
-                    {
-                        int y = targets[i + r];
-                        if (y != IgnoreIndex)
-                        {
-                            Unsafe.Add(ref gRows, r * Classes + y) -= (double)(hit * Unsafe.Add(ref wRef, y));
-                        }
-                    }
-                }
-            }
-            return total;
-        }
-
-        /// <summary>Σᵢ ℓᵢ, probability targets; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossSoft<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<double> targetProbabilities, Span<double> gradient, double scale)
-            where TGradient : struct, IOption
-        {
-            int n = targetProbabilities.Length / Classes;
-            ref double xRef = ref MemoryMarshal.GetReference(logits);
-            ref double tRef = ref MemoryMarshal.GetReference(targetProbabilities);
-            ref double gRef = ref MemoryMarshal.GetReference(gradient);
-            double scaleT = scale;
-            double total = 0;
-            // K = 3 ≤ UnrollThreshold 16: unrolled. Each row is straight-line code with constant offsets, the widest vectors
-            // the CPU has first, then narrower ones, and a last vector overlapping the one before (its repeated lanes masked
-            // out of the sums) where K is not a sum of vector widths.
-            // Its exp values stay in registers from the sum to the gradient.
-            if (Vector128.IsHardwareAccelerated)
-            {
-                var scaleT128 = Vector128.Create(scaleT);
-                // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
-                var tailMask = Vector128.AsDouble(Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
-                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    var x0 = Vector128.LoadUnsafe(ref row);
-                    var x1 = Vector128.LoadUnsafe(ref row, (nuint)1);
-                    double m = LossReductions.Max(Vector128.Max(x0, x1));
-                    var m128 = Vector128.Create(m);
-                    var e0 = VectorMath.Exp(x0 - m128);
-                    var e1 = VectorMath.Exp(x1 - m128);
-                    double s = Vector128.Sum(e0 + (e1 & tailMask));
-                    var a0 = Vector128.LoadUnsafe(ref tRow);
-                    var a1 = Vector128.LoadUnsafe(ref tRow, (nuint)1);
-                    double A = Vector128.Sum(a0 + (a1 & tailMask)); // A = Σₖ aₖ
-                    double sumAD = Vector128.Sum(a0 * (m128 - x0) + (a1 * (m128 - x1) & tailMask)); // Σₖ aₖ·(m − xₖ)
-                    if (TGradient.On)
-                    {
-                        double coef = scale * A / s; // scale·A/s
-                        var coef128 = Vector128.Create(coef);
-                        Vector128.StoreUnsafe(e0 * coef128 - a0 * scaleT128, ref gRow);
-                        Vector128.StoreUnsafe(e1 * coef128 - a1 * scaleT128, ref gRow, (nuint)1);
-                    }
-                    double logS = Math.Log(s);
-                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                }
-                return total;
-            }
-            // No SIMD on this CPU: the same straight-line rows, one scalar per class.
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref double tRow = ref Unsafe.Add(ref tRef, rowStart);
-                    ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    double m = Math.Max(Math.Max(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 1)), Unsafe.Add(ref row, 2));
-                    double e0 = Math.Exp(Unsafe.Add(ref row, 0) - m);
-                    double e1 = Math.Exp(Unsafe.Add(ref row, 1) - m);
-                    double e2 = Math.Exp(Unsafe.Add(ref row, 2) - m);
-                    double s = e0 + e1 + e2;
-                    double a0 = Unsafe.Add(ref tRow, 0);
-                    double a1 = Unsafe.Add(ref tRow, 1);
-                    double a2 = Unsafe.Add(ref tRow, 2);
-                    double A = a0 + a1 + a2; // A = Σₖ aₖ
-                    double sumAD = a0 * (m - Unsafe.Add(ref row, 0)) + a1 * (m - Unsafe.Add(ref row, 1)) + a2 * (m - Unsafe.Add(ref row, 2)); // Σₖ aₖ·(m − xₖ)
-                    if (TGradient.On)
-                    {
-                        double coef = scale * A / s; // scale·A/s
-                        Unsafe.Add(ref gRow, 0) = e0 * coef - a0 * scaleT;
-                        Unsafe.Add(ref gRow, 1) = e1 * coef - a1 * scaleT;
-                        Unsafe.Add(ref gRow, 2) = e2 * coef - a2 * scaleT;
-                    }
-                    double logS = Math.Log(s);
-                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                }
-                return total;
-            }
-        }
-
-        /// <summary>Σᵢ ℓᵢ, probability targets, weighted; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossSoftWeighted<TGradient>(ReadOnlySpan<double> logits, ReadOnlySpan<double> targetProbabilities,
+        internal static double LossSoft<TGradient, TWeights>(ReadOnlySpan<double> logits, ReadOnlySpan<double> targetProbabilities,
             ReadOnlySpan<double> classWeights, Span<double> gradient, double scale)
-            where TGradient : struct, IOption
+            where TGradient : struct, IOption where TWeights : struct, IOption
         {
             int n = targetProbabilities.Length / Classes;
             ref double xRef = ref MemoryMarshal.GetReference(logits);
@@ -1247,8 +776,8 @@ namespace DivergenceGen.Generated
                 var scaleT128 = Vector128.Create(scaleT);
                 // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
                 var tailMask = Vector128.AsDouble(Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
-                var w0 = Vector128.LoadUnsafe(ref wRef);
-                var w1 = Vector128.LoadUnsafe(ref wRef, (nuint)1);
+                var w0 = TWeights.On ? Vector128.LoadUnsafe(ref wRef) : default;
+                var w1 = TWeights.On ? Vector128.LoadUnsafe(ref wRef, (nuint)1) : default;
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -1262,8 +791,8 @@ namespace DivergenceGen.Generated
                     var e0 = VectorMath.Exp(x0 - m128);
                     var e1 = VectorMath.Exp(x1 - m128);
                     double s = Vector128.Sum(e0 + (e1 & tailMask));
-                    var a0 = Vector128.LoadUnsafe(ref tRow) * w0;
-                    var a1 = Vector128.LoadUnsafe(ref tRow, (nuint)1) * w1;
+                    var a0 = TWeights.On ? Vector128.LoadUnsafe(ref tRow) * w0 : Vector128.LoadUnsafe(ref tRow);
+                    var a1 = TWeights.On ? Vector128.LoadUnsafe(ref tRow, (nuint)1) * w1 : Vector128.LoadUnsafe(ref tRow, (nuint)1);
                     double A = Vector128.Sum(a0 + (a1 & tailMask)); // A = Σₖ aₖ
                     double sumAD = Vector128.Sum(a0 * (m128 - x0) + (a1 * (m128 - x1) & tailMask)); // Σₖ aₖ·(m − xₖ)
                     if (TGradient.On)
@@ -1292,9 +821,9 @@ namespace DivergenceGen.Generated
                     double e1 = Math.Exp(Unsafe.Add(ref row, 1) - m);
                     double e2 = Math.Exp(Unsafe.Add(ref row, 2) - m);
                     double s = e0 + e1 + e2;
-                    double a0 = Unsafe.Add(ref tRow, 0) * Unsafe.Add(ref wRef, 0);
-                    double a1 = Unsafe.Add(ref tRow, 1) * Unsafe.Add(ref wRef, 1);
-                    double a2 = Unsafe.Add(ref tRow, 2) * Unsafe.Add(ref wRef, 2);
+                    double a0 = TWeights.On ? Unsafe.Add(ref tRow, 0) * Unsafe.Add(ref wRef, 0) : Unsafe.Add(ref tRow, 0);
+                    double a1 = TWeights.On ? Unsafe.Add(ref tRow, 1) * Unsafe.Add(ref wRef, 1) : Unsafe.Add(ref tRow, 1);
+                    double a2 = TWeights.On ? Unsafe.Add(ref tRow, 2) * Unsafe.Add(ref wRef, 2) : Unsafe.Add(ref tRow, 2);
                     double A = a0 + a1 + a2; // A = Σₖ aₖ
                     double sumAD = a0 * (m - Unsafe.Add(ref row, 0)) + a1 * (m - Unsafe.Add(ref row, 1)) + a2 * (m - Unsafe.Add(ref row, 2)); // Σₖ aₖ·(m − xₖ)
                     if (TGradient.On)

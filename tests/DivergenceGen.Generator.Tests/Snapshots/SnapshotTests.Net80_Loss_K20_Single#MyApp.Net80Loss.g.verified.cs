@@ -45,8 +45,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfInputLengthIsNot(logits.Length, targets.Length, Classes, nameof(logits));
             // Validates every target before anything is written; returns D, the mean's denominator.
             double denominator = global::DivergenceGen.Generated.Net80LossKernels.CheckTargets(targets);
-            double total = global::DivergenceGen.Generated.Net80LossKernels.LossHard<global::DivergenceGen.Generated.Net80LossKernels.No>(logits, targets,
-                default, 0d);
+            double total = global::DivergenceGen.Generated.Net80LossKernels.LossHard<global::DivergenceGen.Generated.Net80LossKernels.No,
+                global::DivergenceGen.Generated.Net80LossKernels.No>(logits, targets, default, default, 0d);
             return denominator > 0 ? (float)(total / denominator) : 0f;
         }
 
@@ -79,8 +79,8 @@ namespace MyApp
             double denominator = global::DivergenceGen.Generated.Net80LossKernels.CheckTargets(targets);
             // D = 0 (every target ignored): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
             double scale = denominator > 0 ? 1d / denominator : 0d;
-            double total = global::DivergenceGen.Generated.Net80LossKernels.LossHard<global::DivergenceGen.Generated.Net80LossKernels.Yes>(logits, targets,
-                gradient, scale);
+            double total = global::DivergenceGen.Generated.Net80LossKernels.LossHard<global::DivergenceGen.Generated.Net80LossKernels.Yes,
+                global::DivergenceGen.Generated.Net80LossKernels.No>(logits, targets, default, gradient, scale);
             return denominator > 0 ? (float)(total / denominator) : 0f;
         }
 
@@ -109,8 +109,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             // Validates every target before anything is written; returns D, the mean's denominator.
             double denominator = global::DivergenceGen.Generated.Net80LossKernels.CheckTargets(targets, classWeights);
-            double total = global::DivergenceGen.Generated.Net80LossKernels.LossHardWeighted<global::DivergenceGen.Generated.Net80LossKernels.No>(logits,
-                targets, classWeights, default, 0d);
+            double total = global::DivergenceGen.Generated.Net80LossKernels.LossHard<global::DivergenceGen.Generated.Net80LossKernels.No,
+                global::DivergenceGen.Generated.Net80LossKernels.Yes>(logits, targets, classWeights, default, 0d);
             return denominator > 0 ? (float)(total / denominator) : 0f;
         }
 
@@ -146,8 +146,8 @@ namespace MyApp
             double denominator = global::DivergenceGen.Generated.Net80LossKernels.CheckTargets(targets, classWeights);
             // D = 0 (every target ignored): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
             double scale = denominator > 0 ? 1d / denominator : 0d;
-            double total = global::DivergenceGen.Generated.Net80LossKernels.LossHardWeighted<global::DivergenceGen.Generated.Net80LossKernels.Yes>(logits,
-                targets, classWeights, gradient, scale);
+            double total = global::DivergenceGen.Generated.Net80LossKernels.LossHard<global::DivergenceGen.Generated.Net80LossKernels.Yes,
+                global::DivergenceGen.Generated.Net80LossKernels.Yes>(logits, targets, classWeights, gradient, scale);
             return denominator > 0 ? (float)(total / denominator) : 0f;
         }
 
@@ -172,8 +172,8 @@ namespace MyApp
                 nameof(targetProbabilities));
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
             double denominator = (double)(targetProbabilities.Length / Classes);
-            double total = global::DivergenceGen.Generated.Net80LossKernels.LossSoft<global::DivergenceGen.Generated.Net80LossKernels.No>(logits,
-                targetProbabilities, default, 0d);
+            double total = global::DivergenceGen.Generated.Net80LossKernels.LossSoft<global::DivergenceGen.Generated.Net80LossKernels.No,
+                global::DivergenceGen.Generated.Net80LossKernels.No>(logits, targetProbabilities, default, default, 0d);
             return denominator > 0 ? (float)(total / denominator) : 0f;
         }
 
@@ -205,8 +205,8 @@ namespace MyApp
             double denominator = (double)(targetProbabilities.Length / Classes);
             // D = 0 (no rows): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
             double scale = denominator > 0 ? 1d / denominator : 0d;
-            double total = global::DivergenceGen.Generated.Net80LossKernels.LossSoft<global::DivergenceGen.Generated.Net80LossKernels.Yes>(logits,
-                targetProbabilities, gradient, scale);
+            double total = global::DivergenceGen.Generated.Net80LossKernels.LossSoft<global::DivergenceGen.Generated.Net80LossKernels.Yes,
+                global::DivergenceGen.Generated.Net80LossKernels.No>(logits, targetProbabilities, default, gradient, scale);
             return denominator > 0 ? (float)(total / denominator) : 0f;
         }
 
@@ -235,8 +235,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             global::DivergenceGen.LossGuard.ThrowIfTargetProbabilitiesInvalid(targetProbabilities, Classes);
             double denominator = (double)(targetProbabilities.Length / Classes);
-            double total = global::DivergenceGen.Generated.Net80LossKernels.LossSoftWeighted<global::DivergenceGen.Generated.Net80LossKernels.No>(logits,
-                targetProbabilities, classWeights, default, 0d);
+            double total = global::DivergenceGen.Generated.Net80LossKernels.LossSoft<global::DivergenceGen.Generated.Net80LossKernels.No,
+                global::DivergenceGen.Generated.Net80LossKernels.Yes>(logits, targetProbabilities, classWeights, default, 0d);
             return denominator > 0 ? (float)(total / denominator) : 0f;
         }
 
@@ -271,8 +271,8 @@ namespace MyApp
             double denominator = (double)(targetProbabilities.Length / Classes);
             // D = 0 (no rows): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
             double scale = denominator > 0 ? 1d / denominator : 0d;
-            double total = global::DivergenceGen.Generated.Net80LossKernels.LossSoftWeighted<global::DivergenceGen.Generated.Net80LossKernels.Yes>(logits,
-                targetProbabilities, classWeights, gradient, scale);
+            double total = global::DivergenceGen.Generated.Net80LossKernels.LossSoft<global::DivergenceGen.Generated.Net80LossKernels.Yes,
+                global::DivergenceGen.Generated.Net80LossKernels.Yes>(logits, targetProbabilities, classWeights, gradient, scale);
             return denominator > 0 ? (float)(total / denominator) : 0f;
         }
 
@@ -368,278 +368,28 @@ namespace DivergenceGen.Generated
             public static bool On => false;
         }
 
-        /// <summary>Σᵢ ℓᵢ, class-index targets; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
+        /// <summary>Σᵢ ℓᵢ, class-index targets, weighted where TWeights is Yes (else the weights are empty and not read); where TGradient is Yes, also the
+        /// gradient times scale. Callers have checked every argument.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossHard<TGradient>(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, Span<float> gradient, double scale)
-            where TGradient : struct, IOption
-        {
-            int n = targets.Length;
-            ref float xRef = ref MemoryMarshal.GetReference(logits);
-            ref float gRef = ref MemoryMarshal.GetReference(gradient);
-            double hit = scale * 0.95d; // scale·(1 − ε), taken off the target's gradient
-            float hitT = (float)hit;
-            float smooth = (float)(scale * 0.0025d); // scale·ε/K, taken off every class
-            double total = 0;
-            // K = 20 > UnrollThreshold 16: per row, SIMD loops with a constant bound, the widest vector the CPU has first;
-            // a pass's last K mod lanes classes are one more vector overlapping the loop's last (its repeated lanes masked),
-            // or scalars where the pass updates an output in place.
-            // Passes: max; exp and sum (exp stored in the gradient row); the gradient, in place; the row's loss.
-            if (Vector512.IsHardwareAccelerated)
-            {
-                var smooth512 = Vector512.Create(smooth);
-                // The loops' last vector overlaps the one before: loopTailMask keeps its last 4 of 16 lanes in the sums.
-                var loopTailMask = Vector512.AsSingle(Vector512.Create(0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu,
-                    0xFFFFFFFFu));
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
-                        continue;
-                    }
-                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var mAcc = Vector512.LoadUnsafe(ref row);
-                    for (int k = 16; k < 16; k += 16)
-                    {
-                        mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
-                    }
-                    // K = 20 is not a multiple of 16: one more vector at 4, overlapping (a maximum needs no mask).
-                    mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)4));
-                    float m = LossReductions.Max(mAcc);
-                    var m512 = Vector512.Create(m);
-                    var sAcc = Vector512<float>.Zero;
-                    var sumDAcc = Vector512<float>.Zero;
-                    for (int k = 0; k < 16; k += 16)
-                    {
-                        var xk = Vector512.LoadUnsafe(ref row, (nuint)k);
-                        var ek = VectorMath.Exp(xk - m512);
-                        if (TGradient.On) Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
-                        sAcc += ek;
-                        sumDAcc += m512 - xk;
-                    }
-                    // K = 20 is not a multiple of 16: one more vector at 4, overlapping, its first 12 lanes masked out of the sums.
-                    var x4 = Vector512.LoadUnsafe(ref row, (nuint)4);
-                    var e4 = VectorMath.Exp(x4 - m512);
-                    if (TGradient.On) Vector512.StoreUnsafe(e4, ref gRow, (nuint)4);
-                    sAcc += (e4 & loopTailMask);
-                    sumDAcc += (m512 - x4 & loopTailMask);
-                    float s = Vector512.Sum(sAcc);
-                    float sumD = Vector512.Sum(sumDAcc); // Σₖ (m − xₖ)
-                    if (TGradient.On)
-                    {
-                        float coef = (float)(scale / s); // scale·A/s
-                        var coef512 = Vector512.Create(coef);
-                        for (int k = 0; k < 16; k += 16)
-                        {
-                            var swk = smooth512;
-                            Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - swk, ref gRow, (nuint)k);
-                        }
-                        // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
-                        for (int k = 16; k < 20; k++)
-                        {
-                            float swk = smooth;
-                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - swk;
-                        }
-                    }
-                    double dy = m - xy; // m − x_y ≥ 0
-                    double logS = Math.Log(s);
-                    double l = logS + 0.95d * dy + 0.0025d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
-                }
-                return total;
-            }
-            if (Vector256.IsHardwareAccelerated)
-            {
-                var smooth256 = Vector256.Create(smooth);
-                // The loops' last vector overlaps the one before: loopTailMask keeps its last 4 of 8 lanes in the sums.
-                var loopTailMask = Vector256.AsSingle(Vector256.Create(0u, 0u, 0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu));
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
-                        continue;
-                    }
-                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var mAcc = Vector256.LoadUnsafe(ref row);
-                    for (int k = 8; k < 16; k += 8)
-                    {
-                        mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
-                    }
-                    // K = 20 is not a multiple of 8: one more vector at 12, overlapping (a maximum needs no mask).
-                    mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)12));
-                    float m = LossReductions.Max(mAcc);
-                    var m256 = Vector256.Create(m);
-                    var sAcc = Vector256<float>.Zero;
-                    var sumDAcc = Vector256<float>.Zero;
-                    for (int k = 0; k < 16; k += 8)
-                    {
-                        var xk = Vector256.LoadUnsafe(ref row, (nuint)k);
-                        var ek = VectorMath.Exp(xk - m256);
-                        if (TGradient.On) Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
-                        sAcc += ek;
-                        sumDAcc += m256 - xk;
-                    }
-                    // K = 20 is not a multiple of 8: one more vector at 12, overlapping, its first 4 lanes masked out of the sums.
-                    var x12 = Vector256.LoadUnsafe(ref row, (nuint)12);
-                    var e12 = VectorMath.Exp(x12 - m256);
-                    if (TGradient.On) Vector256.StoreUnsafe(e12, ref gRow, (nuint)12);
-                    sAcc += (e12 & loopTailMask);
-                    sumDAcc += (m256 - x12 & loopTailMask);
-                    float s = Vector256.Sum(sAcc);
-                    float sumD = Vector256.Sum(sumDAcc); // Σₖ (m − xₖ)
-                    if (TGradient.On)
-                    {
-                        float coef = (float)(scale / s); // scale·A/s
-                        var coef256 = Vector256.Create(coef);
-                        for (int k = 0; k < 16; k += 8)
-                        {
-                            var swk = smooth256;
-                            Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - swk, ref gRow, (nuint)k);
-                        }
-                        // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
-                        for (int k = 16; k < 20; k++)
-                        {
-                            float swk = smooth;
-                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - swk;
-                        }
-                    }
-                    double dy = m - xy; // m − x_y ≥ 0
-                    double logS = Math.Log(s);
-                    double l = logS + 0.95d * dy + 0.0025d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
-                }
-                return total;
-            }
-            if (Vector128.IsHardwareAccelerated)
-            {
-                var smooth128 = Vector128.Create(smooth);
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
-                        continue;
-                    }
-                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    var mAcc = Vector128.LoadUnsafe(ref row);
-                    for (int k = 4; k < 20; k += 4)
-                    {
-                        mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)k));
-                    }
-                    float m = LossReductions.Max(mAcc);
-                    var m128 = Vector128.Create(m);
-                    var sAcc = Vector128<float>.Zero;
-                    var sumDAcc = Vector128<float>.Zero;
-                    for (int k = 0; k < 20; k += 4)
-                    {
-                        var xk = Vector128.LoadUnsafe(ref row, (nuint)k);
-                        var ek = VectorMath.Exp(xk - m128);
-                        if (TGradient.On) Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
-                        sAcc += ek;
-                        sumDAcc += m128 - xk;
-                    }
-                    float s = Vector128.Sum(sAcc);
-                    float sumD = Vector128.Sum(sumDAcc); // Σₖ (m − xₖ)
-                    if (TGradient.On)
-                    {
-                        float coef = (float)(scale / s); // scale·A/s
-                        var coef128 = Vector128.Create(coef);
-                        for (int k = 0; k < 20; k += 4)
-                        {
-                            var swk = smooth128;
-                            Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - swk, ref gRow, (nuint)k);
-                        }
-                    }
-                    double dy = m - xy; // m − x_y ≥ 0
-                    double logS = Math.Log(s);
-                    double l = logS + 0.95d * dy + 0.0025d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
-                }
-                return total;
-            }
-            // No SIMD on this CPU: scalar loops.
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    int y = targets[i];
-                    if (y == IgnoreIndex)
-                    {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
-                        continue;
-                    }
-                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    float mAcc = Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 20; k++)
-                    {
-                        mAcc = MathF.Max(mAcc, Unsafe.Add(ref row, k));
-                    }
-                    float m = mAcc;
-                    double sAcc = 0;
-                    double sumDAcc = 0;
-                    for (int k = 0; k < 20; k++)
-                    {
-                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
-                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
-                        sAcc += ek;
-                        sumDAcc += m - Unsafe.Add(ref row, k);
-                    }
-                    float s = (float)sAcc;
-                    float sumD = (float)sumDAcc; // Σₖ (m − xₖ)
-                    if (TGradient.On)
-                    {
-                        float coef = (float)(scale / s); // scale·A/s
-                        for (int k = 0; k < 20; k++)
-                        {
-                            float swk = smooth;
-                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - swk;
-                        }
-                    }
-                    double dy = m - xy; // m − x_y ≥ 0
-                    double logS = Math.Log(s);
-                    double l = logS + 0.95d * dy + 0.0025d * sumD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
-                }
-                return total;
-            }
-        }
-
-        /// <summary>Σᵢ ℓᵢ, class-index targets, weighted; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossHardWeighted<TGradient>(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, ReadOnlySpan<float> classWeights,
+        internal static double LossHard<TGradient, TWeights>(ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, ReadOnlySpan<float> classWeights,
             Span<float> gradient, double scale)
-            where TGradient : struct, IOption
+            where TGradient : struct, IOption where TWeights : struct, IOption
         {
             int n = targets.Length;
             ref float xRef = ref MemoryMarshal.GetReference(logits);
             ref float wRef = ref MemoryMarshal.GetReference(classWeights);
             ref float gRef = ref MemoryMarshal.GetReference(gradient);
             double weightSum = 0; // W = Σₖ wₖ, for the smoothing term (ε/K)·Σₖ wₖ·(log s + m − xₖ) = (ε/K)·(W·log s + Σₖ wₖ·(m − xₖ))
-            for (int c = 0; c < Classes; c++)
+            if (TWeights.On)
             {
-                weightSum += classWeights[c];
+                for (int c = 0; c < Classes; c++)
+                {
+                    weightSum += classWeights[c];
+                }
             }
-            double hit = scale * 0.95d; // scale·(1 − ε), taken off the target's gradient (times w[y])
-            float smooth = (float)(scale * 0.0025d); // scale·ε/K, taken off every class (times wₖ)
+            double hit = scale * 0.95d; // scale·(1 − ε), taken off the target's gradient (times w[y] where weighted)
+            float hitT = (float)hit;
+            float smooth = (float)(scale * 0.0025d); // scale·ε/K, taken off every class (times wₖ where weighted)
             double total = 0;
             // K = 20 > UnrollThreshold 16: per row, SIMD loops with a constant bound, the widest vector the CPU has first;
             // a pass's last K mod lanes classes are one more vector overlapping the loop's last (its repeated lanes masked),
@@ -663,7 +413,7 @@ namespace DivergenceGen.Generated
                     ref float row = ref Unsafe.Add(ref xRef, rowStart);
                     ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = Unsafe.Add(ref wRef, y);
+                    double wy = TWeights.On ? Unsafe.Add(ref wRef, y) : 1d;
                     var mAcc = Vector512.LoadUnsafe(ref row);
                     for (int k = 16; k < 16; k += 16)
                     {
@@ -681,37 +431,38 @@ namespace DivergenceGen.Generated
                         var ek = VectorMath.Exp(xk - m512);
                         if (TGradient.On) Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        sumDAcc += Vector512.LoadUnsafe(ref wRef, (nuint)k) * (m512 - xk);
+                        sumDAcc += TWeights.On ? Vector512.LoadUnsafe(ref wRef, (nuint)k) * (m512 - xk) : m512 - xk;
                     }
                     // K = 20 is not a multiple of 16: one more vector at 4, overlapping, its first 12 lanes masked out of the sums.
                     var x4 = Vector512.LoadUnsafe(ref row, (nuint)4);
                     var e4 = VectorMath.Exp(x4 - m512);
                     if (TGradient.On) Vector512.StoreUnsafe(e4, ref gRow, (nuint)4);
                     sAcc += (e4 & loopTailMask);
-                    sumDAcc += (Vector512.LoadUnsafe(ref wRef, (nuint)4) * (m512 - x4) & loopTailMask);
+                    sumDAcc += ((TWeights.On ? Vector512.LoadUnsafe(ref wRef, (nuint)4) * (m512 - x4) : m512 - x4) & loopTailMask);
                     float s = Vector512.Sum(sAcc);
-                    float sumD = Vector512.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
+                    float sumD = Vector512.Sum(sumDAcc); // Σₖ (wₖ·)(m − xₖ)
                     if (TGradient.On)
                     {
-                        float coef = (float)(scale * (0.95d * wy + 0.0025d * weightSum) / s); // scale·A/s
+                        float coef = (float)(TWeights.On ? scale * (0.95d * wy + 0.0025d * weightSum) / s : scale / s); // scale·A/s
                         var coef512 = Vector512.Create(coef);
                         for (int k = 0; k < 16; k += 16)
                         {
-                            var swk = Vector512.LoadUnsafe(ref wRef, (nuint)k) * smooth512;
+                            var swk = TWeights.On ? Vector512.LoadUnsafe(ref wRef, (nuint)k) * smooth512 : smooth512;
                             Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - swk, ref gRow, (nuint)k);
                         }
                         // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
                         for (int k = 16; k < 20; k++)
                         {
-                            float swk = Unsafe.Add(ref wRef, k) * smooth;
+                            float swk = TWeights.On ? Unsafe.Add(ref wRef, k) * smooth : smooth;
                             Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - swk;
                         }
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
-                    double l = 0.95d * wy * (logS + dy) + 0.0025d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    double l = TWeights.On ? 0.95d * wy * (logS + dy) + 0.0025d * (weightSum * logS + sumD) : logS + 0.95d * dy + 0.0025d * sumD;
                     total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= (float)(hit * wy);
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= TWeights.On ? (float)(hit * wy) : hitT;
                 }
                 return total;
             }
@@ -732,7 +483,7 @@ namespace DivergenceGen.Generated
                     ref float row = ref Unsafe.Add(ref xRef, rowStart);
                     ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = Unsafe.Add(ref wRef, y);
+                    double wy = TWeights.On ? Unsafe.Add(ref wRef, y) : 1d;
                     var mAcc = Vector256.LoadUnsafe(ref row);
                     for (int k = 8; k < 16; k += 8)
                     {
@@ -750,37 +501,38 @@ namespace DivergenceGen.Generated
                         var ek = VectorMath.Exp(xk - m256);
                         if (TGradient.On) Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        sumDAcc += Vector256.LoadUnsafe(ref wRef, (nuint)k) * (m256 - xk);
+                        sumDAcc += TWeights.On ? Vector256.LoadUnsafe(ref wRef, (nuint)k) * (m256 - xk) : m256 - xk;
                     }
                     // K = 20 is not a multiple of 8: one more vector at 12, overlapping, its first 4 lanes masked out of the sums.
                     var x12 = Vector256.LoadUnsafe(ref row, (nuint)12);
                     var e12 = VectorMath.Exp(x12 - m256);
                     if (TGradient.On) Vector256.StoreUnsafe(e12, ref gRow, (nuint)12);
                     sAcc += (e12 & loopTailMask);
-                    sumDAcc += (Vector256.LoadUnsafe(ref wRef, (nuint)12) * (m256 - x12) & loopTailMask);
+                    sumDAcc += ((TWeights.On ? Vector256.LoadUnsafe(ref wRef, (nuint)12) * (m256 - x12) : m256 - x12) & loopTailMask);
                     float s = Vector256.Sum(sAcc);
-                    float sumD = Vector256.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
+                    float sumD = Vector256.Sum(sumDAcc); // Σₖ (wₖ·)(m − xₖ)
                     if (TGradient.On)
                     {
-                        float coef = (float)(scale * (0.95d * wy + 0.0025d * weightSum) / s); // scale·A/s
+                        float coef = (float)(TWeights.On ? scale * (0.95d * wy + 0.0025d * weightSum) / s : scale / s); // scale·A/s
                         var coef256 = Vector256.Create(coef);
                         for (int k = 0; k < 16; k += 8)
                         {
-                            var swk = Vector256.LoadUnsafe(ref wRef, (nuint)k) * smooth256;
+                            var swk = TWeights.On ? Vector256.LoadUnsafe(ref wRef, (nuint)k) * smooth256 : smooth256;
                             Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - swk, ref gRow, (nuint)k);
                         }
                         // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
                         for (int k = 16; k < 20; k++)
                         {
-                            float swk = Unsafe.Add(ref wRef, k) * smooth;
+                            float swk = TWeights.On ? Unsafe.Add(ref wRef, k) * smooth : smooth;
                             Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - swk;
                         }
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
-                    double l = 0.95d * wy * (logS + dy) + 0.0025d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    double l = TWeights.On ? 0.95d * wy * (logS + dy) + 0.0025d * (weightSum * logS + sumD) : logS + 0.95d * dy + 0.0025d * sumD;
                     total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= (float)(hit * wy);
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= TWeights.On ? (float)(hit * wy) : hitT;
                 }
                 return total;
             }
@@ -799,7 +551,7 @@ namespace DivergenceGen.Generated
                     ref float row = ref Unsafe.Add(ref xRef, rowStart);
                     ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = Unsafe.Add(ref wRef, y);
+                    double wy = TWeights.On ? Unsafe.Add(ref wRef, y) : 1d;
                     var mAcc = Vector128.LoadUnsafe(ref row);
                     for (int k = 4; k < 20; k += 4)
                     {
@@ -815,25 +567,26 @@ namespace DivergenceGen.Generated
                         var ek = VectorMath.Exp(xk - m128);
                         if (TGradient.On) Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        sumDAcc += Vector128.LoadUnsafe(ref wRef, (nuint)k) * (m128 - xk);
+                        sumDAcc += TWeights.On ? Vector128.LoadUnsafe(ref wRef, (nuint)k) * (m128 - xk) : m128 - xk;
                     }
                     float s = Vector128.Sum(sAcc);
-                    float sumD = Vector128.Sum(sumDAcc); // Σₖ wₖ·(m − xₖ)
+                    float sumD = Vector128.Sum(sumDAcc); // Σₖ (wₖ·)(m − xₖ)
                     if (TGradient.On)
                     {
-                        float coef = (float)(scale * (0.95d * wy + 0.0025d * weightSum) / s); // scale·A/s
+                        float coef = (float)(TWeights.On ? scale * (0.95d * wy + 0.0025d * weightSum) / s : scale / s); // scale·A/s
                         var coef128 = Vector128.Create(coef);
                         for (int k = 0; k < 20; k += 4)
                         {
-                            var swk = Vector128.LoadUnsafe(ref wRef, (nuint)k) * smooth128;
+                            var swk = TWeights.On ? Vector128.LoadUnsafe(ref wRef, (nuint)k) * smooth128 : smooth128;
                             Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - swk, ref gRow, (nuint)k);
                         }
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
-                    double l = 0.95d * wy * (logS + dy) + 0.0025d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    double l = TWeights.On ? 0.95d * wy * (logS + dy) + 0.0025d * (weightSum * logS + sumD) : logS + 0.95d * dy + 0.0025d * sumD;
                     total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= (float)(hit * wy);
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= TWeights.On ? (float)(hit * wy) : hitT;
                 }
                 return total;
             }
@@ -851,7 +604,7 @@ namespace DivergenceGen.Generated
                     ref float row = ref Unsafe.Add(ref xRef, rowStart);
                     ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = Unsafe.Add(ref wRef, y);
+                    double wy = TWeights.On ? Unsafe.Add(ref wRef, y) : 1d;
                     float mAcc = Unsafe.Add(ref row, 0);
                     for (int k = 1; k < 20; k++)
                     {
@@ -865,37 +618,41 @@ namespace DivergenceGen.Generated
                         float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
                         if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
-                        sumDAcc += Unsafe.Add(ref wRef, k) * (m - Unsafe.Add(ref row, k));
+                        sumDAcc += TWeights.On ? Unsafe.Add(ref wRef, k) * (m - Unsafe.Add(ref row, k)) : m - Unsafe.Add(ref row, k);
                     }
                     float s = (float)sAcc;
-                    float sumD = (float)sumDAcc; // Σₖ wₖ·(m − xₖ)
+                    float sumD = (float)sumDAcc; // Σₖ (wₖ·)(m − xₖ)
                     if (TGradient.On)
                     {
-                        float coef = (float)(scale * (0.95d * wy + 0.0025d * weightSum) / s); // scale·A/s
+                        float coef = (float)(TWeights.On ? scale * (0.95d * wy + 0.0025d * weightSum) / s : scale / s); // scale·A/s
                         for (int k = 0; k < 20; k++)
                         {
-                            float swk = Unsafe.Add(ref wRef, k) * smooth;
+                            float swk = TWeights.On ? Unsafe.Add(ref wRef, k) * smooth : smooth;
                             Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - swk;
                         }
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
-                    double l = 0.95d * wy * (logS + dy) + 0.0025d * (weightSum * logS + sumD); // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    double l = TWeights.On ? 0.95d * wy * (logS + dy) + 0.0025d * (weightSum * logS + sumD) : logS + 0.95d * dy + 0.0025d * sumD;
                     total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= (float)(hit * wy);
+                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= TWeights.On ? (float)(hit * wy) : hitT;
                 }
                 return total;
             }
         }
 
-        /// <summary>Σᵢ ℓᵢ, probability targets; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
+        /// <summary>Σᵢ ℓᵢ, probability targets, weighted where TWeights is Yes (else the weights are empty and not read); where TGradient is Yes, also the
+        /// gradient times scale. Callers have checked every argument.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossSoft<TGradient>(ReadOnlySpan<float> logits, ReadOnlySpan<float> targetProbabilities, Span<float> gradient, double scale)
-            where TGradient : struct, IOption
+        internal static double LossSoft<TGradient, TWeights>(ReadOnlySpan<float> logits, ReadOnlySpan<float> targetProbabilities,
+            ReadOnlySpan<float> classWeights, Span<float> gradient, double scale)
+            where TGradient : struct, IOption where TWeights : struct, IOption
         {
             int n = targetProbabilities.Length / Classes;
             ref float xRef = ref MemoryMarshal.GetReference(logits);
             ref float tRef = ref MemoryMarshal.GetReference(targetProbabilities);
+            ref float wRef = ref MemoryMarshal.GetReference(classWeights);
             ref float gRef = ref MemoryMarshal.GetReference(gradient);
             float scaleT = (float)scale;
             float keep = 0.95f; // t′ = (1 − ε)·t + ε/K
@@ -937,7 +694,8 @@ namespace DivergenceGen.Generated
                         var ek = VectorMath.Exp(xk - m512);
                         if (TGradient.On) Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        var ak = Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512;
+                        var ak = TWeights.On ? (Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512) * Vector512.LoadUnsafe(ref wRef, (nuint)k)
+                            : Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512;
                         AAcc += ak;
                         sumADAcc += ak * (m512 - xk);
                     }
@@ -946,7 +704,8 @@ namespace DivergenceGen.Generated
                     var e4 = VectorMath.Exp(x4 - m512);
                     if (TGradient.On) Vector512.StoreUnsafe(e4, ref gRow, (nuint)4);
                     sAcc += (e4 & loopTailMask);
-                    var a4 = Vector512.LoadUnsafe(ref tRow, (nuint)4) * keep512 + uniform512;
+                    var a4 = TWeights.On ? (Vector512.LoadUnsafe(ref tRow, (nuint)4) * keep512 + uniform512) * Vector512.LoadUnsafe(ref wRef, (nuint)4)
+                        : Vector512.LoadUnsafe(ref tRow, (nuint)4) * keep512 + uniform512;
                     AAcc += (a4 & loopTailMask);
                     sumADAcc += (a4 * (m512 - x4) & loopTailMask);
                     float s = Vector512.Sum(sAcc);
@@ -958,13 +717,15 @@ namespace DivergenceGen.Generated
                         var coef512 = Vector512.Create(coef);
                         for (int k = 0; k < 16; k += 16)
                         {
-                            Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - (Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512
+                            Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - (TWeights.On ? (Vector512.LoadUnsafe(ref tRow, (nuint)k)
+                                * keep512 + uniform512) * Vector512.LoadUnsafe(ref wRef, (nuint)k) : Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512
                                 + uniform512) * scaleT512, ref gRow, (nuint)k);
                         }
                         // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
                         for (int k = 16; k < 20; k++)
                         {
-                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (Unsafe.Add(ref tRow, k) * keep + uniform) * scaleT;
+                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (TWeights.On ? (Unsafe.Add(ref tRow, k) * keep + uniform)
+                                * Unsafe.Add(ref wRef, k) : Unsafe.Add(ref tRow, k) * keep + uniform) * scaleT;
                         }
                     }
                     double logS = Math.Log(s);
@@ -1004,7 +765,8 @@ namespace DivergenceGen.Generated
                         var ek = VectorMath.Exp(xk - m256);
                         if (TGradient.On) Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        var ak = Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256;
+                        var ak = TWeights.On ? (Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256) * Vector256.LoadUnsafe(ref wRef, (nuint)k)
+                            : Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256;
                         AAcc += ak;
                         sumADAcc += ak * (m256 - xk);
                     }
@@ -1013,7 +775,8 @@ namespace DivergenceGen.Generated
                     var e12 = VectorMath.Exp(x12 - m256);
                     if (TGradient.On) Vector256.StoreUnsafe(e12, ref gRow, (nuint)12);
                     sAcc += (e12 & loopTailMask);
-                    var a12 = Vector256.LoadUnsafe(ref tRow, (nuint)12) * keep256 + uniform256;
+                    var a12 = TWeights.On ? (Vector256.LoadUnsafe(ref tRow, (nuint)12) * keep256 + uniform256) * Vector256.LoadUnsafe(ref wRef, (nuint)12)
+                        : Vector256.LoadUnsafe(ref tRow, (nuint)12) * keep256 + uniform256;
                     AAcc += (a12 & loopTailMask);
                     sumADAcc += (a12 * (m256 - x12) & loopTailMask);
                     float s = Vector256.Sum(sAcc);
@@ -1025,13 +788,15 @@ namespace DivergenceGen.Generated
                         var coef256 = Vector256.Create(coef);
                         for (int k = 0; k < 16; k += 8)
                         {
-                            Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - (Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256
+                            Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - (TWeights.On ? (Vector256.LoadUnsafe(ref tRow, (nuint)k)
+                                * keep256 + uniform256) * Vector256.LoadUnsafe(ref wRef, (nuint)k) : Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256
                                 + uniform256) * scaleT256, ref gRow, (nuint)k);
                         }
                         // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
                         for (int k = 16; k < 20; k++)
                         {
-                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (Unsafe.Add(ref tRow, k) * keep + uniform) * scaleT;
+                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (TWeights.On ? (Unsafe.Add(ref tRow, k) * keep + uniform)
+                                * Unsafe.Add(ref wRef, k) : Unsafe.Add(ref tRow, k) * keep + uniform) * scaleT;
                         }
                     }
                     double logS = Math.Log(s);
@@ -1067,7 +832,8 @@ namespace DivergenceGen.Generated
                         var ek = VectorMath.Exp(xk - m128);
                         if (TGradient.On) Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        var ak = Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128;
+                        var ak = TWeights.On ? (Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128) * Vector128.LoadUnsafe(ref wRef, (nuint)k)
+                            : Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128;
                         AAcc += ak;
                         sumADAcc += ak * (m128 - xk);
                     }
@@ -1080,7 +846,8 @@ namespace DivergenceGen.Generated
                         var coef128 = Vector128.Create(coef);
                         for (int k = 0; k < 20; k += 4)
                         {
-                            Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - (Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128
+                            Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - (TWeights.On ? (Vector128.LoadUnsafe(ref tRow, (nuint)k)
+                                * keep128 + uniform128) * Vector128.LoadUnsafe(ref wRef, (nuint)k) : Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128
                                 + uniform128) * scaleT128, ref gRow, (nuint)k);
                         }
                     }
@@ -1112,7 +879,8 @@ namespace DivergenceGen.Generated
                         float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
                         if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
-                        float ak = Unsafe.Add(ref tRow, k) * keep + uniform;
+                        float ak = TWeights.On ? (Unsafe.Add(ref tRow, k) * keep + uniform) * Unsafe.Add(ref wRef, k) : Unsafe.Add(ref tRow, k) * keep
+                            + uniform;
                         AAcc += ak;
                         sumADAcc += ak * (m - Unsafe.Add(ref row, k));
                     }
@@ -1124,259 +892,8 @@ namespace DivergenceGen.Generated
                         float coef = (float)(scale * A / s); // scale·A/s
                         for (int k = 0; k < 20; k++)
                         {
-                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (Unsafe.Add(ref tRow, k) * keep + uniform) * scaleT;
-                        }
-                    }
-                    double logS = Math.Log(s);
-                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                }
-                return total;
-            }
-        }
-
-        /// <summary>Σᵢ ℓᵢ, probability targets, weighted; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossSoftWeighted<TGradient>(ReadOnlySpan<float> logits, ReadOnlySpan<float> targetProbabilities,
-            ReadOnlySpan<float> classWeights, Span<float> gradient, double scale)
-            where TGradient : struct, IOption
-        {
-            int n = targetProbabilities.Length / Classes;
-            ref float xRef = ref MemoryMarshal.GetReference(logits);
-            ref float tRef = ref MemoryMarshal.GetReference(targetProbabilities);
-            ref float wRef = ref MemoryMarshal.GetReference(classWeights);
-            ref float gRef = ref MemoryMarshal.GetReference(gradient);
-            float scaleT = (float)scale;
-            float keep = 0.95f; // t′ = (1 − ε)·t + ε/K
-            float uniform = 0.0025f;
-            double total = 0;
-            // K = 20 > UnrollThreshold 16: per row, SIMD loops with a constant bound, the widest vector the CPU has first;
-            // a pass's last K mod lanes classes are one more vector overlapping the loop's last (its repeated lanes masked),
-            // or scalars where the pass updates an output in place.
-            // Passes: max; exp and sum (exp stored in the gradient row); the gradient, in place; the row's loss.
-            if (Vector512.IsHardwareAccelerated)
-            {
-                var keep512 = Vector512.Create(keep);
-                var scaleT512 = Vector512.Create(scaleT);
-                var uniform512 = Vector512.Create(uniform);
-                // The loops' last vector overlaps the one before: loopTailMask keeps its last 4 of 16 lanes in the sums.
-                var loopTailMask = Vector512.AsSingle(Vector512.Create(0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu,
-                    0xFFFFFFFFu));
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref float tRow = ref Unsafe.Add(ref tRef, rowStart);
-                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    var mAcc = Vector512.LoadUnsafe(ref row);
-                    for (int k = 16; k < 16; k += 16)
-                    {
-                        mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)k));
-                    }
-                    // K = 20 is not a multiple of 16: one more vector at 4, overlapping (a maximum needs no mask).
-                    mAcc = Vector512.Max(mAcc, Vector512.LoadUnsafe(ref row, (nuint)4));
-                    float m = LossReductions.Max(mAcc);
-                    var m512 = Vector512.Create(m);
-                    var sAcc = Vector512<float>.Zero;
-                    var AAcc = Vector512<float>.Zero;
-                    var sumADAcc = Vector512<float>.Zero;
-                    for (int k = 0; k < 16; k += 16)
-                    {
-                        var xk = Vector512.LoadUnsafe(ref row, (nuint)k);
-                        var ek = VectorMath.Exp(xk - m512);
-                        if (TGradient.On) Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
-                        sAcc += ek;
-                        var ak = (Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512) * Vector512.LoadUnsafe(ref wRef, (nuint)k);
-                        AAcc += ak;
-                        sumADAcc += ak * (m512 - xk);
-                    }
-                    // K = 20 is not a multiple of 16: one more vector at 4, overlapping, its first 12 lanes masked out of the sums.
-                    var x4 = Vector512.LoadUnsafe(ref row, (nuint)4);
-                    var e4 = VectorMath.Exp(x4 - m512);
-                    if (TGradient.On) Vector512.StoreUnsafe(e4, ref gRow, (nuint)4);
-                    sAcc += (e4 & loopTailMask);
-                    var a4 = (Vector512.LoadUnsafe(ref tRow, (nuint)4) * keep512 + uniform512) * Vector512.LoadUnsafe(ref wRef, (nuint)4);
-                    AAcc += (a4 & loopTailMask);
-                    sumADAcc += (a4 * (m512 - x4) & loopTailMask);
-                    float s = Vector512.Sum(sAcc);
-                    double A = Vector512.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    if (TGradient.On)
-                    {
-                        float coef = (float)(scale * A / s); // scale·A/s
-                        var coef512 = Vector512.Create(coef);
-                        for (int k = 0; k < 16; k += 16)
-                        {
-                            Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - ((Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512
-                                + uniform512) * Vector512.LoadUnsafe(ref wRef, (nuint)k)) * scaleT512, ref gRow, (nuint)k);
-                        }
-                        // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
-                        for (int k = 16; k < 20; k++)
-                        {
-                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - ((Unsafe.Add(ref tRow, k) * keep + uniform) * Unsafe.Add(ref wRef, k))
-                                * scaleT;
-                        }
-                    }
-                    double logS = Math.Log(s);
-                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                }
-                return total;
-            }
-            if (Vector256.IsHardwareAccelerated)
-            {
-                var keep256 = Vector256.Create(keep);
-                var scaleT256 = Vector256.Create(scaleT);
-                var uniform256 = Vector256.Create(uniform);
-                // The loops' last vector overlaps the one before: loopTailMask keeps its last 4 of 8 lanes in the sums.
-                var loopTailMask = Vector256.AsSingle(Vector256.Create(0u, 0u, 0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu));
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref float tRow = ref Unsafe.Add(ref tRef, rowStart);
-                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    var mAcc = Vector256.LoadUnsafe(ref row);
-                    for (int k = 8; k < 16; k += 8)
-                    {
-                        mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)k));
-                    }
-                    // K = 20 is not a multiple of 8: one more vector at 12, overlapping (a maximum needs no mask).
-                    mAcc = Vector256.Max(mAcc, Vector256.LoadUnsafe(ref row, (nuint)12));
-                    float m = LossReductions.Max(mAcc);
-                    var m256 = Vector256.Create(m);
-                    var sAcc = Vector256<float>.Zero;
-                    var AAcc = Vector256<float>.Zero;
-                    var sumADAcc = Vector256<float>.Zero;
-                    for (int k = 0; k < 16; k += 8)
-                    {
-                        var xk = Vector256.LoadUnsafe(ref row, (nuint)k);
-                        var ek = VectorMath.Exp(xk - m256);
-                        if (TGradient.On) Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
-                        sAcc += ek;
-                        var ak = (Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256) * Vector256.LoadUnsafe(ref wRef, (nuint)k);
-                        AAcc += ak;
-                        sumADAcc += ak * (m256 - xk);
-                    }
-                    // K = 20 is not a multiple of 8: one more vector at 12, overlapping, its first 4 lanes masked out of the sums.
-                    var x12 = Vector256.LoadUnsafe(ref row, (nuint)12);
-                    var e12 = VectorMath.Exp(x12 - m256);
-                    if (TGradient.On) Vector256.StoreUnsafe(e12, ref gRow, (nuint)12);
-                    sAcc += (e12 & loopTailMask);
-                    var a12 = (Vector256.LoadUnsafe(ref tRow, (nuint)12) * keep256 + uniform256) * Vector256.LoadUnsafe(ref wRef, (nuint)12);
-                    AAcc += (a12 & loopTailMask);
-                    sumADAcc += (a12 * (m256 - x12) & loopTailMask);
-                    float s = Vector256.Sum(sAcc);
-                    double A = Vector256.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    if (TGradient.On)
-                    {
-                        float coef = (float)(scale * A / s); // scale·A/s
-                        var coef256 = Vector256.Create(coef);
-                        for (int k = 0; k < 16; k += 8)
-                        {
-                            Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - ((Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256
-                                + uniform256) * Vector256.LoadUnsafe(ref wRef, (nuint)k)) * scaleT256, ref gRow, (nuint)k);
-                        }
-                        // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
-                        for (int k = 16; k < 20; k++)
-                        {
-                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - ((Unsafe.Add(ref tRow, k) * keep + uniform) * Unsafe.Add(ref wRef, k))
-                                * scaleT;
-                        }
-                    }
-                    double logS = Math.Log(s);
-                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                }
-                return total;
-            }
-            if (Vector128.IsHardwareAccelerated)
-            {
-                var keep128 = Vector128.Create(keep);
-                var scaleT128 = Vector128.Create(scaleT);
-                var uniform128 = Vector128.Create(uniform);
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref float tRow = ref Unsafe.Add(ref tRef, rowStart);
-                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    var mAcc = Vector128.LoadUnsafe(ref row);
-                    for (int k = 4; k < 20; k += 4)
-                    {
-                        mAcc = Vector128.Max(mAcc, Vector128.LoadUnsafe(ref row, (nuint)k));
-                    }
-                    float m = LossReductions.Max(mAcc);
-                    var m128 = Vector128.Create(m);
-                    var sAcc = Vector128<float>.Zero;
-                    var AAcc = Vector128<float>.Zero;
-                    var sumADAcc = Vector128<float>.Zero;
-                    for (int k = 0; k < 20; k += 4)
-                    {
-                        var xk = Vector128.LoadUnsafe(ref row, (nuint)k);
-                        var ek = VectorMath.Exp(xk - m128);
-                        if (TGradient.On) Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
-                        sAcc += ek;
-                        var ak = (Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128) * Vector128.LoadUnsafe(ref wRef, (nuint)k);
-                        AAcc += ak;
-                        sumADAcc += ak * (m128 - xk);
-                    }
-                    float s = Vector128.Sum(sAcc);
-                    double A = Vector128.Sum(AAcc); // A = Σₖ aₖ
-                    double sumAD = Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    if (TGradient.On)
-                    {
-                        float coef = (float)(scale * A / s); // scale·A/s
-                        var coef128 = Vector128.Create(coef);
-                        for (int k = 0; k < 20; k += 4)
-                        {
-                            Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - ((Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128
-                                + uniform128) * Vector128.LoadUnsafe(ref wRef, (nuint)k)) * scaleT128, ref gRow, (nuint)k);
-                        }
-                    }
-                    double logS = Math.Log(s);
-                    double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    total += l;
-                }
-                return total;
-            }
-            // No SIMD on this CPU: scalar loops.
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    int rowStart = i * Classes;
-                    ref float row = ref Unsafe.Add(ref xRef, rowStart);
-                    ref float tRow = ref Unsafe.Add(ref tRef, rowStart);
-                    ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
-                    float mAcc = Unsafe.Add(ref row, 0);
-                    for (int k = 1; k < 20; k++)
-                    {
-                        mAcc = MathF.Max(mAcc, Unsafe.Add(ref row, k));
-                    }
-                    float m = mAcc;
-                    double sAcc = 0;
-                    double AAcc = 0;
-                    double sumADAcc = 0;
-                    for (int k = 0; k < 20; k++)
-                    {
-                        float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
-                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
-                        sAcc += ek;
-                        float ak = (Unsafe.Add(ref tRow, k) * keep + uniform) * Unsafe.Add(ref wRef, k);
-                        AAcc += ak;
-                        sumADAcc += ak * (m - Unsafe.Add(ref row, k));
-                    }
-                    float s = (float)sAcc;
-                    double A = AAcc; // A = Σₖ aₖ
-                    double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
-                    if (TGradient.On)
-                    {
-                        float coef = (float)(scale * A / s); // scale·A/s
-                        for (int k = 0; k < 20; k++)
-                        {
-                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - ((Unsafe.Add(ref tRow, k) * keep + uniform) * Unsafe.Add(ref wRef, k))
-                                * scaleT;
+                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (TWeights.On ? (Unsafe.Add(ref tRow, k) * keep + uniform)
+                                * Unsafe.Add(ref wRef, k) : Unsafe.Add(ref tRow, k) * keep + uniform) * scaleT;
                         }
                     }
                     double logS = Math.Log(s);

@@ -41,8 +41,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(targets.Length, perSample.Length, nameof(perSample));
             // Validates every target before anything is written; D is not needed for this reduction.
             global::DivergenceGen.Generated.VocabNllKernels.CheckTargets(targets);
-            return (double)global::DivergenceGen.Generated.VocabNllKernels.LossHard<global::DivergenceGen.Generated.VocabNllKernels.No>(logProbabilities,
-                targets, perSample, default, 0d);
+            return (double)global::DivergenceGen.Generated.VocabNllKernels.LossHard<global::DivergenceGen.Generated.VocabNllKernels.No,
+                global::DivergenceGen.Generated.VocabNllKernels.No>(logProbabilities, targets, default, perSample, default, 0d);
         }
 
         /// <summary>
@@ -70,8 +70,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logProbabilities.Length, gradient.Length, nameof(gradient));
             // Validates every target before anything is written; D is not needed for this reduction.
             global::DivergenceGen.Generated.VocabNllKernels.CheckTargets(targets);
-            return (double)global::DivergenceGen.Generated.VocabNllKernels.LossHard<global::DivergenceGen.Generated.VocabNllKernels.Yes>(logProbabilities,
-                targets, perSample, gradient, 1d);
+            return (double)global::DivergenceGen.Generated.VocabNllKernels.LossHard<global::DivergenceGen.Generated.VocabNllKernels.Yes,
+                global::DivergenceGen.Generated.VocabNllKernels.No>(logProbabilities, targets, default, perSample, gradient, 1d);
         }
 
         /// <summary>
@@ -99,8 +99,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(targets.Length, perSample.Length, nameof(perSample));
             // Validates every target before anything is written; D is not needed for this reduction.
             global::DivergenceGen.Generated.VocabNllKernels.CheckTargets(targets, classWeights);
-            return (double)global::DivergenceGen.Generated.VocabNllKernels.LossHardWeighted<global::DivergenceGen.Generated.VocabNllKernels.No>(
-                logProbabilities, targets, classWeights, perSample, default, 0d);
+            return (double)global::DivergenceGen.Generated.VocabNllKernels.LossHard<global::DivergenceGen.Generated.VocabNllKernels.No,
+                global::DivergenceGen.Generated.VocabNllKernels.Yes>(logProbabilities, targets, classWeights, perSample, default, 0d);
         }
 
         /// <summary>
@@ -132,8 +132,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logProbabilities.Length, gradient.Length, nameof(gradient));
             // Validates every target before anything is written; D is not needed for this reduction.
             global::DivergenceGen.Generated.VocabNllKernels.CheckTargets(targets, classWeights);
-            return (double)global::DivergenceGen.Generated.VocabNllKernels.LossHardWeighted<global::DivergenceGen.Generated.VocabNllKernels.Yes>(
-                logProbabilities, targets, classWeights, perSample, gradient, 1d);
+            return (double)global::DivergenceGen.Generated.VocabNllKernels.LossHard<global::DivergenceGen.Generated.VocabNllKernels.Yes,
+                global::DivergenceGen.Generated.VocabNllKernels.Yes>(logProbabilities, targets, classWeights, perSample, gradient, 1d);
         }
 
     }
@@ -228,16 +228,18 @@ namespace DivergenceGen.Generated
             public static bool On => false;
         }
 
-        /// <summary>Σᵢ ℓᵢ, class-index targets; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
+        /// <summary>Σᵢ ℓᵢ, class-index targets, weighted where TWeights is Yes (else the weights are empty and not read); where TGradient is Yes, also the
+        /// gradient times scale. Callers have checked every argument.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossHard<TGradient>(ReadOnlySpan<double> logProbabilities, ReadOnlySpan<int> targets, Span<double> perSample,
-            Span<double> gradient, double scale)
-            where TGradient : struct, IOption
+        internal static double LossHard<TGradient, TWeights>(ReadOnlySpan<double> logProbabilities, ReadOnlySpan<int> targets,
+            ReadOnlySpan<double> classWeights, Span<double> perSample, Span<double> gradient, double scale)
+            where TGradient : struct, IOption where TWeights : struct, IOption
         {
             int n = targets.Length;
             ref double xRef = ref MemoryMarshal.GetReference(logProbabilities);
+            ref double wRef = ref MemoryMarshal.GetReference(classWeights);
             ref double gRef = ref MemoryMarshal.GetReference(gradient);
-            double hit = scale; // scale, taken off the target's gradient
+            double hit = scale; // scale, taken off the target's gradient (times w[y] where weighted)
             double hitT = hit;
             // The row writes no gradient but the one-hot part: the zeros are one clear of the whole gradient (a memset).
             if (TGradient.On) gradient.Slice(0, n * Classes).Clear();
@@ -255,46 +257,11 @@ namespace DivergenceGen.Generated
                 ref double row = ref Unsafe.Add(ref xRef, rowStart);
                 ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
                 double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                double l = -xy; // the row's loss, −x_y
+                double wy = TWeights.On ? Unsafe.Add(ref wRef, y) : 1d;
+                double l = TWeights.On ? -(wy * xy) : -xy; // the row's loss, −(w_y·)x_y
                 total += l;
                 perSample[i] = (double)l;
-                if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
-            }
-            return total;
-        }
-
-        /// <summary>Σᵢ ℓᵢ, class-index targets, weighted; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossHardWeighted<TGradient>(ReadOnlySpan<double> logProbabilities, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights,
-            Span<double> perSample, Span<double> gradient, double scale)
-            where TGradient : struct, IOption
-        {
-            int n = targets.Length;
-            ref double xRef = ref MemoryMarshal.GetReference(logProbabilities);
-            ref double wRef = ref MemoryMarshal.GetReference(classWeights);
-            ref double gRef = ref MemoryMarshal.GetReference(gradient);
-            double hit = scale; // scale, taken off the target's gradient (times w[y])
-            // The row writes no gradient but the one-hot part: the zeros are one clear of the whole gradient (a memset).
-            if (TGradient.On) gradient.Slice(0, n * Classes).Clear();
-            double total = 0;
-            // No per-class work is left in a row: one scalar row loop, the same on every CPU (no vector would do anything).
-            for (int i = 0; i < n; i++)
-            {
-                int rowStart = i * Classes;
-                int y = targets[i];
-                if (y == IgnoreIndex)
-                {
-                    perSample[i] = 0;
-                    continue;
-                }
-                ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
-                double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                double wy = Unsafe.Add(ref wRef, y);
-                double l = -(wy * xy); // the row's loss, −w_y·x_y
-                total += l;
-                perSample[i] = (double)l;
-                if (TGradient.On) Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
+                if (TGradient.On) Unsafe.Add(ref gRow, y) -= TWeights.On ? (double)(hit * wy) : hitT;
             }
             return total;
         }

@@ -38,8 +38,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfInputLengthIsNot(logProbabilities.Length, targets.Length, Classes, nameof(logProbabilities));
             // Validates every target before anything is written; D is not needed for this reduction.
             global::DivergenceGen.Generated.Nll10FKernels.CheckTargets(targets);
-            return (float)global::DivergenceGen.Generated.Nll10FKernels.LossHard<global::DivergenceGen.Generated.Nll10FKernels.No>(logProbabilities, targets,
-                default, 0d);
+            return (float)global::DivergenceGen.Generated.Nll10FKernels.LossHard<global::DivergenceGen.Generated.Nll10FKernels.No,
+                global::DivergenceGen.Generated.Nll10FKernels.No>(logProbabilities, targets, default, default, 0d);
         }
 
         /// <summary>
@@ -65,8 +65,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logProbabilities.Length, gradient.Length, nameof(gradient));
             // Validates every target before anything is written; D is not needed for this reduction.
             global::DivergenceGen.Generated.Nll10FKernels.CheckTargets(targets);
-            return (float)global::DivergenceGen.Generated.Nll10FKernels.LossHard<global::DivergenceGen.Generated.Nll10FKernels.Yes>(logProbabilities, targets,
-                gradient, 1d);
+            return (float)global::DivergenceGen.Generated.Nll10FKernels.LossHard<global::DivergenceGen.Generated.Nll10FKernels.Yes,
+                global::DivergenceGen.Generated.Nll10FKernels.No>(logProbabilities, targets, default, gradient, 1d);
         }
 
         /// <summary>
@@ -92,8 +92,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             // Validates every target before anything is written; D is not needed for this reduction.
             global::DivergenceGen.Generated.Nll10FKernels.CheckTargets(targets, classWeights);
-            return (float)global::DivergenceGen.Generated.Nll10FKernels.LossHardWeighted<global::DivergenceGen.Generated.Nll10FKernels.No>(logProbabilities,
-                targets, classWeights, default, 0d);
+            return (float)global::DivergenceGen.Generated.Nll10FKernels.LossHard<global::DivergenceGen.Generated.Nll10FKernels.No,
+                global::DivergenceGen.Generated.Nll10FKernels.Yes>(logProbabilities, targets, classWeights, default, 0d);
         }
 
         /// <summary>
@@ -123,8 +123,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfDestinationTooShort(logProbabilities.Length, gradient.Length, nameof(gradient));
             // Validates every target before anything is written; D is not needed for this reduction.
             global::DivergenceGen.Generated.Nll10FKernels.CheckTargets(targets, classWeights);
-            return (float)global::DivergenceGen.Generated.Nll10FKernels.LossHardWeighted<global::DivergenceGen.Generated.Nll10FKernels.Yes>(logProbabilities,
-                targets, classWeights, gradient, 1d);
+            return (float)global::DivergenceGen.Generated.Nll10FKernels.LossHard<global::DivergenceGen.Generated.Nll10FKernels.Yes,
+                global::DivergenceGen.Generated.Nll10FKernels.Yes>(logProbabilities, targets, classWeights, gradient, 1d);
         }
 
     }
@@ -219,15 +219,18 @@ namespace DivergenceGen.Generated
             public static bool On => false;
         }
 
-        /// <summary>Σᵢ ℓᵢ, class-index targets; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
+        /// <summary>Σᵢ ℓᵢ, class-index targets, weighted where TWeights is Yes (else the weights are empty and not read); where TGradient is Yes, also the
+        /// gradient times scale. Callers have checked every argument.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossHard<TGradient>(ReadOnlySpan<float> logProbabilities, ReadOnlySpan<int> targets, Span<float> gradient, double scale)
-            where TGradient : struct, IOption
+        internal static double LossHard<TGradient, TWeights>(ReadOnlySpan<float> logProbabilities, ReadOnlySpan<int> targets, ReadOnlySpan<float> classWeights,
+            Span<float> gradient, double scale)
+            where TGradient : struct, IOption where TWeights : struct, IOption
         {
             int n = targets.Length;
             ref float xRef = ref MemoryMarshal.GetReference(logProbabilities);
+            ref float wRef = ref MemoryMarshal.GetReference(classWeights);
             ref float gRef = ref MemoryMarshal.GetReference(gradient);
-            double hit = scale; // scale, taken off the target's gradient
+            double hit = scale; // scale, taken off the target's gradient (times w[y] where weighted)
             float hitT = (float)hit;
             // The row writes no gradient but the one-hot part: the zeros are one clear of the whole gradient (a memset).
             if (TGradient.On) gradient.Slice(0, n * Classes).Clear();
@@ -244,43 +247,10 @@ namespace DivergenceGen.Generated
                 ref float row = ref Unsafe.Add(ref xRef, rowStart);
                 ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
                 double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                double l = -xy; // the row's loss, −x_y
+                double wy = TWeights.On ? Unsafe.Add(ref wRef, y) : 1d;
+                double l = TWeights.On ? -(wy * xy) : -xy; // the row's loss, −(w_y·)x_y
                 total += l;
-                if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
-            }
-            return total;
-        }
-
-        /// <summary>Σᵢ ℓᵢ, class-index targets, weighted; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossHardWeighted<TGradient>(ReadOnlySpan<float> logProbabilities, ReadOnlySpan<int> targets, ReadOnlySpan<float> classWeights,
-            Span<float> gradient, double scale)
-            where TGradient : struct, IOption
-        {
-            int n = targets.Length;
-            ref float xRef = ref MemoryMarshal.GetReference(logProbabilities);
-            ref float wRef = ref MemoryMarshal.GetReference(classWeights);
-            ref float gRef = ref MemoryMarshal.GetReference(gradient);
-            double hit = scale; // scale, taken off the target's gradient (times w[y])
-            // The row writes no gradient but the one-hot part: the zeros are one clear of the whole gradient (a memset).
-            if (TGradient.On) gradient.Slice(0, n * Classes).Clear();
-            double total = 0;
-            // No per-class work is left in a row: one scalar row loop, the same on every CPU (no vector would do anything).
-            for (int i = 0; i < n; i++)
-            {
-                int rowStart = i * Classes;
-                int y = targets[i];
-                if (y == IgnoreIndex)
-                {
-                    continue;
-                }
-                ref float row = ref Unsafe.Add(ref xRef, rowStart);
-                ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
-                double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                double wy = Unsafe.Add(ref wRef, y);
-                double l = -(wy * xy); // the row's loss, −w_y·x_y
-                total += l;
-                if (TGradient.On) Unsafe.Add(ref gRow, y) -= (float)(hit * wy);
+                if (TGradient.On) Unsafe.Add(ref gRow, y) -= TWeights.On ? (float)(hit * wy) : hitT;
             }
             return total;
         }

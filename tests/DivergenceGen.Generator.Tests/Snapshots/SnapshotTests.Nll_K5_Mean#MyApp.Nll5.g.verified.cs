@@ -39,8 +39,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfInputLengthIsNot(logProbabilities.Length, targets.Length, Classes, nameof(logProbabilities));
             // Validates every target before anything is written; returns D, the mean's denominator.
             double denominator = global::DivergenceGen.Generated.Nll5Kernels.CheckTargets(targets);
-            double total = global::DivergenceGen.Generated.Nll5Kernels.LossHard<global::DivergenceGen.Generated.Nll5Kernels.No>(logProbabilities, targets,
-                default, 0d);
+            double total = global::DivergenceGen.Generated.Nll5Kernels.LossHard<global::DivergenceGen.Generated.Nll5Kernels.No,
+                global::DivergenceGen.Generated.Nll5Kernels.No>(logProbabilities, targets, default, default, 0d);
             return denominator > 0 ? (double)(total / denominator) : 0d;
         }
 
@@ -70,8 +70,8 @@ namespace MyApp
             double denominator = global::DivergenceGen.Generated.Nll5Kernels.CheckTargets(targets);
             // D = 0 (every target ignored): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
             double scale = denominator > 0 ? 1d / denominator : 0d;
-            double total = global::DivergenceGen.Generated.Nll5Kernels.LossHard<global::DivergenceGen.Generated.Nll5Kernels.Yes>(logProbabilities, targets,
-                gradient, scale);
+            double total = global::DivergenceGen.Generated.Nll5Kernels.LossHard<global::DivergenceGen.Generated.Nll5Kernels.Yes,
+                global::DivergenceGen.Generated.Nll5Kernels.No>(logProbabilities, targets, default, gradient, scale);
             return denominator > 0 ? (double)(total / denominator) : 0d;
         }
 
@@ -99,8 +99,8 @@ namespace MyApp
             global::DivergenceGen.LossGuard.ThrowIfClassWeightsInvalid(classWeights, Classes);
             // Validates every target before anything is written; returns D, the mean's denominator.
             double denominator = global::DivergenceGen.Generated.Nll5Kernels.CheckTargets(targets, classWeights);
-            double total = global::DivergenceGen.Generated.Nll5Kernels.LossHardWeighted<global::DivergenceGen.Generated.Nll5Kernels.No>(logProbabilities,
-                targets, classWeights, default, 0d);
+            double total = global::DivergenceGen.Generated.Nll5Kernels.LossHard<global::DivergenceGen.Generated.Nll5Kernels.No,
+                global::DivergenceGen.Generated.Nll5Kernels.Yes>(logProbabilities, targets, classWeights, default, 0d);
             return denominator > 0 ? (double)(total / denominator) : 0d;
         }
 
@@ -134,8 +134,8 @@ namespace MyApp
             double denominator = global::DivergenceGen.Generated.Nll5Kernels.CheckTargets(targets, classWeights);
             // D = 0 (every target ignored): scale 0, so a zero gradient; the loss is 0 (torch: NaN).
             double scale = denominator > 0 ? 1d / denominator : 0d;
-            double total = global::DivergenceGen.Generated.Nll5Kernels.LossHardWeighted<global::DivergenceGen.Generated.Nll5Kernels.Yes>(logProbabilities,
-                targets, classWeights, gradient, scale);
+            double total = global::DivergenceGen.Generated.Nll5Kernels.LossHard<global::DivergenceGen.Generated.Nll5Kernels.Yes,
+                global::DivergenceGen.Generated.Nll5Kernels.Yes>(logProbabilities, targets, classWeights, gradient, scale);
             return denominator > 0 ? (double)(total / denominator) : 0d;
         }
 
@@ -231,15 +231,18 @@ namespace DivergenceGen.Generated
             public static bool On => false;
         }
 
-        /// <summary>Σᵢ ℓᵢ, class-index targets; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
+        /// <summary>Σᵢ ℓᵢ, class-index targets, weighted where TWeights is Yes (else the weights are empty and not read); where TGradient is Yes, also the
+        /// gradient times scale. Callers have checked every argument.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossHard<TGradient>(ReadOnlySpan<double> logProbabilities, ReadOnlySpan<int> targets, Span<double> gradient, double scale)
-            where TGradient : struct, IOption
+        internal static double LossHard<TGradient, TWeights>(ReadOnlySpan<double> logProbabilities, ReadOnlySpan<int> targets,
+            ReadOnlySpan<double> classWeights, Span<double> gradient, double scale)
+            where TGradient : struct, IOption where TWeights : struct, IOption
         {
             int n = targets.Length;
             ref double xRef = ref MemoryMarshal.GetReference(logProbabilities);
+            ref double wRef = ref MemoryMarshal.GetReference(classWeights);
             ref double gRef = ref MemoryMarshal.GetReference(gradient);
-            double hit = scale; // scale, taken off the target's gradient
+            double hit = scale; // scale, taken off the target's gradient (times w[y] where weighted)
             double hitT = hit;
             // The row writes no gradient but the one-hot part: the zeros are one clear of the whole gradient (a memset).
             if (TGradient.On) gradient.Slice(0, n * Classes).Clear();
@@ -256,43 +259,10 @@ namespace DivergenceGen.Generated
                 ref double row = ref Unsafe.Add(ref xRef, rowStart);
                 ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
                 double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                double l = -xy; // the row's loss, −x_y
+                double wy = TWeights.On ? Unsafe.Add(ref wRef, y) : 1d;
+                double l = TWeights.On ? -(wy * xy) : -xy; // the row's loss, −(w_y·)x_y
                 total += l;
-                if (TGradient.On) Unsafe.Add(ref gRow, y) -= hitT;
-            }
-            return total;
-        }
-
-        /// <summary>Σᵢ ℓᵢ, class-index targets, weighted; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double LossHardWeighted<TGradient>(ReadOnlySpan<double> logProbabilities, ReadOnlySpan<int> targets, ReadOnlySpan<double> classWeights,
-            Span<double> gradient, double scale)
-            where TGradient : struct, IOption
-        {
-            int n = targets.Length;
-            ref double xRef = ref MemoryMarshal.GetReference(logProbabilities);
-            ref double wRef = ref MemoryMarshal.GetReference(classWeights);
-            ref double gRef = ref MemoryMarshal.GetReference(gradient);
-            double hit = scale; // scale, taken off the target's gradient (times w[y])
-            // The row writes no gradient but the one-hot part: the zeros are one clear of the whole gradient (a memset).
-            if (TGradient.On) gradient.Slice(0, n * Classes).Clear();
-            double total = 0;
-            // No per-class work is left in a row: one scalar row loop, the same on every CPU (no vector would do anything).
-            for (int i = 0; i < n; i++)
-            {
-                int rowStart = i * Classes;
-                int y = targets[i];
-                if (y == IgnoreIndex)
-                {
-                    continue;
-                }
-                ref double row = ref Unsafe.Add(ref xRef, rowStart);
-                ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
-                double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                double wy = Unsafe.Add(ref wRef, y);
-                double l = -(wy * xy); // the row's loss, −w_y·x_y
-                total += l;
-                if (TGradient.On) Unsafe.Add(ref gRow, y) -= (double)(hit * wy);
+                if (TGradient.On) Unsafe.Add(ref gRow, y) -= TWeights.On ? (double)(hit * wy) : hitT;
             }
             return total;
         }
