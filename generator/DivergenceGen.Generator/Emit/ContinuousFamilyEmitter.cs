@@ -164,11 +164,11 @@ namespace DivergenceGen.Generator.Emit
             _w.Summary("log p(x), with " + Escape(_f.DensityFormula) + ": −∞ outside the support and at ±∞, NaN for NaN; at a\n"
                 + "closed end of the support the density's value there (its limit, which may be +∞).");
             _w.Doc("<param name=\"x\">The value.</param>");
-            _c.ExpressionMember("public " + T + " LogPdf(" + T + " x)", Narrow("LogPdfInDouble(x)"));
+            _c.ExpressionMember("public " + Readonly + T + " LogPdf(" + T + " x)", Narrow("LogPdfInDouble(x)"));
             _w.Line();
             _w.Summary("p(x) = exp(log p(x)): 0 outside the support.");
             _w.Doc("<param name=\"x\">The value.</param>");
-            _c.ExpressionMember("public " + T + " Pdf(" + T + " x)", Narrow("global::System.Math.Exp(LogPdfInDouble(x))"));
+            _c.ExpressionMember("public " + Readonly + T + " Pdf(" + T + " x)", Narrow("global::System.Math.Exp(LogPdfInDouble(x))"));
             _w.Line();
             _w.Line("// " + _f.LogPdfMethod);
             using (_w.Block("private " + Readonly + "double LogPdfInDouble(double x)"))
@@ -227,7 +227,7 @@ namespace DivergenceGen.Generator.Emit
             _w.Summary("The distribution function P(X ≤ x) (0 below the support, 1 above it, NaN for NaN), from the runtime's\n"
                 + "<c>" + Escape(((Call)_f.Cdf).Function) + "</c> (method and measured accuracy there).");
             _w.Doc("<param name=\"x\">The value.</param>");
-            _c.ExpressionMember("public " + T + " Cdf(" + T + " x)", Narrow(Lower(_f.Cdf)));
+            _c.ExpressionMember("public " + Readonly + T + " Cdf(" + T + " x)", Narrow(Lower(_f.Cdf)));
             _w.Line();
             _w.Summary("The quantile function, the inverse of <see cref=\"Cdf\"/>: the x with P(X ≤ x) = <paramref name=\"probability\"/>\n"
                 + "(the ends of the support at 0 and 1), from the runtime's <c>" + Escape(((Call)_f.Quantile).Function) + "</c>.");
@@ -382,7 +382,7 @@ namespace DivergenceGen.Generator.Emit
         private void EmitMeasures()
         {
             _w.Summary("The differential entropy in nats, " + Escape(_f.EntropyFormula) + " (negative for a concentrated law).");
-            _c.ExpressionMember("public " + T + " Entropy()", Narrow("EntropyInDouble()"));
+            _c.ExpressionMember("public " + Readonly + T + " Entropy()", Narrow("EntropyInDouble()"));
             _w.Line();
             _w.Line("private " + Readonly + "double EntropyInDouble() => " + Lower(_f.Entropy) + ";");
             _w.Line();

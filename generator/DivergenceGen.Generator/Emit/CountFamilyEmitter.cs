@@ -31,6 +31,11 @@ namespace DivergenceGen.Generator.Emit
 
         private string T => _c.T;
 
+
+        /// <summary><c>readonly </c> on an instance member of a struct that is not itself readonly (no defensive copies of <c>this</c> or of an <c>in</c> argument).</summary>
+
+        private string Readonly => _c.ReadonlyMember;
+
         private string Self => _c.Self;
 
         private bool IsDouble => _c.Spec.Precision == PrecisionKind.Double;
@@ -215,14 +220,14 @@ namespace DivergenceGen.Generator.Emit
             var logPmf = _f.LogPmf(_shape);
             _w.Summary("log P(X = k), with " + SourceWriter.Escape(_f.PmfFormula) + "; −∞ for k outside " + Support + ".");
             _w.Doc("<param name=\"k\">The outcome.</param>");
-            _c.ExpressionMember("public " + T + " LogPmf(int k)", Narrow("LogPmfInDouble(k)"));
+            _c.ExpressionMember("public " + Readonly + T + " LogPmf(int k)", Narrow("LogPmfInDouble(k)"));
             _w.Line();
             _w.Summary("P(X = k) = exp(log P(X = k)); 0 for k outside " + Support + ".");
             _w.Doc("<param name=\"k\">The outcome.</param>");
-            _c.ExpressionMember("public " + T + " Pmf(int k)", Narrow("global::System.Math.Exp(LogPmfInDouble(k))"));
+            _c.ExpressionMember("public " + Readonly + T + " Pmf(int k)", Narrow("global::System.Math.Exp(LogPmfInDouble(k))"));
             _w.Line();
             _w.Line("// " + logPmf.Method);
-            using (_w.Block("private double LogPmfInDouble(int k)"))
+            using (_w.Block("private " + Readonly + "double LogPmfInDouble(int k)"))
             {
                 using (_w.Block("if (" + OutsideSupport("k") + ")"))
                 {
@@ -236,7 +241,7 @@ namespace DivergenceGen.Generator.Emit
             _w.Summary("Σᵢ log P(X = outcomesᵢ), the log-likelihood of independent outcomes, accumulated in double;\n"
                 + "−∞ as soon as an outcome is outside " + Support + " or has probability 0; 0 for no outcomes.");
             _w.Doc("<param name=\"outcomes\">The observed outcomes.</param>");
-            using (_w.Block("public " + T + " LogLikelihood(global::System.ReadOnlySpan<int> outcomes)"))
+            using (_w.Block("public " + Readonly + T + " LogLikelihood(global::System.ReadOnlySpan<int> outcomes)"))
             {
                 _c.DefaultCheck();
                 _w.Line("double sum = 0d;");
@@ -388,7 +393,6 @@ namespace DivergenceGen.Generator.Emit
 
                     return null;
                 },
-                readonlyMembers: false,
                 remark: m => Trials == 0
                     ? "Here n = 0: P and Q are the same point mass, so the value is 0."
                     : factor is not null && m.OfProduct is not null
@@ -426,10 +430,10 @@ namespace DivergenceGen.Generator.Emit
         {
             var entropy = _f.Entropy(_shape);
             _w.Summary("The entropy in nats, " + SourceWriter.Escape(_f.EntropyFormula) + ", with 0·log 0 = 0 (0 for a point mass).");
-            _c.ExpressionMember("public " + T + " Entropy()", Narrow("EntropyInDouble()"));
+            _c.ExpressionMember("public " + Readonly + T + " Entropy()", Narrow("EntropyInDouble()"));
             _w.Line();
             _w.Line("// Entropy: " + entropy.Method);
-            using (_w.Block("private double EntropyInDouble()"))
+            using (_w.Block("private " + Readonly + "double EntropyInDouble()"))
             {
                 if (entropy.Value is { } formula)
                 {
@@ -448,7 +452,7 @@ namespace DivergenceGen.Generator.Emit
             _w.Doc("<param name=\"q\">The second distribution Q.</param>");
             _c.NullCheckDoc("q");
             _c.DefaultCheckDoc();
-            using (_w.Block("public " + T + " KLDivergence(in " + Self + " q)"))
+            using (_w.Block("public " + Readonly + T + " KLDivergence(in " + Self + " q)"))
             {
                 _c.NullCheck("q");
                 _c.DefaultCheck("q");
@@ -456,7 +460,7 @@ namespace DivergenceGen.Generator.Emit
             }
 
             _w.Line();
-            using (_w.Block("private double KLDivergenceInDouble(in " + Self + " q)"))
+            using (_w.Block("private " + Readonly + "double KLDivergenceInDouble(in " + Self + " q)"))
             {
                 _w.Line("double d = " + Lower(_f.KLDivergence(_shape)) + ";");
                 _w.Line("return d > 0d ? d : 0d;");
@@ -468,7 +472,7 @@ namespace DivergenceGen.Generator.Emit
             _w.Doc("<param name=\"q\">The second distribution Q.</param>");
             _c.NullCheckDoc("q");
             _c.DefaultCheckDoc();
-            using (_w.Block("public " + T + " CrossEntropy(in " + Self + " q)"))
+            using (_w.Block("public " + Readonly + T + " CrossEntropy(in " + Self + " q)"))
             {
                 _c.NullCheck("q");
                 _c.DefaultCheck("q");
@@ -588,7 +592,7 @@ namespace DivergenceGen.Generator.Emit
             _w.Doc("<param name=\"outcomes\">The outcomes.</param>");
             _w.Doc("<param name=\"destination\">Receives one log-probability per outcome; at least as long as <paramref name=\"outcomes\"/>.</param>");
             _w.Doc("<exception cref=\"global::System.ArgumentException\"><paramref name=\"destination\"/> is shorter than <paramref name=\"outcomes\"/>.</exception>");
-            using (_w.Block("public " + "void LogPmf(global::System.ReadOnlySpan<int> outcomes, global::System.Span<" + T + "> destination)"))
+            using (_w.Block("public " + Readonly + "void LogPmf(global::System.ReadOnlySpan<int> outcomes, global::System.Span<" + T + "> destination)"))
             {
                 _c.DefaultCheck();
                 _w.Line("global::DivergenceGen.Guard.ThrowIfDestinationTooShort(outcomes.Length, destination.Length);");
@@ -779,7 +783,7 @@ namespace DivergenceGen.Generator.Emit
                 _w.Doc("<exception cref=\"global::System.OverflowException\">The draw exceeds <see cref=\"int.MaxValue\"/> (only when the mass above 2³¹ − 1 is not negligible).</exception>");
             }
 
-            using (_w.Block("public " + "int Sample(global::System.Random random)"))
+            using (_w.Block("public " + Readonly + "int Sample(global::System.Random random)"))
             {
                 _c.DefaultCheck();
                 _w.Line("global::System.ArgumentNullException.ThrowIfNull(random);");

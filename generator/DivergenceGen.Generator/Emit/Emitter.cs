@@ -109,7 +109,7 @@ namespace DivergenceGen.Generator.Emit
                 return;
             }
 
-            W.Line("public override string ToString() => IsDefault");
+            W.Line("public " + ReadonlyMember + "override string ToString() => IsDefault");
             W.Line("    ? \"" + prefix.TrimEnd('(') + ", default (never constructed)\"");
             W.Line("    : " + body(prefix) + ";");
         }
@@ -149,7 +149,7 @@ namespace DivergenceGen.Generator.Emit
             W.Doc("<param name=\"random\">The source of randomness.</param>");
             W.Doc("<param name=\"destination\">Receives the outcomes.</param>");
             W.Doc("<exception cref=\"global::System.ArgumentNullException\"><paramref name=\"random\"/> is null.</exception>");
-            using (W.Block("public void Sample(global::System.Random random, global::System.Span<int> destination)"))
+            using (W.Block("public " + ReadonlyMember + "void Sample(global::System.Random random, global::System.Span<int> destination)"))
             {
                 DefaultCheck();
                 W.Line("global::System.ArgumentNullException.ThrowIfNull(random);");

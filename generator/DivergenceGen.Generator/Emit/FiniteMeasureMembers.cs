@@ -39,15 +39,12 @@ namespace DivergenceGen.Generator.Emit
         /// <param name="value">Where not null and it returns C# for a measure: the statements it has written compute the measure
         /// (finished, in double), that C# is its value, and <paramref name="sum"/> and <paramref name="runtime"/> are not asked
         /// (a product family's closed forms).</param>
-        /// <param name="readonlyMembers">Mark the members <c>readonly</c> on a struct the user did not declare readonly; false
-        /// where they call members of the family that are not (a count family's log-pmf), which would copy <c>this</c> (CS8656).</param>
         /// <param name="remark">How this family computes a measure, where that differs from the description's method (plain
         /// text, appended to the summary), or null.</param>
         public void EmitInstanceMembers(
             Func<FiniteMeasure, string, string> sum,
             Func<FiniteMeasure, (string Expression, IReadOnlyList<string> Setup)>? runtime,
             Func<FiniteMeasure, string?>? value = null,
-            bool readonlyMembers = true,
             Func<FiniteMeasure, string?>? remark = null)
         {
             foreach (var measure in FiniteMeasures.All)
@@ -58,7 +55,7 @@ namespace DivergenceGen.Generator.Emit
                 ParameterDocs(measure);
                 _c.NullCheckDoc("q");
                 _c.DefaultCheckDoc();
-                using (_w.Block("public " + (readonlyMembers ? _c.ReadonlyMember : string.Empty) + T + " " + measure.Member + "(in " + _c.Self + " q" + ParameterDeclaration(measure) + ")"))
+                using (_w.Block("public " + _c.ReadonlyMember + T + " " + measure.Member + "(in " + _c.Self + " q" + ParameterDeclaration(measure) + ")"))
                 {
                     _c.NullCheck("q");
                     _c.DefaultCheck("q");

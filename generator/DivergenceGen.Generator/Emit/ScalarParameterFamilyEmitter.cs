@@ -25,6 +25,11 @@ namespace DivergenceGen.Generator.Emit
 
         private string T => _c.T;
 
+
+        /// <summary><c>readonly </c> on an instance member of a struct that is not itself readonly (no defensive copies of <c>this</c> or of an <c>in</c> argument).</summary>
+
+        private string Readonly => _c.ReadonlyMember;
+
         private string Self => _c.Self;
 
         private ScalarParameter Parameter => _f.Parameters[0];
@@ -136,14 +141,14 @@ namespace DivergenceGen.Generator.Emit
             foreach (var p in _f.Parameters)
             {
                 _w.Summary(p.Meaning);
-                _c.ExpressionMember("public " + T + " " + p.PropertyName, "_" + p.Name, isProperty: true);
+                _c.ExpressionMember("public " + Readonly + T + " " + p.PropertyName, "_" + p.Name, isProperty: true);
                 _w.Line();
             }
 
             foreach (var moment in _f.Moments)
             {
                 _w.Summary(moment.Formula + ".");
-                _c.ExpressionMember("public " + T + " " + moment.Name, Fields.Lower(moment.Value), isProperty: true);
+                _c.ExpressionMember("public " + Readonly + T + " " + moment.Name, Fields.Lower(moment.Value), isProperty: true);
                 _w.Line();
             }
         }
@@ -153,7 +158,7 @@ namespace DivergenceGen.Generator.Emit
             var fields = Fields;
             _w.Summary("log P(X = k): the cached log-probability of an outcome in " + Support + "; −∞ for any other k.");
             _w.Doc("<param name=\"k\">The outcome.</param>");
-            using (SwitchMember("public " + T + " LogPmf(int k)"))
+            using (SwitchMember("public " + Readonly + T + " LogPmf(int k)"))
             {
                 foreach (var o in _f.Outcomes)
                 {
@@ -166,7 +171,7 @@ namespace DivergenceGen.Generator.Emit
             _w.Line();
             _w.Summary("P(X = k) for an outcome in " + Support + "; 0 for any other k.");
             _w.Doc("<param name=\"k\">The outcome.</param>");
-            using (SwitchMember("public " + T + " Pmf(int k)"))
+            using (SwitchMember("public " + Readonly + T + " Pmf(int k)"))
             {
                 foreach (var o in _f.Outcomes)
                 {
@@ -180,7 +185,7 @@ namespace DivergenceGen.Generator.Emit
             _w.Summary("Σᵢ log P(X = outcomesᵢ), the log-likelihood of independent outcomes, from the count of each outcome:\n"
                 + "Σₖ countₖ·log P(X = k) with 0·log 0 = 0. −∞ if an outcome is outside " + Support + " or has probability 0; 0 for no outcomes.");
             _w.Doc("<param name=\"outcomes\">The observed outcomes.</param>");
-            using (_w.Block("public " + T + " LogLikelihood(global::System.ReadOnlySpan<int> outcomes)"))
+            using (_w.Block("public " + Readonly + T + " LogLikelihood(global::System.ReadOnlySpan<int> outcomes)"))
             {
                 _c.DefaultCheck();
                 EmitCounting(onOther: "return " + T + ".NegativeInfinity;");
@@ -264,7 +269,7 @@ namespace DivergenceGen.Generator.Emit
             var fields = Fields;
             _w.Summary("The entropy in nats, " + _f.EntropyFormula + ", with 0·log 0 = 0 (so 0 at p ∈ {0, 1}).\n"
                 + "Uses the cached logarithms: no logarithm is taken here.");
-            _c.ExpressionMember("public " + T + " Entropy()", fields.Lower(EntropyExpr));
+            _c.ExpressionMember("public " + Readonly + T + " Entropy()", fields.Lower(EntropyExpr));
             _w.Line();
 
             _w.Summary("The Kullback–Leibler divergence in nats, " + _f.KLFormula + ", where P is this instance.\n"
@@ -274,7 +279,7 @@ namespace DivergenceGen.Generator.Emit
             _w.Doc("<param name=\"q\">The second distribution Q.</param>");
             _c.NullCheckDoc("q");
             _c.DefaultCheckDoc();
-            using (_w.Block("public " + T + " KLDivergence(in " + Self + " q)"))
+            using (_w.Block("public " + Readonly + T + " KLDivergence(in " + Self + " q)"))
             {
                 _c.NullCheck("q");
                 _c.DefaultCheck("q");
@@ -288,7 +293,7 @@ namespace DivergenceGen.Generator.Emit
             _w.Doc("<param name=\"q\">The second distribution Q.</param>");
             _c.NullCheckDoc("q");
             _c.DefaultCheckDoc();
-            using (_w.Block("public " + T + " CrossEntropy(in " + Self + " q)"))
+            using (_w.Block("public " + Readonly + T + " CrossEntropy(in " + Self + " q)"))
             {
                 _c.NullCheck("q");
                 _c.DefaultCheck("q");
@@ -361,7 +366,7 @@ namespace DivergenceGen.Generator.Emit
             _w.Doc("<param name=\"outcomes\">The outcomes.</param>");
             _w.Doc("<param name=\"destination\">Receives one log-probability per outcome; at least as long as <paramref name=\"outcomes\"/>.</param>");
             _w.Doc("<exception cref=\"global::System.ArgumentException\"><paramref name=\"destination\"/> is shorter than <paramref name=\"outcomes\"/>.</exception>");
-            using (_w.Block("public " + "void LogPmf(global::System.ReadOnlySpan<int> outcomes, global::System.Span<" + T + "> destination)"))
+            using (_w.Block("public " + Readonly + "void LogPmf(global::System.ReadOnlySpan<int> outcomes, global::System.Span<" + T + "> destination)"))
             {
                 _c.DefaultCheck();
                 _w.Line("global::DivergenceGen.Guard.ThrowIfDestinationTooShort(outcomes.Length, destination.Length);");
@@ -527,7 +532,7 @@ namespace DivergenceGen.Generator.Emit
             _w.Doc("<param name=\"random\">The source of randomness (seed it for reproducible draws).</param>");
             _w.Doc("<returns>An outcome in " + Support + ".</returns>");
             _w.Doc("<exception cref=\"global::System.ArgumentNullException\"><paramref name=\"random\"/> is null.</exception>");
-            using (_w.Block("public " + "int Sample(global::System.Random random)"))
+            using (_w.Block("public " + Readonly + "int Sample(global::System.Random random)"))
             {
                 _c.DefaultCheck();
                 _w.Line("global::System.ArgumentNullException.ThrowIfNull(random);");

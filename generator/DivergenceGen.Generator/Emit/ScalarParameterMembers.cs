@@ -125,7 +125,7 @@ namespace DivergenceGen.Generator.Emit
             foreach (var p in _parameters)
             {
                 _w.Summary(SourceWriter.Escape(p.Meaning));
-                _c.ExpressionMember("public " + _c.T + " " + p.PropertyName, "_" + p.Name, isProperty: true);
+                _c.ExpressionMember("public " + _c.ReadonlyMember + _c.T + " " + p.PropertyName, "_" + p.Name, isProperty: true);
                 _w.Line();
             }
 
@@ -137,7 +137,7 @@ namespace DivergenceGen.Generator.Emit
                 }
 
                 _w.Summary(SourceWriter.Escape(moment.Formula) + ".");
-                _c.ExpressionMember("public " + _c.T + " " + moment.Name, narrow(lower(moment.Value)), isProperty: true);
+                _c.ExpressionMember("public " + _c.ReadonlyMember + _c.T + " " + moment.Name, narrow(lower(moment.Value)), isProperty: true);
                 _w.Line();
             }
         }

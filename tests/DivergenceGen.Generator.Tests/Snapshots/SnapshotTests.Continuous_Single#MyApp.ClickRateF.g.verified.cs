@@ -72,7 +72,7 @@ namespace MyApp
         /// <summary>
         /// The shape α, finite and &gt; 0.
         /// </summary>
-        public float Alpha
+        public readonly float Alpha
         {
             get
             {
@@ -84,7 +84,7 @@ namespace MyApp
         /// <summary>
         /// The shape β, finite and &gt; 0.
         /// </summary>
-        public float Beta
+        public readonly float Beta
         {
             get
             {
@@ -96,7 +96,7 @@ namespace MyApp
         /// <summary>
         /// E[X] = α/(α + β).
         /// </summary>
-        public float Mean
+        public readonly float Mean
         {
             get
             {
@@ -108,7 +108,7 @@ namespace MyApp
         /// <summary>
         /// Var[X] = αβ/((α + β)²(α + β + 1)).
         /// </summary>
-        public float Variance
+        public readonly float Variance
         {
             get
             {
@@ -122,7 +122,7 @@ namespace MyApp
         /// closed end of the support the density's value there (its limit, which may be +∞).
         /// </summary>
         /// <param name="x">The value.</param>
-        public float LogPdf(float x)
+        public readonly float LogPdf(float x)
         {
             ThrowIfDefault();
             return (float)(LogPdfInDouble(x));
@@ -132,7 +132,7 @@ namespace MyApp
         /// p(x) = exp(log p(x)): 0 outside the support.
         /// </summary>
         /// <param name="x">The value.</param>
-        public float Pdf(float x)
+        public readonly float Pdf(float x)
         {
             ThrowIfDefault();
             return (float)(global::System.Math.Exp(LogPdfInDouble(x)));
@@ -179,7 +179,7 @@ namespace MyApp
         /// <c>ContinuousMath.BetaCdf</c> (method and measured accuracy there).
         /// </summary>
         /// <param name="x">The value.</param>
-        public float Cdf(float x)
+        public readonly float Cdf(float x)
         {
             ThrowIfDefault();
             return (float)(global::DivergenceGen.ContinuousMath.BetaCdf(x, (double)_alpha, (double)_beta));
@@ -345,7 +345,7 @@ namespace MyApp
         /// <summary>
         /// The differential entropy in nats, H(P) = ln B(α, β) − (α − 1)ψ(α) − (β − 1)ψ(β) + (α + β − 2)ψ(α + β) (negative for a concentrated law).
         /// </summary>
-        public float Entropy()
+        public readonly float Entropy()
         {
             ThrowIfDefault();
             return (float)(EntropyInDouble());
@@ -436,7 +436,7 @@ namespace MyApp
         /// The family and its parameters, in invariant culture with round-trip precision: <c>ClickRateF: Beta(alpha = …, beta = …)</c>.
         /// For <c>default</c>, the type and family with "default (never constructed)".
         /// </summary>
-        public override string ToString() => IsDefault
+        public readonly override string ToString() => IsDefault
             ? "ClickRateF: Beta, default (never constructed)"
             : global::System.FormattableString.Invariant($"ClickRateF: Beta(alpha = {Alpha:R}, beta = {Beta:R})");
     }

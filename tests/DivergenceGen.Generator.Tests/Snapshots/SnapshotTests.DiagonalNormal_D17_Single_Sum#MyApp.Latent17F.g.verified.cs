@@ -378,7 +378,7 @@ namespace MyApp
         /// The family and its parameters, in invariant culture with round-trip precision: Latent17F: DiagonalNormal(D = 17, mean = [...], logVariance = [...]).
         /// For <c>default</c>, the type and family with "default (never constructed)".
         /// </summary>
-        public override string ToString() => IsDefault
+        public readonly override string ToString() => IsDefault
             ? "Latent17F: DiagonalNormal, default (never constructed)"
             : global::DivergenceGen.ProbabilityVectors.Describe("Latent17F: DiagonalNormal(D = 17, mean = ", Mean, ", ")
             + global::DivergenceGen.ProbabilityVectors.Describe("logVariance = ", LogVariance, ")");

@@ -70,7 +70,7 @@ namespace MyApp
         /// <summary>
         /// The location μ (the mean and median), finite.
         /// </summary>
-        public double Location
+        public readonly double Location
         {
             get
             {
@@ -82,7 +82,7 @@ namespace MyApp
         /// <summary>
         /// The scale b, finite and &gt; 0.
         /// </summary>
-        public double Scale
+        public readonly double Scale
         {
             get
             {
@@ -94,7 +94,7 @@ namespace MyApp
         /// <summary>
         /// E[X] = μ.
         /// </summary>
-        public double Mean
+        public readonly double Mean
         {
             get
             {
@@ -106,7 +106,7 @@ namespace MyApp
         /// <summary>
         /// Var[X] = 2b².
         /// </summary>
-        public double Variance
+        public readonly double Variance
         {
             get
             {
@@ -120,7 +120,7 @@ namespace MyApp
         /// closed end of the support the density's value there (its limit, which may be +∞).
         /// </summary>
         /// <param name="x">The value.</param>
-        public double LogPdf(double x)
+        public readonly double LogPdf(double x)
         {
             ThrowIfDefault();
             return LogPdfInDouble(x);
@@ -130,7 +130,7 @@ namespace MyApp
         /// p(x) = exp(log p(x)): 0 outside the support.
         /// </summary>
         /// <param name="x">The value.</param>
-        public double Pdf(double x)
+        public readonly double Pdf(double x)
         {
             ThrowIfDefault();
             return global::System.Math.Exp(LogPdfInDouble(x));
@@ -176,7 +176,7 @@ namespace MyApp
         /// <c>ContinuousMath.LaplaceCdf</c> (method and measured accuracy there).
         /// </summary>
         /// <param name="x">The value.</param>
-        public double Cdf(double x)
+        public readonly double Cdf(double x)
         {
             ThrowIfDefault();
             return global::DivergenceGen.ContinuousMath.LaplaceCdf(x, _location, _scale);
@@ -293,7 +293,7 @@ namespace MyApp
         /// <summary>
         /// The differential entropy in nats, H(P) = 1 + log 2b (negative for a concentrated law).
         /// </summary>
-        public double Entropy()
+        public readonly double Entropy()
         {
             ThrowIfDefault();
             return EntropyInDouble();
@@ -413,7 +413,7 @@ namespace MyApp
         /// The family and its parameters, in invariant culture with round-trip precision: <c>Residual: Laplace(location = …, scale = …)</c>.
         /// For <c>default</c>, the type and family with "default (never constructed)".
         /// </summary>
-        public override string ToString() => IsDefault
+        public readonly override string ToString() => IsDefault
             ? "Residual: Laplace, default (never constructed)"
             : global::System.FormattableString.Invariant($"Residual: Laplace(location = {Location:R}, scale = {Scale:R})");
     }
