@@ -23,6 +23,11 @@ public static class Program
             return InputCheckAB.Run();
         }
 
+        if (args.Length > 0 && args[0] == "accumulators-ab")
+        {
+            return AccumulatorAB.Run();
+        }
+
         IConfig config = DefaultConfig.Instance;
         bool torch = TorchSupport.IsAvailable(out string reason);
         Console.WriteLine(reason);
