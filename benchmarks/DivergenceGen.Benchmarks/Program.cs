@@ -23,6 +23,11 @@ public static class Program
             return InputCheckAB.Run();
         }
 
+        if (args.Length > 0 && args[0] == "loss-ab")
+        {
+            return LossAB.Run();
+        }
+
         if (args.Length > 0 && args[0] == "accumulators-ab")
         {
             return AccumulatorAB.Run();
