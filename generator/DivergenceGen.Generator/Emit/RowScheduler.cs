@@ -568,10 +568,12 @@ namespace DivergenceGen.Generator.Emit
                 }
             }
 
-            string Term(int j)
+            string Term(int j, bool alone = false)
             {
-                string term = _longTerms.Contains(r.Name + N(j)) ? r.Name + N(j) : LowerChunk(j, r.Term, asTerm: true);
-                return _masked && j == _chunks.Count - 1 && r.Op == ReduceOp.Sum ? "(" + term + " & tailMask)" : term;
+                bool masked = _masked && j == _chunks.Count - 1 && r.Op == ReduceOp.Sum;
+                // An operand of + or & gets parentheses around a conditional; a call's only argument does not need them.
+                string term = _longTerms.Contains(r.Name + N(j)) ? r.Name + N(j) : LowerChunk(j, r.Term, asTerm: masked || !alone);
+                return masked ? "(" + term + " & tailMask)" : term;
             }
 
             foreach (var group in groups)
@@ -591,7 +593,7 @@ namespace DivergenceGen.Generator.Emit
                 }
                 else
                 {
-                    parts.Add(Vec(bits) + ".Sum(" + string.Join(" + ", group.Select(Term)) + ")");
+                    parts.Add(Vec(bits) + ".Sum(" + string.Join(" + ", group.Select(j => Term(j, alone: group.Count == 1))) + ")");
                 }
             }
 

@@ -433,7 +433,7 @@ namespace DivergenceGen.Generated
                     var e1 = VectorMath.Exp(x1 - m128);
                     float s = Vector256.Sum(e0) + Vector128.Sum((e1 & tailMask));
                     // Σₖ (wₖ·)(m − xₖ)
-                    float sumD = Vector256.Sum((TWeights.On ? w0 * (m256 - x0) : m256 - x0)) + Vector128.Sum(((TWeights.On ? w1 * (m128 - x1) : m128 - x1)
+                    float sumD = Vector256.Sum(TWeights.On ? w0 * (m256 - x0) : m256 - x0) + Vector128.Sum(((TWeights.On ? w1 * (m128 - x1) : m128 - x1)
                         & tailMask));
                     if (TGradient.On)
                     {
@@ -487,7 +487,7 @@ namespace DivergenceGen.Generated
                     var e1 = VectorMath.Exp(x1 - m128);
                     float s = Vector256.Sum(e0) + Vector128.Sum((e1 & tailMask));
                     // Σₖ (wₖ·)(m − xₖ)
-                    float sumD = Vector256.Sum((TWeights.On ? w0 * (m256 - x0) : m256 - x0)) + Vector128.Sum(((TWeights.On ? w1 * (m128 - x1) : m128 - x1)
+                    float sumD = Vector256.Sum(TWeights.On ? w0 * (m256 - x0) : m256 - x0) + Vector128.Sum(((TWeights.On ? w1 * (m128 - x1) : m128 - x1)
                         & tailMask));
                     if (TGradient.On)
                     {
