@@ -124,32 +124,18 @@ namespace DivergenceGen.Generator.Emit
                 }));
         }
 
-        /// <summary>The option types of the kernels' <c>TGradient</c>.</summary>
+        /// <summary>The option types of the kernels' <c>TGradient</c> and <c>TWeights</c> (tested with <see cref="KernelOps.IsOn"/>).</summary>
         public static void EmitOptions(SourceWriter w)
         {
-            w.Summary("A compile-time option of a kernel: the JIT compiles a generic kernel once per option type and drops the code of an option that is off.");
-            using (w.Block("internal interface IOption"))
-            {
-                w.Summary("Whether the option is on.");
-                w.Line("static abstract bool On { get; }");
-            }
-
+            w.Summary("A compile-time option of a kernel, Yes or No. A kernel tests it as typeof(TOption) == typeof(Yes): the JIT compiles a generic kernel"
+                + " once per option type and folds that test while it imports the method, so the code of an option that is off is never compiled.");
+            w.Line("internal interface IOption;");
             w.Line();
             w.Summary("The option is on.");
-            using (w.Block("internal readonly struct Yes : IOption"))
-            {
-                w.Summary("Always true.");
-                w.Line("public static bool On => true;");
-            }
-
+            w.Line("internal readonly struct Yes : IOption;");
             w.Line();
             w.Summary("The option is off.");
-            using (w.Block("internal readonly struct No : IOption"))
-            {
-                w.Summary("Always false.");
-                w.Line("public static bool On => false;");
-            }
-
+            w.Line("internal readonly struct No : IOption;");
             w.Line();
         }
 
@@ -192,9 +178,9 @@ namespace DivergenceGen.Generator.Emit
         private static string Constraints(LossVariant kernel) =>
             "where " + LossDescription.Gradient + " : struct, IOption" + (kernel.WeightsOption ? " where " + LossDescription.Weighting + " : struct, IOption" : string.Empty);
 
-        /// <summary><c>TWeights.On ? weighted : unweighted</c> in a kernel with the weights option, else the variant's form.</summary>
+        /// <summary><c>typeof(TWeights) == typeof(Yes) ? weighted : unweighted</c> in a kernel with the weights option, else the variant's form.</summary>
         private static string WeightedText(LossVariant kernel, string weighted, string unweighted) =>
-            kernel.WeightsOption ? LossDescription.Weighting + ".On ? " + weighted + " : " + unweighted : kernel.Weighted ? weighted : unweighted;
+            kernel.WeightsOption ? KernelOps.IsOn(LossDescription.Weighting) + " ? " + weighted + " : " + unweighted : kernel.Weighted ? weighted : unweighted;
 
         /// <summary>The destination of reduction None: per row (<c>perSample</c>) or per element (<c>perElement</c>).</summary>
         private string PerOutput => _d.PerElement ? "perElement" : "perSample";
@@ -447,7 +433,7 @@ namespace DivergenceGen.Generator.Emit
                 if (ClearsGradient(variant))
                 {
                     w.Line("// The row writes no gradient but the one-hot part: the zeros are one clear of the whole gradient (a memset).");
-                    w.Line("if (" + LossDescription.Gradient + ".On) gradient.Slice(0, n * Classes).Clear();");
+                    w.Line("if (" + KernelOps.IsOn(LossDescription.Gradient) + ") gradient.Slice(0, n * Classes).Clear();");
                 }
 
                 w.Line("double total = 0;");
@@ -600,7 +586,7 @@ namespace DivergenceGen.Generator.Emit
             if (variant.Weighted && !variant.Dense && _d.WeightSum(_s) is { } weightSum)
             {
                 w.Line("double weightSum = 0; // " + weightSum);
-                using (variant.WeightsOption ? w.Block("if (" + LossDescription.Weighting + ".On)") : null)
+                using (variant.WeightsOption ? w.Block("if (" + KernelOps.IsOn(LossDescription.Weighting) + ")") : null)
                 using (w.Block("for (int c = 0; c < Classes; c++)"))
                 {
                     w.Line("weightSum += " + _d.Weights[0].Name + "[c];");
@@ -665,7 +651,7 @@ namespace DivergenceGen.Generator.Emit
                 if (gradient)
                 {
                     w.Line("ref " + T + " gRows = ref " + Unsafe + ".Add(ref gRef, i * Classes);");
-                    using var option = w.Block("if (" + LossDescription.Gradient + ".On)");
+                    using var option = w.Block("if (" + KernelOps.IsOn(LossDescription.Gradient) + ")");
                     scheduler.EmitBlockStores();
                     w.Line("// The one-hot part of the gradient: " + _d.OneHot + (variant.WeightsOption ? "(·w_y)" : weighted ? "·w_y" : string.Empty) + " at each row's target.");
                     using (w.Block("for (int r = 0; r < " + N(count) + "; r++)"))
@@ -708,7 +694,7 @@ namespace DivergenceGen.Generator.Emit
                     {
                         if (gradient && !ClearsGradient(variant))
                         {
-                            w.Line("if (" + LossDescription.Gradient + ".On) gradient.Slice(rowStart, Classes).Clear();");
+                            w.Line("if (" + KernelOps.IsOn(LossDescription.Gradient) + ") gradient.Slice(rowStart, Classes).Clear();");
                         }
 
                         if (perSample)
@@ -754,7 +740,7 @@ namespace DivergenceGen.Generator.Emit
 
                 if (gradient && !soft)
                 {
-                    w.Line("if (" + LossDescription.Gradient + ".On) " + Unsafe + ".Add(ref gRow, y) -= " + WeightedText(variant, "(" + T + ")(hit * wy)", "hitT") + ";");
+                    w.Line("if (" + KernelOps.IsOn(LossDescription.Gradient) + ") " + Unsafe + ".Add(ref gRow, y) -= " + WeightedText(variant, "(" + T + ")(hit * wy)", "hitT") + ";");
                 }
             }
         }

@@ -182,7 +182,7 @@ namespace DivergenceGen.Generator.Emit
         /// null). A load written inline needs no guard: it is in the option's branch of an <see cref="OptionChoice"/>.
         /// </summary>
         private static string Guarded(KernelInput input, string load) =>
-            input.Option is null ? load : input.Option + ".On ? " + load + " : default";
+            input.Option is null ? load : KernelOps.IsOn(input.Option) + " ? " + load + " : default";
 
         private string StoreLine(int bits, string value, string reference, string offset)
         {
@@ -323,7 +323,7 @@ namespace DivergenceGen.Generator.Emit
         private string? _openOption;
         private IDisposable? _optionBlock;
 
-        /// <summary>Closes the open <c>if (TOption.On)</c> block if another one (or none) is needed, and opens that one.</summary>
+        /// <summary>Closes the open <c>if (typeof(TOption) == typeof(Yes))</c> block if another one (or none) is needed, and opens that one.</summary>
         private void Option(string? option)
         {
             if (option == _openOption)
@@ -332,7 +332,7 @@ namespace DivergenceGen.Generator.Emit
             }
 
             _optionBlock?.Dispose();
-            _optionBlock = option is null ? null : _w.Block("if (" + option + ".On)");
+            _optionBlock = option is null ? null : _w.Block("if (" + KernelOps.IsOn(option) + ")");
             _openOption = option;
         }
 
@@ -832,7 +832,7 @@ namespace DivergenceGen.Generator.Emit
             string suffix = index == "k" ? "k" : index;
 
             // A statement under an option the pass as a whole is not under (the gradient's store in a pass that also sums
-            // the loss) goes in an if (TOption.On) block, with the statements next to it under the same option.
+            // the loss) goes in an if (typeof(TOption) == typeof(Yes)) block, with the statements next to it under the same option.
             string? passOption = _openOption;
             string? innerOption = null;
             IDisposable? innerBlock = null;
@@ -842,7 +842,7 @@ namespace DivergenceGen.Generator.Emit
                 if (needed != innerOption)
                 {
                     innerBlock?.Dispose();
-                    innerBlock = needed is null ? null : _w.Block("if (" + needed + ".On)");
+                    innerBlock = needed is null ? null : _w.Block("if (" + KernelOps.IsOn(needed) + ")");
                     innerOption = needed;
                 }
 
@@ -865,7 +865,7 @@ namespace DivergenceGen.Generator.Emit
                             var readers = _k.Body.Where(r => r is not Let && !pass.Contains(r) && Reads(RowKernel.Value(r)).Contains(p.Name)).ToList();
                             string? option = CommonOption(readers);
                             string store = StoreLine(bits, p.Name + suffix, _k.Input(p.SpillTo!)!.Reference, index);
-                            _w.Line(option is not null && option != _openOption ? "if (" + option + ".On) " + store : store);
+                            _w.Line(option is not null && option != _openOption ? "if (" + KernelOps.IsOn(option) + ") " + store : store);
                         }
 
                         break;
@@ -1014,7 +1014,7 @@ namespace DivergenceGen.Generator.Emit
                 string? option = CommonOption(_k.Body.OfType<Store>().Where(st => st.Output == output));
                 string buffer = "stackalloc " + T + "[" + N(BlockLanes * _classes) + "]";
                 _w.Line("// The block's " + output + ", column by column.");
-                _w.Line("global::System.Span<" + T + "> " + output + "Columns = " + (option is null ? buffer : option + ".On ? " + buffer + " : default") + ";");
+                _w.Line("global::System.Span<" + T + "> " + output + "Columns = " + (option is null ? buffer : KernelOps.IsOn(option) + " ? " + buffer + " : default") + ";");
                 _w.Line("ref " + T + " " + output + "Block = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(" + output + "Columns);");
             }
         }

@@ -157,9 +157,9 @@ namespace DivergenceGen.Generator.Ir
     internal sealed record Select(Expr Condition, Expr WhenTrue, Expr WhenFalse) : Expr;
 
     /// <summary>
-    /// <c>TOption.On ? whenOn : whenOff</c> on a generic option type parameter of the kernel (<c>TWeights</c>): one kernel
+    /// <c>typeof(TOption) == typeof(Yes) ? whenOn : whenOff</c> on a generic option type parameter of the kernel (<c>TWeights</c>): one kernel
     /// serves both forms, and the JIT, which compiles it once per option type, keeps only the branch of that option
-    /// (<c>On</c> is a constant of the instantiation). The arithmetic of each form is exactly as if it were written alone.
+    /// (the type test folds when the method is imported). The arithmetic of each form is exactly as if it were written alone.
     /// </summary>
     internal sealed record OptionChoice(string Option, Expr WhenOn, Expr WhenOff) : Expr;
 

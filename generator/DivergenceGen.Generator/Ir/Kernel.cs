@@ -19,7 +19,7 @@ namespace DivergenceGen.Generator.Ir
     {
         /// <summary>
         /// The name of a generic option type parameter of the kernel method (<c>TGradient</c>), or null: the statement
-        /// runs only where that option is on (<c>if (TGradient.On)</c>; the JIT specialises the method per option type
+        /// runs only where that option is on (<c>if (typeof(TGradient) == typeof(Yes))</c>; the JIT specialises the method per option type
         /// and drops the code of an option that is off). A value defined under an option is read only under it.
         /// </summary>
         public string? When { get; init; }
@@ -98,12 +98,21 @@ namespace DivergenceGen.Generator.Ir
     /// computed): straight-line code writes them as literals (a vector of literals) instead of loading them.</param>
     /// <param name="Option">A generic option type parameter of the kernel (<c>TWeights</c>) without which the input is
     /// absent (an empty span): read only in the <see cref="OptionChoice"/> branch of that option, and every load of it is
-    /// guarded (<c>TWeights.On ? load : default</c>), so a kernel compiled without the option never touches it.</param>
+    /// guarded (<c>typeof(TWeights) == typeof(Yes) ? load : default</c>), so a kernel compiled without the option never touches it.</param>
     internal sealed record KernelInput(string Name, string Reference, bool Invariant = false, bool IsOutput = false, IReadOnlyList<double>? Constants = null, string? Option = null);
 
     /// <summary>Builders of kernel expressions.</summary>
     internal static class KernelOps
     {
+        /// <summary>
+        /// The C# test of a kernel's generic option type parameter: <c>typeof(TGradient) == typeof(Yes)</c>. The JIT folds a
+        /// type comparison while it imports the method, so the code of an option that is off is never imported; a call of
+        /// a static abstract member (<c>TGradient.On</c>) would be folded only after inlining, and the dead branch's
+        /// calls would first use up the method's inlining budget (measured: the loss kernels' exp calls stopped being
+        /// inlined, 1.3–1.7× slower; benchmarks/README.md).
+        /// </summary>
+        public static string IsOn(string option) => "typeof(" + option + ") == typeof(Yes)";
+
         public static Expr Exp(Expr x) => new Unary(UnaryOp.Exp, x);
 
         public static Expr Max(Expr x, Expr y) => new Maximum(x, y);

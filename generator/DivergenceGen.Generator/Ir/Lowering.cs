@@ -155,7 +155,7 @@ namespace DivergenceGen.Generator.Ir
                 case OptionChoice o:
                 {
                     // A C# conditional on the option's constant, the same in scalar and SIMD code (not a per-lane select).
-                    string text = o.Option + ".On ? " + Lower(o.WhenOn, ComparisonPrecedence, isRightOperand: false) + " : "
+                    string text = KernelOps.IsOn(o.Option) + " ? " + Lower(o.WhenOn, ComparisonPrecedence, isRightOperand: false) + " : "
                         + Lower(o.WhenOff, ConditionalPrecedence, isRightOperand: false);
                     return ConditionalPrecedence < parentPrecedence ? "(" + text + ")" : text;
                 }

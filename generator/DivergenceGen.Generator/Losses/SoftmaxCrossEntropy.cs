@@ -11,7 +11,7 @@ namespace DivergenceGen.Generator.Losses
     /// probability targets × class weights or not × loss or loss and gradient) are this description with the smoothing
     /// terms present or folded away when the code is generated, the weight terms as choices on the kernel's option
     /// <see cref="LossDescription.Weighting"/> (<see cref="LossDescription.Weighted"/>), and the gradient's statements
-    /// under its option <see cref="LossDescription.Gradient"/> (<c>if (TGradient.On)</c>); the JIT keeps or drops both per call.
+    /// under its option <see cref="LossDescription.Gradient"/> (<c>if (typeof(TGradient) == typeof(Yes))</c>); the JIT keeps or drops both per call.
     /// <para>
     /// Each row: m = maxₖ xₖ; eₖ = exp(xₖ − m), s = Σ eₖ; ℓ = Σₖ aₖ·(log s + m − xₖ) = A·log s + Σₖ aₖ·(m − xₖ) with
     /// aₖ the smoothed, weighted target and A = Σ aₖ; gradient gₖ = scale·(eₖ·A/s − aₖ). Every term log s + (m − xₖ) is

@@ -159,37 +159,20 @@ namespace DivergenceGen.Generated
         private const int Classes = 1;
 
         /// <summary>
-        /// A compile-time option of a kernel: the JIT compiles a generic kernel once per option type and drops the code of an option that is off.
+        /// A compile-time option of a kernel, Yes or No. A kernel tests it as typeof(TOption) == typeof(Yes): the JIT compiles a generic kernel once per option
+        /// type and folds that test while it imports the method, so the code of an option that is off is never compiled.
         /// </summary>
-        internal interface IOption
-        {
-            /// <summary>
-            /// Whether the option is on.
-            /// </summary>
-            static abstract bool On { get; }
-        }
+        internal interface IOption;
 
         /// <summary>
         /// The option is on.
         /// </summary>
-        internal readonly struct Yes : IOption
-        {
-            /// <summary>
-            /// Always true.
-            /// </summary>
-            public static bool On => true;
-        }
+        internal readonly struct Yes : IOption;
 
         /// <summary>
         /// The option is off.
         /// </summary>
-        internal readonly struct No : IOption
-        {
-            /// <summary>
-            /// Always false.
-            /// </summary>
-            public static bool On => false;
-        }
+        internal readonly struct No : IOption;
 
         /// <summary>Σᵢ ℓᵢ, targets in [0, 1], weighted where TWeights is Yes (else the weights are empty and not read); where TGradient is Yes, also the
         /// gradient times scale. Callers have checked every argument.</summary>
@@ -220,15 +203,16 @@ namespace DivergenceGen.Generated
                     ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double e0 = Math.Exp(-Math.Max(Unsafe.Add(ref row, 0), -Unsafe.Add(ref row, 0)));
                     double sp0 = ScalarMath.Log1p(e0);
-                    double le0 = TWeights.On ? Unsafe.Add(ref wRef, 0) * (Unsafe.Add(ref pwRef, 0) * Unsafe.Add(ref tRow, 0) * (Math.Max(-Unsafe.Add(ref row,
-                        0), 0d) + sp0) + (1d - Unsafe.Add(ref tRow, 0)) * (Math.Max(Unsafe.Add(ref row, 0), 0d) + sp0)) : Unsafe.Add(ref tRow, 0)
-                        * (Math.Max(-Unsafe.Add(ref row, 0), 0d) + sp0) + (1d - Unsafe.Add(ref tRow, 0)) * (Math.Max(Unsafe.Add(ref row, 0), 0d) + sp0);
-                    if (TGradient.On)
+                    double le0 = typeof(TWeights) == typeof(Yes) ? Unsafe.Add(ref wRef, 0) * (Unsafe.Add(ref pwRef, 0) * Unsafe.Add(ref tRow, 0)
+                        * (Math.Max(-Unsafe.Add(ref row, 0), 0d) + sp0) + (1d - Unsafe.Add(ref tRow, 0)) * (Math.Max(Unsafe.Add(ref row, 0), 0d) + sp0))
+                        : Unsafe.Add(ref tRow, 0) * (Math.Max(-Unsafe.Add(ref row, 0), 0d) + sp0) + (1d - Unsafe.Add(ref tRow, 0))
+                        * (Math.Max(Unsafe.Add(ref row, 0), 0d) + sp0);
+                    if (typeof(TGradient) == typeof(Yes))
                     {
                         double r0 = 1d / (1d + e0);
-                        Unsafe.Add(ref gRow, 0) = TWeights.On ? scaleT * Unsafe.Add(ref wRef, 0) * ((1d - Unsafe.Add(ref tRow, 0)) * (Unsafe.Add(ref row,
-                            0) >= 0d ? r0 : e0 * r0) - Unsafe.Add(ref pwRef, 0) * Unsafe.Add(ref tRow, 0) * (Unsafe.Add(ref row, 0) >= 0d ? e0 * r0 : r0))
-                            : scaleT * ((Unsafe.Add(ref row, 0) >= 0d ? r0 : e0 * r0) - Unsafe.Add(ref tRow, 0));
+                        Unsafe.Add(ref gRow, 0) = typeof(TWeights) == typeof(Yes) ? scaleT * Unsafe.Add(ref wRef, 0) * ((1d - Unsafe.Add(ref tRow, 0))
+                            * (Unsafe.Add(ref row, 0) >= 0d ? r0 : e0 * r0) - Unsafe.Add(ref pwRef, 0) * Unsafe.Add(ref tRow, 0) * (Unsafe.Add(ref row,
+                            0) >= 0d ? e0 * r0 : r0)) : scaleT * ((Unsafe.Add(ref row, 0) >= 0d ? r0 : e0 * r0) - Unsafe.Add(ref tRow, 0));
                     }
                     double l = le0; // the row's loss, Σₖ ℓₖ
                     total += l;

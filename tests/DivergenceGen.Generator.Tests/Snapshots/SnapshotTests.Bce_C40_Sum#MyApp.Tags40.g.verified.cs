@@ -147,37 +147,20 @@ namespace DivergenceGen.Generated
         private const int Classes = 40;
 
         /// <summary>
-        /// A compile-time option of a kernel: the JIT compiles a generic kernel once per option type and drops the code of an option that is off.
+        /// A compile-time option of a kernel, Yes or No. A kernel tests it as typeof(TOption) == typeof(Yes): the JIT compiles a generic kernel once per option
+        /// type and folds that test while it imports the method, so the code of an option that is off is never compiled.
         /// </summary>
-        internal interface IOption
-        {
-            /// <summary>
-            /// Whether the option is on.
-            /// </summary>
-            static abstract bool On { get; }
-        }
+        internal interface IOption;
 
         /// <summary>
         /// The option is on.
         /// </summary>
-        internal readonly struct Yes : IOption
-        {
-            /// <summary>
-            /// Always true.
-            /// </summary>
-            public static bool On => true;
-        }
+        internal readonly struct Yes : IOption;
 
         /// <summary>
         /// The option is off.
         /// </summary>
-        internal readonly struct No : IOption
-        {
-            /// <summary>
-            /// Always false.
-            /// </summary>
-            public static bool On => false;
-        }
+        internal readonly struct No : IOption;
 
         /// <summary>Σᵢ ℓᵢ, targets in [0, 1], weighted where TWeights is Yes (else the weights are empty and not read); where TGradient is Yes, also the
         /// gradient times scale. Callers have checked every argument.</summary>
@@ -213,16 +196,16 @@ namespace DivergenceGen.Generated
                         var xk = Vector512.LoadUnsafe(ref row, (nuint)k);
                         var ek = VectorMath.Exp(-Vector512.Max(xk, -xk));
                         var spk = VectorMath.Log1p(ek);
-                        var wk = TWeights.On ? Vector512.LoadUnsafe(ref wRef, (nuint)k) : default;
-                        var pwk = TWeights.On ? Vector512.LoadUnsafe(ref pwRef, (nuint)k) : default;
+                        var wk = typeof(TWeights) == typeof(Yes) ? Vector512.LoadUnsafe(ref wRef, (nuint)k) : default;
+                        var pwk = typeof(TWeights) == typeof(Yes) ? Vector512.LoadUnsafe(ref pwRef, (nuint)k) : default;
                         var tk = Vector512.LoadUnsafe(ref tRow, (nuint)k);
-                        var lek = TWeights.On ? wk * (pwk * tk * (Vector512.Max(-xk, Vector512<double>.Zero) + spk) + (Vector512<double>.One - tk)
-                            * (Vector512.Max(xk, Vector512<double>.Zero) + spk)) : tk * (Vector512.Max(-xk, Vector512<double>.Zero) + spk)
-                            + (Vector512<double>.One - tk) * (Vector512.Max(xk, Vector512<double>.Zero) + spk);
-                        if (TGradient.On)
+                        var lek = typeof(TWeights) == typeof(Yes) ? wk * (pwk * tk * (Vector512.Max(-xk, Vector512<double>.Zero) + spk)
+                            + (Vector512<double>.One - tk) * (Vector512.Max(xk, Vector512<double>.Zero) + spk)) : tk * (Vector512.Max(-xk,
+                            Vector512<double>.Zero) + spk) + (Vector512<double>.One - tk) * (Vector512.Max(xk, Vector512<double>.Zero) + spk);
+                        if (typeof(TGradient) == typeof(Yes))
                         {
                             var rk = Vector512<double>.One / (Vector512<double>.One + ek);
-                            Vector512.StoreUnsafe(TWeights.On ? scaleT512 * wk * ((Vector512<double>.One - tk)
+                            Vector512.StoreUnsafe(typeof(TWeights) == typeof(Yes) ? scaleT512 * wk * ((Vector512<double>.One - tk)
                                 * Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(xk, Vector512<double>.Zero), rk, ek * rk) - pwk * tk
                                 * Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(xk, Vector512<double>.Zero), ek * rk, rk)) : scaleT512
                                 * (Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(xk, Vector512<double>.Zero), rk, ek * rk) - tk), ref gRow,
@@ -250,16 +233,16 @@ namespace DivergenceGen.Generated
                         var xk = Vector256.LoadUnsafe(ref row, (nuint)k);
                         var ek = VectorMath.Exp(-Vector256.Max(xk, -xk));
                         var spk = VectorMath.Log1p(ek);
-                        var wk = TWeights.On ? Vector256.LoadUnsafe(ref wRef, (nuint)k) : default;
-                        var pwk = TWeights.On ? Vector256.LoadUnsafe(ref pwRef, (nuint)k) : default;
+                        var wk = typeof(TWeights) == typeof(Yes) ? Vector256.LoadUnsafe(ref wRef, (nuint)k) : default;
+                        var pwk = typeof(TWeights) == typeof(Yes) ? Vector256.LoadUnsafe(ref pwRef, (nuint)k) : default;
                         var tk = Vector256.LoadUnsafe(ref tRow, (nuint)k);
-                        var lek = TWeights.On ? wk * (pwk * tk * (Vector256.Max(-xk, Vector256<double>.Zero) + spk) + (Vector256<double>.One - tk)
-                            * (Vector256.Max(xk, Vector256<double>.Zero) + spk)) : tk * (Vector256.Max(-xk, Vector256<double>.Zero) + spk)
-                            + (Vector256<double>.One - tk) * (Vector256.Max(xk, Vector256<double>.Zero) + spk);
-                        if (TGradient.On)
+                        var lek = typeof(TWeights) == typeof(Yes) ? wk * (pwk * tk * (Vector256.Max(-xk, Vector256<double>.Zero) + spk)
+                            + (Vector256<double>.One - tk) * (Vector256.Max(xk, Vector256<double>.Zero) + spk)) : tk * (Vector256.Max(-xk,
+                            Vector256<double>.Zero) + spk) + (Vector256<double>.One - tk) * (Vector256.Max(xk, Vector256<double>.Zero) + spk);
+                        if (typeof(TGradient) == typeof(Yes))
                         {
                             var rk = Vector256<double>.One / (Vector256<double>.One + ek);
-                            Vector256.StoreUnsafe(TWeights.On ? scaleT256 * wk * ((Vector256<double>.One - tk)
+                            Vector256.StoreUnsafe(typeof(TWeights) == typeof(Yes) ? scaleT256 * wk * ((Vector256<double>.One - tk)
                                 * Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(xk, Vector256<double>.Zero), rk, ek * rk) - pwk * tk
                                 * Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(xk, Vector256<double>.Zero), ek * rk, rk)) : scaleT256
                                 * (Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(xk, Vector256<double>.Zero), rk, ek * rk) - tk), ref gRow,
@@ -287,16 +270,16 @@ namespace DivergenceGen.Generated
                         var xk = Vector128.LoadUnsafe(ref row, (nuint)k);
                         var ek = VectorMath.Exp(-Vector128.Max(xk, -xk));
                         var spk = VectorMath.Log1p(ek);
-                        var wk = TWeights.On ? Vector128.LoadUnsafe(ref wRef, (nuint)k) : default;
-                        var pwk = TWeights.On ? Vector128.LoadUnsafe(ref pwRef, (nuint)k) : default;
+                        var wk = typeof(TWeights) == typeof(Yes) ? Vector128.LoadUnsafe(ref wRef, (nuint)k) : default;
+                        var pwk = typeof(TWeights) == typeof(Yes) ? Vector128.LoadUnsafe(ref pwRef, (nuint)k) : default;
                         var tk = Vector128.LoadUnsafe(ref tRow, (nuint)k);
-                        var lek = TWeights.On ? wk * (pwk * tk * (Vector128.Max(-xk, Vector128<double>.Zero) + spk) + (Vector128<double>.One - tk)
-                            * (Vector128.Max(xk, Vector128<double>.Zero) + spk)) : tk * (Vector128.Max(-xk, Vector128<double>.Zero) + spk)
-                            + (Vector128<double>.One - tk) * (Vector128.Max(xk, Vector128<double>.Zero) + spk);
-                        if (TGradient.On)
+                        var lek = typeof(TWeights) == typeof(Yes) ? wk * (pwk * tk * (Vector128.Max(-xk, Vector128<double>.Zero) + spk)
+                            + (Vector128<double>.One - tk) * (Vector128.Max(xk, Vector128<double>.Zero) + spk)) : tk * (Vector128.Max(-xk,
+                            Vector128<double>.Zero) + spk) + (Vector128<double>.One - tk) * (Vector128.Max(xk, Vector128<double>.Zero) + spk);
+                        if (typeof(TGradient) == typeof(Yes))
                         {
                             var rk = Vector128<double>.One / (Vector128<double>.One + ek);
-                            Vector128.StoreUnsafe(TWeights.On ? scaleT128 * wk * ((Vector128<double>.One - tk)
+                            Vector128.StoreUnsafe(typeof(TWeights) == typeof(Yes) ? scaleT128 * wk * ((Vector128<double>.One - tk)
                                 * Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(xk, Vector128<double>.Zero), rk, ek * rk) - pwk * tk
                                 * Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(xk, Vector128<double>.Zero), ek * rk, rk)) : scaleT128
                                 * (Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(xk, Vector128<double>.Zero), rk, ek * rk) - tk), ref gRow,
@@ -322,16 +305,16 @@ namespace DivergenceGen.Generated
                     {
                         double ek = Math.Exp(-Math.Max(Unsafe.Add(ref row, k), -Unsafe.Add(ref row, k)));
                         double spk = ScalarMath.Log1p(ek);
-                        double lek = TWeights.On ? Unsafe.Add(ref wRef, k) * (Unsafe.Add(ref pwRef, k) * Unsafe.Add(ref tRow, k)
+                        double lek = typeof(TWeights) == typeof(Yes) ? Unsafe.Add(ref wRef, k) * (Unsafe.Add(ref pwRef, k) * Unsafe.Add(ref tRow, k)
                             * (Math.Max(-Unsafe.Add(ref row, k), 0d) + spk) + (1d - Unsafe.Add(ref tRow, k)) * (Math.Max(Unsafe.Add(ref row, k), 0d) + spk))
                             : Unsafe.Add(ref tRow, k) * (Math.Max(-Unsafe.Add(ref row, k), 0d) + spk) + (1d - Unsafe.Add(ref tRow, k))
                             * (Math.Max(Unsafe.Add(ref row, k), 0d) + spk);
-                        if (TGradient.On)
+                        if (typeof(TGradient) == typeof(Yes))
                         {
                             double rk = 1d / (1d + ek);
-                            Unsafe.Add(ref gRow, k) = TWeights.On ? scaleT * Unsafe.Add(ref wRef, k) * ((1d - Unsafe.Add(ref tRow, k)) * (Unsafe.Add(ref row,
-                                k) >= 0d ? rk : ek * rk) - Unsafe.Add(ref pwRef, k) * Unsafe.Add(ref tRow, k) * (Unsafe.Add(ref row, k) >= 0d ? ek * rk : rk))
-                                : scaleT * ((Unsafe.Add(ref row, k) >= 0d ? rk : ek * rk) - Unsafe.Add(ref tRow, k));
+                            Unsafe.Add(ref gRow, k) = typeof(TWeights) == typeof(Yes) ? scaleT * Unsafe.Add(ref wRef, k) * ((1d - Unsafe.Add(ref tRow, k))
+                                * (Unsafe.Add(ref row, k) >= 0d ? rk : ek * rk) - Unsafe.Add(ref pwRef, k) * Unsafe.Add(ref tRow, k) * (Unsafe.Add(ref row,
+                                k) >= 0d ? ek * rk : rk)) : scaleT * ((Unsafe.Add(ref row, k) >= 0d ? rk : ek * rk) - Unsafe.Add(ref tRow, k));
                         }
                         lAcc += lek;
                     }

@@ -161,37 +161,20 @@ namespace DivergenceGen.Generated
         private const int Classes = 5;
 
         /// <summary>
-        /// A compile-time option of a kernel: the JIT compiles a generic kernel once per option type and drops the code of an option that is off.
+        /// A compile-time option of a kernel, Yes or No. A kernel tests it as typeof(TOption) == typeof(Yes): the JIT compiles a generic kernel once per option
+        /// type and folds that test while it imports the method, so the code of an option that is off is never compiled.
         /// </summary>
-        internal interface IOption
-        {
-            /// <summary>
-            /// Whether the option is on.
-            /// </summary>
-            static abstract bool On { get; }
-        }
+        internal interface IOption;
 
         /// <summary>
         /// The option is on.
         /// </summary>
-        internal readonly struct Yes : IOption
-        {
-            /// <summary>
-            /// Always true.
-            /// </summary>
-            public static bool On => true;
-        }
+        internal readonly struct Yes : IOption;
 
         /// <summary>
         /// The option is off.
         /// </summary>
-        internal readonly struct No : IOption
-        {
-            /// <summary>
-            /// Always false.
-            /// </summary>
-            public static bool On => false;
-        }
+        internal readonly struct No : IOption;
 
         /// <summary>Σᵢ ℓᵢ, targets in [0, 1], weighted where TWeights is Yes (else the weights are empty and not read); where TGradient is Yes, also the
         /// gradient times scale. Callers have checked every argument.</summary>
@@ -218,10 +201,10 @@ namespace DivergenceGen.Generated
                 var scaleT128 = Vector128.Create(scaleT);
                 // The last vector overlaps the one before: tailMask keeps its last 1 of 4 lanes in the sums.
                 var tailMask = Vector128.AsSingle(Vector128.Create(0u, 0u, 0u, 0xFFFFFFFFu));
-                var w0 = TWeights.On ? Vector128.LoadUnsafe(ref wRef) : default;
-                var w1 = TWeights.On ? Vector128.LoadUnsafe(ref wRef, (nuint)1) : default;
-                var pw0 = TWeights.On ? Vector128.LoadUnsafe(ref pwRef) : default;
-                var pw1 = TWeights.On ? Vector128.LoadUnsafe(ref pwRef, (nuint)1) : default;
+                var w0 = typeof(TWeights) == typeof(Yes) ? Vector128.LoadUnsafe(ref wRef) : default;
+                var w1 = typeof(TWeights) == typeof(Yes) ? Vector128.LoadUnsafe(ref wRef, (nuint)1) : default;
+                var pw0 = typeof(TWeights) == typeof(Yes) ? Vector128.LoadUnsafe(ref pwRef) : default;
+                var pw1 = typeof(TWeights) == typeof(Yes) ? Vector128.LoadUnsafe(ref pwRef, (nuint)1) : default;
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -237,23 +220,23 @@ namespace DivergenceGen.Generated
                     var sp1 = VectorMath.Log1p(e1);
                     var t0 = Vector128.LoadUnsafe(ref tRow);
                     var t1 = Vector128.LoadUnsafe(ref tRow, (nuint)1);
-                    var le0 = TWeights.On ? w0 * (pw0 * t0 * (Vector128.Max(-x0, Vector128<float>.Zero) + sp0) + (Vector128<float>.One - t0)
-                        * (Vector128.Max(x0, Vector128<float>.Zero) + sp0)) : t0 * (Vector128.Max(-x0, Vector128<float>.Zero) + sp0) + (Vector128<float>.One
-                        - t0) * (Vector128.Max(x0, Vector128<float>.Zero) + sp0);
-                    var le1 = TWeights.On ? w1 * (pw1 * t1 * (Vector128.Max(-x1, Vector128<float>.Zero) + sp1) + (Vector128<float>.One - t1)
-                        * (Vector128.Max(x1, Vector128<float>.Zero) + sp1)) : t1 * (Vector128.Max(-x1, Vector128<float>.Zero) + sp1) + (Vector128<float>.One
-                        - t1) * (Vector128.Max(x1, Vector128<float>.Zero) + sp1);
+                    var le0 = typeof(TWeights) == typeof(Yes) ? w0 * (pw0 * t0 * (Vector128.Max(-x0, Vector128<float>.Zero) + sp0) + (Vector128<float>.One
+                        - t0) * (Vector128.Max(x0, Vector128<float>.Zero) + sp0)) : t0 * (Vector128.Max(-x0, Vector128<float>.Zero) + sp0)
+                        + (Vector128<float>.One - t0) * (Vector128.Max(x0, Vector128<float>.Zero) + sp0);
+                    var le1 = typeof(TWeights) == typeof(Yes) ? w1 * (pw1 * t1 * (Vector128.Max(-x1, Vector128<float>.Zero) + sp1) + (Vector128<float>.One
+                        - t1) * (Vector128.Max(x1, Vector128<float>.Zero) + sp1)) : t1 * (Vector128.Max(-x1, Vector128<float>.Zero) + sp1)
+                        + (Vector128<float>.One - t1) * (Vector128.Max(x1, Vector128<float>.Zero) + sp1);
                     Vector128.StoreUnsafe(le0, ref peRow);
                     Vector128.StoreUnsafe(le1, ref peRow, (nuint)1);
-                    if (TGradient.On)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
                         var r0 = Vector128<float>.One / (Vector128<float>.One + e0);
                         var r1 = Vector128<float>.One / (Vector128<float>.One + e1);
-                        Vector128.StoreUnsafe(TWeights.On ? scaleT128 * w0 * ((Vector128<float>.One - t0)
+                        Vector128.StoreUnsafe(typeof(TWeights) == typeof(Yes) ? scaleT128 * w0 * ((Vector128<float>.One - t0)
                             * Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x0, Vector128<float>.Zero), r0, e0 * r0) - pw0 * t0
                             * Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x0, Vector128<float>.Zero), e0 * r0, r0)) : scaleT128
                             * (Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x0, Vector128<float>.Zero), r0, e0 * r0) - t0), ref gRow);
-                        Vector128.StoreUnsafe(TWeights.On ? scaleT128 * w1 * ((Vector128<float>.One - t1)
+                        Vector128.StoreUnsafe(typeof(TWeights) == typeof(Yes) ? scaleT128 * w1 * ((Vector128<float>.One - t1)
                             * Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x1, Vector128<float>.Zero), r1, e1 * r1) - pw1 * t1
                             * Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x1, Vector128<float>.Zero), e1 * r1, r1)) : scaleT128
                             * (Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x1, Vector128<float>.Zero), r1, e1 * r1) - t1), ref gRow, (nuint)1);
@@ -277,17 +260,17 @@ namespace DivergenceGen.Generated
                     {
                         float ek = MathF.Exp(-MathF.Max(Unsafe.Add(ref row, k), -Unsafe.Add(ref row, k)));
                         float spk = ScalarMath.Log1p(ek);
-                        float lek = TWeights.On ? Unsafe.Add(ref wRef, k) * (Unsafe.Add(ref pwRef, k) * Unsafe.Add(ref tRow, k)
+                        float lek = typeof(TWeights) == typeof(Yes) ? Unsafe.Add(ref wRef, k) * (Unsafe.Add(ref pwRef, k) * Unsafe.Add(ref tRow, k)
                             * (MathF.Max(-Unsafe.Add(ref row, k), 0f) + spk) + (1f - Unsafe.Add(ref tRow, k)) * (MathF.Max(Unsafe.Add(ref row, k), 0f) + spk))
                             : Unsafe.Add(ref tRow, k) * (MathF.Max(-Unsafe.Add(ref row, k), 0f) + spk) + (1f - Unsafe.Add(ref tRow, k))
                             * (MathF.Max(Unsafe.Add(ref row, k), 0f) + spk);
                         Unsafe.Add(ref peRow, k) = lek;
-                        if (TGradient.On)
+                        if (typeof(TGradient) == typeof(Yes))
                         {
                             float rk = 1f / (1f + ek);
-                            Unsafe.Add(ref gRow, k) = TWeights.On ? scaleT * Unsafe.Add(ref wRef, k) * ((1f - Unsafe.Add(ref tRow, k)) * (Unsafe.Add(ref row,
-                                k) >= 0f ? rk : ek * rk) - Unsafe.Add(ref pwRef, k) * Unsafe.Add(ref tRow, k) * (Unsafe.Add(ref row, k) >= 0f ? ek * rk : rk))
-                                : scaleT * ((Unsafe.Add(ref row, k) >= 0f ? rk : ek * rk) - Unsafe.Add(ref tRow, k));
+                            Unsafe.Add(ref gRow, k) = typeof(TWeights) == typeof(Yes) ? scaleT * Unsafe.Add(ref wRef, k) * ((1f - Unsafe.Add(ref tRow, k))
+                                * (Unsafe.Add(ref row, k) >= 0f ? rk : ek * rk) - Unsafe.Add(ref pwRef, k) * Unsafe.Add(ref tRow, k) * (Unsafe.Add(ref row,
+                                k) >= 0f ? ek * rk : rk)) : scaleT * ((Unsafe.Add(ref row, k) >= 0f ? rk : ek * rk) - Unsafe.Add(ref tRow, k));
                         }
                         lAcc += lek;
                     }

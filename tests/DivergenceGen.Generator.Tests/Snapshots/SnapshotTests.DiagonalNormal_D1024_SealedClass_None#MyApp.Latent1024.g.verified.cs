@@ -620,37 +620,20 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>
-        /// A compile-time option of a kernel: the JIT compiles a generic kernel once per option type and drops the code of an option that is off.
+        /// A compile-time option of a kernel, Yes or No. A kernel tests it as typeof(TOption) == typeof(Yes): the JIT compiles a generic kernel once per option
+        /// type and folds that test while it imports the method, so the code of an option that is off is never compiled.
         /// </summary>
-        internal interface IOption
-        {
-            /// <summary>
-            /// Whether the option is on.
-            /// </summary>
-            static abstract bool On { get; }
-        }
+        internal interface IOption;
 
         /// <summary>
         /// The option is on.
         /// </summary>
-        internal readonly struct Yes : IOption
-        {
-            /// <summary>
-            /// Always true.
-            /// </summary>
-            public static bool On => true;
-        }
+        internal readonly struct Yes : IOption;
 
         /// <summary>
         /// The option is off.
         /// </summary>
-        internal readonly struct No : IOption
-        {
-            /// <summary>
-            /// Always false.
-            /// </summary>
-            public static bool On => false;
-        }
+        internal readonly struct No : IOption;
 
         /// <summary>
         /// Σᵣ KLᵣ over the rows of KLToStandardNormal, each row one pass over its D = 1024 elements; where TGradient is Yes, also the gradients times scale;
@@ -685,7 +668,7 @@ namespace DivergenceGen.Generated
                         var meank = Vector512.LoadUnsafe(ref meanRow, (nuint)k);
                         var logVariancek = Vector512.LoadUnsafe(ref logVarianceRow, (nuint)k);
                         sumAcc += Vector512.Create(0.5d) * (meank * meank + VectorMath.ExpMinusOneMinus(logVariancek));
-                        if (TGradient.On)
+                        if (typeof(TGradient) == typeof(Yes))
                         {
                             Vector512.StoreUnsafe(meank * scaleT512, ref meanGradientRow, (nuint)k);
                             Vector512.StoreUnsafe(Vector512.Create(0.5d) * VectorMath.Expm1(logVariancek) * scaleT512, ref logVarianceGradientRow, (nuint)k);
@@ -713,7 +696,7 @@ namespace DivergenceGen.Generated
                         var meank = Vector256.LoadUnsafe(ref meanRow, (nuint)k);
                         var logVariancek = Vector256.LoadUnsafe(ref logVarianceRow, (nuint)k);
                         sumAcc += Vector256.Create(0.5d) * (meank * meank + VectorMath.ExpMinusOneMinus(logVariancek));
-                        if (TGradient.On)
+                        if (typeof(TGradient) == typeof(Yes))
                         {
                             Vector256.StoreUnsafe(meank * scaleT256, ref meanGradientRow, (nuint)k);
                             Vector256.StoreUnsafe(Vector256.Create(0.5d) * VectorMath.Expm1(logVariancek) * scaleT256, ref logVarianceGradientRow, (nuint)k);
@@ -741,7 +724,7 @@ namespace DivergenceGen.Generated
                         var meank = Vector128.LoadUnsafe(ref meanRow, (nuint)k);
                         var logVariancek = Vector128.LoadUnsafe(ref logVarianceRow, (nuint)k);
                         sumAcc += Vector128.Create(0.5d) * (meank * meank + VectorMath.ExpMinusOneMinus(logVariancek));
-                        if (TGradient.On)
+                        if (typeof(TGradient) == typeof(Yes))
                         {
                             Vector128.StoreUnsafe(meank * scaleT128, ref meanGradientRow, (nuint)k);
                             Vector128.StoreUnsafe(Vector128.Create(0.5d) * VectorMath.Expm1(logVariancek) * scaleT128, ref logVarianceGradientRow, (nuint)k);
@@ -767,7 +750,7 @@ namespace DivergenceGen.Generated
                     {
                         sumAcc += 0.5d * (Unsafe.Add(ref meanRow, k) * Unsafe.Add(ref meanRow, k) + ScalarMath.ExpMinusOneMinus(Unsafe.Add(ref logVarianceRow,
                             k)));
-                        if (TGradient.On)
+                        if (typeof(TGradient) == typeof(Yes))
                         {
                             Unsafe.Add(ref meanGradientRow, k) = Unsafe.Add(ref meanRow, k) * scaleT;
                             Unsafe.Add(ref logVarianceGradientRow, k) = 0.5d * ScalarMath.Expm1(Unsafe.Add(ref logVarianceRow, k)) * scaleT;
@@ -821,7 +804,7 @@ namespace DivergenceGen.Generated
                         var logVariancePk = Vector512.LoadUnsafe(ref logVariancePRow, (nuint)k);
                         sumAcc += Vector512.Create(0.5d) * (Vector512.ConditionalSelect(Vector512.Equals(meanPk, meanQk), Vector512<double>.Zero, (meanPk
                             - meanQk) * (meanPk - meanQk) * VectorMath.Exp(-logVarianceQk)) + VectorMath.ExpMinusOneMinus(logVariancePk - logVarianceQk));
-                        if (TGradient.On)
+                        if (typeof(TGradient) == typeof(Yes))
                         {
                             Vector512.StoreUnsafe(Vector512.ConditionalSelect(Vector512.Equals(meanPk, meanQk), Vector512<double>.Zero, (meanPk - meanQk)
                                 * VectorMath.Exp(-logVarianceQk)) * scaleT512, ref meanGradientRow, (nuint)k);
@@ -856,7 +839,7 @@ namespace DivergenceGen.Generated
                         var logVariancePk = Vector256.LoadUnsafe(ref logVariancePRow, (nuint)k);
                         sumAcc += Vector256.Create(0.5d) * (Vector256.ConditionalSelect(Vector256.Equals(meanPk, meanQk), Vector256<double>.Zero, (meanPk
                             - meanQk) * (meanPk - meanQk) * VectorMath.Exp(-logVarianceQk)) + VectorMath.ExpMinusOneMinus(logVariancePk - logVarianceQk));
-                        if (TGradient.On)
+                        if (typeof(TGradient) == typeof(Yes))
                         {
                             Vector256.StoreUnsafe(Vector256.ConditionalSelect(Vector256.Equals(meanPk, meanQk), Vector256<double>.Zero, (meanPk - meanQk)
                                 * VectorMath.Exp(-logVarianceQk)) * scaleT256, ref meanGradientRow, (nuint)k);
@@ -891,7 +874,7 @@ namespace DivergenceGen.Generated
                         var logVariancePk = Vector128.LoadUnsafe(ref logVariancePRow, (nuint)k);
                         sumAcc += Vector128.Create(0.5d) * (Vector128.ConditionalSelect(Vector128.Equals(meanPk, meanQk), Vector128<double>.Zero, (meanPk
                             - meanQk) * (meanPk - meanQk) * VectorMath.Exp(-logVarianceQk)) + VectorMath.ExpMinusOneMinus(logVariancePk - logVarianceQk));
-                        if (TGradient.On)
+                        if (typeof(TGradient) == typeof(Yes))
                         {
                             Vector128.StoreUnsafe(Vector128.ConditionalSelect(Vector128.Equals(meanPk, meanQk), Vector128<double>.Zero, (meanPk - meanQk)
                                 * VectorMath.Exp(-logVarianceQk)) * scaleT128, ref meanGradientRow, (nuint)k);
@@ -923,7 +906,7 @@ namespace DivergenceGen.Generated
                             - Unsafe.Add(ref meanQRow, k)) * (Unsafe.Add(ref meanPRow, k) - Unsafe.Add(ref meanQRow, k))
                             * Math.Exp(-Unsafe.Add(ref logVarianceQRow, k))) + ScalarMath.ExpMinusOneMinus(Unsafe.Add(ref logVariancePRow, k)
                             - Unsafe.Add(ref logVarianceQRow, k)));
-                        if (TGradient.On)
+                        if (typeof(TGradient) == typeof(Yes))
                         {
                             Unsafe.Add(ref meanGradientRow, k) = (Unsafe.Add(ref meanPRow, k) == Unsafe.Add(ref meanQRow, k) ? 0d : (Unsafe.Add(ref meanPRow,
                                 k) - Unsafe.Add(ref meanQRow, k)) * Math.Exp(-Unsafe.Add(ref logVarianceQRow, k))) * scaleT;

@@ -818,37 +818,20 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>
-        /// A compile-time option of a kernel: the JIT compiles a generic kernel once per option type and drops the code of an option that is off.
+        /// A compile-time option of a kernel, Yes or No. A kernel tests it as typeof(TOption) == typeof(Yes): the JIT compiles a generic kernel once per option
+        /// type and folds that test while it imports the method, so the code of an option that is off is never compiled.
         /// </summary>
-        internal interface IOption
-        {
-            /// <summary>
-            /// Whether the option is on.
-            /// </summary>
-            static abstract bool On { get; }
-        }
+        internal interface IOption;
 
         /// <summary>
         /// The option is on.
         /// </summary>
-        internal readonly struct Yes : IOption
-        {
-            /// <summary>
-            /// Always true.
-            /// </summary>
-            public static bool On => true;
-        }
+        internal readonly struct Yes : IOption;
 
         /// <summary>
         /// The option is off.
         /// </summary>
-        internal readonly struct No : IOption
-        {
-            /// <summary>
-            /// Always false.
-            /// </summary>
-            public static bool On => false;
-        }
+        internal readonly struct No : IOption;
 
         /// <summary>
         /// Σᵣ KLᵣ over the rows of KLToStandardNormal, each row one pass over its D = 16 elements; where TGradient is Yes, also the gradients times scale; for
@@ -885,7 +868,7 @@ namespace DivergenceGen.Generated
                             var meank = Vector512.LoadUnsafe(ref meanRow, (nuint)k);
                             var logVariancek = Vector512.LoadUnsafe(ref logVarianceRow, (nuint)k);
                             sumAcc += Vector512.Create(0.5d) * (meank * meank + VectorMath.ExpMinusOneMinus(logVariancek));
-                            if (TGradient.On)
+                            if (typeof(TGradient) == typeof(Yes))
                             {
                                 Vector512.StoreUnsafe(meank * scaleT512, ref meanGradientRow, (nuint)k);
                                 Vector512.StoreUnsafe(Vector512.Create(0.5d) * VectorMath.Expm1(logVariancek) * scaleT512, ref logVarianceGradientRow,
@@ -912,7 +895,7 @@ namespace DivergenceGen.Generated
                         var sum0 = Vector512.Create(0.5d) * (mean0 * mean0 + VectorMath.ExpMinusOneMinus(logVariance0));
                         var sum1 = Vector512.Create(0.5d) * (mean1 * mean1 + VectorMath.ExpMinusOneMinus(logVariance1));
                         double sum = Vector512.Sum(sum0 + sum1);
-                        if (TGradient.On)
+                        if (typeof(TGradient) == typeof(Yes))
                         {
                             Vector512.StoreUnsafe(mean0 * scaleT512, ref meanGradientRow);
                             Vector512.StoreUnsafe(mean1 * scaleT512, ref meanGradientRow, (nuint)8);
@@ -942,7 +925,7 @@ namespace DivergenceGen.Generated
                             var meank = Vector256.LoadUnsafe(ref meanRow, (nuint)k);
                             var logVariancek = Vector256.LoadUnsafe(ref logVarianceRow, (nuint)k);
                             sumAcc += Vector256.Create(0.5d) * (meank * meank + VectorMath.ExpMinusOneMinus(logVariancek));
-                            if (TGradient.On)
+                            if (typeof(TGradient) == typeof(Yes))
                             {
                                 Vector256.StoreUnsafe(meank * scaleT256, ref meanGradientRow, (nuint)k);
                                 Vector256.StoreUnsafe(Vector256.Create(0.5d) * VectorMath.Expm1(logVariancek) * scaleT256, ref logVarianceGradientRow,
@@ -975,7 +958,7 @@ namespace DivergenceGen.Generated
                         var sum2 = Vector256.Create(0.5d) * (mean2 * mean2 + VectorMath.ExpMinusOneMinus(logVariance2));
                         var sum3 = Vector256.Create(0.5d) * (mean3 * mean3 + VectorMath.ExpMinusOneMinus(logVariance3));
                         double sum = Vector256.Sum(sum0 + sum1 + sum2 + sum3);
-                        if (TGradient.On)
+                        if (typeof(TGradient) == typeof(Yes))
                         {
                             Vector256.StoreUnsafe(mean0 * scaleT256, ref meanGradientRow);
                             Vector256.StoreUnsafe(mean1 * scaleT256, ref meanGradientRow, (nuint)4);
@@ -1009,7 +992,7 @@ namespace DivergenceGen.Generated
                             var meank = Vector128.LoadUnsafe(ref meanRow, (nuint)k);
                             var logVariancek = Vector128.LoadUnsafe(ref logVarianceRow, (nuint)k);
                             sumAcc += Vector128.Create(0.5d) * (meank * meank + VectorMath.ExpMinusOneMinus(logVariancek));
-                            if (TGradient.On)
+                            if (typeof(TGradient) == typeof(Yes))
                             {
                                 Vector128.StoreUnsafe(meank * scaleT128, ref meanGradientRow, (nuint)k);
                                 Vector128.StoreUnsafe(Vector128.Create(0.5d) * VectorMath.Expm1(logVariancek) * scaleT128, ref logVarianceGradientRow,
@@ -1054,7 +1037,7 @@ namespace DivergenceGen.Generated
                         var sum6 = Vector128.Create(0.5d) * (mean6 * mean6 + VectorMath.ExpMinusOneMinus(logVariance6));
                         var sum7 = Vector128.Create(0.5d) * (mean7 * mean7 + VectorMath.ExpMinusOneMinus(logVariance7));
                         double sum = Vector128.Sum(sum0 + sum1 + sum2 + sum3 + sum4 + sum5 + sum6 + sum7);
-                        if (TGradient.On)
+                        if (typeof(TGradient) == typeof(Yes))
                         {
                             Vector128.StoreUnsafe(mean0 * scaleT128, ref meanGradientRow);
                             Vector128.StoreUnsafe(mean1 * scaleT128, ref meanGradientRow, (nuint)2);
@@ -1092,7 +1075,7 @@ namespace DivergenceGen.Generated
                     {
                         sumAcc += 0.5d * (Unsafe.Add(ref meanRow, k) * Unsafe.Add(ref meanRow, k) + ScalarMath.ExpMinusOneMinus(Unsafe.Add(ref logVarianceRow,
                             k)));
-                        if (TGradient.On)
+                        if (typeof(TGradient) == typeof(Yes))
                         {
                             Unsafe.Add(ref meanGradientRow, k) = Unsafe.Add(ref meanRow, k) * scaleT;
                             Unsafe.Add(ref logVarianceGradientRow, k) = 0.5d * ScalarMath.Expm1(Unsafe.Add(ref logVarianceRow, k)) * scaleT;
@@ -1147,7 +1130,7 @@ namespace DivergenceGen.Generated
                             var logVariancePk = Vector512.LoadUnsafe(ref logVariancePRow, (nuint)k);
                             sumAcc += Vector512.Create(0.5d) * (Vector512.ConditionalSelect(Vector512.Equals(meanPk, meanQk), Vector512<double>.Zero, (meanPk
                                 - meanQk) * (meanPk - meanQk) * VectorMath.Exp(-logVarianceQk)) + VectorMath.ExpMinusOneMinus(logVariancePk - logVarianceQk));
-                            if (TGradient.On)
+                            if (typeof(TGradient) == typeof(Yes))
                             {
                                 Vector512.StoreUnsafe(Vector512.ConditionalSelect(Vector512.Equals(meanPk, meanQk), Vector512<double>.Zero, (meanPk - meanQk)
                                     * VectorMath.Exp(-logVarianceQk)) * scaleT512, ref meanGradientRow, (nuint)k);
@@ -1183,7 +1166,7 @@ namespace DivergenceGen.Generated
                         var sum1 = Vector512.Create(0.5d) * (Vector512.ConditionalSelect(Vector512.Equals(meanP1, meanQ1), Vector512<double>.Zero, (meanP1
                             - meanQ1) * (meanP1 - meanQ1) * VectorMath.Exp(-logVarianceQ1)) + VectorMath.ExpMinusOneMinus(logVarianceP1 - logVarianceQ1));
                         double sum = Vector512.Sum(sum0 + sum1);
-                        if (TGradient.On)
+                        if (typeof(TGradient) == typeof(Yes))
                         {
                             Vector512.StoreUnsafe(Vector512.ConditionalSelect(Vector512.Equals(meanP0, meanQ0), Vector512<double>.Zero, (meanP0 - meanQ0)
                                 * VectorMath.Exp(-logVarianceQ0)) * scaleT512, ref meanGradientRow);
@@ -1222,7 +1205,7 @@ namespace DivergenceGen.Generated
                             var logVariancePk = Vector256.LoadUnsafe(ref logVariancePRow, (nuint)k);
                             sumAcc += Vector256.Create(0.5d) * (Vector256.ConditionalSelect(Vector256.Equals(meanPk, meanQk), Vector256<double>.Zero, (meanPk
                                 - meanQk) * (meanPk - meanQk) * VectorMath.Exp(-logVarianceQk)) + VectorMath.ExpMinusOneMinus(logVariancePk - logVarianceQk));
-                            if (TGradient.On)
+                            if (typeof(TGradient) == typeof(Yes))
                             {
                                 Vector256.StoreUnsafe(Vector256.ConditionalSelect(Vector256.Equals(meanPk, meanQk), Vector256<double>.Zero, (meanPk - meanQk)
                                     * VectorMath.Exp(-logVarianceQk)) * scaleT256, ref meanGradientRow, (nuint)k);
@@ -1270,7 +1253,7 @@ namespace DivergenceGen.Generated
                         var sum3 = Vector256.Create(0.5d) * (Vector256.ConditionalSelect(Vector256.Equals(meanP3, meanQ3), Vector256<double>.Zero, (meanP3
                             - meanQ3) * (meanP3 - meanQ3) * VectorMath.Exp(-logVarianceQ3)) + VectorMath.ExpMinusOneMinus(logVarianceP3 - logVarianceQ3));
                         double sum = Vector256.Sum(sum0 + sum1 + sum2 + sum3);
-                        if (TGradient.On)
+                        if (typeof(TGradient) == typeof(Yes))
                         {
                             Vector256.StoreUnsafe(Vector256.ConditionalSelect(Vector256.Equals(meanP0, meanQ0), Vector256<double>.Zero, (meanP0 - meanQ0)
                                 * VectorMath.Exp(-logVarianceQ0)) * scaleT256, ref meanGradientRow);
@@ -1317,7 +1300,7 @@ namespace DivergenceGen.Generated
                             var logVariancePk = Vector128.LoadUnsafe(ref logVariancePRow, (nuint)k);
                             sumAcc += Vector128.Create(0.5d) * (Vector128.ConditionalSelect(Vector128.Equals(meanPk, meanQk), Vector128<double>.Zero, (meanPk
                                 - meanQk) * (meanPk - meanQk) * VectorMath.Exp(-logVarianceQk)) + VectorMath.ExpMinusOneMinus(logVariancePk - logVarianceQk));
-                            if (TGradient.On)
+                            if (typeof(TGradient) == typeof(Yes))
                             {
                                 Vector128.StoreUnsafe(Vector128.ConditionalSelect(Vector128.Equals(meanPk, meanQk), Vector128<double>.Zero, (meanPk - meanQk)
                                     * VectorMath.Exp(-logVarianceQk)) * scaleT128, ref meanGradientRow, (nuint)k);
@@ -1389,7 +1372,7 @@ namespace DivergenceGen.Generated
                         var sum7 = Vector128.Create(0.5d) * (Vector128.ConditionalSelect(Vector128.Equals(meanP7, meanQ7), Vector128<double>.Zero, (meanP7
                             - meanQ7) * (meanP7 - meanQ7) * VectorMath.Exp(-logVarianceQ7)) + VectorMath.ExpMinusOneMinus(logVarianceP7 - logVarianceQ7));
                         double sum = Vector128.Sum(sum0 + sum1 + sum2 + sum3 + sum4 + sum5 + sum6 + sum7);
-                        if (TGradient.On)
+                        if (typeof(TGradient) == typeof(Yes))
                         {
                             Vector128.StoreUnsafe(Vector128.ConditionalSelect(Vector128.Equals(meanP0, meanQ0), Vector128<double>.Zero, (meanP0 - meanQ0)
                                 * VectorMath.Exp(-logVarianceQ0)) * scaleT128, ref meanGradientRow);
@@ -1447,7 +1430,7 @@ namespace DivergenceGen.Generated
                             - Unsafe.Add(ref meanQRow, k)) * (Unsafe.Add(ref meanPRow, k) - Unsafe.Add(ref meanQRow, k))
                             * Math.Exp(-Unsafe.Add(ref logVarianceQRow, k))) + ScalarMath.ExpMinusOneMinus(Unsafe.Add(ref logVariancePRow, k)
                             - Unsafe.Add(ref logVarianceQRow, k)));
-                        if (TGradient.On)
+                        if (typeof(TGradient) == typeof(Yes))
                         {
                             Unsafe.Add(ref meanGradientRow, k) = (Unsafe.Add(ref meanPRow, k) == Unsafe.Add(ref meanQRow, k) ? 0d : (Unsafe.Add(ref meanPRow,
                                 k) - Unsafe.Add(ref meanQRow, k)) * Math.Exp(-Unsafe.Add(ref logVarianceQRow, k))) * scaleT;

@@ -766,37 +766,20 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>
-        /// A compile-time option of a kernel: the JIT compiles a generic kernel once per option type and drops the code of an option that is off.
+        /// A compile-time option of a kernel, Yes or No. A kernel tests it as typeof(TOption) == typeof(Yes): the JIT compiles a generic kernel once per option
+        /// type and folds that test while it imports the method, so the code of an option that is off is never compiled.
         /// </summary>
-        internal interface IOption
-        {
-            /// <summary>
-            /// Whether the option is on.
-            /// </summary>
-            static abstract bool On { get; }
-        }
+        internal interface IOption;
 
         /// <summary>
         /// The option is on.
         /// </summary>
-        internal readonly struct Yes : IOption
-        {
-            /// <summary>
-            /// Always true.
-            /// </summary>
-            public static bool On => true;
-        }
+        internal readonly struct Yes : IOption;
 
         /// <summary>
         /// The option is off.
         /// </summary>
-        internal readonly struct No : IOption
-        {
-            /// <summary>
-            /// Always false.
-            /// </summary>
-            public static bool On => false;
-        }
+        internal readonly struct No : IOption;
 
         /// <summary>
         /// Σᵣ KLᵣ over the rows of KLToStandardNormal, each row one pass over its D = 17 elements; where TGradient is Yes, also the gradients times scale; for
@@ -837,7 +820,7 @@ namespace DivergenceGen.Generated
                             var logVariancek = Vector512.LoadUnsafe(ref logVarianceRow, (nuint)k);
                             var sumk = Vector512.Create(0.5f) * (meank * meank + VectorMath.ExpMinusOneMinus(logVariancek));
                             sumAcc += Vector512.WidenLower(sumk) + Vector512.WidenUpper(sumk);
-                            if (TGradient.On)
+                            if (typeof(TGradient) == typeof(Yes))
                             {
                                 Vector512.StoreUnsafe(meank * scaleT512, ref meanGradientRow, (nuint)k);
                                 Vector512.StoreUnsafe(Vector512.Create(0.5f) * VectorMath.Expm1(logVariancek) * scaleT512, ref logVarianceGradientRow,
@@ -849,7 +832,7 @@ namespace DivergenceGen.Generated
                         var logVariance239 = Vector512.LoadUnsafe(ref logVarianceRow, (nuint)239);
                         var sum239 = (Vector512.Create(0.5f) * (mean239 * mean239 + VectorMath.ExpMinusOneMinus(logVariance239)) & loopTailMask);
                         sumAcc += Vector512.WidenLower(sum239) + Vector512.WidenUpper(sum239);
-                        if (TGradient.On)
+                        if (typeof(TGradient) == typeof(Yes))
                         {
                             Vector512.StoreUnsafe(mean239 * scaleT512, ref meanGradientRow, (nuint)239);
                             Vector512.StoreUnsafe(Vector512.Create(0.5f) * VectorMath.Expm1(logVariance239) * scaleT512, ref logVarianceGradientRow,
@@ -877,7 +860,7 @@ namespace DivergenceGen.Generated
                             var logVariancek = Vector512.LoadUnsafe(ref logVarianceRow, (nuint)k);
                             var sumk = Vector512.Create(0.5f) * (meank * meank + VectorMath.ExpMinusOneMinus(logVariancek));
                             sumAcc += Vector512.WidenLower(sumk) + Vector512.WidenUpper(sumk);
-                            if (TGradient.On)
+                            if (typeof(TGradient) == typeof(Yes))
                             {
                                 Vector512.StoreUnsafe(meank * scaleT512, ref meanGradientRow, (nuint)k);
                                 Vector512.StoreUnsafe(Vector512.Create(0.5f) * VectorMath.Expm1(logVariancek) * scaleT512, ref logVarianceGradientRow,
@@ -889,7 +872,7 @@ namespace DivergenceGen.Generated
                         var logVariance1 = Vector512.LoadUnsafe(ref logVarianceRow, (nuint)1);
                         var sum1 = (Vector512.Create(0.5f) * (mean1 * mean1 + VectorMath.ExpMinusOneMinus(logVariance1)) & loopTailMask);
                         sumAcc += Vector512.WidenLower(sum1) + Vector512.WidenUpper(sum1);
-                        if (TGradient.On)
+                        if (typeof(TGradient) == typeof(Yes))
                         {
                             Vector512.StoreUnsafe(mean1 * scaleT512, ref meanGradientRow, (nuint)1);
                             Vector512.StoreUnsafe(Vector512.Create(0.5f) * VectorMath.Expm1(logVariance1) * scaleT512, ref logVarianceGradientRow, (nuint)1);
@@ -922,7 +905,7 @@ namespace DivergenceGen.Generated
                             var logVariancek = Vector256.LoadUnsafe(ref logVarianceRow, (nuint)k);
                             var sumk = Vector256.Create(0.5f) * (meank * meank + VectorMath.ExpMinusOneMinus(logVariancek));
                             sumAcc += Vector256.WidenLower(sumk) + Vector256.WidenUpper(sumk);
-                            if (TGradient.On)
+                            if (typeof(TGradient) == typeof(Yes))
                             {
                                 Vector256.StoreUnsafe(meank * scaleT256, ref meanGradientRow, (nuint)k);
                                 Vector256.StoreUnsafe(Vector256.Create(0.5f) * VectorMath.Expm1(logVariancek) * scaleT256, ref logVarianceGradientRow,
@@ -934,7 +917,7 @@ namespace DivergenceGen.Generated
                         var logVariance247 = Vector256.LoadUnsafe(ref logVarianceRow, (nuint)247);
                         var sum247 = (Vector256.Create(0.5f) * (mean247 * mean247 + VectorMath.ExpMinusOneMinus(logVariance247)) & loopTailMask);
                         sumAcc += Vector256.WidenLower(sum247) + Vector256.WidenUpper(sum247);
-                        if (TGradient.On)
+                        if (typeof(TGradient) == typeof(Yes))
                         {
                             Vector256.StoreUnsafe(mean247 * scaleT256, ref meanGradientRow, (nuint)247);
                             Vector256.StoreUnsafe(Vector256.Create(0.5f) * VectorMath.Expm1(logVariance247) * scaleT256, ref logVarianceGradientRow,
@@ -962,7 +945,7 @@ namespace DivergenceGen.Generated
                             var logVariancek = Vector256.LoadUnsafe(ref logVarianceRow, (nuint)k);
                             var sumk = Vector256.Create(0.5f) * (meank * meank + VectorMath.ExpMinusOneMinus(logVariancek));
                             sumAcc += Vector256.WidenLower(sumk) + Vector256.WidenUpper(sumk);
-                            if (TGradient.On)
+                            if (typeof(TGradient) == typeof(Yes))
                             {
                                 Vector256.StoreUnsafe(meank * scaleT256, ref meanGradientRow, (nuint)k);
                                 Vector256.StoreUnsafe(Vector256.Create(0.5f) * VectorMath.Expm1(logVariancek) * scaleT256, ref logVarianceGradientRow,
@@ -974,7 +957,7 @@ namespace DivergenceGen.Generated
                         var logVariance9 = Vector256.LoadUnsafe(ref logVarianceRow, (nuint)9);
                         var sum9 = (Vector256.Create(0.5f) * (mean9 * mean9 + VectorMath.ExpMinusOneMinus(logVariance9)) & loopTailMask);
                         sumAcc += Vector256.WidenLower(sum9) + Vector256.WidenUpper(sum9);
-                        if (TGradient.On)
+                        if (typeof(TGradient) == typeof(Yes))
                         {
                             Vector256.StoreUnsafe(mean9 * scaleT256, ref meanGradientRow, (nuint)9);
                             Vector256.StoreUnsafe(Vector256.Create(0.5f) * VectorMath.Expm1(logVariance9) * scaleT256, ref logVarianceGradientRow, (nuint)9);
@@ -1006,7 +989,7 @@ namespace DivergenceGen.Generated
                             var logVariancek = Vector128.LoadUnsafe(ref logVarianceRow, (nuint)k);
                             var sumk = Vector128.Create(0.5f) * (meank * meank + VectorMath.ExpMinusOneMinus(logVariancek));
                             sumAcc += Vector128.WidenLower(sumk) + Vector128.WidenUpper(sumk);
-                            if (TGradient.On)
+                            if (typeof(TGradient) == typeof(Yes))
                             {
                                 Vector128.StoreUnsafe(meank * scaleT128, ref meanGradientRow, (nuint)k);
                                 Vector128.StoreUnsafe(Vector128.Create(0.5f) * VectorMath.Expm1(logVariancek) * scaleT128, ref logVarianceGradientRow,
@@ -1018,7 +1001,7 @@ namespace DivergenceGen.Generated
                         var logVariance251 = Vector128.LoadUnsafe(ref logVarianceRow, (nuint)251);
                         var sum251 = (Vector128.Create(0.5f) * (mean251 * mean251 + VectorMath.ExpMinusOneMinus(logVariance251)) & loopTailMask);
                         sumAcc += Vector128.WidenLower(sum251) + Vector128.WidenUpper(sum251);
-                        if (TGradient.On)
+                        if (typeof(TGradient) == typeof(Yes))
                         {
                             Vector128.StoreUnsafe(mean251 * scaleT128, ref meanGradientRow, (nuint)251);
                             Vector128.StoreUnsafe(Vector128.Create(0.5f) * VectorMath.Expm1(logVariance251) * scaleT128, ref logVarianceGradientRow,
@@ -1046,7 +1029,7 @@ namespace DivergenceGen.Generated
                             var logVariancek = Vector128.LoadUnsafe(ref logVarianceRow, (nuint)k);
                             var sumk = Vector128.Create(0.5f) * (meank * meank + VectorMath.ExpMinusOneMinus(logVariancek));
                             sumAcc += Vector128.WidenLower(sumk) + Vector128.WidenUpper(sumk);
-                            if (TGradient.On)
+                            if (typeof(TGradient) == typeof(Yes))
                             {
                                 Vector128.StoreUnsafe(meank * scaleT128, ref meanGradientRow, (nuint)k);
                                 Vector128.StoreUnsafe(Vector128.Create(0.5f) * VectorMath.Expm1(logVariancek) * scaleT128, ref logVarianceGradientRow,
@@ -1058,7 +1041,7 @@ namespace DivergenceGen.Generated
                         var logVariance13 = Vector128.LoadUnsafe(ref logVarianceRow, (nuint)13);
                         var sum13 = (Vector128.Create(0.5f) * (mean13 * mean13 + VectorMath.ExpMinusOneMinus(logVariance13)) & loopTailMask);
                         sumAcc += Vector128.WidenLower(sum13) + Vector128.WidenUpper(sum13);
-                        if (TGradient.On)
+                        if (typeof(TGradient) == typeof(Yes))
                         {
                             Vector128.StoreUnsafe(mean13 * scaleT128, ref meanGradientRow, (nuint)13);
                             Vector128.StoreUnsafe(Vector128.Create(0.5f) * VectorMath.Expm1(logVariance13) * scaleT128, ref logVarianceGradientRow, (nuint)13);
@@ -1083,7 +1066,7 @@ namespace DivergenceGen.Generated
                     {
                         sumAcc += 0.5f * (Unsafe.Add(ref meanRow, k) * Unsafe.Add(ref meanRow, k) + ScalarMath.ExpMinusOneMinus(Unsafe.Add(ref logVarianceRow,
                             k)));
-                        if (TGradient.On)
+                        if (typeof(TGradient) == typeof(Yes))
                         {
                             Unsafe.Add(ref meanGradientRow, k) = Unsafe.Add(ref meanRow, k) * scaleT;
                             Unsafe.Add(ref logVarianceGradientRow, k) = 0.5f * ScalarMath.Expm1(Unsafe.Add(ref logVarianceRow, k)) * scaleT;
@@ -1142,7 +1125,7 @@ namespace DivergenceGen.Generated
                             var sumk = Vector512.Create(0.5f) * (Vector512.ConditionalSelect(Vector512.Equals(meanPk, meanQk), Vector512<float>.Zero, (meanPk
                                 - meanQk) * (meanPk - meanQk) * VectorMath.Exp(-logVarianceQk)) + VectorMath.ExpMinusOneMinus(logVariancePk - logVarianceQk));
                             sumAcc += Vector512.WidenLower(sumk) + Vector512.WidenUpper(sumk);
-                            if (TGradient.On)
+                            if (typeof(TGradient) == typeof(Yes))
                             {
                                 Vector512.StoreUnsafe(Vector512.ConditionalSelect(Vector512.Equals(meanPk, meanQk), Vector512<float>.Zero, (meanPk - meanQk)
                                     * VectorMath.Exp(-logVarianceQk)) * scaleT512, ref meanGradientRow, (nuint)k);
@@ -1159,7 +1142,7 @@ namespace DivergenceGen.Generated
                             (meanP239 - meanQ239) * (meanP239 - meanQ239) * VectorMath.Exp(-logVarianceQ239)) + VectorMath.ExpMinusOneMinus(logVarianceP239
                             - logVarianceQ239)) & loopTailMask);
                         sumAcc += Vector512.WidenLower(sum239) + Vector512.WidenUpper(sum239);
-                        if (TGradient.On)
+                        if (typeof(TGradient) == typeof(Yes))
                         {
                             Vector512.StoreUnsafe(Vector512.ConditionalSelect(Vector512.Equals(meanP239, meanQ239), Vector512<float>.Zero, (meanP239
                                 - meanQ239) * VectorMath.Exp(-logVarianceQ239)) * scaleT512, ref meanGradientRow, (nuint)239);
@@ -1193,7 +1176,7 @@ namespace DivergenceGen.Generated
                             var sumk = Vector512.Create(0.5f) * (Vector512.ConditionalSelect(Vector512.Equals(meanPk, meanQk), Vector512<float>.Zero, (meanPk
                                 - meanQk) * (meanPk - meanQk) * VectorMath.Exp(-logVarianceQk)) + VectorMath.ExpMinusOneMinus(logVariancePk - logVarianceQk));
                             sumAcc += Vector512.WidenLower(sumk) + Vector512.WidenUpper(sumk);
-                            if (TGradient.On)
+                            if (typeof(TGradient) == typeof(Yes))
                             {
                                 Vector512.StoreUnsafe(Vector512.ConditionalSelect(Vector512.Equals(meanPk, meanQk), Vector512<float>.Zero, (meanPk - meanQk)
                                     * VectorMath.Exp(-logVarianceQk)) * scaleT512, ref meanGradientRow, (nuint)k);
@@ -1210,7 +1193,7 @@ namespace DivergenceGen.Generated
                             - meanQ1) * (meanP1 - meanQ1) * VectorMath.Exp(-logVarianceQ1)) + VectorMath.ExpMinusOneMinus(logVarianceP1 - logVarianceQ1))
                             & loopTailMask);
                         sumAcc += Vector512.WidenLower(sum1) + Vector512.WidenUpper(sum1);
-                        if (TGradient.On)
+                        if (typeof(TGradient) == typeof(Yes))
                         {
                             Vector512.StoreUnsafe(Vector512.ConditionalSelect(Vector512.Equals(meanP1, meanQ1), Vector512<float>.Zero, (meanP1 - meanQ1)
                                 * VectorMath.Exp(-logVarianceQ1)) * scaleT512, ref meanGradientRow, (nuint)1);
@@ -1250,7 +1233,7 @@ namespace DivergenceGen.Generated
                             var sumk = Vector256.Create(0.5f) * (Vector256.ConditionalSelect(Vector256.Equals(meanPk, meanQk), Vector256<float>.Zero, (meanPk
                                 - meanQk) * (meanPk - meanQk) * VectorMath.Exp(-logVarianceQk)) + VectorMath.ExpMinusOneMinus(logVariancePk - logVarianceQk));
                             sumAcc += Vector256.WidenLower(sumk) + Vector256.WidenUpper(sumk);
-                            if (TGradient.On)
+                            if (typeof(TGradient) == typeof(Yes))
                             {
                                 Vector256.StoreUnsafe(Vector256.ConditionalSelect(Vector256.Equals(meanPk, meanQk), Vector256<float>.Zero, (meanPk - meanQk)
                                     * VectorMath.Exp(-logVarianceQk)) * scaleT256, ref meanGradientRow, (nuint)k);
@@ -1267,7 +1250,7 @@ namespace DivergenceGen.Generated
                             (meanP247 - meanQ247) * (meanP247 - meanQ247) * VectorMath.Exp(-logVarianceQ247)) + VectorMath.ExpMinusOneMinus(logVarianceP247
                             - logVarianceQ247)) & loopTailMask);
                         sumAcc += Vector256.WidenLower(sum247) + Vector256.WidenUpper(sum247);
-                        if (TGradient.On)
+                        if (typeof(TGradient) == typeof(Yes))
                         {
                             Vector256.StoreUnsafe(Vector256.ConditionalSelect(Vector256.Equals(meanP247, meanQ247), Vector256<float>.Zero, (meanP247
                                 - meanQ247) * VectorMath.Exp(-logVarianceQ247)) * scaleT256, ref meanGradientRow, (nuint)247);
@@ -1301,7 +1284,7 @@ namespace DivergenceGen.Generated
                             var sumk = Vector256.Create(0.5f) * (Vector256.ConditionalSelect(Vector256.Equals(meanPk, meanQk), Vector256<float>.Zero, (meanPk
                                 - meanQk) * (meanPk - meanQk) * VectorMath.Exp(-logVarianceQk)) + VectorMath.ExpMinusOneMinus(logVariancePk - logVarianceQk));
                             sumAcc += Vector256.WidenLower(sumk) + Vector256.WidenUpper(sumk);
-                            if (TGradient.On)
+                            if (typeof(TGradient) == typeof(Yes))
                             {
                                 Vector256.StoreUnsafe(Vector256.ConditionalSelect(Vector256.Equals(meanPk, meanQk), Vector256<float>.Zero, (meanPk - meanQk)
                                     * VectorMath.Exp(-logVarianceQk)) * scaleT256, ref meanGradientRow, (nuint)k);
@@ -1318,7 +1301,7 @@ namespace DivergenceGen.Generated
                             - meanQ9) * (meanP9 - meanQ9) * VectorMath.Exp(-logVarianceQ9)) + VectorMath.ExpMinusOneMinus(logVarianceP9 - logVarianceQ9))
                             & loopTailMask);
                         sumAcc += Vector256.WidenLower(sum9) + Vector256.WidenUpper(sum9);
-                        if (TGradient.On)
+                        if (typeof(TGradient) == typeof(Yes))
                         {
                             Vector256.StoreUnsafe(Vector256.ConditionalSelect(Vector256.Equals(meanP9, meanQ9), Vector256<float>.Zero, (meanP9 - meanQ9)
                                 * VectorMath.Exp(-logVarianceQ9)) * scaleT256, ref meanGradientRow, (nuint)9);
@@ -1357,7 +1340,7 @@ namespace DivergenceGen.Generated
                             var sumk = Vector128.Create(0.5f) * (Vector128.ConditionalSelect(Vector128.Equals(meanPk, meanQk), Vector128<float>.Zero, (meanPk
                                 - meanQk) * (meanPk - meanQk) * VectorMath.Exp(-logVarianceQk)) + VectorMath.ExpMinusOneMinus(logVariancePk - logVarianceQk));
                             sumAcc += Vector128.WidenLower(sumk) + Vector128.WidenUpper(sumk);
-                            if (TGradient.On)
+                            if (typeof(TGradient) == typeof(Yes))
                             {
                                 Vector128.StoreUnsafe(Vector128.ConditionalSelect(Vector128.Equals(meanPk, meanQk), Vector128<float>.Zero, (meanPk - meanQk)
                                     * VectorMath.Exp(-logVarianceQk)) * scaleT128, ref meanGradientRow, (nuint)k);
@@ -1374,7 +1357,7 @@ namespace DivergenceGen.Generated
                             (meanP251 - meanQ251) * (meanP251 - meanQ251) * VectorMath.Exp(-logVarianceQ251)) + VectorMath.ExpMinusOneMinus(logVarianceP251
                             - logVarianceQ251)) & loopTailMask);
                         sumAcc += Vector128.WidenLower(sum251) + Vector128.WidenUpper(sum251);
-                        if (TGradient.On)
+                        if (typeof(TGradient) == typeof(Yes))
                         {
                             Vector128.StoreUnsafe(Vector128.ConditionalSelect(Vector128.Equals(meanP251, meanQ251), Vector128<float>.Zero, (meanP251
                                 - meanQ251) * VectorMath.Exp(-logVarianceQ251)) * scaleT128, ref meanGradientRow, (nuint)251);
@@ -1408,7 +1391,7 @@ namespace DivergenceGen.Generated
                             var sumk = Vector128.Create(0.5f) * (Vector128.ConditionalSelect(Vector128.Equals(meanPk, meanQk), Vector128<float>.Zero, (meanPk
                                 - meanQk) * (meanPk - meanQk) * VectorMath.Exp(-logVarianceQk)) + VectorMath.ExpMinusOneMinus(logVariancePk - logVarianceQk));
                             sumAcc += Vector128.WidenLower(sumk) + Vector128.WidenUpper(sumk);
-                            if (TGradient.On)
+                            if (typeof(TGradient) == typeof(Yes))
                             {
                                 Vector128.StoreUnsafe(Vector128.ConditionalSelect(Vector128.Equals(meanPk, meanQk), Vector128<float>.Zero, (meanPk - meanQk)
                                     * VectorMath.Exp(-logVarianceQk)) * scaleT128, ref meanGradientRow, (nuint)k);
@@ -1425,7 +1408,7 @@ namespace DivergenceGen.Generated
                             - meanQ13) * (meanP13 - meanQ13) * VectorMath.Exp(-logVarianceQ13)) + VectorMath.ExpMinusOneMinus(logVarianceP13 - logVarianceQ13))
                             & loopTailMask);
                         sumAcc += Vector128.WidenLower(sum13) + Vector128.WidenUpper(sum13);
-                        if (TGradient.On)
+                        if (typeof(TGradient) == typeof(Yes))
                         {
                             Vector128.StoreUnsafe(Vector128.ConditionalSelect(Vector128.Equals(meanP13, meanQ13), Vector128<float>.Zero, (meanP13 - meanQ13)
                                 * VectorMath.Exp(-logVarianceQ13)) * scaleT128, ref meanGradientRow, (nuint)13);
@@ -1456,7 +1439,7 @@ namespace DivergenceGen.Generated
                             - Unsafe.Add(ref meanQRow, k)) * (Unsafe.Add(ref meanPRow, k) - Unsafe.Add(ref meanQRow, k))
                             * MathF.Exp(-Unsafe.Add(ref logVarianceQRow, k))) + ScalarMath.ExpMinusOneMinus(Unsafe.Add(ref logVariancePRow, k)
                             - Unsafe.Add(ref logVarianceQRow, k)));
-                        if (TGradient.On)
+                        if (typeof(TGradient) == typeof(Yes))
                         {
                             Unsafe.Add(ref meanGradientRow, k) = (Unsafe.Add(ref meanPRow, k) == Unsafe.Add(ref meanQRow, k) ? 0f : (Unsafe.Add(ref meanPRow,
                                 k) - Unsafe.Add(ref meanQRow, k)) * MathF.Exp(-Unsafe.Add(ref logVarianceQRow, k))) * scaleT;

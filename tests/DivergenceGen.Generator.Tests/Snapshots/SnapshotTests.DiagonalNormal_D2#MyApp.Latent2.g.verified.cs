@@ -531,37 +531,20 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>
-        /// A compile-time option of a kernel: the JIT compiles a generic kernel once per option type and drops the code of an option that is off.
+        /// A compile-time option of a kernel, Yes or No. A kernel tests it as typeof(TOption) == typeof(Yes): the JIT compiles a generic kernel once per option
+        /// type and folds that test while it imports the method, so the code of an option that is off is never compiled.
         /// </summary>
-        internal interface IOption
-        {
-            /// <summary>
-            /// Whether the option is on.
-            /// </summary>
-            static abstract bool On { get; }
-        }
+        internal interface IOption;
 
         /// <summary>
         /// The option is on.
         /// </summary>
-        internal readonly struct Yes : IOption
-        {
-            /// <summary>
-            /// Always true.
-            /// </summary>
-            public static bool On => true;
-        }
+        internal readonly struct Yes : IOption;
 
         /// <summary>
         /// The option is off.
         /// </summary>
-        internal readonly struct No : IOption
-        {
-            /// <summary>
-            /// Always false.
-            /// </summary>
-            public static bool On => false;
-        }
+        internal readonly struct No : IOption;
 
         /// <summary>
         /// Σᵣ KLᵣ over the rows of KLToStandardNormal, each row one pass over its D = 2 elements; where TGradient is Yes, also the gradients times scale; for
@@ -598,7 +581,7 @@ namespace DivergenceGen.Generated
                             var meank = Vector128.LoadUnsafe(ref meanRow, (nuint)k);
                             var logVariancek = Vector128.LoadUnsafe(ref logVarianceRow, (nuint)k);
                             sumAcc += Vector128.Create(0.5d) * (meank * meank + VectorMath.ExpMinusOneMinus(logVariancek));
-                            if (TGradient.On)
+                            if (typeof(TGradient) == typeof(Yes))
                             {
                                 Vector128.StoreUnsafe(meank * scaleT128, ref meanGradientRow, (nuint)k);
                                 Vector128.StoreUnsafe(Vector128.Create(0.5d) * VectorMath.Expm1(logVariancek) * scaleT128, ref logVarianceGradientRow,
@@ -622,7 +605,7 @@ namespace DivergenceGen.Generated
                         var logVariance0 = Vector128.LoadUnsafe(ref logVarianceRow);
                         var sum0 = Vector128.Create(0.5d) * (mean0 * mean0 + VectorMath.ExpMinusOneMinus(logVariance0));
                         double sum = Vector128.Sum(sum0);
-                        if (TGradient.On)
+                        if (typeof(TGradient) == typeof(Yes))
                         {
                             Vector128.StoreUnsafe(mean0 * scaleT128, ref meanGradientRow);
                             Vector128.StoreUnsafe(Vector128.Create(0.5d) * VectorMath.Expm1(logVariance0) * scaleT128, ref logVarianceGradientRow);
@@ -644,7 +627,7 @@ namespace DivergenceGen.Generated
                     double sum = 0.5d * (Unsafe.Add(ref meanRow, 0) * Unsafe.Add(ref meanRow, 0) + ScalarMath.ExpMinusOneMinus(Unsafe.Add(ref logVarianceRow,
                         0))) + 0.5d * (Unsafe.Add(ref meanRow, 1) * Unsafe.Add(ref meanRow, 1) + ScalarMath.ExpMinusOneMinus(Unsafe.Add(ref logVarianceRow,
                         1)));
-                    if (TGradient.On)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
                         Unsafe.Add(ref meanGradientRow, 0) = Unsafe.Add(ref meanRow, 0) * scaleT;
                         Unsafe.Add(ref meanGradientRow, 1) = Unsafe.Add(ref meanRow, 1) * scaleT;
@@ -699,7 +682,7 @@ namespace DivergenceGen.Generated
                             var logVariancePk = Vector128.LoadUnsafe(ref logVariancePRow, (nuint)k);
                             sumAcc += Vector128.Create(0.5d) * (Vector128.ConditionalSelect(Vector128.Equals(meanPk, meanQk), Vector128<double>.Zero, (meanPk
                                 - meanQk) * (meanPk - meanQk) * VectorMath.Exp(-logVarianceQk)) + VectorMath.ExpMinusOneMinus(logVariancePk - logVarianceQk));
-                            if (TGradient.On)
+                            if (typeof(TGradient) == typeof(Yes))
                             {
                                 Vector128.StoreUnsafe(Vector128.ConditionalSelect(Vector128.Equals(meanPk, meanQk), Vector128<double>.Zero, (meanPk - meanQk)
                                     * VectorMath.Exp(-logVarianceQk)) * scaleT128, ref meanGradientRow, (nuint)k);
@@ -729,7 +712,7 @@ namespace DivergenceGen.Generated
                         var sum0 = Vector128.Create(0.5d) * (Vector128.ConditionalSelect(Vector128.Equals(meanP0, meanQ0), Vector128<double>.Zero, (meanP0
                             - meanQ0) * (meanP0 - meanQ0) * VectorMath.Exp(-logVarianceQ0)) + VectorMath.ExpMinusOneMinus(logVarianceP0 - logVarianceQ0));
                         double sum = Vector128.Sum(sum0);
-                        if (TGradient.On)
+                        if (typeof(TGradient) == typeof(Yes))
                         {
                             Vector128.StoreUnsafe(Vector128.ConditionalSelect(Vector128.Equals(meanP0, meanQ0), Vector128<double>.Zero, (meanP0 - meanQ0)
                                 * VectorMath.Exp(-logVarianceQ0)) * scaleT128, ref meanGradientRow);
@@ -758,7 +741,7 @@ namespace DivergenceGen.Generated
                         * ((Unsafe.Add(ref meanPRow, 1) == Unsafe.Add(ref meanQRow, 1) ? 0d : (Unsafe.Add(ref meanPRow, 1) - Unsafe.Add(ref meanQRow, 1))
                         * (Unsafe.Add(ref meanPRow, 1) - Unsafe.Add(ref meanQRow, 1)) * Math.Exp(-Unsafe.Add(ref logVarianceQRow, 1)))
                         + ScalarMath.ExpMinusOneMinus(Unsafe.Add(ref logVariancePRow, 1) - Unsafe.Add(ref logVarianceQRow, 1)));
-                    if (TGradient.On)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
                         Unsafe.Add(ref meanGradientRow, 0) = (Unsafe.Add(ref meanPRow, 0) == Unsafe.Add(ref meanQRow, 0) ? 0d : (Unsafe.Add(ref meanPRow, 0)
                             - Unsafe.Add(ref meanQRow, 0)) * Math.Exp(-Unsafe.Add(ref logVarianceQRow, 0))) * scaleT;

@@ -150,37 +150,20 @@ namespace DivergenceGen.Generated
         private const int Classes = 100;
 
         /// <summary>
-        /// A compile-time option of a kernel: the JIT compiles a generic kernel once per option type and drops the code of an option that is off.
+        /// A compile-time option of a kernel, Yes or No. A kernel tests it as typeof(TOption) == typeof(Yes): the JIT compiles a generic kernel once per option
+        /// type and folds that test while it imports the method, so the code of an option that is off is never compiled.
         /// </summary>
-        internal interface IOption
-        {
-            /// <summary>
-            /// Whether the option is on.
-            /// </summary>
-            static abstract bool On { get; }
-        }
+        internal interface IOption;
 
         /// <summary>
         /// The option is on.
         /// </summary>
-        internal readonly struct Yes : IOption
-        {
-            /// <summary>
-            /// Always true.
-            /// </summary>
-            public static bool On => true;
-        }
+        internal readonly struct Yes : IOption;
 
         /// <summary>
         /// The option is off.
         /// </summary>
-        internal readonly struct No : IOption
-        {
-            /// <summary>
-            /// Always false.
-            /// </summary>
-            public static bool On => false;
-        }
+        internal readonly struct No : IOption;
 
         /// <summary>Σᵢ ℓᵢ, teacher logits; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -227,14 +210,14 @@ namespace DivergenceGen.Generated
                     for (int k = 0; k < 96; k += 16)
                     {
                         var ek = VectorMath.Exp((Vector512.LoadUnsafe(ref row, (nuint)k) * invT512) - m512);
-                        if (TGradient.On) Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        if (typeof(TGradient) == typeof(Yes)) Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
                         var bk = Vector512.LoadUnsafe(ref tRow, (nuint)k) * invT512;
                         mtAcc = Vector512.Max(mtAcc, bk);
                     }
                     // K = 100 is not a multiple of 16: one more vector at 84, overlapping, its first 12 lanes masked out of the sums.
                     var e84 = VectorMath.Exp(a84 - m512);
-                    if (TGradient.On) Vector512.StoreUnsafe(e84, ref gRow, (nuint)84);
+                    if (typeof(TGradient) == typeof(Yes)) Vector512.StoreUnsafe(e84, ref gRow, (nuint)84);
                     sAcc += (e84 & loopTailMask);
                     var b84 = Vector512.LoadUnsafe(ref tRow, (nuint)84) * invT512;
                     mtAcc = Vector512.Max(mtAcc, b84);
@@ -255,7 +238,7 @@ namespace DivergenceGen.Generated
                     dotAcc += (f84 * (b84 - a84) & loopTailMask);
                     float st = Vector512.Sum(stAcc);
                     double dot = Vector512.Sum(dotAcc); // Σₖ fₖ·(bₖ − aₖ)
-                    if (TGradient.On)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
                         float ct = (float)(scale * tau / st); // scale·T/Sₜ
                         var ct512 = Vector512.Create(ct);
@@ -305,14 +288,14 @@ namespace DivergenceGen.Generated
                     for (int k = 0; k < 96; k += 8)
                     {
                         var ek = VectorMath.Exp((Vector256.LoadUnsafe(ref row, (nuint)k) * invT256) - m256);
-                        if (TGradient.On) Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        if (typeof(TGradient) == typeof(Yes)) Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
                         var bk = Vector256.LoadUnsafe(ref tRow, (nuint)k) * invT256;
                         mtAcc = Vector256.Max(mtAcc, bk);
                     }
                     // K = 100 is not a multiple of 8: one more vector at 92, overlapping, its first 4 lanes masked out of the sums.
                     var e92 = VectorMath.Exp(a92 - m256);
-                    if (TGradient.On) Vector256.StoreUnsafe(e92, ref gRow, (nuint)92);
+                    if (typeof(TGradient) == typeof(Yes)) Vector256.StoreUnsafe(e92, ref gRow, (nuint)92);
                     sAcc += (e92 & loopTailMask);
                     var b92 = Vector256.LoadUnsafe(ref tRow, (nuint)92) * invT256;
                     mtAcc = Vector256.Max(mtAcc, b92);
@@ -333,7 +316,7 @@ namespace DivergenceGen.Generated
                     dotAcc += (f92 * (b92 - a92) & loopTailMask);
                     float st = Vector256.Sum(stAcc);
                     double dot = Vector256.Sum(dotAcc); // Σₖ fₖ·(bₖ − aₖ)
-                    if (TGradient.On)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
                         float ct = (float)(scale * tau / st); // scale·T/Sₜ
                         var ct256 = Vector256.Create(ct);
@@ -378,7 +361,7 @@ namespace DivergenceGen.Generated
                     for (int k = 0; k < 100; k += 4)
                     {
                         var ek = VectorMath.Exp((Vector128.LoadUnsafe(ref row, (nuint)k) * invT128) - m128);
-                        if (TGradient.On) Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        if (typeof(TGradient) == typeof(Yes)) Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
                         var bk = Vector128.LoadUnsafe(ref tRow, (nuint)k) * invT128;
                         mtAcc = Vector128.Max(mtAcc, bk);
@@ -396,7 +379,7 @@ namespace DivergenceGen.Generated
                     }
                     float st = Vector128.Sum(stAcc);
                     double dot = Vector128.Sum(dotAcc); // Σₖ fₖ·(bₖ − aₖ)
-                    if (TGradient.On)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
                         float ct = (float)(scale * tau / st); // scale·T/Sₜ
                         var ct128 = Vector128.Create(ct);
@@ -434,7 +417,7 @@ namespace DivergenceGen.Generated
                     for (int k = 0; k < 100; k++)
                     {
                         float ek = MathF.Exp((Unsafe.Add(ref row, k) * invT) - m);
-                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
+                        if (typeof(TGradient) == typeof(Yes)) Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
                         float bk = Unsafe.Add(ref tRow, k) * invT;
                         mtAcc = MathF.Max(mtAcc, bk);
@@ -451,7 +434,7 @@ namespace DivergenceGen.Generated
                     }
                     float st = (float)stAcc;
                     double dot = dotAcc; // Σₖ fₖ·(bₖ − aₖ)
-                    if (TGradient.On)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
                         float ct = (float)(scale * tau / st); // scale·T/Sₜ
                         float cs = (float)(scale * tau / s); // scale·T/S
@@ -515,7 +498,7 @@ namespace DivergenceGen.Generated
                     for (int k = 0; k < 96; k += 16)
                     {
                         var ek = VectorMath.Exp((Vector512.LoadUnsafe(ref row, (nuint)k) * invT512) - m512);
-                        if (TGradient.On) Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        if (typeof(TGradient) == typeof(Yes)) Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
                         var tk = Vector512.LoadUnsafe(ref tRow, (nuint)k);
                         var pk = VectorMath.Exp(tk);
@@ -525,7 +508,7 @@ namespace DivergenceGen.Generated
                     }
                     // K = 100 is not a multiple of 16: one more vector at 84, overlapping, its first 12 lanes masked out of the sums.
                     var e84 = VectorMath.Exp(a84 - m512);
-                    if (TGradient.On) Vector512.StoreUnsafe(e84, ref gRow, (nuint)84);
+                    if (typeof(TGradient) == typeof(Yes)) Vector512.StoreUnsafe(e84, ref gRow, (nuint)84);
                     sAcc += (e84 & loopTailMask);
                     var t84 = Vector512.LoadUnsafe(ref tRow, (nuint)84);
                     var p84 = VectorMath.Exp(t84);
@@ -535,7 +518,7 @@ namespace DivergenceGen.Generated
                     float s = Vector512.Sum(sAcc);
                     double mass = Vector512.Sum(massAcc); // Σₖ Pₖ
                     double dot = Vector512.Sum(dotAcc); // Σₖ Pₖ·(ℓpₖ − aₖ), 0 where Pₖ = 0
-                    if (TGradient.On)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
                         float cs = (float)(scale * tau / s); // scale·T/S
                         var cs512 = Vector512.Create(cs);
@@ -586,7 +569,7 @@ namespace DivergenceGen.Generated
                     for (int k = 0; k < 96; k += 8)
                     {
                         var ek = VectorMath.Exp((Vector256.LoadUnsafe(ref row, (nuint)k) * invT256) - m256);
-                        if (TGradient.On) Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        if (typeof(TGradient) == typeof(Yes)) Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
                         var tk = Vector256.LoadUnsafe(ref tRow, (nuint)k);
                         var pk = VectorMath.Exp(tk);
@@ -596,7 +579,7 @@ namespace DivergenceGen.Generated
                     }
                     // K = 100 is not a multiple of 8: one more vector at 92, overlapping, its first 4 lanes masked out of the sums.
                     var e92 = VectorMath.Exp(a92 - m256);
-                    if (TGradient.On) Vector256.StoreUnsafe(e92, ref gRow, (nuint)92);
+                    if (typeof(TGradient) == typeof(Yes)) Vector256.StoreUnsafe(e92, ref gRow, (nuint)92);
                     sAcc += (e92 & loopTailMask);
                     var t92 = Vector256.LoadUnsafe(ref tRow, (nuint)92);
                     var p92 = VectorMath.Exp(t92);
@@ -606,7 +589,7 @@ namespace DivergenceGen.Generated
                     float s = Vector256.Sum(sAcc);
                     double mass = Vector256.Sum(massAcc); // Σₖ Pₖ
                     double dot = Vector256.Sum(dotAcc); // Σₖ Pₖ·(ℓpₖ − aₖ), 0 where Pₖ = 0
-                    if (TGradient.On)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
                         float cs = (float)(scale * tau / s); // scale·T/S
                         var cs256 = Vector256.Create(cs);
@@ -652,7 +635,7 @@ namespace DivergenceGen.Generated
                     for (int k = 0; k < 100; k += 4)
                     {
                         var ek = VectorMath.Exp((Vector128.LoadUnsafe(ref row, (nuint)k) * invT128) - m128);
-                        if (TGradient.On) Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        if (typeof(TGradient) == typeof(Yes)) Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
                         var tk = Vector128.LoadUnsafe(ref tRow, (nuint)k);
                         var pk = VectorMath.Exp(tk);
@@ -663,7 +646,7 @@ namespace DivergenceGen.Generated
                     float s = Vector128.Sum(sAcc);
                     double mass = Vector128.Sum(massAcc); // Σₖ Pₖ
                     double dot = Vector128.Sum(dotAcc); // Σₖ Pₖ·(ℓpₖ − aₖ), 0 where Pₖ = 0
-                    if (TGradient.On)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
                         float cs = (float)(scale * tau / s); // scale·T/S
                         var cs128 = Vector128.Create(cs);
@@ -702,7 +685,7 @@ namespace DivergenceGen.Generated
                     for (int k = 0; k < 100; k++)
                     {
                         float ek = MathF.Exp((Unsafe.Add(ref row, k) * invT) - m);
-                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
+                        if (typeof(TGradient) == typeof(Yes)) Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
                         float pk = MathF.Exp(Unsafe.Add(ref tRow, k));
                         massAcc += pk;
@@ -711,7 +694,7 @@ namespace DivergenceGen.Generated
                     float s = (float)sAcc;
                     double mass = massAcc; // Σₖ Pₖ
                     double dot = dotAcc; // Σₖ Pₖ·(ℓpₖ − aₖ), 0 where Pₖ = 0
-                    if (TGradient.On)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
                         float cs = (float)(scale * tau / s); // scale·T/S
                         float ct = (float)(scale * tau); // scale·T

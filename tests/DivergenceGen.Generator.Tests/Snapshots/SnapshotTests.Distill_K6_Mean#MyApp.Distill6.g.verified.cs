@@ -158,37 +158,20 @@ namespace DivergenceGen.Generated
         private const int Classes = 6;
 
         /// <summary>
-        /// A compile-time option of a kernel: the JIT compiles a generic kernel once per option type and drops the code of an option that is off.
+        /// A compile-time option of a kernel, Yes or No. A kernel tests it as typeof(TOption) == typeof(Yes): the JIT compiles a generic kernel once per option
+        /// type and folds that test while it imports the method, so the code of an option that is off is never compiled.
         /// </summary>
-        internal interface IOption
-        {
-            /// <summary>
-            /// Whether the option is on.
-            /// </summary>
-            static abstract bool On { get; }
-        }
+        internal interface IOption;
 
         /// <summary>
         /// The option is on.
         /// </summary>
-        internal readonly struct Yes : IOption
-        {
-            /// <summary>
-            /// Always true.
-            /// </summary>
-            public static bool On => true;
-        }
+        internal readonly struct Yes : IOption;
 
         /// <summary>
         /// The option is off.
         /// </summary>
-        internal readonly struct No : IOption
-        {
-            /// <summary>
-            /// Always false.
-            /// </summary>
-            public static bool On => false;
-        }
+        internal readonly struct No : IOption;
 
         /// <summary>Σᵢ ℓᵢ, teacher logits; where TGradient is Yes, also the gradient times scale. Callers have checked every argument.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -234,7 +217,7 @@ namespace DivergenceGen.Generated
                     var f1 = VectorMath.Exp(b1 - mt128);
                     double st = Vector256.Sum(f0) + Vector128.Sum(f1);
                     double dot = Vector256.Sum(f0 * (b0 - a0)) + Vector128.Sum(f1 * (b1 - a1)); // Σₖ fₖ·(bₖ − aₖ)
-                    if (TGradient.On)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
                         double ct = scale * tau / st; // scale·T/Sₜ
                         var ct256 = Vector256.Create(ct);
@@ -279,7 +262,7 @@ namespace DivergenceGen.Generated
                     var f2 = VectorMath.Exp(b2 - mt128);
                     double st = Vector128.Sum(f0 + f1 + f2);
                     double dot = Vector128.Sum(f0 * (b0 - a0) + f1 * (b1 - a1) + f2 * (b2 - a2)); // Σₖ fₖ·(bₖ − aₖ)
-                    if (TGradient.On)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
                         double ct = scale * tau / st; // scale·T/Sₜ
                         var ct128 = Vector128.Create(ct);
@@ -315,7 +298,7 @@ namespace DivergenceGen.Generated
                     for (int k = 0; k < 6; k++)
                     {
                         double ek = Math.Exp((Unsafe.Add(ref row, k) * invT) - m);
-                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
+                        if (typeof(TGradient) == typeof(Yes)) Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
                         double bk = Unsafe.Add(ref tRow, k) * invT;
                         mtAcc = Math.Max(mtAcc, bk);
@@ -332,7 +315,7 @@ namespace DivergenceGen.Generated
                     }
                     double st = stAcc;
                     double dot = dotAcc; // Σₖ fₖ·(bₖ − aₖ)
-                    if (TGradient.On)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
                         double ct = scale * tau / st; // scale·T/Sₜ
                         double cs = scale * tau / s; // scale·T/S
@@ -393,7 +376,7 @@ namespace DivergenceGen.Generated
                     var dot0 = Vector256.ConditionalSelect(Vector256.LessThan(Vector256<double>.Zero, p0), p0 * (t0 - a0), Vector256<double>.Zero);
                     var dot1 = Vector128.ConditionalSelect(Vector128.LessThan(Vector128<double>.Zero, p1), p1 * (t1 - a1), Vector128<double>.Zero);
                     double dot = Vector256.Sum(dot0) + Vector128.Sum(dot1); // Σₖ Pₖ·(ℓpₖ − aₖ), 0 where Pₖ = 0
-                    if (TGradient.On)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
                         double cs = scale * tau / s; // scale·T/S
                         var cs256 = Vector256.Create(cs);
@@ -439,7 +422,7 @@ namespace DivergenceGen.Generated
                     var dot1 = Vector128.ConditionalSelect(Vector128.LessThan(Vector128<double>.Zero, p1), p1 * (t1 - a1), Vector128<double>.Zero);
                     var dot2 = Vector128.ConditionalSelect(Vector128.LessThan(Vector128<double>.Zero, p2), p2 * (t2 - a2), Vector128<double>.Zero);
                     double dot = Vector128.Sum(dot0 + dot1 + dot2); // Σₖ Pₖ·(ℓpₖ − aₖ), 0 where Pₖ = 0
-                    if (TGradient.On)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
                         double cs = scale * tau / s; // scale·T/S
                         var cs128 = Vector128.Create(cs);
@@ -476,7 +459,7 @@ namespace DivergenceGen.Generated
                     for (int k = 0; k < 6; k++)
                     {
                         double ek = Math.Exp((Unsafe.Add(ref row, k) * invT) - m);
-                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
+                        if (typeof(TGradient) == typeof(Yes)) Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
                         double pk = Math.Exp(Unsafe.Add(ref tRow, k));
                         massAcc += pk;
@@ -485,7 +468,7 @@ namespace DivergenceGen.Generated
                     double s = sAcc;
                     double mass = massAcc; // Σₖ Pₖ
                     double dot = dotAcc; // Σₖ Pₖ·(ℓpₖ − aₖ), 0 where Pₖ = 0
-                    if (TGradient.On)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
                         double cs = scale * tau / s; // scale·T/S
                         double ct = scale * tau; // scale·T

@@ -326,37 +326,20 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>
-        /// A compile-time option of a kernel: the JIT compiles a generic kernel once per option type and drops the code of an option that is off.
+        /// A compile-time option of a kernel, Yes or No. A kernel tests it as typeof(TOption) == typeof(Yes): the JIT compiles a generic kernel once per option
+        /// type and folds that test while it imports the method, so the code of an option that is off is never compiled.
         /// </summary>
-        internal interface IOption
-        {
-            /// <summary>
-            /// Whether the option is on.
-            /// </summary>
-            static abstract bool On { get; }
-        }
+        internal interface IOption;
 
         /// <summary>
         /// The option is on.
         /// </summary>
-        internal readonly struct Yes : IOption
-        {
-            /// <summary>
-            /// Always true.
-            /// </summary>
-            public static bool On => true;
-        }
+        internal readonly struct Yes : IOption;
 
         /// <summary>
         /// The option is off.
         /// </summary>
-        internal readonly struct No : IOption
-        {
-            /// <summary>
-            /// Always false.
-            /// </summary>
-            public static bool On => false;
-        }
+        internal readonly struct No : IOption;
 
         /// <summary>Σᵢ ℓᵢ, class-index targets, weighted where TWeights is Yes (else the weights are empty and not read); where TGradient is Yes, also the
         /// gradient times scale. Callers have checked every argument.</summary>
@@ -384,14 +367,14 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
+                        if (typeof(TGradient) == typeof(Yes)) gradient.Slice(rowStart, Classes).Clear();
                         perSample[i] = 0;
                         continue;
                     }
                     ref double row = ref Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = TWeights.On ? Unsafe.Add(ref wRef, y) : 1d;
+                    double wy = typeof(TWeights) == typeof(Yes) ? Unsafe.Add(ref wRef, y) : 1d;
                     var mAcc = Vector512.LoadUnsafe(ref row);
                     for (int k = 8; k < 1000; k += 8)
                     {
@@ -403,13 +386,13 @@ namespace DivergenceGen.Generated
                     for (int k = 0; k < 1000; k += 8)
                     {
                         var ek = VectorMath.Exp(Vector512.LoadUnsafe(ref row, (nuint)k) - m512);
-                        if (TGradient.On) Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        if (typeof(TGradient) == typeof(Yes)) Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
                     }
                     double s = Vector512.Sum(sAcc);
-                    if (TGradient.On)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
-                        double coef = TWeights.On ? scale * wy / s : scale / s; // scale·A/s
+                        double coef = typeof(TWeights) == typeof(Yes) ? scale * wy / s : scale / s; // scale·A/s
                         var coef512 = Vector512.Create(coef);
                         for (int k = 0; k < 1000; k += 8)
                         {
@@ -418,10 +401,10 @@ namespace DivergenceGen.Generated
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
-                    double l = TWeights.On ? wy * (logS + dy) : logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    double l = typeof(TWeights) == typeof(Yes) ? wy * (logS + dy) : logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= TWeights.On ? (double)(hit * wy) : hitT;
+                    if (typeof(TGradient) == typeof(Yes)) Unsafe.Add(ref gRow, y) -= typeof(TWeights) == typeof(Yes) ? (double)(hit * wy) : hitT;
                 }
                 return total;
             }
@@ -433,14 +416,14 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
+                        if (typeof(TGradient) == typeof(Yes)) gradient.Slice(rowStart, Classes).Clear();
                         perSample[i] = 0;
                         continue;
                     }
                     ref double row = ref Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = TWeights.On ? Unsafe.Add(ref wRef, y) : 1d;
+                    double wy = typeof(TWeights) == typeof(Yes) ? Unsafe.Add(ref wRef, y) : 1d;
                     var mAcc = Vector256.LoadUnsafe(ref row);
                     for (int k = 4; k < 1000; k += 4)
                     {
@@ -452,13 +435,13 @@ namespace DivergenceGen.Generated
                     for (int k = 0; k < 1000; k += 4)
                     {
                         var ek = VectorMath.Exp(Vector256.LoadUnsafe(ref row, (nuint)k) - m256);
-                        if (TGradient.On) Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        if (typeof(TGradient) == typeof(Yes)) Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
                     }
                     double s = Vector256.Sum(sAcc);
-                    if (TGradient.On)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
-                        double coef = TWeights.On ? scale * wy / s : scale / s; // scale·A/s
+                        double coef = typeof(TWeights) == typeof(Yes) ? scale * wy / s : scale / s; // scale·A/s
                         var coef256 = Vector256.Create(coef);
                         for (int k = 0; k < 1000; k += 4)
                         {
@@ -467,10 +450,10 @@ namespace DivergenceGen.Generated
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
-                    double l = TWeights.On ? wy * (logS + dy) : logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    double l = typeof(TWeights) == typeof(Yes) ? wy * (logS + dy) : logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= TWeights.On ? (double)(hit * wy) : hitT;
+                    if (typeof(TGradient) == typeof(Yes)) Unsafe.Add(ref gRow, y) -= typeof(TWeights) == typeof(Yes) ? (double)(hit * wy) : hitT;
                 }
                 return total;
             }
@@ -482,14 +465,14 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
+                        if (typeof(TGradient) == typeof(Yes)) gradient.Slice(rowStart, Classes).Clear();
                         perSample[i] = 0;
                         continue;
                     }
                     ref double row = ref Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = TWeights.On ? Unsafe.Add(ref wRef, y) : 1d;
+                    double wy = typeof(TWeights) == typeof(Yes) ? Unsafe.Add(ref wRef, y) : 1d;
                     var mAcc = Vector128.LoadUnsafe(ref row);
                     for (int k = 2; k < 1000; k += 2)
                     {
@@ -501,13 +484,13 @@ namespace DivergenceGen.Generated
                     for (int k = 0; k < 1000; k += 2)
                     {
                         var ek = VectorMath.Exp(Vector128.LoadUnsafe(ref row, (nuint)k) - m128);
-                        if (TGradient.On) Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        if (typeof(TGradient) == typeof(Yes)) Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
                     }
                     double s = Vector128.Sum(sAcc);
-                    if (TGradient.On)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
-                        double coef = TWeights.On ? scale * wy / s : scale / s; // scale·A/s
+                        double coef = typeof(TWeights) == typeof(Yes) ? scale * wy / s : scale / s; // scale·A/s
                         var coef128 = Vector128.Create(coef);
                         for (int k = 0; k < 1000; k += 2)
                         {
@@ -516,10 +499,10 @@ namespace DivergenceGen.Generated
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
-                    double l = TWeights.On ? wy * (logS + dy) : logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    double l = typeof(TWeights) == typeof(Yes) ? wy * (logS + dy) : logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= TWeights.On ? (double)(hit * wy) : hitT;
+                    if (typeof(TGradient) == typeof(Yes)) Unsafe.Add(ref gRow, y) -= typeof(TWeights) == typeof(Yes) ? (double)(hit * wy) : hitT;
                 }
                 return total;
             }
@@ -531,14 +514,14 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
+                        if (typeof(TGradient) == typeof(Yes)) gradient.Slice(rowStart, Classes).Clear();
                         perSample[i] = 0;
                         continue;
                     }
                     ref double row = ref Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = TWeights.On ? Unsafe.Add(ref wRef, y) : 1d;
+                    double wy = typeof(TWeights) == typeof(Yes) ? Unsafe.Add(ref wRef, y) : 1d;
                     double mAcc = Unsafe.Add(ref row, 0);
                     for (int k = 1; k < 1000; k++)
                     {
@@ -549,13 +532,13 @@ namespace DivergenceGen.Generated
                     for (int k = 0; k < 1000; k++)
                     {
                         double ek = Math.Exp(Unsafe.Add(ref row, k) - m);
-                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
+                        if (typeof(TGradient) == typeof(Yes)) Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
                     }
                     double s = sAcc;
-                    if (TGradient.On)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
-                        double coef = TWeights.On ? scale * wy / s : scale / s; // scale·A/s
+                        double coef = typeof(TWeights) == typeof(Yes) ? scale * wy / s : scale / s; // scale·A/s
                         for (int k = 0; k < 1000; k++)
                         {
                             Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef;
@@ -563,10 +546,10 @@ namespace DivergenceGen.Generated
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
-                    double l = TWeights.On ? wy * (logS + dy) : logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    double l = typeof(TWeights) == typeof(Yes) ? wy * (logS + dy) : logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
                     perSample[i] = (double)l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= TWeights.On ? (double)(hit * wy) : hitT;
+                    if (typeof(TGradient) == typeof(Yes)) Unsafe.Add(ref gRow, y) -= typeof(TWeights) == typeof(Yes) ? (double)(hit * wy) : hitT;
                 }
                 return total;
             }
@@ -613,9 +596,9 @@ namespace DivergenceGen.Generated
                     {
                         var xk = Vector512.LoadUnsafe(ref row, (nuint)k);
                         var ek = VectorMath.Exp(xk - m512);
-                        if (TGradient.On) Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        if (typeof(TGradient) == typeof(Yes)) Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        var ak = TWeights.On ? Vector512.LoadUnsafe(ref tRow, (nuint)k) * Vector512.LoadUnsafe(ref wRef, (nuint)k)
+                        var ak = typeof(TWeights) == typeof(Yes) ? Vector512.LoadUnsafe(ref tRow, (nuint)k) * Vector512.LoadUnsafe(ref wRef, (nuint)k)
                             : Vector512.LoadUnsafe(ref tRow, (nuint)k);
                         AAcc += ak;
                         sumADAcc += ak * (m512 - xk);
@@ -623,14 +606,15 @@ namespace DivergenceGen.Generated
                     double s = Vector512.Sum(sAcc);
                     double A = Vector512.Sum(AAcc); // A = Σₖ aₖ
                     double sumAD = Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    if (TGradient.On)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
                         double coef = scale * A / s; // scale·A/s
                         var coef512 = Vector512.Create(coef);
                         for (int k = 0; k < 1000; k += 8)
                         {
-                            Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - (TWeights.On ? Vector512.LoadUnsafe(ref tRow, (nuint)k)
-                                * Vector512.LoadUnsafe(ref wRef, (nuint)k) : Vector512.LoadUnsafe(ref tRow, (nuint)k)) * scaleT512, ref gRow, (nuint)k);
+                            Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - (typeof(TWeights) == typeof(Yes)
+                                ? Vector512.LoadUnsafe(ref tRow, (nuint)k) * Vector512.LoadUnsafe(ref wRef, (nuint)k) : Vector512.LoadUnsafe(ref tRow,
+                                (nuint)k)) * scaleT512, ref gRow, (nuint)k);
                         }
                     }
                     double logS = Math.Log(s);
@@ -663,9 +647,9 @@ namespace DivergenceGen.Generated
                     {
                         var xk = Vector256.LoadUnsafe(ref row, (nuint)k);
                         var ek = VectorMath.Exp(xk - m256);
-                        if (TGradient.On) Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        if (typeof(TGradient) == typeof(Yes)) Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        var ak = TWeights.On ? Vector256.LoadUnsafe(ref tRow, (nuint)k) * Vector256.LoadUnsafe(ref wRef, (nuint)k)
+                        var ak = typeof(TWeights) == typeof(Yes) ? Vector256.LoadUnsafe(ref tRow, (nuint)k) * Vector256.LoadUnsafe(ref wRef, (nuint)k)
                             : Vector256.LoadUnsafe(ref tRow, (nuint)k);
                         AAcc += ak;
                         sumADAcc += ak * (m256 - xk);
@@ -673,14 +657,15 @@ namespace DivergenceGen.Generated
                     double s = Vector256.Sum(sAcc);
                     double A = Vector256.Sum(AAcc); // A = Σₖ aₖ
                     double sumAD = Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    if (TGradient.On)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
                         double coef = scale * A / s; // scale·A/s
                         var coef256 = Vector256.Create(coef);
                         for (int k = 0; k < 1000; k += 4)
                         {
-                            Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - (TWeights.On ? Vector256.LoadUnsafe(ref tRow, (nuint)k)
-                                * Vector256.LoadUnsafe(ref wRef, (nuint)k) : Vector256.LoadUnsafe(ref tRow, (nuint)k)) * scaleT256, ref gRow, (nuint)k);
+                            Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - (typeof(TWeights) == typeof(Yes)
+                                ? Vector256.LoadUnsafe(ref tRow, (nuint)k) * Vector256.LoadUnsafe(ref wRef, (nuint)k) : Vector256.LoadUnsafe(ref tRow,
+                                (nuint)k)) * scaleT256, ref gRow, (nuint)k);
                         }
                     }
                     double logS = Math.Log(s);
@@ -713,9 +698,9 @@ namespace DivergenceGen.Generated
                     {
                         var xk = Vector128.LoadUnsafe(ref row, (nuint)k);
                         var ek = VectorMath.Exp(xk - m128);
-                        if (TGradient.On) Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        if (typeof(TGradient) == typeof(Yes)) Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        var ak = TWeights.On ? Vector128.LoadUnsafe(ref tRow, (nuint)k) * Vector128.LoadUnsafe(ref wRef, (nuint)k)
+                        var ak = typeof(TWeights) == typeof(Yes) ? Vector128.LoadUnsafe(ref tRow, (nuint)k) * Vector128.LoadUnsafe(ref wRef, (nuint)k)
                             : Vector128.LoadUnsafe(ref tRow, (nuint)k);
                         AAcc += ak;
                         sumADAcc += ak * (m128 - xk);
@@ -723,14 +708,15 @@ namespace DivergenceGen.Generated
                     double s = Vector128.Sum(sAcc);
                     double A = Vector128.Sum(AAcc); // A = Σₖ aₖ
                     double sumAD = Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    if (TGradient.On)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
                         double coef = scale * A / s; // scale·A/s
                         var coef128 = Vector128.Create(coef);
                         for (int k = 0; k < 1000; k += 2)
                         {
-                            Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - (TWeights.On ? Vector128.LoadUnsafe(ref tRow, (nuint)k)
-                                * Vector128.LoadUnsafe(ref wRef, (nuint)k) : Vector128.LoadUnsafe(ref tRow, (nuint)k)) * scaleT128, ref gRow, (nuint)k);
+                            Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - (typeof(TWeights) == typeof(Yes)
+                                ? Vector128.LoadUnsafe(ref tRow, (nuint)k) * Vector128.LoadUnsafe(ref wRef, (nuint)k) : Vector128.LoadUnsafe(ref tRow,
+                                (nuint)k)) * scaleT128, ref gRow, (nuint)k);
                         }
                     }
                     double logS = Math.Log(s);
@@ -760,22 +746,22 @@ namespace DivergenceGen.Generated
                     for (int k = 0; k < 1000; k++)
                     {
                         double ek = Math.Exp(Unsafe.Add(ref row, k) - m);
-                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
+                        if (typeof(TGradient) == typeof(Yes)) Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
-                        double ak = TWeights.On ? Unsafe.Add(ref tRow, k) * Unsafe.Add(ref wRef, k) : Unsafe.Add(ref tRow, k);
+                        double ak = typeof(TWeights) == typeof(Yes) ? Unsafe.Add(ref tRow, k) * Unsafe.Add(ref wRef, k) : Unsafe.Add(ref tRow, k);
                         AAcc += ak;
                         sumADAcc += ak * (m - Unsafe.Add(ref row, k));
                     }
                     double s = sAcc;
                     double A = AAcc; // A = Σₖ aₖ
                     double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
-                    if (TGradient.On)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
                         double coef = scale * A / s; // scale·A/s
                         for (int k = 0; k < 1000; k++)
                         {
-                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (TWeights.On ? Unsafe.Add(ref tRow, k) * Unsafe.Add(ref wRef, k)
-                                : Unsafe.Add(ref tRow, k)) * scaleT;
+                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (typeof(TWeights) == typeof(Yes) ? Unsafe.Add(ref tRow, k)
+                                * Unsafe.Add(ref wRef, k) : Unsafe.Add(ref tRow, k)) * scaleT;
                         }
                     }
                     double logS = Math.Log(s);

@@ -336,37 +336,20 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>
-        /// A compile-time option of a kernel: the JIT compiles a generic kernel once per option type and drops the code of an option that is off.
+        /// A compile-time option of a kernel, Yes or No. A kernel tests it as typeof(TOption) == typeof(Yes): the JIT compiles a generic kernel once per option
+        /// type and folds that test while it imports the method, so the code of an option that is off is never compiled.
         /// </summary>
-        internal interface IOption
-        {
-            /// <summary>
-            /// Whether the option is on.
-            /// </summary>
-            static abstract bool On { get; }
-        }
+        internal interface IOption;
 
         /// <summary>
         /// The option is on.
         /// </summary>
-        internal readonly struct Yes : IOption
-        {
-            /// <summary>
-            /// Always true.
-            /// </summary>
-            public static bool On => true;
-        }
+        internal readonly struct Yes : IOption;
 
         /// <summary>
         /// The option is off.
         /// </summary>
-        internal readonly struct No : IOption
-        {
-            /// <summary>
-            /// Always false.
-            /// </summary>
-            public static bool On => false;
-        }
+        internal readonly struct No : IOption;
 
         /// <summary>Σᵢ ℓᵢ, class-index targets, weighted where TWeights is Yes (else the weights are empty and not read); where TGradient is Yes, also the
         /// gradient times scale. Callers have checked every argument.</summary>
@@ -380,7 +363,7 @@ namespace DivergenceGen.Generated
             ref float wRef = ref MemoryMarshal.GetReference(classWeights);
             ref float gRef = ref MemoryMarshal.GetReference(gradient);
             double weightSum = 0; // W = Σₖ wₖ, for the smoothing term (ε/K)·Σₖ wₖ·(log s + m − xₖ) = (ε/K)·(W·log s + Σₖ wₖ·(m − xₖ))
-            if (TWeights.On)
+            if (typeof(TWeights) == typeof(Yes))
             {
                 for (int c = 0; c < Classes; c++)
                 {
@@ -406,10 +389,10 @@ namespace DivergenceGen.Generated
                 var smooth128 = Vector128.Create(smooth);
                 // The last vector overlaps the one before: tailMask keeps its last 2 of 4 lanes in the sums.
                 var tailMask = Vector128.AsSingle(Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
-                var w0 = TWeights.On ? Vector256.LoadUnsafe(ref wRef) : default;
-                var w1 = TWeights.On ? Vector128.LoadUnsafe(ref wRef, (nuint)6) : default;
-                var sw0 = TWeights.On ? w0 * smooth256 : smooth256;
-                var sw1 = TWeights.On ? w1 * smooth128 : smooth128;
+                var w0 = typeof(TWeights) == typeof(Yes) ? Vector256.LoadUnsafe(ref wRef) : default;
+                var w1 = typeof(TWeights) == typeof(Yes) ? Vector128.LoadUnsafe(ref wRef, (nuint)6) : default;
+                var sw0 = typeof(TWeights) == typeof(Yes) ? w0 * smooth256 : smooth256;
+                var sw1 = typeof(TWeights) == typeof(Yes) ? w1 * smooth128 : smooth128;
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
                 {
@@ -417,13 +400,13 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
+                        if (typeof(TGradient) == typeof(Yes)) gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
                     ref float row = ref Unsafe.Add(ref xRef, rowStart);
                     ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = TWeights.On ? Unsafe.Add(ref wRef, y) : 1d;
+                    double wy = typeof(TWeights) == typeof(Yes) ? Unsafe.Add(ref wRef, y) : 1d;
                     var x0 = Vector256.LoadUnsafe(ref row);
                     var x1 = Vector128.LoadUnsafe(ref row, (nuint)6);
                     float m = MathF.Max(LossReductions.Max(x0), LossReductions.Max(x1));
@@ -432,12 +415,12 @@ namespace DivergenceGen.Generated
                     var e0 = VectorMath.Exp(x0 - m256);
                     var e1 = VectorMath.Exp(x1 - m128);
                     float s = Vector256.Sum(e0) + Vector128.Sum((e1 & tailMask));
-                    // Σₖ (wₖ·)(m − xₖ)
-                    float sumD = Vector256.Sum(TWeights.On ? w0 * (m256 - x0) : m256 - x0) + Vector128.Sum(((TWeights.On ? w1 * (m128 - x1) : m128 - x1)
-                        & tailMask));
-                    if (TGradient.On)
+                    var sumD0 = typeof(TWeights) == typeof(Yes) ? w0 * (m256 - x0) : m256 - x0;
+                    var sumD1 = typeof(TWeights) == typeof(Yes) ? w1 * (m128 - x1) : m128 - x1;
+                    float sumD = Vector256.Sum(sumD0) + Vector128.Sum((sumD1 & tailMask)); // Σₖ (wₖ·)(m − xₖ)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
-                        float coef = (float)(TWeights.On ? scale * (0.9d * wy + 0.01d * weightSum) / s : scale / s); // scale·A/s
+                        float coef = (float)(typeof(TWeights) == typeof(Yes) ? scale * (0.9d * wy + 0.01d * weightSum) / s : scale / s); // scale·A/s
                         var coef256 = Vector256.Create(coef);
                         var coef128 = Vector128.Create(coef);
                         Vector256.StoreUnsafe(e0 * coef256 - sw0, ref gRow);
@@ -446,9 +429,9 @@ namespace DivergenceGen.Generated
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
                     // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    double l = TWeights.On ? 0.9d * wy * (logS + dy) + 0.01d * (weightSum * logS + sumD) : logS + 0.9d * dy + 0.01d * sumD;
+                    double l = typeof(TWeights) == typeof(Yes) ? 0.9d * wy * (logS + dy) + 0.01d * (weightSum * logS + sumD) : logS + 0.9d * dy + 0.01d * sumD;
                     total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= TWeights.On ? (float)(hit * wy) : hitT;
+                    if (typeof(TGradient) == typeof(Yes)) Unsafe.Add(ref gRow, y) -= typeof(TWeights) == typeof(Yes) ? (float)(hit * wy) : hitT;
                 }
                 return total;
             }
@@ -460,10 +443,10 @@ namespace DivergenceGen.Generated
                 var smooth128 = Vector128.Create(smooth);
                 // The last vector overlaps the one before: tailMask keeps its last 2 of 4 lanes in the sums.
                 var tailMask = Vector128.AsSingle(Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
-                var w0 = TWeights.On ? Vector256.LoadUnsafe(ref wRef) : default;
-                var w1 = TWeights.On ? Vector128.LoadUnsafe(ref wRef, (nuint)6) : default;
-                var sw0 = TWeights.On ? w0 * smooth256 : smooth256;
-                var sw1 = TWeights.On ? w1 * smooth128 : smooth128;
+                var w0 = typeof(TWeights) == typeof(Yes) ? Vector256.LoadUnsafe(ref wRef) : default;
+                var w1 = typeof(TWeights) == typeof(Yes) ? Vector128.LoadUnsafe(ref wRef, (nuint)6) : default;
+                var sw0 = typeof(TWeights) == typeof(Yes) ? w0 * smooth256 : smooth256;
+                var sw1 = typeof(TWeights) == typeof(Yes) ? w1 * smooth128 : smooth128;
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
                 {
@@ -471,13 +454,13 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
+                        if (typeof(TGradient) == typeof(Yes)) gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
                     ref float row = ref Unsafe.Add(ref xRef, rowStart);
                     ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = TWeights.On ? Unsafe.Add(ref wRef, y) : 1d;
+                    double wy = typeof(TWeights) == typeof(Yes) ? Unsafe.Add(ref wRef, y) : 1d;
                     var x0 = Vector256.LoadUnsafe(ref row);
                     var x1 = Vector128.LoadUnsafe(ref row, (nuint)6);
                     float m = MathF.Max(LossReductions.Max(x0), LossReductions.Max(x1));
@@ -486,12 +469,12 @@ namespace DivergenceGen.Generated
                     var e0 = VectorMath.Exp(x0 - m256);
                     var e1 = VectorMath.Exp(x1 - m128);
                     float s = Vector256.Sum(e0) + Vector128.Sum((e1 & tailMask));
-                    // Σₖ (wₖ·)(m − xₖ)
-                    float sumD = Vector256.Sum(TWeights.On ? w0 * (m256 - x0) : m256 - x0) + Vector128.Sum(((TWeights.On ? w1 * (m128 - x1) : m128 - x1)
-                        & tailMask));
-                    if (TGradient.On)
+                    var sumD0 = typeof(TWeights) == typeof(Yes) ? w0 * (m256 - x0) : m256 - x0;
+                    var sumD1 = typeof(TWeights) == typeof(Yes) ? w1 * (m128 - x1) : m128 - x1;
+                    float sumD = Vector256.Sum(sumD0) + Vector128.Sum((sumD1 & tailMask)); // Σₖ (wₖ·)(m − xₖ)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
-                        float coef = (float)(TWeights.On ? scale * (0.9d * wy + 0.01d * weightSum) / s : scale / s); // scale·A/s
+                        float coef = (float)(typeof(TWeights) == typeof(Yes) ? scale * (0.9d * wy + 0.01d * weightSum) / s : scale / s); // scale·A/s
                         var coef256 = Vector256.Create(coef);
                         var coef128 = Vector128.Create(coef);
                         Vector256.StoreUnsafe(e0 * coef256 - sw0, ref gRow);
@@ -500,9 +483,9 @@ namespace DivergenceGen.Generated
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
                     // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    double l = TWeights.On ? 0.9d * wy * (logS + dy) + 0.01d * (weightSum * logS + sumD) : logS + 0.9d * dy + 0.01d * sumD;
+                    double l = typeof(TWeights) == typeof(Yes) ? 0.9d * wy * (logS + dy) + 0.01d * (weightSum * logS + sumD) : logS + 0.9d * dy + 0.01d * sumD;
                     total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= TWeights.On ? (float)(hit * wy) : hitT;
+                    if (typeof(TGradient) == typeof(Yes)) Unsafe.Add(ref gRow, y) -= typeof(TWeights) == typeof(Yes) ? (float)(hit * wy) : hitT;
                 }
                 return total;
             }
@@ -513,12 +496,12 @@ namespace DivergenceGen.Generated
                 var smooth128 = Vector128.Create(smooth);
                 // The last vector overlaps the one before: tailMask keeps its last 2 of 4 lanes in the sums.
                 var tailMask = Vector128.AsSingle(Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
-                var w0 = TWeights.On ? Vector128.LoadUnsafe(ref wRef) : default;
-                var w1 = TWeights.On ? Vector128.LoadUnsafe(ref wRef, (nuint)4) : default;
-                var w2 = TWeights.On ? Vector128.LoadUnsafe(ref wRef, (nuint)6) : default;
-                var sw0 = TWeights.On ? w0 * smooth128 : smooth128;
-                var sw1 = TWeights.On ? w1 * smooth128 : smooth128;
-                var sw2 = TWeights.On ? w2 * smooth128 : smooth128;
+                var w0 = typeof(TWeights) == typeof(Yes) ? Vector128.LoadUnsafe(ref wRef) : default;
+                var w1 = typeof(TWeights) == typeof(Yes) ? Vector128.LoadUnsafe(ref wRef, (nuint)4) : default;
+                var w2 = typeof(TWeights) == typeof(Yes) ? Vector128.LoadUnsafe(ref wRef, (nuint)6) : default;
+                var sw0 = typeof(TWeights) == typeof(Yes) ? w0 * smooth128 : smooth128;
+                var sw1 = typeof(TWeights) == typeof(Yes) ? w1 * smooth128 : smooth128;
+                var sw2 = typeof(TWeights) == typeof(Yes) ? w2 * smooth128 : smooth128;
                 // The rows after the last full block, one at a time.
                 for (; i < n; i++)
                 {
@@ -526,13 +509,13 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
+                        if (typeof(TGradient) == typeof(Yes)) gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
                     ref float row = ref Unsafe.Add(ref xRef, rowStart);
                     ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = TWeights.On ? Unsafe.Add(ref wRef, y) : 1d;
+                    double wy = typeof(TWeights) == typeof(Yes) ? Unsafe.Add(ref wRef, y) : 1d;
                     var x0 = Vector128.LoadUnsafe(ref row);
                     var x1 = Vector128.LoadUnsafe(ref row, (nuint)4);
                     var x2 = Vector128.LoadUnsafe(ref row, (nuint)6);
@@ -542,12 +525,13 @@ namespace DivergenceGen.Generated
                     var e1 = VectorMath.Exp(x1 - m128);
                     var e2 = VectorMath.Exp(x2 - m128);
                     float s = Vector128.Sum(e0 + e1 + (e2 & tailMask));
-                    // Σₖ (wₖ·)(m − xₖ)
-                    float sumD = Vector128.Sum((TWeights.On ? w0 * (m128 - x0) : m128 - x0) + (TWeights.On ? w1 * (m128 - x1) : m128 - x1) + ((TWeights.On ? w2
-                        * (m128 - x2) : m128 - x2) & tailMask));
-                    if (TGradient.On)
+                    var sumD0 = typeof(TWeights) == typeof(Yes) ? w0 * (m128 - x0) : m128 - x0;
+                    var sumD1 = typeof(TWeights) == typeof(Yes) ? w1 * (m128 - x1) : m128 - x1;
+                    var sumD2 = typeof(TWeights) == typeof(Yes) ? w2 * (m128 - x2) : m128 - x2;
+                    float sumD = Vector128.Sum(sumD0 + sumD1 + (sumD2 & tailMask)); // Σₖ (wₖ·)(m − xₖ)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
-                        float coef = (float)(TWeights.On ? scale * (0.9d * wy + 0.01d * weightSum) / s : scale / s); // scale·A/s
+                        float coef = (float)(typeof(TWeights) == typeof(Yes) ? scale * (0.9d * wy + 0.01d * weightSum) / s : scale / s); // scale·A/s
                         var coef128 = Vector128.Create(coef);
                         Vector128.StoreUnsafe(e0 * coef128 - sw0, ref gRow);
                         Vector128.StoreUnsafe(e1 * coef128 - sw1, ref gRow, (nuint)4);
@@ -556,9 +540,9 @@ namespace DivergenceGen.Generated
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
                     // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    double l = TWeights.On ? 0.9d * wy * (logS + dy) + 0.01d * (weightSum * logS + sumD) : logS + 0.9d * dy + 0.01d * sumD;
+                    double l = typeof(TWeights) == typeof(Yes) ? 0.9d * wy * (logS + dy) + 0.01d * (weightSum * logS + sumD) : logS + 0.9d * dy + 0.01d * sumD;
                     total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= TWeights.On ? (float)(hit * wy) : hitT;
+                    if (typeof(TGradient) == typeof(Yes)) Unsafe.Add(ref gRow, y) -= typeof(TWeights) == typeof(Yes) ? (float)(hit * wy) : hitT;
                 }
                 return total;
             }
@@ -570,13 +554,13 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
+                        if (typeof(TGradient) == typeof(Yes)) gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
                     ref float row = ref Unsafe.Add(ref xRef, rowStart);
                     ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = TWeights.On ? Unsafe.Add(ref wRef, y) : 1d;
+                    double wy = typeof(TWeights) == typeof(Yes) ? Unsafe.Add(ref wRef, y) : 1d;
                     float mAcc = Unsafe.Add(ref row, 0);
                     for (int k = 1; k < 10; k++)
                     {
@@ -588,27 +572,27 @@ namespace DivergenceGen.Generated
                     for (int k = 0; k < 10; k++)
                     {
                         float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
-                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
+                        if (typeof(TGradient) == typeof(Yes)) Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
-                        sumDAcc += TWeights.On ? Unsafe.Add(ref wRef, k) * (m - Unsafe.Add(ref row, k)) : m - Unsafe.Add(ref row, k);
+                        sumDAcc += typeof(TWeights) == typeof(Yes) ? Unsafe.Add(ref wRef, k) * (m - Unsafe.Add(ref row, k)) : m - Unsafe.Add(ref row, k);
                     }
                     float s = (float)sAcc;
                     float sumD = (float)sumDAcc; // Σₖ (wₖ·)(m − xₖ)
-                    if (TGradient.On)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
-                        float coef = (float)(TWeights.On ? scale * (0.9d * wy + 0.01d * weightSum) / s : scale / s); // scale·A/s
+                        float coef = (float)(typeof(TWeights) == typeof(Yes) ? scale * (0.9d * wy + 0.01d * weightSum) / s : scale / s); // scale·A/s
                         for (int k = 0; k < 10; k++)
                         {
-                            float swk = TWeights.On ? Unsafe.Add(ref wRef, k) * smooth : smooth;
+                            float swk = typeof(TWeights) == typeof(Yes) ? Unsafe.Add(ref wRef, k) * smooth : smooth;
                             Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - swk;
                         }
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
                     // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    double l = TWeights.On ? 0.9d * wy * (logS + dy) + 0.01d * (weightSum * logS + sumD) : logS + 0.9d * dy + 0.01d * sumD;
+                    double l = typeof(TWeights) == typeof(Yes) ? 0.9d * wy * (logS + dy) + 0.01d * (weightSum * logS + sumD) : logS + 0.9d * dy + 0.01d * sumD;
                     total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= TWeights.On ? (float)(hit * wy) : hitT;
+                    if (typeof(TGradient) == typeof(Yes)) Unsafe.Add(ref gRow, y) -= typeof(TWeights) == typeof(Yes) ? (float)(hit * wy) : hitT;
                 }
                 return total;
             }
@@ -625,7 +609,7 @@ namespace DivergenceGen.Generated
             ref float wRef = ref MemoryMarshal.GetReference(classWeights);
             ref float gRef = ref MemoryMarshal.GetReference(gradient);
             double weightSum = 0; // W = Σₖ wₖ, for the smoothing term (ε/K)·Σₖ wₖ·(log s + m − xₖ) = (ε/K)·(W·log s + Σₖ wₖ·(m − xₖ))
-            if (TWeights.On)
+            if (typeof(TWeights) == typeof(Yes))
             {
                 for (int c = 0; c < Classes; c++)
                 {
@@ -639,28 +623,28 @@ namespace DivergenceGen.Generated
             var scale512 = Vector512.Create((float)scale);
             var smooth512 = Vector512.Create((float)smooth);
             var weightSum512 = Vector512.Create((float)weightSum);
-            var w0 = TWeights.On ? Vector512.Create(Unsafe.Add(ref wRef, 0)) : default;
-            var w1 = TWeights.On ? Vector512.Create(Unsafe.Add(ref wRef, 1)) : default;
-            var w2 = TWeights.On ? Vector512.Create(Unsafe.Add(ref wRef, 2)) : default;
-            var w3 = TWeights.On ? Vector512.Create(Unsafe.Add(ref wRef, 3)) : default;
-            var w4 = TWeights.On ? Vector512.Create(Unsafe.Add(ref wRef, 4)) : default;
-            var w5 = TWeights.On ? Vector512.Create(Unsafe.Add(ref wRef, 5)) : default;
-            var w6 = TWeights.On ? Vector512.Create(Unsafe.Add(ref wRef, 6)) : default;
-            var w7 = TWeights.On ? Vector512.Create(Unsafe.Add(ref wRef, 7)) : default;
-            var w8 = TWeights.On ? Vector512.Create(Unsafe.Add(ref wRef, 8)) : default;
-            var w9 = TWeights.On ? Vector512.Create(Unsafe.Add(ref wRef, 9)) : default;
-            var sw0 = TWeights.On ? w0 * smooth512 : smooth512;
-            var sw1 = TWeights.On ? w1 * smooth512 : smooth512;
-            var sw2 = TWeights.On ? w2 * smooth512 : smooth512;
-            var sw3 = TWeights.On ? w3 * smooth512 : smooth512;
-            var sw4 = TWeights.On ? w4 * smooth512 : smooth512;
-            var sw5 = TWeights.On ? w5 * smooth512 : smooth512;
-            var sw6 = TWeights.On ? w6 * smooth512 : smooth512;
-            var sw7 = TWeights.On ? w7 * smooth512 : smooth512;
-            var sw8 = TWeights.On ? w8 * smooth512 : smooth512;
-            var sw9 = TWeights.On ? w9 * smooth512 : smooth512;
+            var w0 = typeof(TWeights) == typeof(Yes) ? Vector512.Create(Unsafe.Add(ref wRef, 0)) : default;
+            var w1 = typeof(TWeights) == typeof(Yes) ? Vector512.Create(Unsafe.Add(ref wRef, 1)) : default;
+            var w2 = typeof(TWeights) == typeof(Yes) ? Vector512.Create(Unsafe.Add(ref wRef, 2)) : default;
+            var w3 = typeof(TWeights) == typeof(Yes) ? Vector512.Create(Unsafe.Add(ref wRef, 3)) : default;
+            var w4 = typeof(TWeights) == typeof(Yes) ? Vector512.Create(Unsafe.Add(ref wRef, 4)) : default;
+            var w5 = typeof(TWeights) == typeof(Yes) ? Vector512.Create(Unsafe.Add(ref wRef, 5)) : default;
+            var w6 = typeof(TWeights) == typeof(Yes) ? Vector512.Create(Unsafe.Add(ref wRef, 6)) : default;
+            var w7 = typeof(TWeights) == typeof(Yes) ? Vector512.Create(Unsafe.Add(ref wRef, 7)) : default;
+            var w8 = typeof(TWeights) == typeof(Yes) ? Vector512.Create(Unsafe.Add(ref wRef, 8)) : default;
+            var w9 = typeof(TWeights) == typeof(Yes) ? Vector512.Create(Unsafe.Add(ref wRef, 9)) : default;
+            var sw0 = typeof(TWeights) == typeof(Yes) ? w0 * smooth512 : smooth512;
+            var sw1 = typeof(TWeights) == typeof(Yes) ? w1 * smooth512 : smooth512;
+            var sw2 = typeof(TWeights) == typeof(Yes) ? w2 * smooth512 : smooth512;
+            var sw3 = typeof(TWeights) == typeof(Yes) ? w3 * smooth512 : smooth512;
+            var sw4 = typeof(TWeights) == typeof(Yes) ? w4 * smooth512 : smooth512;
+            var sw5 = typeof(TWeights) == typeof(Yes) ? w5 * smooth512 : smooth512;
+            var sw6 = typeof(TWeights) == typeof(Yes) ? w6 * smooth512 : smooth512;
+            var sw7 = typeof(TWeights) == typeof(Yes) ? w7 * smooth512 : smooth512;
+            var sw8 = typeof(TWeights) == typeof(Yes) ? w8 * smooth512 : smooth512;
+            var sw9 = typeof(TWeights) == typeof(Yes) ? w9 * smooth512 : smooth512;
             // The block's g, column by column.
-            Span<float> gColumns = TGradient.On ? stackalloc float[160] : default;
+            Span<float> gColumns = typeof(TGradient) == typeof(Yes) ? stackalloc float[160] : default;
             ref float gBlock = ref MemoryMarshal.GetReference(gColumns);
             for (; i <= n - 16; i += 16)
             {
@@ -682,13 +666,13 @@ namespace DivergenceGen.Generated
                     y10 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 10 * Classes + y10), y11 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 11 * Classes + y11),
                     y12 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 12 * Classes + y12), y13 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 13 * Classes + y13),
                     y14 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 14 * Classes + y14), y15 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 15 * Classes + y15));
-                var wy = TWeights.On ? Vector512.Create(y0 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y1),
-                    y2 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y3), y4 == IgnoreIndex ? 0f
-                    : Unsafe.Add(ref wRef, y4), y5 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y5), y6 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y6),
-                    y7 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y7), y8 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y8), y9 == IgnoreIndex ? 0f
-                    : Unsafe.Add(ref wRef, y9), y10 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y10), y11 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y11),
-                    y12 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y12), y13 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y13), y14 == IgnoreIndex ? 0f
-                    : Unsafe.Add(ref wRef, y14), y15 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y15)) : default;
+                var wy = typeof(TWeights) == typeof(Yes) ? Vector512.Create(y0 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0f
+                    : Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y3),
+                    y4 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y4), y5 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y5), y6 == IgnoreIndex ? 0f
+                    : Unsafe.Add(ref wRef, y6), y7 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y7), y8 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y8),
+                    y9 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y9), y10 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y10), y11 == IgnoreIndex ? 0f
+                    : Unsafe.Add(ref wRef, y11), y12 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y12), y13 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y13),
+                    y14 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y14), y15 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y15)) : default;
                 var x0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 30), Unsafe.Add(ref row,
                     40), Unsafe.Add(ref row, 50), Unsafe.Add(ref row, 60), Unsafe.Add(ref row, 70), Unsafe.Add(ref row, 80), Unsafe.Add(ref row, 90),
                     Unsafe.Add(ref row, 100), Unsafe.Add(ref row, 110), Unsafe.Add(ref row, 120), Unsafe.Add(ref row, 130), Unsafe.Add(ref row, 140),
@@ -751,13 +735,16 @@ namespace DivergenceGen.Generated
                 var e9 = VectorMath.Exp(x9 - m);
                 var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9;
                 // Σₖ (wₖ·)(m − xₖ)
-                var sumD = (TWeights.On ? w0 * (m - x0) : m - x0) + (TWeights.On ? w1 * (m - x1) : m - x1) + (TWeights.On ? w2 * (m - x2) : m - x2)
-                    + (TWeights.On ? w3 * (m - x3) : m - x3) + (TWeights.On ? w4 * (m - x4) : m - x4) + (TWeights.On ? w5 * (m - x5) : m - x5) + (TWeights.On
-                    ? w6 * (m - x6) : m - x6) + (TWeights.On ? w7 * (m - x7) : m - x7) + (TWeights.On ? w8 * (m - x8) : m - x8) + (TWeights.On ? w9 * (m - x9)
-                    : m - x9);
-                if (TGradient.On)
+                var sumD = (typeof(TWeights) == typeof(Yes) ? w0 * (m - x0) : m - x0) + (typeof(TWeights) == typeof(Yes) ? w1 * (m - x1) : m - x1)
+                    + (typeof(TWeights) == typeof(Yes) ? w2 * (m - x2) : m - x2) + (typeof(TWeights) == typeof(Yes) ? w3 * (m - x3) : m - x3)
+                    + (typeof(TWeights) == typeof(Yes) ? w4 * (m - x4) : m - x4) + (typeof(TWeights) == typeof(Yes) ? w5 * (m - x5) : m - x5)
+                    + (typeof(TWeights) == typeof(Yes) ? w6 * (m - x6) : m - x6) + (typeof(TWeights) == typeof(Yes) ? w7 * (m - x7) : m - x7)
+                    + (typeof(TWeights) == typeof(Yes) ? w8 * (m - x8) : m - x8) + (typeof(TWeights) == typeof(Yes) ? w9 * (m - x9) : m - x9);
+                if (typeof(TGradient) == typeof(Yes))
                 {
-                    var coef = TWeights.On ? scale512 * (Vector512.Create(0.9f) * wy + Vector512.Create(0.01f) * weightSum512) / s : scale512 / s; // scale·A/s
+                    // scale·A/s
+                    var coef = typeof(TWeights) == typeof(Yes) ? scale512 * (Vector512.Create(0.9f) * wy + Vector512.Create(0.01f) * weightSum512) / s
+                        : scale512 / s;
                     Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e0 * coef - sw0, Vector512<float>.Zero), ref gBlock);
                     Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e1 * coef - sw1, Vector512<float>.Zero), ref gBlock, (nuint)16);
                     Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e2 * coef - sw2, Vector512<float>.Zero), ref gBlock, (nuint)32);
@@ -772,12 +759,12 @@ namespace DivergenceGen.Generated
                 var dy = m - xy; // m − x_y ≥ 0
                 var logS = VectorMath.Log(s);
                 // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                var l = TWeights.On ? Vector512.Create(0.9f) * wy * (logS + dy) + Vector512.Create(0.01f) * (weightSum512 * logS + sumD) : logS
-                    + Vector512.Create(0.9f) * dy + Vector512.Create(0.01f) * sumD;
+                var l = typeof(TWeights) == typeof(Yes) ? Vector512.Create(0.9f) * wy * (logS + dy) + Vector512.Create(0.01f) * (weightSum512 * logS + sumD)
+                    : logS + Vector512.Create(0.9f) * dy + Vector512.Create(0.01f) * sumD;
                 l = Vector512.ConditionalSelect(active, l, Vector512<float>.Zero);
                 total += VectorReductions.SumToDouble(l);
                 ref float gRows = ref Unsafe.Add(ref gRef, i * Classes);
-                if (TGradient.On)
+                if (typeof(TGradient) == typeof(Yes))
                 {
                     for (int r = 0; r < 16; r++)
                     {
@@ -792,7 +779,7 @@ namespace DivergenceGen.Generated
                         int y = targets[i + r];
                         if (y != IgnoreIndex)
                         {
-                            Unsafe.Add(ref gRows, r * Classes + y) -= TWeights.On ? (float)(hit * Unsafe.Add(ref wRef, y)) : hitT;
+                            Unsafe.Add(ref gRows, r * Classes + y) -= typeof(TWeights) == typeof(Yes) ? (float)(hit * Unsafe.Add(ref wRef, y)) : hitT;
                         }
                     }
                 }
@@ -811,7 +798,7 @@ namespace DivergenceGen.Generated
             ref float wRef = ref MemoryMarshal.GetReference(classWeights);
             ref float gRef = ref MemoryMarshal.GetReference(gradient);
             double weightSum = 0; // W = Σₖ wₖ, for the smoothing term (ε/K)·Σₖ wₖ·(log s + m − xₖ) = (ε/K)·(W·log s + Σₖ wₖ·(m − xₖ))
-            if (TWeights.On)
+            if (typeof(TWeights) == typeof(Yes))
             {
                 for (int c = 0; c < Classes; c++)
                 {
@@ -825,28 +812,28 @@ namespace DivergenceGen.Generated
             var scale256 = Vector256.Create((float)scale);
             var smooth256 = Vector256.Create((float)smooth);
             var weightSum256 = Vector256.Create((float)weightSum);
-            var w0 = TWeights.On ? Vector256.Create(Unsafe.Add(ref wRef, 0)) : default;
-            var w1 = TWeights.On ? Vector256.Create(Unsafe.Add(ref wRef, 1)) : default;
-            var w2 = TWeights.On ? Vector256.Create(Unsafe.Add(ref wRef, 2)) : default;
-            var w3 = TWeights.On ? Vector256.Create(Unsafe.Add(ref wRef, 3)) : default;
-            var w4 = TWeights.On ? Vector256.Create(Unsafe.Add(ref wRef, 4)) : default;
-            var w5 = TWeights.On ? Vector256.Create(Unsafe.Add(ref wRef, 5)) : default;
-            var w6 = TWeights.On ? Vector256.Create(Unsafe.Add(ref wRef, 6)) : default;
-            var w7 = TWeights.On ? Vector256.Create(Unsafe.Add(ref wRef, 7)) : default;
-            var w8 = TWeights.On ? Vector256.Create(Unsafe.Add(ref wRef, 8)) : default;
-            var w9 = TWeights.On ? Vector256.Create(Unsafe.Add(ref wRef, 9)) : default;
-            var sw0 = TWeights.On ? w0 * smooth256 : smooth256;
-            var sw1 = TWeights.On ? w1 * smooth256 : smooth256;
-            var sw2 = TWeights.On ? w2 * smooth256 : smooth256;
-            var sw3 = TWeights.On ? w3 * smooth256 : smooth256;
-            var sw4 = TWeights.On ? w4 * smooth256 : smooth256;
-            var sw5 = TWeights.On ? w5 * smooth256 : smooth256;
-            var sw6 = TWeights.On ? w6 * smooth256 : smooth256;
-            var sw7 = TWeights.On ? w7 * smooth256 : smooth256;
-            var sw8 = TWeights.On ? w8 * smooth256 : smooth256;
-            var sw9 = TWeights.On ? w9 * smooth256 : smooth256;
+            var w0 = typeof(TWeights) == typeof(Yes) ? Vector256.Create(Unsafe.Add(ref wRef, 0)) : default;
+            var w1 = typeof(TWeights) == typeof(Yes) ? Vector256.Create(Unsafe.Add(ref wRef, 1)) : default;
+            var w2 = typeof(TWeights) == typeof(Yes) ? Vector256.Create(Unsafe.Add(ref wRef, 2)) : default;
+            var w3 = typeof(TWeights) == typeof(Yes) ? Vector256.Create(Unsafe.Add(ref wRef, 3)) : default;
+            var w4 = typeof(TWeights) == typeof(Yes) ? Vector256.Create(Unsafe.Add(ref wRef, 4)) : default;
+            var w5 = typeof(TWeights) == typeof(Yes) ? Vector256.Create(Unsafe.Add(ref wRef, 5)) : default;
+            var w6 = typeof(TWeights) == typeof(Yes) ? Vector256.Create(Unsafe.Add(ref wRef, 6)) : default;
+            var w7 = typeof(TWeights) == typeof(Yes) ? Vector256.Create(Unsafe.Add(ref wRef, 7)) : default;
+            var w8 = typeof(TWeights) == typeof(Yes) ? Vector256.Create(Unsafe.Add(ref wRef, 8)) : default;
+            var w9 = typeof(TWeights) == typeof(Yes) ? Vector256.Create(Unsafe.Add(ref wRef, 9)) : default;
+            var sw0 = typeof(TWeights) == typeof(Yes) ? w0 * smooth256 : smooth256;
+            var sw1 = typeof(TWeights) == typeof(Yes) ? w1 * smooth256 : smooth256;
+            var sw2 = typeof(TWeights) == typeof(Yes) ? w2 * smooth256 : smooth256;
+            var sw3 = typeof(TWeights) == typeof(Yes) ? w3 * smooth256 : smooth256;
+            var sw4 = typeof(TWeights) == typeof(Yes) ? w4 * smooth256 : smooth256;
+            var sw5 = typeof(TWeights) == typeof(Yes) ? w5 * smooth256 : smooth256;
+            var sw6 = typeof(TWeights) == typeof(Yes) ? w6 * smooth256 : smooth256;
+            var sw7 = typeof(TWeights) == typeof(Yes) ? w7 * smooth256 : smooth256;
+            var sw8 = typeof(TWeights) == typeof(Yes) ? w8 * smooth256 : smooth256;
+            var sw9 = typeof(TWeights) == typeof(Yes) ? w9 * smooth256 : smooth256;
             // The block's g, column by column.
-            Span<float> gColumns = TGradient.On ? stackalloc float[80] : default;
+            Span<float> gColumns = typeof(TGradient) == typeof(Yes) ? stackalloc float[80] : default;
             ref float gBlock = ref MemoryMarshal.GetReference(gColumns);
             for (; i <= n - 8; i += 8)
             {
@@ -861,10 +848,10 @@ namespace DivergenceGen.Generated
                     y2 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 3 * Classes + y3),
                     y4 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 4 * Classes + y4), y5 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 5 * Classes + y5),
                     y6 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 6 * Classes + y6), y7 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 7 * Classes + y7));
-                var wy = TWeights.On ? Vector256.Create(y0 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y1),
-                    y2 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y3), y4 == IgnoreIndex ? 0f
-                    : Unsafe.Add(ref wRef, y4), y5 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y5), y6 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y6),
-                    y7 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y7)) : default;
+                var wy = typeof(TWeights) == typeof(Yes) ? Vector256.Create(y0 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0f
+                    : Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y3),
+                    y4 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y4), y5 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y5), y6 == IgnoreIndex ? 0f
+                    : Unsafe.Add(ref wRef, y6), y7 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y7)) : default;
                 var x0 = Vector256.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 30), Unsafe.Add(ref row,
                     40), Unsafe.Add(ref row, 50), Unsafe.Add(ref row, 60), Unsafe.Add(ref row, 70));
                 var x1 = Vector256.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 21), Unsafe.Add(ref row, 31), Unsafe.Add(ref row,
@@ -907,13 +894,16 @@ namespace DivergenceGen.Generated
                 var e9 = VectorMath.Exp(x9 - m);
                 var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9;
                 // Σₖ (wₖ·)(m − xₖ)
-                var sumD = (TWeights.On ? w0 * (m - x0) : m - x0) + (TWeights.On ? w1 * (m - x1) : m - x1) + (TWeights.On ? w2 * (m - x2) : m - x2)
-                    + (TWeights.On ? w3 * (m - x3) : m - x3) + (TWeights.On ? w4 * (m - x4) : m - x4) + (TWeights.On ? w5 * (m - x5) : m - x5) + (TWeights.On
-                    ? w6 * (m - x6) : m - x6) + (TWeights.On ? w7 * (m - x7) : m - x7) + (TWeights.On ? w8 * (m - x8) : m - x8) + (TWeights.On ? w9 * (m - x9)
-                    : m - x9);
-                if (TGradient.On)
+                var sumD = (typeof(TWeights) == typeof(Yes) ? w0 * (m - x0) : m - x0) + (typeof(TWeights) == typeof(Yes) ? w1 * (m - x1) : m - x1)
+                    + (typeof(TWeights) == typeof(Yes) ? w2 * (m - x2) : m - x2) + (typeof(TWeights) == typeof(Yes) ? w3 * (m - x3) : m - x3)
+                    + (typeof(TWeights) == typeof(Yes) ? w4 * (m - x4) : m - x4) + (typeof(TWeights) == typeof(Yes) ? w5 * (m - x5) : m - x5)
+                    + (typeof(TWeights) == typeof(Yes) ? w6 * (m - x6) : m - x6) + (typeof(TWeights) == typeof(Yes) ? w7 * (m - x7) : m - x7)
+                    + (typeof(TWeights) == typeof(Yes) ? w8 * (m - x8) : m - x8) + (typeof(TWeights) == typeof(Yes) ? w9 * (m - x9) : m - x9);
+                if (typeof(TGradient) == typeof(Yes))
                 {
-                    var coef = TWeights.On ? scale256 * (Vector256.Create(0.9f) * wy + Vector256.Create(0.01f) * weightSum256) / s : scale256 / s; // scale·A/s
+                    // scale·A/s
+                    var coef = typeof(TWeights) == typeof(Yes) ? scale256 * (Vector256.Create(0.9f) * wy + Vector256.Create(0.01f) * weightSum256) / s
+                        : scale256 / s;
                     Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e0 * coef - sw0, Vector256<float>.Zero), ref gBlock);
                     Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e1 * coef - sw1, Vector256<float>.Zero), ref gBlock, (nuint)8);
                     Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e2 * coef - sw2, Vector256<float>.Zero), ref gBlock, (nuint)16);
@@ -928,12 +918,12 @@ namespace DivergenceGen.Generated
                 var dy = m - xy; // m − x_y ≥ 0
                 var logS = VectorMath.Log(s);
                 // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                var l = TWeights.On ? Vector256.Create(0.9f) * wy * (logS + dy) + Vector256.Create(0.01f) * (weightSum256 * logS + sumD) : logS
-                    + Vector256.Create(0.9f) * dy + Vector256.Create(0.01f) * sumD;
+                var l = typeof(TWeights) == typeof(Yes) ? Vector256.Create(0.9f) * wy * (logS + dy) + Vector256.Create(0.01f) * (weightSum256 * logS + sumD)
+                    : logS + Vector256.Create(0.9f) * dy + Vector256.Create(0.01f) * sumD;
                 l = Vector256.ConditionalSelect(active, l, Vector256<float>.Zero);
                 total += VectorReductions.SumToDouble(l);
                 ref float gRows = ref Unsafe.Add(ref gRef, i * Classes);
-                if (TGradient.On)
+                if (typeof(TGradient) == typeof(Yes))
                 {
                     for (int r = 0; r < 8; r++)
                     {
@@ -948,7 +938,7 @@ namespace DivergenceGen.Generated
                         int y = targets[i + r];
                         if (y != IgnoreIndex)
                         {
-                            Unsafe.Add(ref gRows, r * Classes + y) -= TWeights.On ? (float)(hit * Unsafe.Add(ref wRef, y)) : hitT;
+                            Unsafe.Add(ref gRows, r * Classes + y) -= typeof(TWeights) == typeof(Yes) ? (float)(hit * Unsafe.Add(ref wRef, y)) : hitT;
                         }
                     }
                 }
@@ -967,7 +957,7 @@ namespace DivergenceGen.Generated
             ref float wRef = ref MemoryMarshal.GetReference(classWeights);
             ref float gRef = ref MemoryMarshal.GetReference(gradient);
             double weightSum = 0; // W = Σₖ wₖ, for the smoothing term (ε/K)·Σₖ wₖ·(log s + m − xₖ) = (ε/K)·(W·log s + Σₖ wₖ·(m − xₖ))
-            if (TWeights.On)
+            if (typeof(TWeights) == typeof(Yes))
             {
                 for (int c = 0; c < Classes; c++)
                 {
@@ -981,28 +971,28 @@ namespace DivergenceGen.Generated
             var scale128 = Vector128.Create((float)scale);
             var smooth128 = Vector128.Create((float)smooth);
             var weightSum128 = Vector128.Create((float)weightSum);
-            var w0 = TWeights.On ? Vector128.Create(Unsafe.Add(ref wRef, 0)) : default;
-            var w1 = TWeights.On ? Vector128.Create(Unsafe.Add(ref wRef, 1)) : default;
-            var w2 = TWeights.On ? Vector128.Create(Unsafe.Add(ref wRef, 2)) : default;
-            var w3 = TWeights.On ? Vector128.Create(Unsafe.Add(ref wRef, 3)) : default;
-            var w4 = TWeights.On ? Vector128.Create(Unsafe.Add(ref wRef, 4)) : default;
-            var w5 = TWeights.On ? Vector128.Create(Unsafe.Add(ref wRef, 5)) : default;
-            var w6 = TWeights.On ? Vector128.Create(Unsafe.Add(ref wRef, 6)) : default;
-            var w7 = TWeights.On ? Vector128.Create(Unsafe.Add(ref wRef, 7)) : default;
-            var w8 = TWeights.On ? Vector128.Create(Unsafe.Add(ref wRef, 8)) : default;
-            var w9 = TWeights.On ? Vector128.Create(Unsafe.Add(ref wRef, 9)) : default;
-            var sw0 = TWeights.On ? w0 * smooth128 : smooth128;
-            var sw1 = TWeights.On ? w1 * smooth128 : smooth128;
-            var sw2 = TWeights.On ? w2 * smooth128 : smooth128;
-            var sw3 = TWeights.On ? w3 * smooth128 : smooth128;
-            var sw4 = TWeights.On ? w4 * smooth128 : smooth128;
-            var sw5 = TWeights.On ? w5 * smooth128 : smooth128;
-            var sw6 = TWeights.On ? w6 * smooth128 : smooth128;
-            var sw7 = TWeights.On ? w7 * smooth128 : smooth128;
-            var sw8 = TWeights.On ? w8 * smooth128 : smooth128;
-            var sw9 = TWeights.On ? w9 * smooth128 : smooth128;
+            var w0 = typeof(TWeights) == typeof(Yes) ? Vector128.Create(Unsafe.Add(ref wRef, 0)) : default;
+            var w1 = typeof(TWeights) == typeof(Yes) ? Vector128.Create(Unsafe.Add(ref wRef, 1)) : default;
+            var w2 = typeof(TWeights) == typeof(Yes) ? Vector128.Create(Unsafe.Add(ref wRef, 2)) : default;
+            var w3 = typeof(TWeights) == typeof(Yes) ? Vector128.Create(Unsafe.Add(ref wRef, 3)) : default;
+            var w4 = typeof(TWeights) == typeof(Yes) ? Vector128.Create(Unsafe.Add(ref wRef, 4)) : default;
+            var w5 = typeof(TWeights) == typeof(Yes) ? Vector128.Create(Unsafe.Add(ref wRef, 5)) : default;
+            var w6 = typeof(TWeights) == typeof(Yes) ? Vector128.Create(Unsafe.Add(ref wRef, 6)) : default;
+            var w7 = typeof(TWeights) == typeof(Yes) ? Vector128.Create(Unsafe.Add(ref wRef, 7)) : default;
+            var w8 = typeof(TWeights) == typeof(Yes) ? Vector128.Create(Unsafe.Add(ref wRef, 8)) : default;
+            var w9 = typeof(TWeights) == typeof(Yes) ? Vector128.Create(Unsafe.Add(ref wRef, 9)) : default;
+            var sw0 = typeof(TWeights) == typeof(Yes) ? w0 * smooth128 : smooth128;
+            var sw1 = typeof(TWeights) == typeof(Yes) ? w1 * smooth128 : smooth128;
+            var sw2 = typeof(TWeights) == typeof(Yes) ? w2 * smooth128 : smooth128;
+            var sw3 = typeof(TWeights) == typeof(Yes) ? w3 * smooth128 : smooth128;
+            var sw4 = typeof(TWeights) == typeof(Yes) ? w4 * smooth128 : smooth128;
+            var sw5 = typeof(TWeights) == typeof(Yes) ? w5 * smooth128 : smooth128;
+            var sw6 = typeof(TWeights) == typeof(Yes) ? w6 * smooth128 : smooth128;
+            var sw7 = typeof(TWeights) == typeof(Yes) ? w7 * smooth128 : smooth128;
+            var sw8 = typeof(TWeights) == typeof(Yes) ? w8 * smooth128 : smooth128;
+            var sw9 = typeof(TWeights) == typeof(Yes) ? w9 * smooth128 : smooth128;
             // The block's g, column by column.
-            Span<float> gColumns = TGradient.On ? stackalloc float[40] : default;
+            Span<float> gColumns = typeof(TGradient) == typeof(Yes) ? stackalloc float[40] : default;
             ref float gBlock = ref MemoryMarshal.GetReference(gColumns);
             for (; i <= n - 4; i += 4)
             {
@@ -1013,8 +1003,8 @@ namespace DivergenceGen.Generated
                     y3 == IgnoreIndex ? 0f : 1f), Vector128<float>.Zero);
                 var xy = Vector128.Create(y0 == IgnoreIndex ? 0f : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 1 * Classes + y1),
                     y2 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0f : Unsafe.Add(ref row, 3 * Classes + y3));
-                var wy = TWeights.On ? Vector128.Create(y0 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y1),
-                    y2 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y3)) : default;
+                var wy = typeof(TWeights) == typeof(Yes) ? Vector128.Create(y0 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0f
+                    : Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0f : Unsafe.Add(ref wRef, y3)) : default;
                 var x0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 10), Unsafe.Add(ref row, 20), Unsafe.Add(ref row, 30));
                 var x1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 11), Unsafe.Add(ref row, 21), Unsafe.Add(ref row, 31));
                 var x2 = Vector128.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 12), Unsafe.Add(ref row, 22), Unsafe.Add(ref row, 32));
@@ -1047,13 +1037,16 @@ namespace DivergenceGen.Generated
                 var e9 = VectorMath.Exp(x9 - m);
                 var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9;
                 // Σₖ (wₖ·)(m − xₖ)
-                var sumD = (TWeights.On ? w0 * (m - x0) : m - x0) + (TWeights.On ? w1 * (m - x1) : m - x1) + (TWeights.On ? w2 * (m - x2) : m - x2)
-                    + (TWeights.On ? w3 * (m - x3) : m - x3) + (TWeights.On ? w4 * (m - x4) : m - x4) + (TWeights.On ? w5 * (m - x5) : m - x5) + (TWeights.On
-                    ? w6 * (m - x6) : m - x6) + (TWeights.On ? w7 * (m - x7) : m - x7) + (TWeights.On ? w8 * (m - x8) : m - x8) + (TWeights.On ? w9 * (m - x9)
-                    : m - x9);
-                if (TGradient.On)
+                var sumD = (typeof(TWeights) == typeof(Yes) ? w0 * (m - x0) : m - x0) + (typeof(TWeights) == typeof(Yes) ? w1 * (m - x1) : m - x1)
+                    + (typeof(TWeights) == typeof(Yes) ? w2 * (m - x2) : m - x2) + (typeof(TWeights) == typeof(Yes) ? w3 * (m - x3) : m - x3)
+                    + (typeof(TWeights) == typeof(Yes) ? w4 * (m - x4) : m - x4) + (typeof(TWeights) == typeof(Yes) ? w5 * (m - x5) : m - x5)
+                    + (typeof(TWeights) == typeof(Yes) ? w6 * (m - x6) : m - x6) + (typeof(TWeights) == typeof(Yes) ? w7 * (m - x7) : m - x7)
+                    + (typeof(TWeights) == typeof(Yes) ? w8 * (m - x8) : m - x8) + (typeof(TWeights) == typeof(Yes) ? w9 * (m - x9) : m - x9);
+                if (typeof(TGradient) == typeof(Yes))
                 {
-                    var coef = TWeights.On ? scale128 * (Vector128.Create(0.9f) * wy + Vector128.Create(0.01f) * weightSum128) / s : scale128 / s; // scale·A/s
+                    // scale·A/s
+                    var coef = typeof(TWeights) == typeof(Yes) ? scale128 * (Vector128.Create(0.9f) * wy + Vector128.Create(0.01f) * weightSum128) / s
+                        : scale128 / s;
                     Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e0 * coef - sw0, Vector128<float>.Zero), ref gBlock);
                     Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e1 * coef - sw1, Vector128<float>.Zero), ref gBlock, (nuint)4);
                     Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e2 * coef - sw2, Vector128<float>.Zero), ref gBlock, (nuint)8);
@@ -1068,12 +1061,12 @@ namespace DivergenceGen.Generated
                 var dy = m - xy; // m − x_y ≥ 0
                 var logS = VectorMath.Log(s);
                 // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                var l = TWeights.On ? Vector128.Create(0.9f) * wy * (logS + dy) + Vector128.Create(0.01f) * (weightSum128 * logS + sumD) : logS
-                    + Vector128.Create(0.9f) * dy + Vector128.Create(0.01f) * sumD;
+                var l = typeof(TWeights) == typeof(Yes) ? Vector128.Create(0.9f) * wy * (logS + dy) + Vector128.Create(0.01f) * (weightSum128 * logS + sumD)
+                    : logS + Vector128.Create(0.9f) * dy + Vector128.Create(0.01f) * sumD;
                 l = Vector128.ConditionalSelect(active, l, Vector128<float>.Zero);
                 total += VectorReductions.SumToDouble(l);
                 ref float gRows = ref Unsafe.Add(ref gRef, i * Classes);
-                if (TGradient.On)
+                if (typeof(TGradient) == typeof(Yes))
                 {
                     for (int r = 0; r < 4; r++)
                     {
@@ -1088,7 +1081,7 @@ namespace DivergenceGen.Generated
                         int y = targets[i + r];
                         if (y != IgnoreIndex)
                         {
-                            Unsafe.Add(ref gRows, r * Classes + y) -= TWeights.On ? (float)(hit * Unsafe.Add(ref wRef, y)) : hitT;
+                            Unsafe.Add(ref gRows, r * Classes + y) -= typeof(TWeights) == typeof(Yes) ? (float)(hit * Unsafe.Add(ref wRef, y)) : hitT;
                         }
                     }
                 }
@@ -1126,8 +1119,8 @@ namespace DivergenceGen.Generated
                 var uniform128 = Vector128.Create(uniform);
                 // The last vector overlaps the one before: tailMask keeps its last 2 of 4 lanes in the sums.
                 var tailMask = Vector128.AsSingle(Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
-                var w0 = TWeights.On ? Vector256.LoadUnsafe(ref wRef) : default;
-                var w1 = TWeights.On ? Vector128.LoadUnsafe(ref wRef, (nuint)6) : default;
+                var w0 = typeof(TWeights) == typeof(Yes) ? Vector256.LoadUnsafe(ref wRef) : default;
+                var w1 = typeof(TWeights) == typeof(Yes) ? Vector128.LoadUnsafe(ref wRef, (nuint)6) : default;
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -1142,12 +1135,13 @@ namespace DivergenceGen.Generated
                     var e0 = VectorMath.Exp(x0 - m256);
                     var e1 = VectorMath.Exp(x1 - m128);
                     float s = Vector256.Sum(e0) + Vector128.Sum((e1 & tailMask));
-                    var a0 = TWeights.On ? (Vector256.LoadUnsafe(ref tRow) * keep256 + uniform256) * w0 : Vector256.LoadUnsafe(ref tRow) * keep256 + uniform256;
-                    var a1 = TWeights.On ? (Vector128.LoadUnsafe(ref tRow, (nuint)6) * keep128 + uniform128) * w1 : Vector128.LoadUnsafe(ref tRow, (nuint)6)
-                        * keep128 + uniform128;
+                    var a0 = typeof(TWeights) == typeof(Yes) ? (Vector256.LoadUnsafe(ref tRow) * keep256 + uniform256) * w0 : Vector256.LoadUnsafe(ref tRow)
+                        * keep256 + uniform256;
+                    var a1 = typeof(TWeights) == typeof(Yes) ? (Vector128.LoadUnsafe(ref tRow, (nuint)6) * keep128 + uniform128) * w1
+                        : Vector128.LoadUnsafe(ref tRow, (nuint)6) * keep128 + uniform128;
                     double A = Vector256.Sum(a0) + Vector128.Sum((a1 & tailMask)); // A = Σₖ aₖ
                     double sumAD = Vector256.Sum(a0 * (m256 - x0)) + Vector128.Sum((a1 * (m128 - x1) & tailMask)); // Σₖ aₖ·(m − xₖ)
-                    if (TGradient.On)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
                         float coef = (float)(scale * A / s); // scale·A/s
                         var coef256 = Vector256.Create(coef);
@@ -1168,9 +1162,9 @@ namespace DivergenceGen.Generated
                 var uniform128 = Vector128.Create(uniform);
                 // The last vector overlaps the one before: tailMask keeps its last 2 of 4 lanes in the sums.
                 var tailMask = Vector128.AsSingle(Vector128.Create(0u, 0u, 0xFFFFFFFFu, 0xFFFFFFFFu));
-                var w0 = TWeights.On ? Vector128.LoadUnsafe(ref wRef) : default;
-                var w1 = TWeights.On ? Vector128.LoadUnsafe(ref wRef, (nuint)4) : default;
-                var w2 = TWeights.On ? Vector128.LoadUnsafe(ref wRef, (nuint)6) : default;
+                var w0 = typeof(TWeights) == typeof(Yes) ? Vector128.LoadUnsafe(ref wRef) : default;
+                var w1 = typeof(TWeights) == typeof(Yes) ? Vector128.LoadUnsafe(ref wRef, (nuint)4) : default;
+                var w2 = typeof(TWeights) == typeof(Yes) ? Vector128.LoadUnsafe(ref wRef, (nuint)6) : default;
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -1186,14 +1180,15 @@ namespace DivergenceGen.Generated
                     var e1 = VectorMath.Exp(x1 - m128);
                     var e2 = VectorMath.Exp(x2 - m128);
                     float s = Vector128.Sum(e0 + e1 + (e2 & tailMask));
-                    var a0 = TWeights.On ? (Vector128.LoadUnsafe(ref tRow) * keep128 + uniform128) * w0 : Vector128.LoadUnsafe(ref tRow) * keep128 + uniform128;
-                    var a1 = TWeights.On ? (Vector128.LoadUnsafe(ref tRow, (nuint)4) * keep128 + uniform128) * w1 : Vector128.LoadUnsafe(ref tRow, (nuint)4)
+                    var a0 = typeof(TWeights) == typeof(Yes) ? (Vector128.LoadUnsafe(ref tRow) * keep128 + uniform128) * w0 : Vector128.LoadUnsafe(ref tRow)
                         * keep128 + uniform128;
-                    var a2 = TWeights.On ? (Vector128.LoadUnsafe(ref tRow, (nuint)6) * keep128 + uniform128) * w2 : Vector128.LoadUnsafe(ref tRow, (nuint)6)
-                        * keep128 + uniform128;
+                    var a1 = typeof(TWeights) == typeof(Yes) ? (Vector128.LoadUnsafe(ref tRow, (nuint)4) * keep128 + uniform128) * w1
+                        : Vector128.LoadUnsafe(ref tRow, (nuint)4) * keep128 + uniform128;
+                    var a2 = typeof(TWeights) == typeof(Yes) ? (Vector128.LoadUnsafe(ref tRow, (nuint)6) * keep128 + uniform128) * w2
+                        : Vector128.LoadUnsafe(ref tRow, (nuint)6) * keep128 + uniform128;
                     double A = Vector128.Sum(a0 + a1 + (a2 & tailMask)); // A = Σₖ aₖ
                     double sumAD = Vector128.Sum(a0 * (m128 - x0) + a1 * (m128 - x1) + (a2 * (m128 - x2) & tailMask)); // Σₖ aₖ·(m − xₖ)
-                    if (TGradient.On)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
                         float coef = (float)(scale * A / s); // scale·A/s
                         var coef128 = Vector128.Create(coef);
@@ -1227,23 +1222,23 @@ namespace DivergenceGen.Generated
                     for (int k = 0; k < 10; k++)
                     {
                         float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
-                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
+                        if (typeof(TGradient) == typeof(Yes)) Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
-                        float ak = TWeights.On ? (Unsafe.Add(ref tRow, k) * keep + uniform) * Unsafe.Add(ref wRef, k) : Unsafe.Add(ref tRow, k) * keep
-                            + uniform;
+                        float ak = typeof(TWeights) == typeof(Yes) ? (Unsafe.Add(ref tRow, k) * keep + uniform) * Unsafe.Add(ref wRef, k) : Unsafe.Add(ref tRow,
+                            k) * keep + uniform;
                         AAcc += ak;
                         sumADAcc += ak * (m - Unsafe.Add(ref row, k));
                     }
                     float s = (float)sAcc;
                     double A = AAcc; // A = Σₖ aₖ
                     double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
-                    if (TGradient.On)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
                         float coef = (float)(scale * A / s); // scale·A/s
                         for (int k = 0; k < 10; k++)
                         {
-                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (TWeights.On ? (Unsafe.Add(ref tRow, k) * keep + uniform)
-                                * Unsafe.Add(ref wRef, k) : Unsafe.Add(ref tRow, k) * keep + uniform) * scaleT;
+                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (typeof(TWeights) == typeof(Yes) ? (Unsafe.Add(ref tRow, k) * keep
+                                + uniform) * Unsafe.Add(ref wRef, k) : Unsafe.Add(ref tRow, k) * keep + uniform) * scaleT;
                         }
                     }
                     double logS = Math.Log(s);

@@ -332,37 +332,20 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>
-        /// A compile-time option of a kernel: the JIT compiles a generic kernel once per option type and drops the code of an option that is off.
+        /// A compile-time option of a kernel, Yes or No. A kernel tests it as typeof(TOption) == typeof(Yes): the JIT compiles a generic kernel once per option
+        /// type and folds that test while it imports the method, so the code of an option that is off is never compiled.
         /// </summary>
-        internal interface IOption
-        {
-            /// <summary>
-            /// Whether the option is on.
-            /// </summary>
-            static abstract bool On { get; }
-        }
+        internal interface IOption;
 
         /// <summary>
         /// The option is on.
         /// </summary>
-        internal readonly struct Yes : IOption
-        {
-            /// <summary>
-            /// Always true.
-            /// </summary>
-            public static bool On => true;
-        }
+        internal readonly struct Yes : IOption;
 
         /// <summary>
         /// The option is off.
         /// </summary>
-        internal readonly struct No : IOption
-        {
-            /// <summary>
-            /// Always false.
-            /// </summary>
-            public static bool On => false;
-        }
+        internal readonly struct No : IOption;
 
         /// <summary>Σᵢ ℓᵢ, class-index targets, weighted where TWeights is Yes (else the weights are empty and not read); where TGradient is Yes, also the
         /// gradient times scale. Callers have checked every argument.</summary>
@@ -396,13 +379,13 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
+                        if (typeof(TGradient) == typeof(Yes)) gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
                     ref double row = ref Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = TWeights.On ? Unsafe.Add(ref wRef, y) : 1d;
+                    double wy = typeof(TWeights) == typeof(Yes) ? Unsafe.Add(ref wRef, y) : 1d;
                     var x0 = Vector512.LoadUnsafe(ref row);
                     var x1 = Vector512.LoadUnsafe(ref row, (nuint)8);
                     double m = LossReductions.Max(Vector512.Max(x0, x1));
@@ -410,18 +393,18 @@ namespace DivergenceGen.Generated
                     var e0 = VectorMath.Exp(x0 - m512);
                     var e1 = VectorMath.Exp(x1 - m512);
                     double s = Vector512.Sum(e0 + e1);
-                    if (TGradient.On)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
-                        double coef = TWeights.On ? scale * wy / s : scale / s; // scale·A/s
+                        double coef = typeof(TWeights) == typeof(Yes) ? scale * wy / s : scale / s; // scale·A/s
                         var coef512 = Vector512.Create(coef);
                         Vector512.StoreUnsafe(e0 * coef512, ref gRow);
                         Vector512.StoreUnsafe(e1 * coef512, ref gRow, (nuint)8);
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
-                    double l = TWeights.On ? wy * (logS + dy) : logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    double l = typeof(TWeights) == typeof(Yes) ? wy * (logS + dy) : logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= TWeights.On ? (double)(hit * wy) : hitT;
+                    if (typeof(TGradient) == typeof(Yes)) Unsafe.Add(ref gRow, y) -= typeof(TWeights) == typeof(Yes) ? (double)(hit * wy) : hitT;
                 }
                 return total;
             }
@@ -436,13 +419,13 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
+                        if (typeof(TGradient) == typeof(Yes)) gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
                     ref double row = ref Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = TWeights.On ? Unsafe.Add(ref wRef, y) : 1d;
+                    double wy = typeof(TWeights) == typeof(Yes) ? Unsafe.Add(ref wRef, y) : 1d;
                     var x0 = Vector256.LoadUnsafe(ref row);
                     var x1 = Vector256.LoadUnsafe(ref row, (nuint)4);
                     var x2 = Vector256.LoadUnsafe(ref row, (nuint)8);
@@ -454,9 +437,9 @@ namespace DivergenceGen.Generated
                     var e2 = VectorMath.Exp(x2 - m256);
                     var e3 = VectorMath.Exp(x3 - m256);
                     double s = Vector256.Sum(e0 + e1 + e2 + e3);
-                    if (TGradient.On)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
-                        double coef = TWeights.On ? scale * wy / s : scale / s; // scale·A/s
+                        double coef = typeof(TWeights) == typeof(Yes) ? scale * wy / s : scale / s; // scale·A/s
                         var coef256 = Vector256.Create(coef);
                         Vector256.StoreUnsafe(e0 * coef256, ref gRow);
                         Vector256.StoreUnsafe(e1 * coef256, ref gRow, (nuint)4);
@@ -465,9 +448,9 @@ namespace DivergenceGen.Generated
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
-                    double l = TWeights.On ? wy * (logS + dy) : logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    double l = typeof(TWeights) == typeof(Yes) ? wy * (logS + dy) : logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= TWeights.On ? (double)(hit * wy) : hitT;
+                    if (typeof(TGradient) == typeof(Yes)) Unsafe.Add(ref gRow, y) -= typeof(TWeights) == typeof(Yes) ? (double)(hit * wy) : hitT;
                 }
                 return total;
             }
@@ -482,13 +465,13 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
+                        if (typeof(TGradient) == typeof(Yes)) gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
                     ref double row = ref Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = TWeights.On ? Unsafe.Add(ref wRef, y) : 1d;
+                    double wy = typeof(TWeights) == typeof(Yes) ? Unsafe.Add(ref wRef, y) : 1d;
                     var x0 = Vector128.LoadUnsafe(ref row);
                     var x1 = Vector128.LoadUnsafe(ref row, (nuint)2);
                     var x2 = Vector128.LoadUnsafe(ref row, (nuint)4);
@@ -509,9 +492,9 @@ namespace DivergenceGen.Generated
                     var e6 = VectorMath.Exp(x6 - m128);
                     var e7 = VectorMath.Exp(x7 - m128);
                     double s = Vector128.Sum(e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7);
-                    if (TGradient.On)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
-                        double coef = TWeights.On ? scale * wy / s : scale / s; // scale·A/s
+                        double coef = typeof(TWeights) == typeof(Yes) ? scale * wy / s : scale / s; // scale·A/s
                         var coef128 = Vector128.Create(coef);
                         Vector128.StoreUnsafe(e0 * coef128, ref gRow);
                         Vector128.StoreUnsafe(e1 * coef128, ref gRow, (nuint)2);
@@ -524,9 +507,9 @@ namespace DivergenceGen.Generated
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
-                    double l = TWeights.On ? wy * (logS + dy) : logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    double l = typeof(TWeights) == typeof(Yes) ? wy * (logS + dy) : logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= TWeights.On ? (double)(hit * wy) : hitT;
+                    if (typeof(TGradient) == typeof(Yes)) Unsafe.Add(ref gRow, y) -= typeof(TWeights) == typeof(Yes) ? (double)(hit * wy) : hitT;
                 }
                 return total;
             }
@@ -538,13 +521,13 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
+                        if (typeof(TGradient) == typeof(Yes)) gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
                     ref double row = ref Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = TWeights.On ? Unsafe.Add(ref wRef, y) : 1d;
+                    double wy = typeof(TWeights) == typeof(Yes) ? Unsafe.Add(ref wRef, y) : 1d;
                     double mAcc = Unsafe.Add(ref row, 0);
                     for (int k = 1; k < 16; k++)
                     {
@@ -555,13 +538,13 @@ namespace DivergenceGen.Generated
                     for (int k = 0; k < 16; k++)
                     {
                         double ek = Math.Exp(Unsafe.Add(ref row, k) - m);
-                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
+                        if (typeof(TGradient) == typeof(Yes)) Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
                     }
                     double s = sAcc;
-                    if (TGradient.On)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
-                        double coef = TWeights.On ? scale * wy / s : scale / s; // scale·A/s
+                        double coef = typeof(TWeights) == typeof(Yes) ? scale * wy / s : scale / s; // scale·A/s
                         for (int k = 0; k < 16; k++)
                         {
                             Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef;
@@ -569,9 +552,9 @@ namespace DivergenceGen.Generated
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
-                    double l = TWeights.On ? wy * (logS + dy) : logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    double l = typeof(TWeights) == typeof(Yes) ? wy * (logS + dy) : logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= TWeights.On ? (double)(hit * wy) : hitT;
+                    if (typeof(TGradient) == typeof(Yes)) Unsafe.Add(ref gRow, y) -= typeof(TWeights) == typeof(Yes) ? (double)(hit * wy) : hitT;
                 }
                 return total;
             }
@@ -592,7 +575,7 @@ namespace DivergenceGen.Generated
             double total = 0;
             var scale512 = Vector512.Create(scale);
             // The block's g, column by column.
-            Span<double> gColumns = TGradient.On ? stackalloc double[128] : default;
+            Span<double> gColumns = typeof(TGradient) == typeof(Yes) ? stackalloc double[128] : default;
             ref double gBlock = ref MemoryMarshal.GetReference(gColumns);
             for (; i <= n - 8; i += 8)
             {
@@ -607,10 +590,10 @@ namespace DivergenceGen.Generated
                     y2 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 3 * Classes + y3),
                     y4 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 4 * Classes + y4), y5 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 5 * Classes + y5),
                     y6 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 6 * Classes + y6), y7 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 7 * Classes + y7));
-                var wy = TWeights.On ? Vector512.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y1),
-                    y2 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y3), y4 == IgnoreIndex ? 0d
-                    : Unsafe.Add(ref wRef, y4), y5 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y5), y6 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y6),
-                    y7 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y7)) : default;
+                var wy = typeof(TWeights) == typeof(Yes) ? Vector512.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d
+                    : Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y3),
+                    y4 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y4), y5 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y5), y6 == IgnoreIndex ? 0d
+                    : Unsafe.Add(ref wRef, y6), y7 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y7)) : default;
                 var x0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 32), Unsafe.Add(ref row, 48), Unsafe.Add(ref row,
                     64), Unsafe.Add(ref row, 80), Unsafe.Add(ref row, 96), Unsafe.Add(ref row, 112));
                 var x1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 33), Unsafe.Add(ref row, 49), Unsafe.Add(ref row,
@@ -676,9 +659,9 @@ namespace DivergenceGen.Generated
                 var e14 = VectorMath.Exp(x14 - m);
                 var e15 = VectorMath.Exp(x15 - m);
                 var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9 + e10 + e11 + e12 + e13 + e14 + e15;
-                if (TGradient.On)
+                if (typeof(TGradient) == typeof(Yes))
                 {
-                    var coef = TWeights.On ? scale512 * wy / s : scale512 / s; // scale·A/s
+                    var coef = typeof(TWeights) == typeof(Yes) ? scale512 * wy / s : scale512 / s; // scale·A/s
                     Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e0 * coef, Vector512<double>.Zero), ref gBlock);
                     Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e1 * coef, Vector512<double>.Zero), ref gBlock, (nuint)8);
                     Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e2 * coef, Vector512<double>.Zero), ref gBlock, (nuint)16);
@@ -698,11 +681,11 @@ namespace DivergenceGen.Generated
                 }
                 var dy = m - xy; // m − x_y ≥ 0
                 var logS = VectorMath.Log(s);
-                var l = TWeights.On ? wy * (logS + dy) : logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                var l = typeof(TWeights) == typeof(Yes) ? wy * (logS + dy) : logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                 l = Vector512.ConditionalSelect(active, l, Vector512<double>.Zero);
                 total += Vector512.Sum(l);
                 ref double gRows = ref Unsafe.Add(ref gRef, i * Classes);
-                if (TGradient.On)
+                if (typeof(TGradient) == typeof(Yes))
                 {
                     for (int r = 0; r < 8; r++)
                     {
@@ -717,7 +700,7 @@ namespace DivergenceGen.Generated
                         int y = targets[i + r];
                         if (y != IgnoreIndex)
                         {
-                            Unsafe.Add(ref gRows, r * Classes + y) -= TWeights.On ? (double)(hit * Unsafe.Add(ref wRef, y)) : hitT;
+                            Unsafe.Add(ref gRows, r * Classes + y) -= typeof(TWeights) == typeof(Yes) ? (double)(hit * Unsafe.Add(ref wRef, y)) : hitT;
                         }
                     }
                 }
@@ -740,7 +723,7 @@ namespace DivergenceGen.Generated
             double total = 0;
             var scale256 = Vector256.Create(scale);
             // The block's g, column by column.
-            Span<double> gColumns = TGradient.On ? stackalloc double[64] : default;
+            Span<double> gColumns = typeof(TGradient) == typeof(Yes) ? stackalloc double[64] : default;
             ref double gBlock = ref MemoryMarshal.GetReference(gColumns);
             for (; i <= n - 4; i += 4)
             {
@@ -751,8 +734,8 @@ namespace DivergenceGen.Generated
                     y3 == IgnoreIndex ? 0d : 1d), Vector256<double>.Zero);
                 var xy = Vector256.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 1 * Classes + y1),
                     y2 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 3 * Classes + y3));
-                var wy = TWeights.On ? Vector256.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y1),
-                    y2 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y3)) : default;
+                var wy = typeof(TWeights) == typeof(Yes) ? Vector256.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d
+                    : Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y3)) : default;
                 var x0 = Vector256.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 16), Unsafe.Add(ref row, 32), Unsafe.Add(ref row, 48));
                 var x1 = Vector256.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 17), Unsafe.Add(ref row, 33), Unsafe.Add(ref row, 49));
                 var x2 = Vector256.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 34), Unsafe.Add(ref row, 50));
@@ -802,9 +785,9 @@ namespace DivergenceGen.Generated
                 var e14 = VectorMath.Exp(x14 - m);
                 var e15 = VectorMath.Exp(x15 - m);
                 var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9 + e10 + e11 + e12 + e13 + e14 + e15;
-                if (TGradient.On)
+                if (typeof(TGradient) == typeof(Yes))
                 {
-                    var coef = TWeights.On ? scale256 * wy / s : scale256 / s; // scale·A/s
+                    var coef = typeof(TWeights) == typeof(Yes) ? scale256 * wy / s : scale256 / s; // scale·A/s
                     Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e0 * coef, Vector256<double>.Zero), ref gBlock);
                     Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e1 * coef, Vector256<double>.Zero), ref gBlock, (nuint)4);
                     Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e2 * coef, Vector256<double>.Zero), ref gBlock, (nuint)8);
@@ -824,11 +807,11 @@ namespace DivergenceGen.Generated
                 }
                 var dy = m - xy; // m − x_y ≥ 0
                 var logS = VectorMath.Log(s);
-                var l = TWeights.On ? wy * (logS + dy) : logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                var l = typeof(TWeights) == typeof(Yes) ? wy * (logS + dy) : logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                 l = Vector256.ConditionalSelect(active, l, Vector256<double>.Zero);
                 total += Vector256.Sum(l);
                 ref double gRows = ref Unsafe.Add(ref gRef, i * Classes);
-                if (TGradient.On)
+                if (typeof(TGradient) == typeof(Yes))
                 {
                     for (int r = 0; r < 4; r++)
                     {
@@ -843,7 +826,7 @@ namespace DivergenceGen.Generated
                         int y = targets[i + r];
                         if (y != IgnoreIndex)
                         {
-                            Unsafe.Add(ref gRows, r * Classes + y) -= TWeights.On ? (double)(hit * Unsafe.Add(ref wRef, y)) : hitT;
+                            Unsafe.Add(ref gRows, r * Classes + y) -= typeof(TWeights) == typeof(Yes) ? (double)(hit * Unsafe.Add(ref wRef, y)) : hitT;
                         }
                     }
                 }
@@ -866,7 +849,7 @@ namespace DivergenceGen.Generated
             double total = 0;
             var scale128 = Vector128.Create(scale);
             // The block's g, column by column.
-            Span<double> gColumns = TGradient.On ? stackalloc double[32] : default;
+            Span<double> gColumns = typeof(TGradient) == typeof(Yes) ? stackalloc double[32] : default;
             ref double gBlock = ref MemoryMarshal.GetReference(gColumns);
             for (; i <= n - 2; i += 2)
             {
@@ -875,8 +858,8 @@ namespace DivergenceGen.Generated
                 // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
                 var active = Vector128.GreaterThan(Vector128.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d), Vector128<double>.Zero);
                 var xy = Vector128.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 1 * Classes + y1));
-                var wy = TWeights.On ? Vector128.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y1))
-                    : default;
+                var wy = typeof(TWeights) == typeof(Yes) ? Vector128.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d
+                    : Unsafe.Add(ref wRef, y1)) : default;
                 var x0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 16));
                 var x1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 17));
                 var x2 = Vector128.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 18));
@@ -926,9 +909,9 @@ namespace DivergenceGen.Generated
                 var e14 = VectorMath.Exp(x14 - m);
                 var e15 = VectorMath.Exp(x15 - m);
                 var s = e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9 + e10 + e11 + e12 + e13 + e14 + e15;
-                if (TGradient.On)
+                if (typeof(TGradient) == typeof(Yes))
                 {
-                    var coef = TWeights.On ? scale128 * wy / s : scale128 / s; // scale·A/s
+                    var coef = typeof(TWeights) == typeof(Yes) ? scale128 * wy / s : scale128 / s; // scale·A/s
                     Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e0 * coef, Vector128<double>.Zero), ref gBlock);
                     Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e1 * coef, Vector128<double>.Zero), ref gBlock, (nuint)2);
                     Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e2 * coef, Vector128<double>.Zero), ref gBlock, (nuint)4);
@@ -948,11 +931,11 @@ namespace DivergenceGen.Generated
                 }
                 var dy = m - xy; // m − x_y ≥ 0
                 var logS = VectorMath.Log(s);
-                var l = TWeights.On ? wy * (logS + dy) : logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                var l = typeof(TWeights) == typeof(Yes) ? wy * (logS + dy) : logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                 l = Vector128.ConditionalSelect(active, l, Vector128<double>.Zero);
                 total += Vector128.Sum(l);
                 ref double gRows = ref Unsafe.Add(ref gRef, i * Classes);
-                if (TGradient.On)
+                if (typeof(TGradient) == typeof(Yes))
                 {
                     for (int r = 0; r < 2; r++)
                     {
@@ -967,7 +950,7 @@ namespace DivergenceGen.Generated
                         int y = targets[i + r];
                         if (y != IgnoreIndex)
                         {
-                            Unsafe.Add(ref gRows, r * Classes + y) -= TWeights.On ? (double)(hit * Unsafe.Add(ref wRef, y)) : hitT;
+                            Unsafe.Add(ref gRows, r * Classes + y) -= typeof(TWeights) == typeof(Yes) ? (double)(hit * Unsafe.Add(ref wRef, y)) : hitT;
                         }
                     }
                 }
@@ -996,8 +979,8 @@ namespace DivergenceGen.Generated
             if (Vector512.IsHardwareAccelerated)
             {
                 var scaleT512 = Vector512.Create(scaleT);
-                var w0 = TWeights.On ? Vector512.LoadUnsafe(ref wRef) : default;
-                var w1 = TWeights.On ? Vector512.LoadUnsafe(ref wRef, (nuint)8) : default;
+                var w0 = typeof(TWeights) == typeof(Yes) ? Vector512.LoadUnsafe(ref wRef) : default;
+                var w1 = typeof(TWeights) == typeof(Yes) ? Vector512.LoadUnsafe(ref wRef, (nuint)8) : default;
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -1011,11 +994,11 @@ namespace DivergenceGen.Generated
                     var e0 = VectorMath.Exp(x0 - m512);
                     var e1 = VectorMath.Exp(x1 - m512);
                     double s = Vector512.Sum(e0 + e1);
-                    var a0 = TWeights.On ? Vector512.LoadUnsafe(ref tRow) * w0 : Vector512.LoadUnsafe(ref tRow);
-                    var a1 = TWeights.On ? Vector512.LoadUnsafe(ref tRow, (nuint)8) * w1 : Vector512.LoadUnsafe(ref tRow, (nuint)8);
+                    var a0 = typeof(TWeights) == typeof(Yes) ? Vector512.LoadUnsafe(ref tRow) * w0 : Vector512.LoadUnsafe(ref tRow);
+                    var a1 = typeof(TWeights) == typeof(Yes) ? Vector512.LoadUnsafe(ref tRow, (nuint)8) * w1 : Vector512.LoadUnsafe(ref tRow, (nuint)8);
                     double A = Vector512.Sum(a0 + a1); // A = Σₖ aₖ
                     double sumAD = Vector512.Sum(a0 * (m512 - x0) + a1 * (m512 - x1)); // Σₖ aₖ·(m − xₖ)
-                    if (TGradient.On)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
                         double coef = scale * A / s; // scale·A/s
                         var coef512 = Vector512.Create(coef);
@@ -1031,10 +1014,10 @@ namespace DivergenceGen.Generated
             if (Vector256.IsHardwareAccelerated)
             {
                 var scaleT256 = Vector256.Create(scaleT);
-                var w0 = TWeights.On ? Vector256.LoadUnsafe(ref wRef) : default;
-                var w1 = TWeights.On ? Vector256.LoadUnsafe(ref wRef, (nuint)4) : default;
-                var w2 = TWeights.On ? Vector256.LoadUnsafe(ref wRef, (nuint)8) : default;
-                var w3 = TWeights.On ? Vector256.LoadUnsafe(ref wRef, (nuint)12) : default;
+                var w0 = typeof(TWeights) == typeof(Yes) ? Vector256.LoadUnsafe(ref wRef) : default;
+                var w1 = typeof(TWeights) == typeof(Yes) ? Vector256.LoadUnsafe(ref wRef, (nuint)4) : default;
+                var w2 = typeof(TWeights) == typeof(Yes) ? Vector256.LoadUnsafe(ref wRef, (nuint)8) : default;
+                var w3 = typeof(TWeights) == typeof(Yes) ? Vector256.LoadUnsafe(ref wRef, (nuint)12) : default;
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -1052,13 +1035,13 @@ namespace DivergenceGen.Generated
                     var e2 = VectorMath.Exp(x2 - m256);
                     var e3 = VectorMath.Exp(x3 - m256);
                     double s = Vector256.Sum(e0 + e1 + e2 + e3);
-                    var a0 = TWeights.On ? Vector256.LoadUnsafe(ref tRow) * w0 : Vector256.LoadUnsafe(ref tRow);
-                    var a1 = TWeights.On ? Vector256.LoadUnsafe(ref tRow, (nuint)4) * w1 : Vector256.LoadUnsafe(ref tRow, (nuint)4);
-                    var a2 = TWeights.On ? Vector256.LoadUnsafe(ref tRow, (nuint)8) * w2 : Vector256.LoadUnsafe(ref tRow, (nuint)8);
-                    var a3 = TWeights.On ? Vector256.LoadUnsafe(ref tRow, (nuint)12) * w3 : Vector256.LoadUnsafe(ref tRow, (nuint)12);
+                    var a0 = typeof(TWeights) == typeof(Yes) ? Vector256.LoadUnsafe(ref tRow) * w0 : Vector256.LoadUnsafe(ref tRow);
+                    var a1 = typeof(TWeights) == typeof(Yes) ? Vector256.LoadUnsafe(ref tRow, (nuint)4) * w1 : Vector256.LoadUnsafe(ref tRow, (nuint)4);
+                    var a2 = typeof(TWeights) == typeof(Yes) ? Vector256.LoadUnsafe(ref tRow, (nuint)8) * w2 : Vector256.LoadUnsafe(ref tRow, (nuint)8);
+                    var a3 = typeof(TWeights) == typeof(Yes) ? Vector256.LoadUnsafe(ref tRow, (nuint)12) * w3 : Vector256.LoadUnsafe(ref tRow, (nuint)12);
                     double A = Vector256.Sum(a0 + a1 + a2 + a3); // A = Σₖ aₖ
                     double sumAD = Vector256.Sum(a0 * (m256 - x0) + a1 * (m256 - x1) + a2 * (m256 - x2) + a3 * (m256 - x3)); // Σₖ aₖ·(m − xₖ)
-                    if (TGradient.On)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
                         double coef = scale * A / s; // scale·A/s
                         var coef256 = Vector256.Create(coef);
@@ -1076,14 +1059,14 @@ namespace DivergenceGen.Generated
             if (Vector128.IsHardwareAccelerated)
             {
                 var scaleT128 = Vector128.Create(scaleT);
-                var w0 = TWeights.On ? Vector128.LoadUnsafe(ref wRef) : default;
-                var w1 = TWeights.On ? Vector128.LoadUnsafe(ref wRef, (nuint)2) : default;
-                var w2 = TWeights.On ? Vector128.LoadUnsafe(ref wRef, (nuint)4) : default;
-                var w3 = TWeights.On ? Vector128.LoadUnsafe(ref wRef, (nuint)6) : default;
-                var w4 = TWeights.On ? Vector128.LoadUnsafe(ref wRef, (nuint)8) : default;
-                var w5 = TWeights.On ? Vector128.LoadUnsafe(ref wRef, (nuint)10) : default;
-                var w6 = TWeights.On ? Vector128.LoadUnsafe(ref wRef, (nuint)12) : default;
-                var w7 = TWeights.On ? Vector128.LoadUnsafe(ref wRef, (nuint)14) : default;
+                var w0 = typeof(TWeights) == typeof(Yes) ? Vector128.LoadUnsafe(ref wRef) : default;
+                var w1 = typeof(TWeights) == typeof(Yes) ? Vector128.LoadUnsafe(ref wRef, (nuint)2) : default;
+                var w2 = typeof(TWeights) == typeof(Yes) ? Vector128.LoadUnsafe(ref wRef, (nuint)4) : default;
+                var w3 = typeof(TWeights) == typeof(Yes) ? Vector128.LoadUnsafe(ref wRef, (nuint)6) : default;
+                var w4 = typeof(TWeights) == typeof(Yes) ? Vector128.LoadUnsafe(ref wRef, (nuint)8) : default;
+                var w5 = typeof(TWeights) == typeof(Yes) ? Vector128.LoadUnsafe(ref wRef, (nuint)10) : default;
+                var w6 = typeof(TWeights) == typeof(Yes) ? Vector128.LoadUnsafe(ref wRef, (nuint)12) : default;
+                var w7 = typeof(TWeights) == typeof(Yes) ? Vector128.LoadUnsafe(ref wRef, (nuint)14) : default;
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -1110,19 +1093,19 @@ namespace DivergenceGen.Generated
                     var e6 = VectorMath.Exp(x6 - m128);
                     var e7 = VectorMath.Exp(x7 - m128);
                     double s = Vector128.Sum(e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7);
-                    var a0 = TWeights.On ? Vector128.LoadUnsafe(ref tRow) * w0 : Vector128.LoadUnsafe(ref tRow);
-                    var a1 = TWeights.On ? Vector128.LoadUnsafe(ref tRow, (nuint)2) * w1 : Vector128.LoadUnsafe(ref tRow, (nuint)2);
-                    var a2 = TWeights.On ? Vector128.LoadUnsafe(ref tRow, (nuint)4) * w2 : Vector128.LoadUnsafe(ref tRow, (nuint)4);
-                    var a3 = TWeights.On ? Vector128.LoadUnsafe(ref tRow, (nuint)6) * w3 : Vector128.LoadUnsafe(ref tRow, (nuint)6);
-                    var a4 = TWeights.On ? Vector128.LoadUnsafe(ref tRow, (nuint)8) * w4 : Vector128.LoadUnsafe(ref tRow, (nuint)8);
-                    var a5 = TWeights.On ? Vector128.LoadUnsafe(ref tRow, (nuint)10) * w5 : Vector128.LoadUnsafe(ref tRow, (nuint)10);
-                    var a6 = TWeights.On ? Vector128.LoadUnsafe(ref tRow, (nuint)12) * w6 : Vector128.LoadUnsafe(ref tRow, (nuint)12);
-                    var a7 = TWeights.On ? Vector128.LoadUnsafe(ref tRow, (nuint)14) * w7 : Vector128.LoadUnsafe(ref tRow, (nuint)14);
+                    var a0 = typeof(TWeights) == typeof(Yes) ? Vector128.LoadUnsafe(ref tRow) * w0 : Vector128.LoadUnsafe(ref tRow);
+                    var a1 = typeof(TWeights) == typeof(Yes) ? Vector128.LoadUnsafe(ref tRow, (nuint)2) * w1 : Vector128.LoadUnsafe(ref tRow, (nuint)2);
+                    var a2 = typeof(TWeights) == typeof(Yes) ? Vector128.LoadUnsafe(ref tRow, (nuint)4) * w2 : Vector128.LoadUnsafe(ref tRow, (nuint)4);
+                    var a3 = typeof(TWeights) == typeof(Yes) ? Vector128.LoadUnsafe(ref tRow, (nuint)6) * w3 : Vector128.LoadUnsafe(ref tRow, (nuint)6);
+                    var a4 = typeof(TWeights) == typeof(Yes) ? Vector128.LoadUnsafe(ref tRow, (nuint)8) * w4 : Vector128.LoadUnsafe(ref tRow, (nuint)8);
+                    var a5 = typeof(TWeights) == typeof(Yes) ? Vector128.LoadUnsafe(ref tRow, (nuint)10) * w5 : Vector128.LoadUnsafe(ref tRow, (nuint)10);
+                    var a6 = typeof(TWeights) == typeof(Yes) ? Vector128.LoadUnsafe(ref tRow, (nuint)12) * w6 : Vector128.LoadUnsafe(ref tRow, (nuint)12);
+                    var a7 = typeof(TWeights) == typeof(Yes) ? Vector128.LoadUnsafe(ref tRow, (nuint)14) * w7 : Vector128.LoadUnsafe(ref tRow, (nuint)14);
                     double A = Vector128.Sum(a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7); // A = Σₖ aₖ
                     // Σₖ aₖ·(m − xₖ)
                     double sumAD = Vector128.Sum(a0 * (m128 - x0) + a1 * (m128 - x1) + a2 * (m128 - x2) + a3 * (m128 - x3) + a4 * (m128 - x4) + a5 * (m128
                         - x5) + a6 * (m128 - x6) + a7 * (m128 - x7));
-                    if (TGradient.On)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
                         double coef = scale * A / s; // scale·A/s
                         var coef128 = Vector128.Create(coef);
@@ -1161,22 +1144,22 @@ namespace DivergenceGen.Generated
                     for (int k = 0; k < 16; k++)
                     {
                         double ek = Math.Exp(Unsafe.Add(ref row, k) - m);
-                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
+                        if (typeof(TGradient) == typeof(Yes)) Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
-                        double ak = TWeights.On ? Unsafe.Add(ref tRow, k) * Unsafe.Add(ref wRef, k) : Unsafe.Add(ref tRow, k);
+                        double ak = typeof(TWeights) == typeof(Yes) ? Unsafe.Add(ref tRow, k) * Unsafe.Add(ref wRef, k) : Unsafe.Add(ref tRow, k);
                         AAcc += ak;
                         sumADAcc += ak * (m - Unsafe.Add(ref row, k));
                     }
                     double s = sAcc;
                     double A = AAcc; // A = Σₖ aₖ
                     double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
-                    if (TGradient.On)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
                         double coef = scale * A / s; // scale·A/s
                         for (int k = 0; k < 16; k++)
                         {
-                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (TWeights.On ? Unsafe.Add(ref tRow, k) * Unsafe.Add(ref wRef, k)
-                                : Unsafe.Add(ref tRow, k)) * scaleT;
+                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (typeof(TWeights) == typeof(Yes) ? Unsafe.Add(ref tRow, k)
+                                * Unsafe.Add(ref wRef, k) : Unsafe.Add(ref tRow, k)) * scaleT;
                         }
                     }
                     double logS = Math.Log(s);

@@ -332,37 +332,20 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>
-        /// A compile-time option of a kernel: the JIT compiles a generic kernel once per option type and drops the code of an option that is off.
+        /// A compile-time option of a kernel, Yes or No. A kernel tests it as typeof(TOption) == typeof(Yes): the JIT compiles a generic kernel once per option
+        /// type and folds that test while it imports the method, so the code of an option that is off is never compiled.
         /// </summary>
-        internal interface IOption
-        {
-            /// <summary>
-            /// Whether the option is on.
-            /// </summary>
-            static abstract bool On { get; }
-        }
+        internal interface IOption;
 
         /// <summary>
         /// The option is on.
         /// </summary>
-        internal readonly struct Yes : IOption
-        {
-            /// <summary>
-            /// Always true.
-            /// </summary>
-            public static bool On => true;
-        }
+        internal readonly struct Yes : IOption;
 
         /// <summary>
         /// The option is off.
         /// </summary>
-        internal readonly struct No : IOption
-        {
-            /// <summary>
-            /// Always false.
-            /// </summary>
-            public static bool On => false;
-        }
+        internal readonly struct No : IOption;
 
         /// <summary>Σᵢ ℓᵢ, class-index targets, weighted where TWeights is Yes (else the weights are empty and not read); where TGradient is Yes, also the
         /// gradient times scale. Callers have checked every argument.</summary>
@@ -376,7 +359,7 @@ namespace DivergenceGen.Generated
             ref double wRef = ref MemoryMarshal.GetReference(classWeights);
             ref double gRef = ref MemoryMarshal.GetReference(gradient);
             double weightSum = 0; // W = Σₖ wₖ, for the smoothing term (ε/K)·Σₖ wₖ·(log s + m − xₖ) = (ε/K)·(W·log s + Σₖ wₖ·(m − xₖ))
-            if (TWeights.On)
+            if (typeof(TWeights) == typeof(Yes))
             {
                 for (int c = 0; c < Classes; c++)
                 {
@@ -402,13 +385,13 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
+                        if (typeof(TGradient) == typeof(Yes)) gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
                     ref double row = ref Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = TWeights.On ? Unsafe.Add(ref wRef, y) : 1d;
+                    double wy = typeof(TWeights) == typeof(Yes) ? Unsafe.Add(ref wRef, y) : 1d;
                     var mAcc = Vector512.LoadUnsafe(ref row);
                     for (int k = 8; k < 16; k += 8)
                     {
@@ -424,38 +407,38 @@ namespace DivergenceGen.Generated
                     {
                         var xk = Vector512.LoadUnsafe(ref row, (nuint)k);
                         var ek = VectorMath.Exp(xk - m512);
-                        if (TGradient.On) Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        if (typeof(TGradient) == typeof(Yes)) Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        sumDAcc += TWeights.On ? Vector512.LoadUnsafe(ref wRef, (nuint)k) * (m512 - xk) : m512 - xk;
+                        sumDAcc += typeof(TWeights) == typeof(Yes) ? Vector512.LoadUnsafe(ref wRef, (nuint)k) * (m512 - xk) : m512 - xk;
                     }
                     // K = 17 is not a multiple of 8: one more vector at 9, overlapping, its first 7 lanes masked out of the sums.
                     var x9 = Vector512.LoadUnsafe(ref row, (nuint)9);
                     var e9 = VectorMath.Exp(x9 - m512);
-                    if (TGradient.On) Vector512.StoreUnsafe(e9, ref gRow, (nuint)9);
+                    if (typeof(TGradient) == typeof(Yes)) Vector512.StoreUnsafe(e9, ref gRow, (nuint)9);
                     sAcc += (e9 & loopTailMask);
-                    sumDAcc += ((TWeights.On ? Vector512.LoadUnsafe(ref wRef, (nuint)9) * (m512 - x9) : m512 - x9) & loopTailMask);
+                    sumDAcc += ((typeof(TWeights) == typeof(Yes) ? Vector512.LoadUnsafe(ref wRef, (nuint)9) * (m512 - x9) : m512 - x9) & loopTailMask);
                     double s = Vector512.Sum(sAcc);
                     double sumD = Vector512.Sum(sumDAcc); // Σₖ (wₖ·)(m − xₖ)
-                    if (TGradient.On)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
-                        double coef = TWeights.On ? scale * (0.8d * wy + 0.011764705882352941d * weightSum) / s : scale / s; // scale·A/s
+                        double coef = typeof(TWeights) == typeof(Yes) ? scale * (0.8d * wy + 0.011764705882352941d * weightSum) / s : scale / s; // scale·A/s
                         var coef512 = Vector512.Create(coef);
                         for (int k = 0; k < 16; k += 8)
                         {
-                            var swk = TWeights.On ? Vector512.LoadUnsafe(ref wRef, (nuint)k) * smooth512 : smooth512;
+                            var swk = typeof(TWeights) == typeof(Yes) ? Vector512.LoadUnsafe(ref wRef, (nuint)k) * smooth512 : smooth512;
                             Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - swk, ref gRow, (nuint)k);
                         }
                         // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                        double sw16 = TWeights.On ? Unsafe.Add(ref wRef, 16) * smooth : smooth;
+                        double sw16 = typeof(TWeights) == typeof(Yes) ? Unsafe.Add(ref wRef, 16) * smooth : smooth;
                         Unsafe.Add(ref gRow, 16) = Unsafe.Add(ref gRow, 16) * coef - sw16;
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
                     // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    double l = TWeights.On ? 0.8d * wy * (logS + dy) + 0.011764705882352941d * (weightSum * logS + sumD) : logS + 0.8d * dy
+                    double l = typeof(TWeights) == typeof(Yes) ? 0.8d * wy * (logS + dy) + 0.011764705882352941d * (weightSum * logS + sumD) : logS + 0.8d * dy
                         + 0.011764705882352941d * sumD;
                     total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= TWeights.On ? (double)(hit * wy) : hitT;
+                    if (typeof(TGradient) == typeof(Yes)) Unsafe.Add(ref gRow, y) -= typeof(TWeights) == typeof(Yes) ? (double)(hit * wy) : hitT;
                 }
                 return total;
             }
@@ -470,13 +453,13 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
+                        if (typeof(TGradient) == typeof(Yes)) gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
                     ref double row = ref Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = TWeights.On ? Unsafe.Add(ref wRef, y) : 1d;
+                    double wy = typeof(TWeights) == typeof(Yes) ? Unsafe.Add(ref wRef, y) : 1d;
                     var mAcc = Vector256.LoadUnsafe(ref row);
                     for (int k = 4; k < 16; k += 4)
                     {
@@ -492,38 +475,38 @@ namespace DivergenceGen.Generated
                     {
                         var xk = Vector256.LoadUnsafe(ref row, (nuint)k);
                         var ek = VectorMath.Exp(xk - m256);
-                        if (TGradient.On) Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        if (typeof(TGradient) == typeof(Yes)) Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        sumDAcc += TWeights.On ? Vector256.LoadUnsafe(ref wRef, (nuint)k) * (m256 - xk) : m256 - xk;
+                        sumDAcc += typeof(TWeights) == typeof(Yes) ? Vector256.LoadUnsafe(ref wRef, (nuint)k) * (m256 - xk) : m256 - xk;
                     }
                     // K = 17 is not a multiple of 4: one more vector at 13, overlapping, its first 3 lanes masked out of the sums.
                     var x13 = Vector256.LoadUnsafe(ref row, (nuint)13);
                     var e13 = VectorMath.Exp(x13 - m256);
-                    if (TGradient.On) Vector256.StoreUnsafe(e13, ref gRow, (nuint)13);
+                    if (typeof(TGradient) == typeof(Yes)) Vector256.StoreUnsafe(e13, ref gRow, (nuint)13);
                     sAcc += (e13 & loopTailMask);
-                    sumDAcc += ((TWeights.On ? Vector256.LoadUnsafe(ref wRef, (nuint)13) * (m256 - x13) : m256 - x13) & loopTailMask);
+                    sumDAcc += ((typeof(TWeights) == typeof(Yes) ? Vector256.LoadUnsafe(ref wRef, (nuint)13) * (m256 - x13) : m256 - x13) & loopTailMask);
                     double s = Vector256.Sum(sAcc);
                     double sumD = Vector256.Sum(sumDAcc); // Σₖ (wₖ·)(m − xₖ)
-                    if (TGradient.On)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
-                        double coef = TWeights.On ? scale * (0.8d * wy + 0.011764705882352941d * weightSum) / s : scale / s; // scale·A/s
+                        double coef = typeof(TWeights) == typeof(Yes) ? scale * (0.8d * wy + 0.011764705882352941d * weightSum) / s : scale / s; // scale·A/s
                         var coef256 = Vector256.Create(coef);
                         for (int k = 0; k < 16; k += 4)
                         {
-                            var swk = TWeights.On ? Vector256.LoadUnsafe(ref wRef, (nuint)k) * smooth256 : smooth256;
+                            var swk = typeof(TWeights) == typeof(Yes) ? Vector256.LoadUnsafe(ref wRef, (nuint)k) * smooth256 : smooth256;
                             Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - swk, ref gRow, (nuint)k);
                         }
                         // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                        double sw16 = TWeights.On ? Unsafe.Add(ref wRef, 16) * smooth : smooth;
+                        double sw16 = typeof(TWeights) == typeof(Yes) ? Unsafe.Add(ref wRef, 16) * smooth : smooth;
                         Unsafe.Add(ref gRow, 16) = Unsafe.Add(ref gRow, 16) * coef - sw16;
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
                     // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    double l = TWeights.On ? 0.8d * wy * (logS + dy) + 0.011764705882352941d * (weightSum * logS + sumD) : logS + 0.8d * dy
+                    double l = typeof(TWeights) == typeof(Yes) ? 0.8d * wy * (logS + dy) + 0.011764705882352941d * (weightSum * logS + sumD) : logS + 0.8d * dy
                         + 0.011764705882352941d * sumD;
                     total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= TWeights.On ? (double)(hit * wy) : hitT;
+                    if (typeof(TGradient) == typeof(Yes)) Unsafe.Add(ref gRow, y) -= typeof(TWeights) == typeof(Yes) ? (double)(hit * wy) : hitT;
                 }
                 return total;
             }
@@ -538,13 +521,13 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
+                        if (typeof(TGradient) == typeof(Yes)) gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
                     ref double row = ref Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = TWeights.On ? Unsafe.Add(ref wRef, y) : 1d;
+                    double wy = typeof(TWeights) == typeof(Yes) ? Unsafe.Add(ref wRef, y) : 1d;
                     var mAcc = Vector128.LoadUnsafe(ref row);
                     for (int k = 2; k < 16; k += 2)
                     {
@@ -560,38 +543,38 @@ namespace DivergenceGen.Generated
                     {
                         var xk = Vector128.LoadUnsafe(ref row, (nuint)k);
                         var ek = VectorMath.Exp(xk - m128);
-                        if (TGradient.On) Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        if (typeof(TGradient) == typeof(Yes)) Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        sumDAcc += TWeights.On ? Vector128.LoadUnsafe(ref wRef, (nuint)k) * (m128 - xk) : m128 - xk;
+                        sumDAcc += typeof(TWeights) == typeof(Yes) ? Vector128.LoadUnsafe(ref wRef, (nuint)k) * (m128 - xk) : m128 - xk;
                     }
                     // K = 17 is not a multiple of 2: one more vector at 15, overlapping, its first 1 lanes masked out of the sums.
                     var x15 = Vector128.LoadUnsafe(ref row, (nuint)15);
                     var e15 = VectorMath.Exp(x15 - m128);
-                    if (TGradient.On) Vector128.StoreUnsafe(e15, ref gRow, (nuint)15);
+                    if (typeof(TGradient) == typeof(Yes)) Vector128.StoreUnsafe(e15, ref gRow, (nuint)15);
                     sAcc += (e15 & loopTailMask);
-                    sumDAcc += ((TWeights.On ? Vector128.LoadUnsafe(ref wRef, (nuint)15) * (m128 - x15) : m128 - x15) & loopTailMask);
+                    sumDAcc += ((typeof(TWeights) == typeof(Yes) ? Vector128.LoadUnsafe(ref wRef, (nuint)15) * (m128 - x15) : m128 - x15) & loopTailMask);
                     double s = Vector128.Sum(sAcc);
                     double sumD = Vector128.Sum(sumDAcc); // Σₖ (wₖ·)(m − xₖ)
-                    if (TGradient.On)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
-                        double coef = TWeights.On ? scale * (0.8d * wy + 0.011764705882352941d * weightSum) / s : scale / s; // scale·A/s
+                        double coef = typeof(TWeights) == typeof(Yes) ? scale * (0.8d * wy + 0.011764705882352941d * weightSum) / s : scale / s; // scale·A/s
                         var coef128 = Vector128.Create(coef);
                         for (int k = 0; k < 16; k += 2)
                         {
-                            var swk = TWeights.On ? Vector128.LoadUnsafe(ref wRef, (nuint)k) * smooth128 : smooth128;
+                            var swk = typeof(TWeights) == typeof(Yes) ? Vector128.LoadUnsafe(ref wRef, (nuint)k) * smooth128 : smooth128;
                             Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - swk, ref gRow, (nuint)k);
                         }
                         // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                        double sw16 = TWeights.On ? Unsafe.Add(ref wRef, 16) * smooth : smooth;
+                        double sw16 = typeof(TWeights) == typeof(Yes) ? Unsafe.Add(ref wRef, 16) * smooth : smooth;
                         Unsafe.Add(ref gRow, 16) = Unsafe.Add(ref gRow, 16) * coef - sw16;
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
                     // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    double l = TWeights.On ? 0.8d * wy * (logS + dy) + 0.011764705882352941d * (weightSum * logS + sumD) : logS + 0.8d * dy
+                    double l = typeof(TWeights) == typeof(Yes) ? 0.8d * wy * (logS + dy) + 0.011764705882352941d * (weightSum * logS + sumD) : logS + 0.8d * dy
                         + 0.011764705882352941d * sumD;
                     total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= TWeights.On ? (double)(hit * wy) : hitT;
+                    if (typeof(TGradient) == typeof(Yes)) Unsafe.Add(ref gRow, y) -= typeof(TWeights) == typeof(Yes) ? (double)(hit * wy) : hitT;
                 }
                 return total;
             }
@@ -603,13 +586,13 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
+                        if (typeof(TGradient) == typeof(Yes)) gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
                     ref double row = ref Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = TWeights.On ? Unsafe.Add(ref wRef, y) : 1d;
+                    double wy = typeof(TWeights) == typeof(Yes) ? Unsafe.Add(ref wRef, y) : 1d;
                     double mAcc = Unsafe.Add(ref row, 0);
                     for (int k = 1; k < 17; k++)
                     {
@@ -621,28 +604,28 @@ namespace DivergenceGen.Generated
                     for (int k = 0; k < 17; k++)
                     {
                         double ek = Math.Exp(Unsafe.Add(ref row, k) - m);
-                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
+                        if (typeof(TGradient) == typeof(Yes)) Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
-                        sumDAcc += TWeights.On ? Unsafe.Add(ref wRef, k) * (m - Unsafe.Add(ref row, k)) : m - Unsafe.Add(ref row, k);
+                        sumDAcc += typeof(TWeights) == typeof(Yes) ? Unsafe.Add(ref wRef, k) * (m - Unsafe.Add(ref row, k)) : m - Unsafe.Add(ref row, k);
                     }
                     double s = sAcc;
                     double sumD = sumDAcc; // Σₖ (wₖ·)(m − xₖ)
-                    if (TGradient.On)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
-                        double coef = TWeights.On ? scale * (0.8d * wy + 0.011764705882352941d * weightSum) / s : scale / s; // scale·A/s
+                        double coef = typeof(TWeights) == typeof(Yes) ? scale * (0.8d * wy + 0.011764705882352941d * weightSum) / s : scale / s; // scale·A/s
                         for (int k = 0; k < 17; k++)
                         {
-                            double swk = TWeights.On ? Unsafe.Add(ref wRef, k) * smooth : smooth;
+                            double swk = typeof(TWeights) == typeof(Yes) ? Unsafe.Add(ref wRef, k) * smooth : smooth;
                             Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - swk;
                         }
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
                     // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    double l = TWeights.On ? 0.8d * wy * (logS + dy) + 0.011764705882352941d * (weightSum * logS + sumD) : logS + 0.8d * dy
+                    double l = typeof(TWeights) == typeof(Yes) ? 0.8d * wy * (logS + dy) + 0.011764705882352941d * (weightSum * logS + sumD) : logS + 0.8d * dy
                         + 0.011764705882352941d * sumD;
                     total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= TWeights.On ? (double)(hit * wy) : hitT;
+                    if (typeof(TGradient) == typeof(Yes)) Unsafe.Add(ref gRow, y) -= typeof(TWeights) == typeof(Yes) ? (double)(hit * wy) : hitT;
                 }
                 return total;
             }
@@ -697,38 +680,38 @@ namespace DivergenceGen.Generated
                     {
                         var xk = Vector512.LoadUnsafe(ref row, (nuint)k);
                         var ek = VectorMath.Exp(xk - m512);
-                        if (TGradient.On) Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        if (typeof(TGradient) == typeof(Yes)) Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        var ak = TWeights.On ? (Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512) * Vector512.LoadUnsafe(ref wRef, (nuint)k)
-                            : Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512;
+                        var ak = typeof(TWeights) == typeof(Yes) ? (Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512)
+                            * Vector512.LoadUnsafe(ref wRef, (nuint)k) : Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512;
                         AAcc += ak;
                         sumADAcc += ak * (m512 - xk);
                     }
                     // K = 17 is not a multiple of 8: one more vector at 9, overlapping, its first 7 lanes masked out of the sums.
                     var x9 = Vector512.LoadUnsafe(ref row, (nuint)9);
                     var e9 = VectorMath.Exp(x9 - m512);
-                    if (TGradient.On) Vector512.StoreUnsafe(e9, ref gRow, (nuint)9);
+                    if (typeof(TGradient) == typeof(Yes)) Vector512.StoreUnsafe(e9, ref gRow, (nuint)9);
                     sAcc += (e9 & loopTailMask);
-                    var a9 = TWeights.On ? (Vector512.LoadUnsafe(ref tRow, (nuint)9) * keep512 + uniform512) * Vector512.LoadUnsafe(ref wRef, (nuint)9)
-                        : Vector512.LoadUnsafe(ref tRow, (nuint)9) * keep512 + uniform512;
+                    var a9 = typeof(TWeights) == typeof(Yes) ? (Vector512.LoadUnsafe(ref tRow, (nuint)9) * keep512 + uniform512)
+                        * Vector512.LoadUnsafe(ref wRef, (nuint)9) : Vector512.LoadUnsafe(ref tRow, (nuint)9) * keep512 + uniform512;
                     AAcc += (a9 & loopTailMask);
                     sumADAcc += (a9 * (m512 - x9) & loopTailMask);
                     double s = Vector512.Sum(sAcc);
                     double A = Vector512.Sum(AAcc); // A = Σₖ aₖ
                     double sumAD = Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    if (TGradient.On)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
                         double coef = scale * A / s; // scale·A/s
                         var coef512 = Vector512.Create(coef);
                         for (int k = 0; k < 16; k += 8)
                         {
-                            Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - (TWeights.On ? (Vector512.LoadUnsafe(ref tRow, (nuint)k)
-                                * keep512 + uniform512) * Vector512.LoadUnsafe(ref wRef, (nuint)k) : Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512
-                                + uniform512) * scaleT512, ref gRow, (nuint)k);
+                            Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - (typeof(TWeights) == typeof(Yes)
+                                ? (Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512) * Vector512.LoadUnsafe(ref wRef, (nuint)k)
+                                : Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512) * scaleT512, ref gRow, (nuint)k);
                         }
                         // K = 17 is not a multiple of 8: the last 1 classes as scalars.
-                        Unsafe.Add(ref gRow, 16) = Unsafe.Add(ref gRow, 16) * coef - (TWeights.On ? (Unsafe.Add(ref tRow, 16) * keep + uniform)
-                            * Unsafe.Add(ref wRef, 16) : Unsafe.Add(ref tRow, 16) * keep + uniform) * scaleT;
+                        Unsafe.Add(ref gRow, 16) = Unsafe.Add(ref gRow, 16) * coef - (typeof(TWeights) == typeof(Yes) ? (Unsafe.Add(ref tRow, 16) * keep
+                            + uniform) * Unsafe.Add(ref wRef, 16) : Unsafe.Add(ref tRow, 16) * keep + uniform) * scaleT;
                     }
                     double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
@@ -765,38 +748,38 @@ namespace DivergenceGen.Generated
                     {
                         var xk = Vector256.LoadUnsafe(ref row, (nuint)k);
                         var ek = VectorMath.Exp(xk - m256);
-                        if (TGradient.On) Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        if (typeof(TGradient) == typeof(Yes)) Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        var ak = TWeights.On ? (Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256) * Vector256.LoadUnsafe(ref wRef, (nuint)k)
-                            : Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256;
+                        var ak = typeof(TWeights) == typeof(Yes) ? (Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256)
+                            * Vector256.LoadUnsafe(ref wRef, (nuint)k) : Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256;
                         AAcc += ak;
                         sumADAcc += ak * (m256 - xk);
                     }
                     // K = 17 is not a multiple of 4: one more vector at 13, overlapping, its first 3 lanes masked out of the sums.
                     var x13 = Vector256.LoadUnsafe(ref row, (nuint)13);
                     var e13 = VectorMath.Exp(x13 - m256);
-                    if (TGradient.On) Vector256.StoreUnsafe(e13, ref gRow, (nuint)13);
+                    if (typeof(TGradient) == typeof(Yes)) Vector256.StoreUnsafe(e13, ref gRow, (nuint)13);
                     sAcc += (e13 & loopTailMask);
-                    var a13 = TWeights.On ? (Vector256.LoadUnsafe(ref tRow, (nuint)13) * keep256 + uniform256) * Vector256.LoadUnsafe(ref wRef, (nuint)13)
-                        : Vector256.LoadUnsafe(ref tRow, (nuint)13) * keep256 + uniform256;
+                    var a13 = typeof(TWeights) == typeof(Yes) ? (Vector256.LoadUnsafe(ref tRow, (nuint)13) * keep256 + uniform256)
+                        * Vector256.LoadUnsafe(ref wRef, (nuint)13) : Vector256.LoadUnsafe(ref tRow, (nuint)13) * keep256 + uniform256;
                     AAcc += (a13 & loopTailMask);
                     sumADAcc += (a13 * (m256 - x13) & loopTailMask);
                     double s = Vector256.Sum(sAcc);
                     double A = Vector256.Sum(AAcc); // A = Σₖ aₖ
                     double sumAD = Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    if (TGradient.On)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
                         double coef = scale * A / s; // scale·A/s
                         var coef256 = Vector256.Create(coef);
                         for (int k = 0; k < 16; k += 4)
                         {
-                            Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - (TWeights.On ? (Vector256.LoadUnsafe(ref tRow, (nuint)k)
-                                * keep256 + uniform256) * Vector256.LoadUnsafe(ref wRef, (nuint)k) : Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256
-                                + uniform256) * scaleT256, ref gRow, (nuint)k);
+                            Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - (typeof(TWeights) == typeof(Yes)
+                                ? (Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256) * Vector256.LoadUnsafe(ref wRef, (nuint)k)
+                                : Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256) * scaleT256, ref gRow, (nuint)k);
                         }
                         // K = 17 is not a multiple of 4: the last 1 classes as scalars.
-                        Unsafe.Add(ref gRow, 16) = Unsafe.Add(ref gRow, 16) * coef - (TWeights.On ? (Unsafe.Add(ref tRow, 16) * keep + uniform)
-                            * Unsafe.Add(ref wRef, 16) : Unsafe.Add(ref tRow, 16) * keep + uniform) * scaleT;
+                        Unsafe.Add(ref gRow, 16) = Unsafe.Add(ref gRow, 16) * coef - (typeof(TWeights) == typeof(Yes) ? (Unsafe.Add(ref tRow, 16) * keep
+                            + uniform) * Unsafe.Add(ref wRef, 16) : Unsafe.Add(ref tRow, 16) * keep + uniform) * scaleT;
                     }
                     double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
@@ -833,38 +816,38 @@ namespace DivergenceGen.Generated
                     {
                         var xk = Vector128.LoadUnsafe(ref row, (nuint)k);
                         var ek = VectorMath.Exp(xk - m128);
-                        if (TGradient.On) Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        if (typeof(TGradient) == typeof(Yes)) Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        var ak = TWeights.On ? (Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128) * Vector128.LoadUnsafe(ref wRef, (nuint)k)
-                            : Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128;
+                        var ak = typeof(TWeights) == typeof(Yes) ? (Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128)
+                            * Vector128.LoadUnsafe(ref wRef, (nuint)k) : Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128;
                         AAcc += ak;
                         sumADAcc += ak * (m128 - xk);
                     }
                     // K = 17 is not a multiple of 2: one more vector at 15, overlapping, its first 1 lanes masked out of the sums.
                     var x15 = Vector128.LoadUnsafe(ref row, (nuint)15);
                     var e15 = VectorMath.Exp(x15 - m128);
-                    if (TGradient.On) Vector128.StoreUnsafe(e15, ref gRow, (nuint)15);
+                    if (typeof(TGradient) == typeof(Yes)) Vector128.StoreUnsafe(e15, ref gRow, (nuint)15);
                     sAcc += (e15 & loopTailMask);
-                    var a15 = TWeights.On ? (Vector128.LoadUnsafe(ref tRow, (nuint)15) * keep128 + uniform128) * Vector128.LoadUnsafe(ref wRef, (nuint)15)
-                        : Vector128.LoadUnsafe(ref tRow, (nuint)15) * keep128 + uniform128;
+                    var a15 = typeof(TWeights) == typeof(Yes) ? (Vector128.LoadUnsafe(ref tRow, (nuint)15) * keep128 + uniform128)
+                        * Vector128.LoadUnsafe(ref wRef, (nuint)15) : Vector128.LoadUnsafe(ref tRow, (nuint)15) * keep128 + uniform128;
                     AAcc += (a15 & loopTailMask);
                     sumADAcc += (a15 * (m128 - x15) & loopTailMask);
                     double s = Vector128.Sum(sAcc);
                     double A = Vector128.Sum(AAcc); // A = Σₖ aₖ
                     double sumAD = Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    if (TGradient.On)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
                         double coef = scale * A / s; // scale·A/s
                         var coef128 = Vector128.Create(coef);
                         for (int k = 0; k < 16; k += 2)
                         {
-                            Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - (TWeights.On ? (Vector128.LoadUnsafe(ref tRow, (nuint)k)
-                                * keep128 + uniform128) * Vector128.LoadUnsafe(ref wRef, (nuint)k) : Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128
-                                + uniform128) * scaleT128, ref gRow, (nuint)k);
+                            Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - (typeof(TWeights) == typeof(Yes)
+                                ? (Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128) * Vector128.LoadUnsafe(ref wRef, (nuint)k)
+                                : Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128) * scaleT128, ref gRow, (nuint)k);
                         }
                         // K = 17 is not a multiple of 2: the last 1 classes as scalars.
-                        Unsafe.Add(ref gRow, 16) = Unsafe.Add(ref gRow, 16) * coef - (TWeights.On ? (Unsafe.Add(ref tRow, 16) * keep + uniform)
-                            * Unsafe.Add(ref wRef, 16) : Unsafe.Add(ref tRow, 16) * keep + uniform) * scaleT;
+                        Unsafe.Add(ref gRow, 16) = Unsafe.Add(ref gRow, 16) * coef - (typeof(TWeights) == typeof(Yes) ? (Unsafe.Add(ref tRow, 16) * keep
+                            + uniform) * Unsafe.Add(ref wRef, 16) : Unsafe.Add(ref tRow, 16) * keep + uniform) * scaleT;
                     }
                     double logS = Math.Log(s);
                     double l = A * logS + sumAD; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
@@ -892,23 +875,23 @@ namespace DivergenceGen.Generated
                     for (int k = 0; k < 17; k++)
                     {
                         double ek = Math.Exp(Unsafe.Add(ref row, k) - m);
-                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
+                        if (typeof(TGradient) == typeof(Yes)) Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
-                        double ak = TWeights.On ? (Unsafe.Add(ref tRow, k) * keep + uniform) * Unsafe.Add(ref wRef, k) : Unsafe.Add(ref tRow, k) * keep
-                            + uniform;
+                        double ak = typeof(TWeights) == typeof(Yes) ? (Unsafe.Add(ref tRow, k) * keep + uniform) * Unsafe.Add(ref wRef, k)
+                            : Unsafe.Add(ref tRow, k) * keep + uniform;
                         AAcc += ak;
                         sumADAcc += ak * (m - Unsafe.Add(ref row, k));
                     }
                     double s = sAcc;
                     double A = AAcc; // A = Σₖ aₖ
                     double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
-                    if (TGradient.On)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
                         double coef = scale * A / s; // scale·A/s
                         for (int k = 0; k < 17; k++)
                         {
-                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (TWeights.On ? (Unsafe.Add(ref tRow, k) * keep + uniform)
-                                * Unsafe.Add(ref wRef, k) : Unsafe.Add(ref tRow, k) * keep + uniform) * scaleT;
+                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (typeof(TWeights) == typeof(Yes) ? (Unsafe.Add(ref tRow, k) * keep
+                                + uniform) * Unsafe.Add(ref wRef, k) : Unsafe.Add(ref tRow, k) * keep + uniform) * scaleT;
                         }
                     }
                     double logS = Math.Log(s);

@@ -308,37 +308,20 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>
-        /// A compile-time option of a kernel: the JIT compiles a generic kernel once per option type and drops the code of an option that is off.
+        /// A compile-time option of a kernel, Yes or No. A kernel tests it as typeof(TOption) == typeof(Yes): the JIT compiles a generic kernel once per option
+        /// type and folds that test while it imports the method, so the code of an option that is off is never compiled.
         /// </summary>
-        internal interface IOption
-        {
-            /// <summary>
-            /// Whether the option is on.
-            /// </summary>
-            static abstract bool On { get; }
-        }
+        internal interface IOption;
 
         /// <summary>
         /// The option is on.
         /// </summary>
-        internal readonly struct Yes : IOption
-        {
-            /// <summary>
-            /// Always true.
-            /// </summary>
-            public static bool On => true;
-        }
+        internal readonly struct Yes : IOption;
 
         /// <summary>
         /// The option is off.
         /// </summary>
-        internal readonly struct No : IOption
-        {
-            /// <summary>
-            /// Always false.
-            /// </summary>
-            public static bool On => false;
-        }
+        internal readonly struct No : IOption;
 
         /// <summary>Σᵢ ℓᵢ, class-index targets, weighted where TWeights is Yes (else the weights are empty and not read); where TGradient is Yes, also the
         /// gradient times scale. Callers have checked every argument.</summary>
@@ -374,13 +357,13 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
+                        if (typeof(TGradient) == typeof(Yes)) gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
                     ref double row = ref Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = TWeights.On ? Unsafe.Add(ref wRef, y) : 1d;
+                    double wy = typeof(TWeights) == typeof(Yes) ? Unsafe.Add(ref wRef, y) : 1d;
                     var x0 = Vector128.LoadUnsafe(ref row);
                     var x1 = Vector128.LoadUnsafe(ref row, (nuint)1);
                     double m = LossReductions.Max(Vector128.Max(x0, x1));
@@ -388,18 +371,18 @@ namespace DivergenceGen.Generated
                     var e0 = VectorMath.Exp(x0 - m128);
                     var e1 = VectorMath.Exp(x1 - m128);
                     double s = Vector128.Sum(e0 + (e1 & tailMask));
-                    if (TGradient.On)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
-                        double coef = TWeights.On ? scale * wy / s : scale / s; // scale·A/s
+                        double coef = typeof(TWeights) == typeof(Yes) ? scale * wy / s : scale / s; // scale·A/s
                         var coef128 = Vector128.Create(coef);
                         Vector128.StoreUnsafe(e0 * coef128, ref gRow);
                         Vector128.StoreUnsafe(e1 * coef128, ref gRow, (nuint)1);
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
-                    double l = TWeights.On ? wy * (logS + dy) : logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    double l = typeof(TWeights) == typeof(Yes) ? wy * (logS + dy) : logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= TWeights.On ? (double)(hit * wy) : hitT;
+                    if (typeof(TGradient) == typeof(Yes)) Unsafe.Add(ref gRow, y) -= typeof(TWeights) == typeof(Yes) ? (double)(hit * wy) : hitT;
                 }
                 return total;
             }
@@ -416,13 +399,13 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
+                        if (typeof(TGradient) == typeof(Yes)) gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
                     ref double row = ref Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = TWeights.On ? Unsafe.Add(ref wRef, y) : 1d;
+                    double wy = typeof(TWeights) == typeof(Yes) ? Unsafe.Add(ref wRef, y) : 1d;
                     var x0 = Vector128.LoadUnsafe(ref row);
                     var x1 = Vector128.LoadUnsafe(ref row, (nuint)1);
                     double m = LossReductions.Max(Vector128.Max(x0, x1));
@@ -430,18 +413,18 @@ namespace DivergenceGen.Generated
                     var e0 = VectorMath.Exp(x0 - m128);
                     var e1 = VectorMath.Exp(x1 - m128);
                     double s = Vector128.Sum(e0 + (e1 & tailMask));
-                    if (TGradient.On)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
-                        double coef = TWeights.On ? scale * wy / s : scale / s; // scale·A/s
+                        double coef = typeof(TWeights) == typeof(Yes) ? scale * wy / s : scale / s; // scale·A/s
                         var coef128 = Vector128.Create(coef);
                         Vector128.StoreUnsafe(e0 * coef128, ref gRow);
                         Vector128.StoreUnsafe(e1 * coef128, ref gRow, (nuint)1);
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
-                    double l = TWeights.On ? wy * (logS + dy) : logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    double l = typeof(TWeights) == typeof(Yes) ? wy * (logS + dy) : logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= TWeights.On ? (double)(hit * wy) : hitT;
+                    if (typeof(TGradient) == typeof(Yes)) Unsafe.Add(ref gRow, y) -= typeof(TWeights) == typeof(Yes) ? (double)(hit * wy) : hitT;
                 }
                 return total;
             }
@@ -458,13 +441,13 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
+                        if (typeof(TGradient) == typeof(Yes)) gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
                     ref double row = ref Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = TWeights.On ? Unsafe.Add(ref wRef, y) : 1d;
+                    double wy = typeof(TWeights) == typeof(Yes) ? Unsafe.Add(ref wRef, y) : 1d;
                     var x0 = Vector128.LoadUnsafe(ref row);
                     var x1 = Vector128.LoadUnsafe(ref row, (nuint)1);
                     double m = LossReductions.Max(Vector128.Max(x0, x1));
@@ -472,18 +455,18 @@ namespace DivergenceGen.Generated
                     var e0 = VectorMath.Exp(x0 - m128);
                     var e1 = VectorMath.Exp(x1 - m128);
                     double s = Vector128.Sum(e0 + (e1 & tailMask));
-                    if (TGradient.On)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
-                        double coef = TWeights.On ? scale * wy / s : scale / s; // scale·A/s
+                        double coef = typeof(TWeights) == typeof(Yes) ? scale * wy / s : scale / s; // scale·A/s
                         var coef128 = Vector128.Create(coef);
                         Vector128.StoreUnsafe(e0 * coef128, ref gRow);
                         Vector128.StoreUnsafe(e1 * coef128, ref gRow, (nuint)1);
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
-                    double l = TWeights.On ? wy * (logS + dy) : logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    double l = typeof(TWeights) == typeof(Yes) ? wy * (logS + dy) : logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= TWeights.On ? (double)(hit * wy) : hitT;
+                    if (typeof(TGradient) == typeof(Yes)) Unsafe.Add(ref gRow, y) -= typeof(TWeights) == typeof(Yes) ? (double)(hit * wy) : hitT;
                 }
                 return total;
             }
@@ -495,30 +478,30 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
+                        if (typeof(TGradient) == typeof(Yes)) gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
                     ref double row = ref Unsafe.Add(ref xRef, rowStart);
                     ref double gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = TWeights.On ? Unsafe.Add(ref wRef, y) : 1d;
+                    double wy = typeof(TWeights) == typeof(Yes) ? Unsafe.Add(ref wRef, y) : 1d;
                     double m = Math.Max(Math.Max(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 1)), Unsafe.Add(ref row, 2));
                     double e0 = Math.Exp(Unsafe.Add(ref row, 0) - m);
                     double e1 = Math.Exp(Unsafe.Add(ref row, 1) - m);
                     double e2 = Math.Exp(Unsafe.Add(ref row, 2) - m);
                     double s = e0 + e1 + e2;
-                    if (TGradient.On)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
-                        double coef = TWeights.On ? scale * wy / s : scale / s; // scale·A/s
+                        double coef = typeof(TWeights) == typeof(Yes) ? scale * wy / s : scale / s; // scale·A/s
                         Unsafe.Add(ref gRow, 0) = e0 * coef;
                         Unsafe.Add(ref gRow, 1) = e1 * coef;
                         Unsafe.Add(ref gRow, 2) = e2 * coef;
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
-                    double l = TWeights.On ? wy * (logS + dy) : logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                    double l = typeof(TWeights) == typeof(Yes) ? wy * (logS + dy) : logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                     total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= TWeights.On ? (double)(hit * wy) : hitT;
+                    if (typeof(TGradient) == typeof(Yes)) Unsafe.Add(ref gRow, y) -= typeof(TWeights) == typeof(Yes) ? (double)(hit * wy) : hitT;
                 }
                 return total;
             }
@@ -539,7 +522,7 @@ namespace DivergenceGen.Generated
             double total = 0;
             var scale512 = Vector512.Create(scale);
             // The block's g, column by column.
-            Span<double> gColumns = TGradient.On ? stackalloc double[24] : default;
+            Span<double> gColumns = typeof(TGradient) == typeof(Yes) ? stackalloc double[24] : default;
             ref double gBlock = ref MemoryMarshal.GetReference(gColumns);
             for (; i <= n - 8; i += 8)
             {
@@ -554,10 +537,10 @@ namespace DivergenceGen.Generated
                     y2 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 3 * Classes + y3),
                     y4 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 4 * Classes + y4), y5 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 5 * Classes + y5),
                     y6 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 6 * Classes + y6), y7 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 7 * Classes + y7));
-                var wy = TWeights.On ? Vector512.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y1),
-                    y2 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y3), y4 == IgnoreIndex ? 0d
-                    : Unsafe.Add(ref wRef, y4), y5 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y5), y6 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y6),
-                    y7 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y7)) : default;
+                var wy = typeof(TWeights) == typeof(Yes) ? Vector512.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d
+                    : Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y3),
+                    y4 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y4), y5 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y5), y6 == IgnoreIndex ? 0d
+                    : Unsafe.Add(ref wRef, y6), y7 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y7)) : default;
                 var x0 = Vector512.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 9), Unsafe.Add(ref row,
                     12), Unsafe.Add(ref row, 15), Unsafe.Add(ref row, 18), Unsafe.Add(ref row, 21));
                 var x1 = Vector512.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 10), Unsafe.Add(ref row,
@@ -571,20 +554,20 @@ namespace DivergenceGen.Generated
                 var e1 = VectorMath.Exp(x1 - m);
                 var e2 = VectorMath.Exp(x2 - m);
                 var s = e0 + e1 + e2;
-                if (TGradient.On)
+                if (typeof(TGradient) == typeof(Yes))
                 {
-                    var coef = TWeights.On ? scale512 * wy / s : scale512 / s; // scale·A/s
+                    var coef = typeof(TWeights) == typeof(Yes) ? scale512 * wy / s : scale512 / s; // scale·A/s
                     Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e0 * coef, Vector512<double>.Zero), ref gBlock);
                     Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e1 * coef, Vector512<double>.Zero), ref gBlock, (nuint)8);
                     Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e2 * coef, Vector512<double>.Zero), ref gBlock, (nuint)16);
                 }
                 var dy = m - xy; // m − x_y ≥ 0
                 var logS = VectorMath.Log(s);
-                var l = TWeights.On ? wy * (logS + dy) : logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                var l = typeof(TWeights) == typeof(Yes) ? wy * (logS + dy) : logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                 l = Vector512.ConditionalSelect(active, l, Vector512<double>.Zero);
                 total += Vector512.Sum(l);
                 ref double gRows = ref Unsafe.Add(ref gRef, i * Classes);
-                if (TGradient.On)
+                if (typeof(TGradient) == typeof(Yes))
                 {
                     for (int r = 0; r < 8; r++)
                     {
@@ -599,7 +582,7 @@ namespace DivergenceGen.Generated
                         int y = targets[i + r];
                         if (y != IgnoreIndex)
                         {
-                            Unsafe.Add(ref gRows, r * Classes + y) -= TWeights.On ? (double)(hit * Unsafe.Add(ref wRef, y)) : hitT;
+                            Unsafe.Add(ref gRows, r * Classes + y) -= typeof(TWeights) == typeof(Yes) ? (double)(hit * Unsafe.Add(ref wRef, y)) : hitT;
                         }
                     }
                 }
@@ -622,7 +605,7 @@ namespace DivergenceGen.Generated
             double total = 0;
             var scale256 = Vector256.Create(scale);
             // The block's g, column by column.
-            Span<double> gColumns = TGradient.On ? stackalloc double[12] : default;
+            Span<double> gColumns = typeof(TGradient) == typeof(Yes) ? stackalloc double[12] : default;
             ref double gBlock = ref MemoryMarshal.GetReference(gColumns);
             for (; i <= n - 4; i += 4)
             {
@@ -633,8 +616,8 @@ namespace DivergenceGen.Generated
                     y3 == IgnoreIndex ? 0d : 1d), Vector256<double>.Zero);
                 var xy = Vector256.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 1 * Classes + y1),
                     y2 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 2 * Classes + y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 3 * Classes + y3));
-                var wy = TWeights.On ? Vector256.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y1),
-                    y2 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y3)) : default;
+                var wy = typeof(TWeights) == typeof(Yes) ? Vector256.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d
+                    : Unsafe.Add(ref wRef, y1), y2 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y2), y3 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y3)) : default;
                 var x0 = Vector256.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 3), Unsafe.Add(ref row, 6), Unsafe.Add(ref row, 9));
                 var x1 = Vector256.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 4), Unsafe.Add(ref row, 7), Unsafe.Add(ref row, 10));
                 var x2 = Vector256.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 5), Unsafe.Add(ref row, 8), Unsafe.Add(ref row, 11));
@@ -645,20 +628,20 @@ namespace DivergenceGen.Generated
                 var e1 = VectorMath.Exp(x1 - m);
                 var e2 = VectorMath.Exp(x2 - m);
                 var s = e0 + e1 + e2;
-                if (TGradient.On)
+                if (typeof(TGradient) == typeof(Yes))
                 {
-                    var coef = TWeights.On ? scale256 * wy / s : scale256 / s; // scale·A/s
+                    var coef = typeof(TWeights) == typeof(Yes) ? scale256 * wy / s : scale256 / s; // scale·A/s
                     Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e0 * coef, Vector256<double>.Zero), ref gBlock);
                     Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e1 * coef, Vector256<double>.Zero), ref gBlock, (nuint)4);
                     Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e2 * coef, Vector256<double>.Zero), ref gBlock, (nuint)8);
                 }
                 var dy = m - xy; // m − x_y ≥ 0
                 var logS = VectorMath.Log(s);
-                var l = TWeights.On ? wy * (logS + dy) : logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                var l = typeof(TWeights) == typeof(Yes) ? wy * (logS + dy) : logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                 l = Vector256.ConditionalSelect(active, l, Vector256<double>.Zero);
                 total += Vector256.Sum(l);
                 ref double gRows = ref Unsafe.Add(ref gRef, i * Classes);
-                if (TGradient.On)
+                if (typeof(TGradient) == typeof(Yes))
                 {
                     for (int r = 0; r < 4; r++)
                     {
@@ -673,7 +656,7 @@ namespace DivergenceGen.Generated
                         int y = targets[i + r];
                         if (y != IgnoreIndex)
                         {
-                            Unsafe.Add(ref gRows, r * Classes + y) -= TWeights.On ? (double)(hit * Unsafe.Add(ref wRef, y)) : hitT;
+                            Unsafe.Add(ref gRows, r * Classes + y) -= typeof(TWeights) == typeof(Yes) ? (double)(hit * Unsafe.Add(ref wRef, y)) : hitT;
                         }
                     }
                 }
@@ -696,7 +679,7 @@ namespace DivergenceGen.Generated
             double total = 0;
             var scale128 = Vector128.Create(scale);
             // The block's g, column by column.
-            Span<double> gColumns = TGradient.On ? stackalloc double[6] : default;
+            Span<double> gColumns = typeof(TGradient) == typeof(Yes) ? stackalloc double[6] : default;
             ref double gBlock = ref MemoryMarshal.GetReference(gColumns);
             for (; i <= n - 2; i += 2)
             {
@@ -705,8 +688,8 @@ namespace DivergenceGen.Generated
                 // All-ones in the lanes of rows that are not ignored; an ignored row reads x_y = w_y = 0 and is masked out.
                 var active = Vector128.GreaterThan(Vector128.Create(y0 == IgnoreIndex ? 0d : 1d, y1 == IgnoreIndex ? 0d : 1d), Vector128<double>.Zero);
                 var xy = Vector128.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref row, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref row, 1 * Classes + y1));
-                var wy = TWeights.On ? Vector128.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y1))
-                    : default;
+                var wy = typeof(TWeights) == typeof(Yes) ? Vector128.Create(y0 == IgnoreIndex ? 0d : Unsafe.Add(ref wRef, y0), y1 == IgnoreIndex ? 0d
+                    : Unsafe.Add(ref wRef, y1)) : default;
                 var x0 = Vector128.Create(Unsafe.Add(ref row, 0), Unsafe.Add(ref row, 3));
                 var x1 = Vector128.Create(Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 4));
                 var x2 = Vector128.Create(Unsafe.Add(ref row, 2), Unsafe.Add(ref row, 5));
@@ -717,20 +700,20 @@ namespace DivergenceGen.Generated
                 var e1 = VectorMath.Exp(x1 - m);
                 var e2 = VectorMath.Exp(x2 - m);
                 var s = e0 + e1 + e2;
-                if (TGradient.On)
+                if (typeof(TGradient) == typeof(Yes))
                 {
-                    var coef = TWeights.On ? scale128 * wy / s : scale128 / s; // scale·A/s
+                    var coef = typeof(TWeights) == typeof(Yes) ? scale128 * wy / s : scale128 / s; // scale·A/s
                     Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e0 * coef, Vector128<double>.Zero), ref gBlock);
                     Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e1 * coef, Vector128<double>.Zero), ref gBlock, (nuint)2);
                     Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e2 * coef, Vector128<double>.Zero), ref gBlock, (nuint)4);
                 }
                 var dy = m - xy; // m − x_y ≥ 0
                 var logS = VectorMath.Log(s);
-                var l = TWeights.On ? wy * (logS + dy) : logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
+                var l = typeof(TWeights) == typeof(Yes) ? wy * (logS + dy) : logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                 l = Vector128.ConditionalSelect(active, l, Vector128<double>.Zero);
                 total += Vector128.Sum(l);
                 ref double gRows = ref Unsafe.Add(ref gRef, i * Classes);
-                if (TGradient.On)
+                if (typeof(TGradient) == typeof(Yes))
                 {
                     for (int r = 0; r < 2; r++)
                     {
@@ -745,7 +728,7 @@ namespace DivergenceGen.Generated
                         int y = targets[i + r];
                         if (y != IgnoreIndex)
                         {
-                            Unsafe.Add(ref gRows, r * Classes + y) -= TWeights.On ? (double)(hit * Unsafe.Add(ref wRef, y)) : hitT;
+                            Unsafe.Add(ref gRows, r * Classes + y) -= typeof(TWeights) == typeof(Yes) ? (double)(hit * Unsafe.Add(ref wRef, y)) : hitT;
                         }
                     }
                 }
@@ -776,8 +759,8 @@ namespace DivergenceGen.Generated
                 var scaleT128 = Vector128.Create(scaleT);
                 // The last vector overlaps the one before: tailMask keeps its last 1 of 2 lanes in the sums.
                 var tailMask = Vector128.AsDouble(Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
-                var w0 = TWeights.On ? Vector128.LoadUnsafe(ref wRef) : default;
-                var w1 = TWeights.On ? Vector128.LoadUnsafe(ref wRef, (nuint)1) : default;
+                var w0 = typeof(TWeights) == typeof(Yes) ? Vector128.LoadUnsafe(ref wRef) : default;
+                var w1 = typeof(TWeights) == typeof(Yes) ? Vector128.LoadUnsafe(ref wRef, (nuint)1) : default;
                 for (int i = 0; i < n; i++)
                 {
                     int rowStart = i * Classes;
@@ -791,11 +774,11 @@ namespace DivergenceGen.Generated
                     var e0 = VectorMath.Exp(x0 - m128);
                     var e1 = VectorMath.Exp(x1 - m128);
                     double s = Vector128.Sum(e0 + (e1 & tailMask));
-                    var a0 = TWeights.On ? Vector128.LoadUnsafe(ref tRow) * w0 : Vector128.LoadUnsafe(ref tRow);
-                    var a1 = TWeights.On ? Vector128.LoadUnsafe(ref tRow, (nuint)1) * w1 : Vector128.LoadUnsafe(ref tRow, (nuint)1);
+                    var a0 = typeof(TWeights) == typeof(Yes) ? Vector128.LoadUnsafe(ref tRow) * w0 : Vector128.LoadUnsafe(ref tRow);
+                    var a1 = typeof(TWeights) == typeof(Yes) ? Vector128.LoadUnsafe(ref tRow, (nuint)1) * w1 : Vector128.LoadUnsafe(ref tRow, (nuint)1);
                     double A = Vector128.Sum(a0 + (a1 & tailMask)); // A = Σₖ aₖ
                     double sumAD = Vector128.Sum(a0 * (m128 - x0) + (a1 * (m128 - x1) & tailMask)); // Σₖ aₖ·(m − xₖ)
-                    if (TGradient.On)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
                         double coef = scale * A / s; // scale·A/s
                         var coef128 = Vector128.Create(coef);
@@ -821,12 +804,12 @@ namespace DivergenceGen.Generated
                     double e1 = Math.Exp(Unsafe.Add(ref row, 1) - m);
                     double e2 = Math.Exp(Unsafe.Add(ref row, 2) - m);
                     double s = e0 + e1 + e2;
-                    double a0 = TWeights.On ? Unsafe.Add(ref tRow, 0) * Unsafe.Add(ref wRef, 0) : Unsafe.Add(ref tRow, 0);
-                    double a1 = TWeights.On ? Unsafe.Add(ref tRow, 1) * Unsafe.Add(ref wRef, 1) : Unsafe.Add(ref tRow, 1);
-                    double a2 = TWeights.On ? Unsafe.Add(ref tRow, 2) * Unsafe.Add(ref wRef, 2) : Unsafe.Add(ref tRow, 2);
+                    double a0 = typeof(TWeights) == typeof(Yes) ? Unsafe.Add(ref tRow, 0) * Unsafe.Add(ref wRef, 0) : Unsafe.Add(ref tRow, 0);
+                    double a1 = typeof(TWeights) == typeof(Yes) ? Unsafe.Add(ref tRow, 1) * Unsafe.Add(ref wRef, 1) : Unsafe.Add(ref tRow, 1);
+                    double a2 = typeof(TWeights) == typeof(Yes) ? Unsafe.Add(ref tRow, 2) * Unsafe.Add(ref wRef, 2) : Unsafe.Add(ref tRow, 2);
                     double A = a0 + a1 + a2; // A = Σₖ aₖ
                     double sumAD = a0 * (m - Unsafe.Add(ref row, 0)) + a1 * (m - Unsafe.Add(ref row, 1)) + a2 * (m - Unsafe.Add(ref row, 2)); // Σₖ aₖ·(m − xₖ)
-                    if (TGradient.On)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
                         double coef = scale * A / s; // scale·A/s
                         Unsafe.Add(ref gRow, 0) = e0 * coef - a0 * scaleT;

@@ -336,37 +336,20 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>
-        /// A compile-time option of a kernel: the JIT compiles a generic kernel once per option type and drops the code of an option that is off.
+        /// A compile-time option of a kernel, Yes or No. A kernel tests it as typeof(TOption) == typeof(Yes): the JIT compiles a generic kernel once per option
+        /// type and folds that test while it imports the method, so the code of an option that is off is never compiled.
         /// </summary>
-        internal interface IOption
-        {
-            /// <summary>
-            /// Whether the option is on.
-            /// </summary>
-            static abstract bool On { get; }
-        }
+        internal interface IOption;
 
         /// <summary>
         /// The option is on.
         /// </summary>
-        internal readonly struct Yes : IOption
-        {
-            /// <summary>
-            /// Always true.
-            /// </summary>
-            public static bool On => true;
-        }
+        internal readonly struct Yes : IOption;
 
         /// <summary>
         /// The option is off.
         /// </summary>
-        internal readonly struct No : IOption
-        {
-            /// <summary>
-            /// Always false.
-            /// </summary>
-            public static bool On => false;
-        }
+        internal readonly struct No : IOption;
 
         /// <summary>Σᵢ ℓᵢ, class-index targets, weighted where TWeights is Yes (else the weights are empty and not read); where TGradient is Yes, also the
         /// gradient times scale. Callers have checked every argument.</summary>
@@ -380,7 +363,7 @@ namespace DivergenceGen.Generated
             ref float wRef = ref MemoryMarshal.GetReference(classWeights);
             ref float gRef = ref MemoryMarshal.GetReference(gradient);
             double weightSum = 0; // W = Σₖ wₖ, for the smoothing term (ε/K)·Σₖ wₖ·(log s + m − xₖ) = (ε/K)·(W·log s + Σₖ wₖ·(m − xₖ))
-            if (TWeights.On)
+            if (typeof(TWeights) == typeof(Yes))
             {
                 for (int c = 0; c < Classes; c++)
                 {
@@ -407,13 +390,13 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
+                        if (typeof(TGradient) == typeof(Yes)) gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
                     ref float row = ref Unsafe.Add(ref xRef, rowStart);
                     ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = TWeights.On ? Unsafe.Add(ref wRef, y) : 1d;
+                    double wy = typeof(TWeights) == typeof(Yes) ? Unsafe.Add(ref wRef, y) : 1d;
                     var mAcc = Vector512.LoadUnsafe(ref row);
                     for (int k = 16; k < 16; k += 16)
                     {
@@ -429,40 +412,41 @@ namespace DivergenceGen.Generated
                     {
                         var xk = Vector512.LoadUnsafe(ref row, (nuint)k);
                         var ek = VectorMath.Exp(xk - m512);
-                        if (TGradient.On) Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        if (typeof(TGradient) == typeof(Yes)) Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        sumDAcc += TWeights.On ? Vector512.LoadUnsafe(ref wRef, (nuint)k) * (m512 - xk) : m512 - xk;
+                        sumDAcc += typeof(TWeights) == typeof(Yes) ? Vector512.LoadUnsafe(ref wRef, (nuint)k) * (m512 - xk) : m512 - xk;
                     }
                     // K = 20 is not a multiple of 16: one more vector at 4, overlapping, its first 12 lanes masked out of the sums.
                     var x4 = Vector512.LoadUnsafe(ref row, (nuint)4);
                     var e4 = VectorMath.Exp(x4 - m512);
-                    if (TGradient.On) Vector512.StoreUnsafe(e4, ref gRow, (nuint)4);
+                    if (typeof(TGradient) == typeof(Yes)) Vector512.StoreUnsafe(e4, ref gRow, (nuint)4);
                     sAcc += (e4 & loopTailMask);
-                    sumDAcc += ((TWeights.On ? Vector512.LoadUnsafe(ref wRef, (nuint)4) * (m512 - x4) : m512 - x4) & loopTailMask);
+                    sumDAcc += ((typeof(TWeights) == typeof(Yes) ? Vector512.LoadUnsafe(ref wRef, (nuint)4) * (m512 - x4) : m512 - x4) & loopTailMask);
                     float s = Vector512.Sum(sAcc);
                     float sumD = Vector512.Sum(sumDAcc); // Σₖ (wₖ·)(m − xₖ)
-                    if (TGradient.On)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
-                        float coef = (float)(TWeights.On ? scale * (0.95d * wy + 0.0025d * weightSum) / s : scale / s); // scale·A/s
+                        float coef = (float)(typeof(TWeights) == typeof(Yes) ? scale * (0.95d * wy + 0.0025d * weightSum) / s : scale / s); // scale·A/s
                         var coef512 = Vector512.Create(coef);
                         for (int k = 0; k < 16; k += 16)
                         {
-                            var swk = TWeights.On ? Vector512.LoadUnsafe(ref wRef, (nuint)k) * smooth512 : smooth512;
+                            var swk = typeof(TWeights) == typeof(Yes) ? Vector512.LoadUnsafe(ref wRef, (nuint)k) * smooth512 : smooth512;
                             Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - swk, ref gRow, (nuint)k);
                         }
                         // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
                         for (int k = 16; k < 20; k++)
                         {
-                            float swk = TWeights.On ? Unsafe.Add(ref wRef, k) * smooth : smooth;
+                            float swk = typeof(TWeights) == typeof(Yes) ? Unsafe.Add(ref wRef, k) * smooth : smooth;
                             Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - swk;
                         }
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
                     // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    double l = TWeights.On ? 0.95d * wy * (logS + dy) + 0.0025d * (weightSum * logS + sumD) : logS + 0.95d * dy + 0.0025d * sumD;
+                    double l = typeof(TWeights) == typeof(Yes) ? 0.95d * wy * (logS + dy) + 0.0025d * (weightSum * logS + sumD) : logS + 0.95d * dy + 0.0025d
+                        * sumD;
                     total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= TWeights.On ? (float)(hit * wy) : hitT;
+                    if (typeof(TGradient) == typeof(Yes)) Unsafe.Add(ref gRow, y) -= typeof(TWeights) == typeof(Yes) ? (float)(hit * wy) : hitT;
                 }
                 return total;
             }
@@ -477,13 +461,13 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
+                        if (typeof(TGradient) == typeof(Yes)) gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
                     ref float row = ref Unsafe.Add(ref xRef, rowStart);
                     ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = TWeights.On ? Unsafe.Add(ref wRef, y) : 1d;
+                    double wy = typeof(TWeights) == typeof(Yes) ? Unsafe.Add(ref wRef, y) : 1d;
                     var mAcc = Vector256.LoadUnsafe(ref row);
                     for (int k = 8; k < 16; k += 8)
                     {
@@ -499,40 +483,41 @@ namespace DivergenceGen.Generated
                     {
                         var xk = Vector256.LoadUnsafe(ref row, (nuint)k);
                         var ek = VectorMath.Exp(xk - m256);
-                        if (TGradient.On) Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        if (typeof(TGradient) == typeof(Yes)) Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        sumDAcc += TWeights.On ? Vector256.LoadUnsafe(ref wRef, (nuint)k) * (m256 - xk) : m256 - xk;
+                        sumDAcc += typeof(TWeights) == typeof(Yes) ? Vector256.LoadUnsafe(ref wRef, (nuint)k) * (m256 - xk) : m256 - xk;
                     }
                     // K = 20 is not a multiple of 8: one more vector at 12, overlapping, its first 4 lanes masked out of the sums.
                     var x12 = Vector256.LoadUnsafe(ref row, (nuint)12);
                     var e12 = VectorMath.Exp(x12 - m256);
-                    if (TGradient.On) Vector256.StoreUnsafe(e12, ref gRow, (nuint)12);
+                    if (typeof(TGradient) == typeof(Yes)) Vector256.StoreUnsafe(e12, ref gRow, (nuint)12);
                     sAcc += (e12 & loopTailMask);
-                    sumDAcc += ((TWeights.On ? Vector256.LoadUnsafe(ref wRef, (nuint)12) * (m256 - x12) : m256 - x12) & loopTailMask);
+                    sumDAcc += ((typeof(TWeights) == typeof(Yes) ? Vector256.LoadUnsafe(ref wRef, (nuint)12) * (m256 - x12) : m256 - x12) & loopTailMask);
                     float s = Vector256.Sum(sAcc);
                     float sumD = Vector256.Sum(sumDAcc); // Σₖ (wₖ·)(m − xₖ)
-                    if (TGradient.On)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
-                        float coef = (float)(TWeights.On ? scale * (0.95d * wy + 0.0025d * weightSum) / s : scale / s); // scale·A/s
+                        float coef = (float)(typeof(TWeights) == typeof(Yes) ? scale * (0.95d * wy + 0.0025d * weightSum) / s : scale / s); // scale·A/s
                         var coef256 = Vector256.Create(coef);
                         for (int k = 0; k < 16; k += 8)
                         {
-                            var swk = TWeights.On ? Vector256.LoadUnsafe(ref wRef, (nuint)k) * smooth256 : smooth256;
+                            var swk = typeof(TWeights) == typeof(Yes) ? Vector256.LoadUnsafe(ref wRef, (nuint)k) * smooth256 : smooth256;
                             Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - swk, ref gRow, (nuint)k);
                         }
                         // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
                         for (int k = 16; k < 20; k++)
                         {
-                            float swk = TWeights.On ? Unsafe.Add(ref wRef, k) * smooth : smooth;
+                            float swk = typeof(TWeights) == typeof(Yes) ? Unsafe.Add(ref wRef, k) * smooth : smooth;
                             Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - swk;
                         }
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
                     // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    double l = TWeights.On ? 0.95d * wy * (logS + dy) + 0.0025d * (weightSum * logS + sumD) : logS + 0.95d * dy + 0.0025d * sumD;
+                    double l = typeof(TWeights) == typeof(Yes) ? 0.95d * wy * (logS + dy) + 0.0025d * (weightSum * logS + sumD) : logS + 0.95d * dy + 0.0025d
+                        * sumD;
                     total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= TWeights.On ? (float)(hit * wy) : hitT;
+                    if (typeof(TGradient) == typeof(Yes)) Unsafe.Add(ref gRow, y) -= typeof(TWeights) == typeof(Yes) ? (float)(hit * wy) : hitT;
                 }
                 return total;
             }
@@ -545,13 +530,13 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
+                        if (typeof(TGradient) == typeof(Yes)) gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
                     ref float row = ref Unsafe.Add(ref xRef, rowStart);
                     ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = TWeights.On ? Unsafe.Add(ref wRef, y) : 1d;
+                    double wy = typeof(TWeights) == typeof(Yes) ? Unsafe.Add(ref wRef, y) : 1d;
                     var mAcc = Vector128.LoadUnsafe(ref row);
                     for (int k = 4; k < 20; k += 4)
                     {
@@ -565,28 +550,29 @@ namespace DivergenceGen.Generated
                     {
                         var xk = Vector128.LoadUnsafe(ref row, (nuint)k);
                         var ek = VectorMath.Exp(xk - m128);
-                        if (TGradient.On) Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        if (typeof(TGradient) == typeof(Yes)) Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        sumDAcc += TWeights.On ? Vector128.LoadUnsafe(ref wRef, (nuint)k) * (m128 - xk) : m128 - xk;
+                        sumDAcc += typeof(TWeights) == typeof(Yes) ? Vector128.LoadUnsafe(ref wRef, (nuint)k) * (m128 - xk) : m128 - xk;
                     }
                     float s = Vector128.Sum(sAcc);
                     float sumD = Vector128.Sum(sumDAcc); // Σₖ (wₖ·)(m − xₖ)
-                    if (TGradient.On)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
-                        float coef = (float)(TWeights.On ? scale * (0.95d * wy + 0.0025d * weightSum) / s : scale / s); // scale·A/s
+                        float coef = (float)(typeof(TWeights) == typeof(Yes) ? scale * (0.95d * wy + 0.0025d * weightSum) / s : scale / s); // scale·A/s
                         var coef128 = Vector128.Create(coef);
                         for (int k = 0; k < 20; k += 4)
                         {
-                            var swk = TWeights.On ? Vector128.LoadUnsafe(ref wRef, (nuint)k) * smooth128 : smooth128;
+                            var swk = typeof(TWeights) == typeof(Yes) ? Vector128.LoadUnsafe(ref wRef, (nuint)k) * smooth128 : smooth128;
                             Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - swk, ref gRow, (nuint)k);
                         }
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
                     // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    double l = TWeights.On ? 0.95d * wy * (logS + dy) + 0.0025d * (weightSum * logS + sumD) : logS + 0.95d * dy + 0.0025d * sumD;
+                    double l = typeof(TWeights) == typeof(Yes) ? 0.95d * wy * (logS + dy) + 0.0025d * (weightSum * logS + sumD) : logS + 0.95d * dy + 0.0025d
+                        * sumD;
                     total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= TWeights.On ? (float)(hit * wy) : hitT;
+                    if (typeof(TGradient) == typeof(Yes)) Unsafe.Add(ref gRow, y) -= typeof(TWeights) == typeof(Yes) ? (float)(hit * wy) : hitT;
                 }
                 return total;
             }
@@ -598,13 +584,13 @@ namespace DivergenceGen.Generated
                     int y = targets[i];
                     if (y == IgnoreIndex)
                     {
-                        if (TGradient.On) gradient.Slice(rowStart, Classes).Clear();
+                        if (typeof(TGradient) == typeof(Yes)) gradient.Slice(rowStart, Classes).Clear();
                         continue;
                     }
                     ref float row = ref Unsafe.Add(ref xRef, rowStart);
                     ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
                     double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                    double wy = TWeights.On ? Unsafe.Add(ref wRef, y) : 1d;
+                    double wy = typeof(TWeights) == typeof(Yes) ? Unsafe.Add(ref wRef, y) : 1d;
                     float mAcc = Unsafe.Add(ref row, 0);
                     for (int k = 1; k < 20; k++)
                     {
@@ -616,27 +602,28 @@ namespace DivergenceGen.Generated
                     for (int k = 0; k < 20; k++)
                     {
                         float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
-                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
+                        if (typeof(TGradient) == typeof(Yes)) Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
-                        sumDAcc += TWeights.On ? Unsafe.Add(ref wRef, k) * (m - Unsafe.Add(ref row, k)) : m - Unsafe.Add(ref row, k);
+                        sumDAcc += typeof(TWeights) == typeof(Yes) ? Unsafe.Add(ref wRef, k) * (m - Unsafe.Add(ref row, k)) : m - Unsafe.Add(ref row, k);
                     }
                     float s = (float)sAcc;
                     float sumD = (float)sumDAcc; // Σₖ (wₖ·)(m − xₖ)
-                    if (TGradient.On)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
-                        float coef = (float)(TWeights.On ? scale * (0.95d * wy + 0.0025d * weightSum) / s : scale / s); // scale·A/s
+                        float coef = (float)(typeof(TWeights) == typeof(Yes) ? scale * (0.95d * wy + 0.0025d * weightSum) / s : scale / s); // scale·A/s
                         for (int k = 0; k < 20; k++)
                         {
-                            float swk = TWeights.On ? Unsafe.Add(ref wRef, k) * smooth : smooth;
+                            float swk = typeof(TWeights) == typeof(Yes) ? Unsafe.Add(ref wRef, k) * smooth : smooth;
                             Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - swk;
                         }
                     }
                     double dy = m - xy; // m − x_y ≥ 0
                     double logS = Math.Log(s);
                     // the row's loss, Σₖ aₖ·(log s + m − xₖ)
-                    double l = TWeights.On ? 0.95d * wy * (logS + dy) + 0.0025d * (weightSum * logS + sumD) : logS + 0.95d * dy + 0.0025d * sumD;
+                    double l = typeof(TWeights) == typeof(Yes) ? 0.95d * wy * (logS + dy) + 0.0025d * (weightSum * logS + sumD) : logS + 0.95d * dy + 0.0025d
+                        * sumD;
                     total += l;
-                    if (TGradient.On) Unsafe.Add(ref gRow, y) -= TWeights.On ? (float)(hit * wy) : hitT;
+                    if (typeof(TGradient) == typeof(Yes)) Unsafe.Add(ref gRow, y) -= typeof(TWeights) == typeof(Yes) ? (float)(hit * wy) : hitT;
                 }
                 return total;
             }
@@ -692,40 +679,40 @@ namespace DivergenceGen.Generated
                     {
                         var xk = Vector512.LoadUnsafe(ref row, (nuint)k);
                         var ek = VectorMath.Exp(xk - m512);
-                        if (TGradient.On) Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        if (typeof(TGradient) == typeof(Yes)) Vector512.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        var ak = TWeights.On ? (Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512) * Vector512.LoadUnsafe(ref wRef, (nuint)k)
-                            : Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512;
+                        var ak = typeof(TWeights) == typeof(Yes) ? (Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512)
+                            * Vector512.LoadUnsafe(ref wRef, (nuint)k) : Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512;
                         AAcc += ak;
                         sumADAcc += ak * (m512 - xk);
                     }
                     // K = 20 is not a multiple of 16: one more vector at 4, overlapping, its first 12 lanes masked out of the sums.
                     var x4 = Vector512.LoadUnsafe(ref row, (nuint)4);
                     var e4 = VectorMath.Exp(x4 - m512);
-                    if (TGradient.On) Vector512.StoreUnsafe(e4, ref gRow, (nuint)4);
+                    if (typeof(TGradient) == typeof(Yes)) Vector512.StoreUnsafe(e4, ref gRow, (nuint)4);
                     sAcc += (e4 & loopTailMask);
-                    var a4 = TWeights.On ? (Vector512.LoadUnsafe(ref tRow, (nuint)4) * keep512 + uniform512) * Vector512.LoadUnsafe(ref wRef, (nuint)4)
-                        : Vector512.LoadUnsafe(ref tRow, (nuint)4) * keep512 + uniform512;
+                    var a4 = typeof(TWeights) == typeof(Yes) ? (Vector512.LoadUnsafe(ref tRow, (nuint)4) * keep512 + uniform512)
+                        * Vector512.LoadUnsafe(ref wRef, (nuint)4) : Vector512.LoadUnsafe(ref tRow, (nuint)4) * keep512 + uniform512;
                     AAcc += (a4 & loopTailMask);
                     sumADAcc += (a4 * (m512 - x4) & loopTailMask);
                     float s = Vector512.Sum(sAcc);
                     double A = Vector512.Sum(AAcc); // A = Σₖ aₖ
                     double sumAD = Vector512.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    if (TGradient.On)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
                         float coef = (float)(scale * A / s); // scale·A/s
                         var coef512 = Vector512.Create(coef);
                         for (int k = 0; k < 16; k += 16)
                         {
-                            Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - (TWeights.On ? (Vector512.LoadUnsafe(ref tRow, (nuint)k)
-                                * keep512 + uniform512) * Vector512.LoadUnsafe(ref wRef, (nuint)k) : Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512
-                                + uniform512) * scaleT512, ref gRow, (nuint)k);
+                            Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref gRow, (nuint)k) * coef512 - (typeof(TWeights) == typeof(Yes)
+                                ? (Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512) * Vector512.LoadUnsafe(ref wRef, (nuint)k)
+                                : Vector512.LoadUnsafe(ref tRow, (nuint)k) * keep512 + uniform512) * scaleT512, ref gRow, (nuint)k);
                         }
                         // K = 20 is not a multiple of 16: a scalar loop for the last 4 classes.
                         for (int k = 16; k < 20; k++)
                         {
-                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (TWeights.On ? (Unsafe.Add(ref tRow, k) * keep + uniform)
-                                * Unsafe.Add(ref wRef, k) : Unsafe.Add(ref tRow, k) * keep + uniform) * scaleT;
+                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (typeof(TWeights) == typeof(Yes) ? (Unsafe.Add(ref tRow, k) * keep
+                                + uniform) * Unsafe.Add(ref wRef, k) : Unsafe.Add(ref tRow, k) * keep + uniform) * scaleT;
                         }
                     }
                     double logS = Math.Log(s);
@@ -763,40 +750,40 @@ namespace DivergenceGen.Generated
                     {
                         var xk = Vector256.LoadUnsafe(ref row, (nuint)k);
                         var ek = VectorMath.Exp(xk - m256);
-                        if (TGradient.On) Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        if (typeof(TGradient) == typeof(Yes)) Vector256.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        var ak = TWeights.On ? (Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256) * Vector256.LoadUnsafe(ref wRef, (nuint)k)
-                            : Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256;
+                        var ak = typeof(TWeights) == typeof(Yes) ? (Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256)
+                            * Vector256.LoadUnsafe(ref wRef, (nuint)k) : Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256;
                         AAcc += ak;
                         sumADAcc += ak * (m256 - xk);
                     }
                     // K = 20 is not a multiple of 8: one more vector at 12, overlapping, its first 4 lanes masked out of the sums.
                     var x12 = Vector256.LoadUnsafe(ref row, (nuint)12);
                     var e12 = VectorMath.Exp(x12 - m256);
-                    if (TGradient.On) Vector256.StoreUnsafe(e12, ref gRow, (nuint)12);
+                    if (typeof(TGradient) == typeof(Yes)) Vector256.StoreUnsafe(e12, ref gRow, (nuint)12);
                     sAcc += (e12 & loopTailMask);
-                    var a12 = TWeights.On ? (Vector256.LoadUnsafe(ref tRow, (nuint)12) * keep256 + uniform256) * Vector256.LoadUnsafe(ref wRef, (nuint)12)
-                        : Vector256.LoadUnsafe(ref tRow, (nuint)12) * keep256 + uniform256;
+                    var a12 = typeof(TWeights) == typeof(Yes) ? (Vector256.LoadUnsafe(ref tRow, (nuint)12) * keep256 + uniform256)
+                        * Vector256.LoadUnsafe(ref wRef, (nuint)12) : Vector256.LoadUnsafe(ref tRow, (nuint)12) * keep256 + uniform256;
                     AAcc += (a12 & loopTailMask);
                     sumADAcc += (a12 * (m256 - x12) & loopTailMask);
                     float s = Vector256.Sum(sAcc);
                     double A = Vector256.Sum(AAcc); // A = Σₖ aₖ
                     double sumAD = Vector256.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    if (TGradient.On)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
                         float coef = (float)(scale * A / s); // scale·A/s
                         var coef256 = Vector256.Create(coef);
                         for (int k = 0; k < 16; k += 8)
                         {
-                            Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - (TWeights.On ? (Vector256.LoadUnsafe(ref tRow, (nuint)k)
-                                * keep256 + uniform256) * Vector256.LoadUnsafe(ref wRef, (nuint)k) : Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256
-                                + uniform256) * scaleT256, ref gRow, (nuint)k);
+                            Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref gRow, (nuint)k) * coef256 - (typeof(TWeights) == typeof(Yes)
+                                ? (Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256) * Vector256.LoadUnsafe(ref wRef, (nuint)k)
+                                : Vector256.LoadUnsafe(ref tRow, (nuint)k) * keep256 + uniform256) * scaleT256, ref gRow, (nuint)k);
                         }
                         // K = 20 is not a multiple of 8: a scalar loop for the last 4 classes.
                         for (int k = 16; k < 20; k++)
                         {
-                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (TWeights.On ? (Unsafe.Add(ref tRow, k) * keep + uniform)
-                                * Unsafe.Add(ref wRef, k) : Unsafe.Add(ref tRow, k) * keep + uniform) * scaleT;
+                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (typeof(TWeights) == typeof(Yes) ? (Unsafe.Add(ref tRow, k) * keep
+                                + uniform) * Unsafe.Add(ref wRef, k) : Unsafe.Add(ref tRow, k) * keep + uniform) * scaleT;
                         }
                     }
                     double logS = Math.Log(s);
@@ -830,25 +817,25 @@ namespace DivergenceGen.Generated
                     {
                         var xk = Vector128.LoadUnsafe(ref row, (nuint)k);
                         var ek = VectorMath.Exp(xk - m128);
-                        if (TGradient.On) Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
+                        if (typeof(TGradient) == typeof(Yes)) Vector128.StoreUnsafe(ek, ref gRow, (nuint)k);
                         sAcc += ek;
-                        var ak = TWeights.On ? (Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128) * Vector128.LoadUnsafe(ref wRef, (nuint)k)
-                            : Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128;
+                        var ak = typeof(TWeights) == typeof(Yes) ? (Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128)
+                            * Vector128.LoadUnsafe(ref wRef, (nuint)k) : Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128;
                         AAcc += ak;
                         sumADAcc += ak * (m128 - xk);
                     }
                     float s = Vector128.Sum(sAcc);
                     double A = Vector128.Sum(AAcc); // A = Σₖ aₖ
                     double sumAD = Vector128.Sum(sumADAcc); // Σₖ aₖ·(m − xₖ)
-                    if (TGradient.On)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
                         float coef = (float)(scale * A / s); // scale·A/s
                         var coef128 = Vector128.Create(coef);
                         for (int k = 0; k < 20; k += 4)
                         {
-                            Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - (TWeights.On ? (Vector128.LoadUnsafe(ref tRow, (nuint)k)
-                                * keep128 + uniform128) * Vector128.LoadUnsafe(ref wRef, (nuint)k) : Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128
-                                + uniform128) * scaleT128, ref gRow, (nuint)k);
+                            Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref gRow, (nuint)k) * coef128 - (typeof(TWeights) == typeof(Yes)
+                                ? (Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128) * Vector128.LoadUnsafe(ref wRef, (nuint)k)
+                                : Vector128.LoadUnsafe(ref tRow, (nuint)k) * keep128 + uniform128) * scaleT128, ref gRow, (nuint)k);
                         }
                     }
                     double logS = Math.Log(s);
@@ -877,23 +864,23 @@ namespace DivergenceGen.Generated
                     for (int k = 0; k < 20; k++)
                     {
                         float ek = MathF.Exp(Unsafe.Add(ref row, k) - m);
-                        if (TGradient.On) Unsafe.Add(ref gRow, k) = ek;
+                        if (typeof(TGradient) == typeof(Yes)) Unsafe.Add(ref gRow, k) = ek;
                         sAcc += ek;
-                        float ak = TWeights.On ? (Unsafe.Add(ref tRow, k) * keep + uniform) * Unsafe.Add(ref wRef, k) : Unsafe.Add(ref tRow, k) * keep
-                            + uniform;
+                        float ak = typeof(TWeights) == typeof(Yes) ? (Unsafe.Add(ref tRow, k) * keep + uniform) * Unsafe.Add(ref wRef, k) : Unsafe.Add(ref tRow,
+                            k) * keep + uniform;
                         AAcc += ak;
                         sumADAcc += ak * (m - Unsafe.Add(ref row, k));
                     }
                     float s = (float)sAcc;
                     double A = AAcc; // A = Σₖ aₖ
                     double sumAD = sumADAcc; // Σₖ aₖ·(m − xₖ)
-                    if (TGradient.On)
+                    if (typeof(TGradient) == typeof(Yes))
                     {
                         float coef = (float)(scale * A / s); // scale·A/s
                         for (int k = 0; k < 20; k++)
                         {
-                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (TWeights.On ? (Unsafe.Add(ref tRow, k) * keep + uniform)
-                                * Unsafe.Add(ref wRef, k) : Unsafe.Add(ref tRow, k) * keep + uniform) * scaleT;
+                            Unsafe.Add(ref gRow, k) = Unsafe.Add(ref gRow, k) * coef - (typeof(TWeights) == typeof(Yes) ? (Unsafe.Add(ref tRow, k) * keep
+                                + uniform) * Unsafe.Add(ref wRef, k) : Unsafe.Add(ref tRow, k) * keep + uniform) * scaleT;
                         }
                     }
                     double logS = Math.Log(s);

@@ -187,37 +187,20 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>
-        /// A compile-time option of a kernel: the JIT compiles a generic kernel once per option type and drops the code of an option that is off.
+        /// A compile-time option of a kernel, Yes or No. A kernel tests it as typeof(TOption) == typeof(Yes): the JIT compiles a generic kernel once per option
+        /// type and folds that test while it imports the method, so the code of an option that is off is never compiled.
         /// </summary>
-        internal interface IOption
-        {
-            /// <summary>
-            /// Whether the option is on.
-            /// </summary>
-            static abstract bool On { get; }
-        }
+        internal interface IOption;
 
         /// <summary>
         /// The option is on.
         /// </summary>
-        internal readonly struct Yes : IOption
-        {
-            /// <summary>
-            /// Always true.
-            /// </summary>
-            public static bool On => true;
-        }
+        internal readonly struct Yes : IOption;
 
         /// <summary>
         /// The option is off.
         /// </summary>
-        internal readonly struct No : IOption
-        {
-            /// <summary>
-            /// Always false.
-            /// </summary>
-            public static bool On => false;
-        }
+        internal readonly struct No : IOption;
 
         /// <summary>Σᵢ ℓᵢ, class-index targets, weighted where TWeights is Yes (else the weights are empty and not read); where TGradient is Yes, also the
         /// gradient times scale. Callers have checked every argument.</summary>
@@ -233,7 +216,7 @@ namespace DivergenceGen.Generated
             double hit = scale; // scale, taken off the target's gradient (times w[y] where weighted)
             float hitT = (float)hit;
             // The row writes no gradient but the one-hot part: the zeros are one clear of the whole gradient (a memset).
-            if (TGradient.On) gradient.Slice(0, n * Classes).Clear();
+            if (typeof(TGradient) == typeof(Yes)) gradient.Slice(0, n * Classes).Clear();
             double total = 0;
             // No per-class work is left in a row: one scalar row loop, the same on every CPU (no vector would do anything).
             for (int i = 0; i < n; i++)
@@ -247,10 +230,10 @@ namespace DivergenceGen.Generated
                 ref float row = ref Unsafe.Add(ref xRef, rowStart);
                 ref float gRow = ref Unsafe.Add(ref gRef, rowStart);
                 double xy = Unsafe.Add(ref row, y); // x_y, read before the gradient row is written
-                double wy = TWeights.On ? Unsafe.Add(ref wRef, y) : 1d;
-                double l = TWeights.On ? -(wy * xy) : -xy; // the row's loss, −(w_y·)x_y
+                double wy = typeof(TWeights) == typeof(Yes) ? Unsafe.Add(ref wRef, y) : 1d;
+                double l = typeof(TWeights) == typeof(Yes) ? -(wy * xy) : -xy; // the row's loss, −(w_y·)x_y
                 total += l;
-                if (TGradient.On) Unsafe.Add(ref gRow, y) -= TWeights.On ? (float)(hit * wy) : hitT;
+                if (typeof(TGradient) == typeof(Yes)) Unsafe.Add(ref gRow, y) -= typeof(TWeights) == typeof(Yes) ? (float)(hit * wy) : hitT;
             }
             return total;
         }
