@@ -1,5 +1,6 @@
-// KL between beta laws in every regime of ContinuousMath.BetaKLDivergence, against 80-digit mpmath at the exact double
-// inputs (Continuous/beta_kl_reference.json, written by make_beta_kl_reference.py).
+// KL between beta laws in every regime of ContinuousMath.BetaKLDivergence (the K = 2 DirichletMath.KLDivergence), against
+// mpmath at the exact double inputs (Continuous/beta_kl_reference.json, written by make_beta_kl_reference.py with adaptive
+// precision).
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -15,6 +16,9 @@ namespace DivergenceGen.Tests.Continuous
     {
         private const double Epsilon = 2.220446049250313e-16;
 
+        /// <summary>The smallest normal double: results below it are measured absolutely against it (a subnormal has fewer digits).</summary>
+        private const double SmallestNormal = 2.2250738585072014e-308;
+
         private sealed record Case(string Regime, double[] Params, double Value);
 
         private static readonly Lazy<List<Case>> All = new(() =>
@@ -27,34 +31,60 @@ namespace DivergenceGen.Tests.Continuous
                 double.Parse(c.GetProperty("value").GetString()!, CultureInfo.InvariantCulture))).ToList();
         });
 
-        private static double Error(Case c, double got) => c.Value == 0 ? Math.Abs(got) : Math.Abs(got - c.Value) / c.Value;
+        /// <summary>Relative error; a reference below the normal range is measured against the smallest normal double.</summary>
+        private static double Error(Case c, double got) =>
+            got == c.Value ? 0 : Math.Abs(got - c.Value) / Math.Max(c.Value, SmallestNormal); // also +∞ = +∞ (KL overflowing)
+
+        /// <summary>
+        /// The bounds in ε per regime of P's shapes: the measured worst case on this data (x86-64, .NET 10) rounded up.
+        /// Measured: both shapes ≥ 10 4.2 ε ([10.9, 11] ‖ [9.9, 10]); sum &lt; 10 14.7 ε ([1, 1] ‖ [9.9, 12], a far pair: lnΓ
+        /// terms of size ~20 against 4.9); sum &lt; 10 with one shape more than 8 times the other 4.5 ε (the dominant form; it was
+        /// 2.3e6 ε at [4, 1e−6] ‖ [2, 1e−6]); both &lt; 10 with sum ≥ 10 33.0 ε and one &lt; 10 with sum ≥ 10 73.9 ε
+        /// ([9.9, 1e8] ‖ [9.8999901, 99999899.9]): near pairs along the proportional direction, where B(αⱼ → βⱼ) of a shape
+        /// below 10 and its share σ·g(t₀) − Δ·log1p(t₀) of the total's deviance cancel by up to ~2αⱼ + 1 (not fixed; see
+        /// DirichletMath.KLDivergence). Results below the normal range (1e−313 … 1e−319 here) are measured absolutely.
+        /// </summary>
+        private static double Bound(string regime) => regime switch
+        {
+            "both >= 10" => 6,
+            "sum < 10" => 20,
+            "sum < 10, dominant" => 6,
+            "both < 10, sum >= 10" => 44,
+            "one < 10, sum >= 10" => 96,
+            _ => throw new InvalidOperationException("no bound for regime " + regime),
+        };
 
         [Fact]
-        public void Explore()
+        public void EveryCaseIsWithinItsRegimeBound()
         {
-            foreach (var g in All.Value.GroupBy(c => c.Regime))
+            var failures = new List<string>();
+            foreach (var g in All.Value.GroupBy(c => c.Regime).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
-                double worstBeta = 0, worstDir = 0;
-                Case? wb = null, wd = null;
+                double worst = 0;
+                Case? worstCase = null;
                 foreach (var c in g)
                 {
                     double[] p = c.Params;
-                    double beta = ContinuousMath.BetaKLDivergence(p[0], p[1], p[2], p[3]);
-                    double dir = DirichletMath.KLDivergence<double>(new[] { p[0], p[1] }, new[] { p[2], p[3] });
-                    if (Error(c, beta) > worstBeta) { worstBeta = Error(c, beta); wb = c; }
-                    if (Error(c, dir) > worstDir) { worstDir = Error(c, dir); wd = c; }
+                    double got = ContinuousMath.BetaKLDivergence(p[0], p[1], p[2], p[3]);
+                    double err = Error(c, got);
+                    if (!(err <= worst))
+                    {
+                        worst = err;
+                        worstCase = c;
+                    }
+
+                    if (!(err <= Bound(c.Regime) * Epsilon))
+                    {
+                        failures.Add($"{c.Regime} [{Show(p)}]: want {c.Value:R}, got {got:R}, {err / Epsilon:F1} ε > {Bound(c.Regime)} ε");
+                    }
                 }
 
-                foreach (var c in g.OrderByDescending(c => Error(c, ContinuousMath.BetaKLDivergence(c.Params[0], c.Params[1], c.Params[2], c.Params[3]))).Take(12))
-                {
-                    double[] p = c.Params;
-                    double beta = ContinuousMath.BetaKLDivergence(p[0], p[1], p[2], p[3]);
-                    double dir = DirichletMath.KLDivergence<double>(new[] { p[0], p[1] }, new[] { p[2], p[3] });
-                    output.WriteLine($"   [{string.Join(", ", p.Select(x => x.ToString("R", CultureInfo.InvariantCulture)))}] want {c.Value:R} beta {beta:R} ({Error(c, beta) / Epsilon:F1}) dir {dir:R} ({Error(c, dir) / Epsilon:F1})");
-                }
-
-                output.WriteLine($"{g.Key} ({g.Count()}): beta form {worstBeta / Epsilon:F1} ε at [{string.Join(", ", wb!.Params)}]; Dirichlet {worstDir / Epsilon:F1} ε at [{string.Join(", ", wd!.Params)}]");
+                output.WriteLine($"{g.Key} ({g.Count()} cases): worst {worst / Epsilon:F1} ε at [{Show(worstCase!.Params)}] (bound {Bound(g.Key)} ε)");
             }
+
+            Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
         }
+
+        private static string Show(double[] p) => string.Join(", ", p.Select(x => x.ToString("R", CultureInfo.InvariantCulture)));
     }
 }
