@@ -209,9 +209,16 @@ namespace DivergenceGen
                 double x = Math.Max(a, Math.Max(4 * size, 32));
                 int m = (int)Math.Ceiling(x - a);
                 double sum = 0.0;
-                for (int i = m - 1; i >= 0; i--)
+                for (int i = m - 1; i > 0; i--)
                 {
                     sum += LogOnePlusGap(a + i, c + i, delta);
+                }
+
+                // The first term scaled by 2^−e(a) (exact): at a = 1e−300, Δ = 1e−312 bd0 would underflow to 0.
+                if (m > 0)
+                {
+                    int e = Math.ILogB(a);
+                    sum += LogOnePlusGap(Math.ScaleB(a, -e), Math.ScaleB(c, -e), Math.ScaleB(delta, -e));
                 }
 
                 return sum + ZetaTail(a + m, delta);
@@ -376,11 +383,8 @@ namespace DivergenceGen
         }
 
         /// <summary>
-        /// KL(Beta(αp, βp) ‖ Beta(αq, βq)) = B(αp → αq) + B(βp → βq) − B(αp + βp → αq + βq), B the Bregman divergence of lnΓ
-        /// (<see cref="LogGammaBregman(double, double, double)"/>; the identity is exact), each part with its relative
-        /// accuracy. For αp, βp ≥ 10 the last part would cancel the first two where both shapes move together, so there the
-        /// three are regrouped (see the code): s_q·D(Bernoulli(αq/s_q) ‖ Bernoulli(αp/s_p)) from an exact cross difference,
-        /// plus ½(g(Δα/α) + g(Δβ/β) − g(Δs/s)) and Stirling-remainder brackets, all second order and small.
+        /// KL(Beta(αp, βp) ‖ Beta(αq, βq)): the K = 2 Dirichlet divergence, <see cref="DirichletMath.KLDivergence{T}"/>
+        /// (Beta(α, β) is Dirichlet(α, β) on the first coordinate; see there for the method and its measured bounds).
         /// </summary>
         /// <param name="alphaP">α of P.</param>
         /// <param name="betaP">β of P.</param>
@@ -389,38 +393,10 @@ namespace DivergenceGen
         /// <returns>The divergence in nats, never negative.</returns>
         public static double BetaKLDivergence(double alphaP, double betaP, double alphaQ, double betaQ)
         {
-            double deltaAlpha = alphaQ - alphaP;
-            double deltaBeta = betaQ - betaP;
-            double deltaSum = deltaAlpha + deltaBeta;
-            double sumP = alphaP + betaP;
-            double sumQ = alphaQ + betaQ;
-            if (alphaP >= 10 && betaP >= 10)
-            {
-                // Each B(x → x + Δ) = bd0(x + Δ, x) + ½g(Δ/x) + [S-bracket]. The three bd0 parts sum to
-                // s_q·D(Bernoulli(πq) ‖ Bernoulli(πp)), π = α/(α + β), whose difference πq − πp = (αq·βp − αp·βq)/(s_q·s_p)
-                // is formed exactly (two-products): laws with the same proportion (shapes scaled together) give 0 there, and
-                // the rest, ½g + S-brackets, is second order without a large cancellation.
-                double product = alphaP * betaQ;
-                double productError = Math.FusedMultiplyAdd(alphaP, betaQ, -product);
-                double cross = Math.FusedMultiplyAdd(alphaQ, betaP, -product) - productError; // αq·βp − αp·βq
-                double piP = alphaP / sumP;
-                double piQ = alphaQ / sumQ;
-                double d = cross / sumQ / sumP; // πq − πp
-                double proportions = sumQ * (ScalarMath.Deviance(piQ, piP, d) + ScalarMath.Deviance(betaQ / sumQ, betaP / sumP, -d));
-                double halves = 0.5 * (G(deltaAlpha / alphaP) + G(deltaBeta / betaP) - G(deltaSum / sumP));
-                double stirling = StirlingBregman(alphaP, alphaQ, deltaAlpha) + StirlingBregman(betaP, betaQ, deltaBeta)
-                    - StirlingBregman(sumP, sumQ, deltaSum);
-                double total = proportions + halves + stirling;
-                return total > 0 ? total : 0.0;
-            }
-
-            double value = LogGammaBregman(alphaP, alphaQ, deltaAlpha) + LogGammaBregman(betaP, betaQ, deltaBeta)
-                - LogGammaBregman(sumP, sumQ, deltaSum);
-            return value > 0 ? value : 0.0;
+            Span<double> p = stackalloc double[] { alphaP, betaP };
+            Span<double> q = stackalloc double[] { alphaQ, betaQ };
+            return DirichletMath.KLDivergence<double>(p, q);
         }
-
-        /// <summary>g(t) = t − log1p(t) ≥ 0 for t &gt; −1 (Loader's deviance on the exact t: no cancellation for small t).</summary>
-        private static double G(double t) => t > 3 ? t - ScalarMath.Log1p(t) : ScalarMath.Deviance(1, 1 + t, -t);
 
         /// <summary>
         /// The entropy of Gamma(α, β): α − log β + lnΓ(α) + (1 − α)ψ(α). For α ≥ 10 it is written as

@@ -303,17 +303,20 @@ namespace DivergenceGen
         /// pᵢ = αᵢ/α₀, qᵢ = βᵢ/β₀, t₀ = Δ₀/α₀, σ_s and Δ_s the sums of αⱼ and βⱼ − αⱼ over s. qᵢ − pᵢ is formed from exact
         /// cross products (βᵢ·α₀ − αᵢ·β₀ with α₀, β₀ in double-double), so β = cα gives 0 there, and what remains,
         /// ½(Σ_L g(tᵢ) − g(t₀)) (≥ 0: g is convex and t₀ the α-weighted mean of the tᵢ) and the S-brackets, is second
-        /// order and small (where one component ≥ 10 holds most of α₀, its g(t_d) − g(t₀) is formed from the exact difference
-        /// t_d − t₀, not from the two values). The components of s keep B(αⱼ → βⱼ) itself; with σ_s·g(t₀) − Δ_s·log1p(t₀) they can cancel by a
-        /// factor up to ~2αⱼ + 1 (as the gamma KL's shape part does below 10). For α₀ &lt; 10 the plain Bregman difference.
-        /// Known weakness (not fixed): for α₀ &lt; 10, a near-equal pair in which one component holds most of α₀ cancels in that
-        /// difference (B(αd → βd) ≈ B(α₀ → β₀)): [0.5, 0.001] against [0.5005, 0.001000001] is 150 ε off mpmath (the K = 2
-        /// <see cref="ContinuousMath.BetaKLDivergence"/> is 63 ε off there).
+        /// order and small (where one component ≥ 10 holds most of α₀, its g(t_d) − g(t₀) is formed from the exact
+        /// N = β_d·r − α_d·r′, not from the two values). The components of s keep B(αⱼ → βⱼ) itself; with σ_s·g(t₀) − Δ_s·log1p(t₀)
+        /// they can cancel by a factor up to ~2αⱼ + 1 (as the gamma KL's shape part does below 10). For α₀ &lt; 10 the plain
+        /// Bregman difference. Where either form's parts exceed 8 times its value and one component d holds more than half of
+        /// α₀, the dominant form (KLDominant: B(α_d → β_d) − B(α_d + r → β_d + r) as a sum of non-negative terms) is also
+        /// computed, and the one with the smaller parts kept; then, as before, the direct form where that is better still.
+        /// Known weakness (not fixed): near pairs along β ≈ cα with components below 10 and α₀ ≥ 10 lose up to 74 ε
+        /// ([9.9, 1e8] ‖ [9.8999901, 99999899.9]; [9.9, 9.9] scaled by 1 + 1e−9: 33 ε), the cancellation above.
         /// </para>
         /// <para>
         /// α = β gives exactly 0. The result is clamped at 0 only as the last step (a rounding residue of the sign-indefinite
-        /// parts; the mathematical value is ≥ 0). Measured error on the reference set (near-equal 1e−3 … 1e−12, scaled,
-        /// tiny 1e−8 … 1e−3, huge 1e6 … 1e12, mixed; K = 2 … 16): see DirichletMathTests.
+        /// parts; the mathematical value is ≥ 0). Measured error on the reference sets (near-equal 1e−3 … 1e−12, scaled,
+        /// tiny 1e−300 … 1e−3, huge 1e6 … 1e12, mixed; K = 2 … 16): at most 15 ε relative (DirichletMathTests); K = 2 in every
+        /// regime of the shapes, at most 74 ε (BetaKLReferenceTests, which states the bound per regime).
         /// </para>
         /// </remarks>
         /// <typeparam name="T">double or float.</typeparam>
@@ -354,8 +357,188 @@ namespace DivergenceGen
             return bregman;
         }
 
-        /// <summary>The Bregman form of <see cref="KLDivergence{T}"/> (see there), and the sum of the magnitudes of its parts.</summary>
+        /// <summary>
+        /// The Bregman form of <see cref="KLDivergence{T}"/> (see there), and the sum of the magnitudes of its parts; where those
+        /// are more than 8 times the value and a component d &lt; 10 holds more than half of α₀, also the dominant form
+        /// (<see cref="KLDominant{T}"/>), and the one with the smaller parts is returned.
+        /// </summary>
         private static double KLBregman<T>(ReadOnlySpan<T> alphaP, ReadOnlySpan<T> alphaQ, out double size)
+            where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        {
+            double value = KLRegrouped(alphaP, alphaQ, out size);
+            if (size > 8 * value)
+            {
+                Total(alphaP, out int dominant, out double rest);
+                if (!double.IsNaN(rest) && ShiftTerms(At(alphaP, dominant), At(alphaQ, dominant), rest) <= 128)
+                {
+                    double alternative = KLDominant(alphaP, alphaQ, dominant, rest, out double alternativeSize);
+                    if (alternativeSize < size)
+                    {
+                        size = alternativeSize;
+                        value = alternative > 0 ? alternative : 0.0;
+                    }
+                }
+            }
+
+            return value;
+        }
+
+        /// <summary>
+        /// KL by a dominant component d (αd &gt; α₀/2, r = α₀ − αd = Σ_{i≠d} αᵢ, r′ = β₀ − βd, Δᵢ = βᵢ − αᵢ, Δ_r = r′ − r):
+        /// Σ_{i≠d} B(αᵢ → βᵢ) + [B(αd → βd) − B(αd + r → βd + r)] − B(βd + r → β₀) − Δ_r·(ψ(βd + r) − ψ(αd + r)), an exact
+        /// rewriting of Σᵢ B(αᵢ → βᵢ) − B(α₀ → β₀) in which B(αd → βd) and B(α₀ → β₀), nearly equal where r is small
+        /// ([4, 1e−6] ‖ [2, 1e−6] cancelled by 1e6), are never subtracted: their difference, the bracket, is
+        /// <see cref="ShiftGap"/>, a sum of non-negative terms. What is left cancels only as the quadratic form of the Fisher
+        /// information does in the coordinates (Δd, Δ_r), by a bounded factor where r is small.
+        /// </summary>
+        private static double KLDominant<T>(ReadOnlySpan<T> alphaP, ReadOnlySpan<T> alphaQ, int d, double r, out double size)
+            where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        {
+            double others = 0, deltaR = 0, deltaRLow = 0;
+            for (int i = 0; i < alphaP.Length; i++)
+            {
+                if (i == d)
+                {
+                    continue;
+                }
+
+                double a = At(alphaP, i), b = At(alphaQ, i);
+                double delta = b - a;
+                double bb = delta - b;
+                deltaRLow += (b - (delta - bb)) + (-a - bb);
+                Add(ref deltaR, ref deltaRLow, delta);
+                others += ContinuousMath.LogGammaBregman(a, b, delta);
+            }
+
+            double dr = deltaR + deltaRLow;
+            double ad = At(alphaP, d), bd = At(alphaQ, d), dd = bd - ad;
+            double shift = ShiftGap(ad, bd, dd, r);
+            double x = bd + r;
+            double rest = ContinuousMath.LogGammaBregman(x, x + dr, dr);
+            double gap = dd >= 0 ? DigammaGap(bd + r, ad + r, dd, out _) : -DigammaGap(ad + r, bd + r, -dd, out _);
+            double cross = dr * gap;
+            size = others + shift + rest + Math.Abs(cross);
+            return others + shift - rest - cross;
+        }
+
+        /// <summary>Gauss–Legendre nodes on [0, 1] (10 points) and their weights, for <see cref="ShiftGap"/>'s tail.</summary>
+        private static readonly double[] GaussNodes =
+        {
+            0.01304673574141414, 0.06746831665550775, 0.1602952158504878, 0.2833023029353764, 0.4255628305091844,
+            0.5744371694908156, 0.7166976970646236, 0.8397047841495122, 0.9325316833444922, 0.9869532642585859,
+        };
+
+        private static readonly double[] GaussWeights =
+        {
+            0.03333567215434407, 0.0747256745752903, 0.10954318125799102, 0.13463335965499817, 0.14776211235737644,
+            0.14776211235737644, 0.13463335965499817, 0.10954318125799102, 0.0747256745752903, 0.03333567215434407,
+        };
+
+        /// <summary>
+        /// B(a → b) − B(a + r → b + r) ≥ 0 for r &gt; 0 (B the Bregman divergence of lnΓ, Δ = b − a): by the Weierstrass
+        /// product B(a → a + Δ) = Σ_{m≥0} g(Δ/(a + m)), so this is Σ_m [g(xₘ) − g(yₘ)], xₘ = Δ/(a + m), yₘ = Δ/(a + r + m),
+        /// and g(x) − g(y) = w·y + g(w) with w = (x − y)/(1 + y) = Δ·r/((a + m)(b + r + m)): w and y have Δ's sign, so every
+        /// term is ≥ 0 and nothing cancels. Terms m &lt; M are summed; with X = a + M the rest is
+        /// ∫₀ʳ [Δ·ψ′(X + s) − ψ(X + s + Δ) + ψ(X + s)] ds (the derivative in the shift), the integrand ≥ 0 (ψ concave) written
+        /// as g(t) + t²/(2(y + Δ)) + [S′(y) − S′(y + Δ) + Δ·S″(y)] at y = X + s, t = Δ/y (S′ the Stirling remainder of ψ), by
+        /// 10-point Gauss–Legendre: M is chosen (<see cref="ShiftTerms"/>) so that the integrand's singularities (y = 0,
+        /// y = −Δ) are at least max(40, 4r) from [X, X + r], where the rule's error is below 1e−20 of the integral.
+        /// </summary>
+        private static double ShiftGap(double a, double b, double delta, double r)
+        {
+            int m = ShiftTerms(a, b, r);
+            double sum = 0;
+            for (int j = m - 1; j >= 0; j--)
+            {
+                double aj = a + j, bj = b + j, arj = a + r + j, brj = b + r + j;
+                double y = delta / arj;
+                double w = delta / aj * (r / brj);
+                double gw = Math.Abs(w) <= 0.5 ? ScalarMath.Deviance(1, 1 + w, -w) : w - Math.Log(bj / aj * (arj / brj));
+                sum += (w * y) + gw;
+            }
+
+            // y + Δ is formed from b, not from the rounded y: at a = 1e12, b = 1 it is ~40, and y's rounding (1e−4) would cost 3e−6.
+            double x = a + m, xb = b + m, tail = 0;
+            for (int q = 0; q < GaussNodes.Length; q++)
+            {
+                double s = r * GaussNodes[q];
+                tail += GaussWeights[q] * NegativeDigammaBregman(x + s, xb + s, delta);
+            }
+
+            return sum + (r * tail);
+        }
+
+        /// <summary>
+        /// The number M of terms <see cref="ShiftGap"/> sums before its quadrature: the least with min(a, b) + M ≥ max(40, 4r),
+        /// so that the integrand's singularities lie at least max(30, 4r) from [a + M, a + M + r] (int.MaxValue if that is
+        /// beyond 2³⁰).
+        /// </summary>
+        private static int ShiftTerms(double a, double b, double r)
+        {
+            double need = Math.Max(40, 4 * r) - Math.Min(a, b);
+            return need <= 0 ? 0 : need < (1 << 30) ? (int)Math.Ceiling(need) : int.MaxValue;
+        }
+
+        /// <summary>S′(x) coefficients: S′(x) = −Σₖ cₖ·x^(−2k), cₖ = B₂ₖ/(2k), k = 1 … 8.</summary>
+        private static readonly double[] DigammaRemainderCoefficients =
+        {
+            1.0 / 12, -1.0 / 120, 1.0 / 252, -1.0 / 240, 1.0 / 132, -691.0 / 32760, 1.0 / 12, -3617.0 / 8160,
+        };
+
+        /// <summary>
+        /// Δ·ψ′(y) − ψ(y + Δ) + ψ(y) ≥ 0 for y, y + Δ ≥ 40 (y + Δ given, formed accurately by the caller): g(t) + t²/(2(y + Δ)) + Σₖ cₖ·y^(−2k)·[(1 + t)^(−2k) − 1 + 2k·t]
+        /// (t = Δ/y; ψ(y) = ln y − 1/(2y) + S′(y)), the brackets by their binomial series where |t| ≤ ¼ (else the plain
+        /// difference of S′ values, then far below g(t)).
+        /// </summary>
+        private static double NegativeDigammaBregman(double y, double yPlusDelta, double delta)
+        {
+            double t = delta / y;
+            double main = (Math.Abs(t) <= 0.5 ? ScalarMath.Deviance(1, 1 + t, -t) : t - ScalarMath.LogRatio(yPlusDelta, y)) + (0.5 * t * t / yPlusDelta);
+            double inverseSquare = 1 / (y * y);
+            double remainder = 0;
+            if (Math.Abs(t) > 0.25)
+            {
+                double secondDerivative = 0, power = inverseSquare / y; // S″(y) = Σ 2k·cₖ·y^(−2k−1)
+                for (int k = 1; k <= DigammaRemainderCoefficients.Length; k++)
+                {
+                    secondDerivative += 2 * k * DigammaRemainderCoefficients[k - 1] * power;
+                    power *= inverseSquare;
+                }
+
+                remainder = Math.Max(ContinuousMath.StirlingRemainderDerivative(y) - ContinuousMath.StirlingRemainderDerivative(yPlusDelta) + (delta * secondDerivative), 0.0);
+                return main + remainder;
+            }
+
+            double inversePower = inverseSquare;
+            for (int k = 1; k <= DigammaRemainderCoefficients.Length; k++)
+            {
+                int n = 2 * k;
+                double bracket = 0, term = n * -t;
+                for (int j = 2; j < 200; j++)
+                {
+                    term *= (n + j - 1) * -t / j;
+                    bracket += term;
+                    if (Math.Abs(term) <= 1e-18 * Math.Abs(bracket))
+                    {
+                        break;
+                    }
+                }
+
+                double add = DigammaRemainderCoefficients[k - 1] * inversePower * bracket;
+                remainder += add;
+                if (Math.Abs(add) <= 1e-18 * remainder)
+                {
+                    break;
+                }
+
+                inversePower *= inverseSquare;
+            }
+
+            return main + remainder;
+        }
+
+        /// <summary>The regrouped (α₀ ≥ 10) or plain (α₀ &lt; 10) Bregman form of <see cref="KLDivergence{T}"/>, and the size of its parts.</summary>
+        private static double KLRegrouped<T>(ReadOnlySpan<T> alphaP, ReadOnlySpan<T> alphaQ, out double size)
             where T : unmanaged, IBinaryFloatingPointIeee754<T>
         {
             int k = alphaP.Length;
@@ -409,7 +592,8 @@ namespace DivergenceGen
             double sb0 = Math.ScaleB(b0, -eb), sb0Low = Math.ScaleB(b0Low, -eb);
             Total(alphaP, out int dominant, out double rest);
             bool pairDominant = !double.IsNaN(rest) && At(alphaP, dominant) >= Large;
-            double proportions = 0, smallBregman = 0, sigmaS = 0, deltaS = 0, halves = 0, stirling = 0, deltaRest = 0, deltaRestLow = 0;
+            double proportions = 0, smallBregman = 0, sigmaS = 0, deltaS = 0, halves = 0, stirling = 0, deltaRest = 0, deltaRestLow = 0, restQ = 0, restQLow = 0;
+            bool exactDeltas = true;
             for (int i = 0; i < k; i++)
             {
                 double a = At(alphaP, i), b = At(alphaQ, i);
@@ -440,7 +624,10 @@ namespace DivergenceGen
                 if (i != dominant)
                 {
                     Add(ref deltaRest, ref deltaRestLow, delta);
+                    Add(ref restQ, ref restQLow, b);
                 }
+
+                exactDeltas &= b >= 0.5 * a && b <= 2 * a; // Sterbenz: b − a is exact
             }
 
             double g0 = G(a0, b0, delta0);
@@ -448,17 +635,24 @@ namespace DivergenceGen
             if (pairDominant)
             {
                 // One component d ≥ 10 holds more than half of α₀: g(t_d) − g(t₀) (tᵢ = Δᵢ/αᵢ) nearly cancels, so it is formed from
-                // u = t_d − t₀ = (Δ_d·r − Δ_r·α_d)/(α_d·α₀) (r, Δ_r: the others' sums; two-products) as
-                // u·t₀/(1 + t₀) + g(u/(1 + t₀)), 1 + t₀ = β₀/α₀, where |t₀| ≤ ½ and |u/(1 + t₀)| ≤ ¼; elsewhere the plain
-                // difference (it does not cancel there, and 1/(1 + t₀) would magnify the rounding of the Δ's).
-                double ad = At(alphaP, dominant), dd = At(alphaQ, dominant) - ad, dr = deltaRest + deltaRestLow;
-                double p1 = dd * rest, e1 = Math.FusedMultiplyAdd(dd, rest, -p1);
-                double p2 = dr * ad, e2 = Math.FusedMultiplyAdd(dr, ad, -p2);
-                double u = ((p1 - p2) + (e1 - e2)) / ad / a0;
-                double v = u * (a0 / b0);
-                double gd = Math.Abs(v) <= 0.25 && Math.Abs(delta0) <= 0.5 * a0
-                    ? (v * (delta0 / a0)) + ScalarMath.Deviance(1, 1 + v, -v)
-                    : G(ad, At(alphaQ, dominant), dd) - g0;
+                // N = Δ_d·r − Δ_r·α_d = β_d·r − α_d·r′ (r, r′, Δ_r: the others' sums; two-products), u = t_d − t₀ = N/(α_d·α₀) and
+                // v = N/(α_d·β₀) (1 + v = (1 + t_d)/(1 + t₀), 1 + t₀ = β₀/α₀), as v·t₀ + g(v) where |t₀| ≤ ½, else as u − ln(1 + v)
+                // (exact identities; each form's terms are of the size of g(t_d) + g(t₀) + |u| in its region). N is taken from the
+                // Δ's where every βᵢ − αᵢ is exact (near pairs: Sterbenz), else from β_d·r − α_d·r′ (a rounded Δ_d = −652884 cost
+                // 1e−10 through v ≈ −0.15). The plain difference of the two g's lost everything at t₀ = 2: [1e−8, 1e8] ‖ [1e−8, 3e8]
+                // was 3e7 ε off.
+                double ad = At(alphaP, dominant), bd = At(alphaQ, dominant), dd = bd - ad, dr = deltaRest + deltaRestLow, rq = restQ + restQLow;
+                double x1 = exactDeltas ? dd : bd, x2 = exactDeltas ? dr : rq;
+                double p1 = x1 * rest, e1 = Math.FusedMultiplyAdd(x1, rest, -p1);
+                double p2 = x2 * ad, e2 = Math.FusedMultiplyAdd(x2, ad, -p2);
+                double n = (p1 - p2) + (e1 - e2);
+                double u = n / ad / a0;
+                double v = n / ad / b0;
+                double ratio = bd / ad * (a0 / b0); // 1 + v, formed without rounding 1 + v
+                double t0 = delta0 / a0;
+                double gd = Math.Abs(t0) <= 0.5
+                    ? (v * t0) + (Math.Abs(v) <= 0.5 ? ScalarMath.Deviance(1, 1 + v, -v) : v - Math.Log(ratio))
+                    : u - (Math.Abs(v) <= 0.5 ? ScalarMath.Log1p(v) : Math.Log(ratio));
                 halvesMinusG0 = halves + gd;
             }
 
@@ -891,10 +1085,37 @@ namespace DivergenceGen
                 a0 += m;
             }
 
-            double tail = ScalarMath.Log1p(h / a) + (0.5 * h / a / a0)
-                + (ContinuousMath.StirlingRemainderDerivative(a0) - ContinuousMath.StirlingRemainderDerivative(a));
+            double tail = ScalarMath.Log1p(h / a) + (0.5 * h / a / a0) + DigammaRemainderGap(a, h);
             size = sum + Math.Abs(tail);
             return sum + tail;
+        }
+
+        /// <summary>
+        /// S′(a + h) − S′(a) for a ≥ 10, h ≥ 0 (S′(x) = −Σₖ cₖ·x^(−2k) the Stirling remainder of ψ): where h ≤ a/4 as
+        /// −Σₖ cₖ·a^(−2k)·expm1(−2k·log1p(h/a)), with its relative accuracy (the plain difference of the two values has an
+        /// error of ε/(12a²), which at h = 1e−11, a = 17 is 1e−7 of ψ(a + h) − ψ(a)); farther, the plain difference.
+        /// </summary>
+        private static double DigammaRemainderGap(double a, double h)
+        {
+            if (h > 0.25 * a)
+            {
+                return ContinuousMath.StirlingRemainderDerivative(a + h) - ContinuousMath.StirlingRemainderDerivative(a);
+            }
+
+            double logRatio = ScalarMath.Log1p(h / a), inverseSquare = 1 / (a * a), inversePower = inverseSquare, sum = 0;
+            for (int k = 1; k <= DigammaRemainderCoefficients.Length; k++)
+            {
+                double add = DigammaRemainderCoefficients[k - 1] * inversePower * ScalarMath.Expm1(-2 * k * logRatio);
+                sum -= add;
+                if (Math.Abs(add) <= 1e-18 * Math.Abs(sum))
+                {
+                    break;
+                }
+
+                inversePower *= inverseSquare;
+            }
+
+            return sum;
         }
 
         /// <summary>

@@ -5,7 +5,7 @@ cross-entropy, log-density) at the exact double inputs listed below, for Dirichl
 scaled (beta = c*alpha rounded to double), far apart. The plain closed forms are evaluated at mp.dps = 80 (at least 30 digits
 to spare over the worst cancellation here, ~42 digits for KL at alpha ~ 1e15 with 1e-12 gaps) and quoted to 25 digits.
 Run with python3 and mpmath (1.3.0 was used); not part of the build or CI. Deterministic: no randomness beyond fixed seeds."""
-import json, random
+import json, math, random
 import mpmath as mp
 
 mp.mp.dps = 80
@@ -143,6 +143,32 @@ for a, b in [([1e-3, 0.5], [1e-3 * (1 + 1e-9), 12.0]), ([1e-3, 0.5], [1e-3 * (1 
     add("kl", [a, b], kl(a, b))
     add("crossentropy", [a, b], cross_entropy(a, b))
 
+# K = 3 pairs in the regimes of make_beta_kl_reference.py that the sets above lack (one component holding most of a small
+# total, a 1e-300 component beside ones >= 10, the dominant component's g(t_d) - g(t0) at t0 = 2), at adaptive precision
+# (two precisions, the lower 80 + log10(largest/smallest) digits, agreeing to 30): at 80 digits a 1e-300 beside 1e8 is lost.
+def kl_adaptive(a, b):
+    dps = 80 + int(math.log10(max(a + b)) - math.log10(min(a + b)))
+    with mp.workdps(dps):
+        previous = kl(a, b)
+    while True:
+        dps *= 2
+        with mp.workdps(dps):
+            value = kl(a, b)
+            if abs(value - previous) <= mp.mpf(10) ** -30 * abs(value):
+                return value
+        previous = value
+
+
+for a in [[4.0, 1e-6, 1e-6], [2.0, 1e-6, 3e-7], [9.0, 0.01, 0.005], [0.5, 0.001, 0.002], [9.0, 0.5, 0.3], [1e-300, 10.0, 12.0],
+          [1e-8, 1e8, 2.5], [20.0, 1e-6, 1e-6]]:
+    for g in [1e-3, -1e-6, 1e-9, -1e-12]:
+        for b in [[a[0] * (1 + g), a[1], a[2]], [a[0], a[1] * (1 + g), a[2] * (1 - g)], [a[0] * (1 + g), a[1] * (1 - g / 2), a[2]]]:
+            add("kl", [a, b], kl_adaptive(a, b))
+    for b in [[a[0] / 2, a[1], a[2]], [a[0], a[1], 3 * a[2]], [1.0, 1.0, 1.0]]:
+        add("kl", [a, b], kl_adaptive(a, b))
+        add("kl", [b, a], kl_adaptive(b, a))
+add("kl", [[1e-8, 1e8, 1e-8], [1e-8, 3e8, 1e-8]], kl_adaptive([1e-8, 1e8, 1e-8], [1e-8, 3e8, 1e-8]))
+
 # Log-densities: the mean, a point near a vertex, a point near the centre, for a selection of alphas.
 for a in vectors:
     k = len(a)
@@ -159,7 +185,7 @@ for a in vectors:
         value, scale = logpdf(a, x)
         add("logpdf", [a, x], value, scale)
 
-header = ("mpmath 1.3.0 values (mp.dps = 80, quoted to 25 digits) of the Dirichlet(K) numerics at the exact double inputs in "
+header = ("mpmath 1.3.0 values (mp.dps = 80, the K = 3 regime pairs at adaptive precision; quoted to 25 digits) of the Dirichlet(K) numerics at the exact double inputs in "
           "params, written by make_dirichlet_reference.py (python3; not part of the build or CI). Closed forms: logbeta "
           "sum lnGamma(a_i) - lnGamma(a0); entropy lnB(a) + (a0 - K)psi(a0) - sum (a_i - 1)psi(a_i); kl [a, b] lnGamma(a0) - "
           "sum lnGamma(a_i) - lnGamma(b0) + sum lnGamma(b_i) + sum (a_i - b_i)(psi(a_i) - psi(a0)); crossentropy [a, b] lnB(b) - "
