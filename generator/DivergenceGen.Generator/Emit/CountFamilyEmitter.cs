@@ -677,13 +677,6 @@ namespace DivergenceGen.Generator.Emit
             string lastIndex = Finite ? "(uint)Trials" : (batch.KBound ?? 0).ToString(CultureInfo.InvariantCulture) + "u";
             using (_w.Block("if (" + v.Vector + ".IsHardwareAccelerated && outcomes.Length - i >= " + lanes + ")"))
             {
-                EmitBroadcasts(v, batch.Value);
-                int upper = Finite ? Trials : batch.KBound ?? int.MaxValue;
-                if (Table is not null || Finite)
-                {
-                    _w.Line("var last = " + v.Vector + ".Create((long)" + (Finite ? "Trials" : upper.ToString(CultureInfo.InvariantCulture)) + ");");
-                }
-
                 if (Table is { } registerTable && registers > 0)
                 {
                     int entries = registerTable.Values(Trials).Length;
@@ -701,6 +694,13 @@ namespace DivergenceGen.Generator.Emit
                     }
 
                     _w.Line("var lastIndex = " + v.Vector + ".Create(" + (Finite ? "(ulong)Trials" : (batch.KBound ?? 0).ToString(CultureInfo.InvariantCulture) + "UL") + ");");
+                }
+
+                EmitBroadcasts(v, batch.Value);
+                int upper = Finite ? Trials : batch.KBound ?? int.MaxValue;
+                if (Table is not null || Finite)
+                {
+                    _w.Line("var last = " + v.Vector + ".Create((long)" + (Finite ? "Trials" : upper.ToString(CultureInfo.InvariantCulture)) + ");");
                 }
 
                 _w.Line("var minusInfinity = " + v.Vector + ".Create(double.NegativeInfinity);");

@@ -32,28 +32,37 @@ namespace DivergenceGen
         /// Register <paramref name="register"/> of <paramref name="table"/>: entries 8·register … 8·register + 7,
         /// zero where the table ends first.
         /// </summary>
+        /// <remarks>
+        /// Inlined and free of <c>stackalloc</c> on purpose: a call here before a kernel's loop would make the JIT keep the
+        /// loop's invariant vectors in stack slots (no vector register survives a call on SysV x64).
+        /// </remarks>
         /// <param name="table">The table.</param>
         /// <param name="register">Which register of 8 entries, from 0.</param>
         /// <returns>The 8 entries, zero-padded.</returns>
         /// <exception cref="ArgumentOutOfRangeException"><paramref name="register"/> is negative or starts past the table's end.</exception>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector512<double> Load(ReadOnlySpan<double> table, int register)
         {
+            if ((uint)register >= (uint)((table.Length + EntriesPerRegister - 1) / EntriesPerRegister))
+            {
+                ThrowRegisterOutOfRange(register);
+            }
+
             int start = register * EntriesPerRegister;
-            if (register < 0 || start >= table.Length)
+            if (table.Length - start >= EntriesPerRegister)
             {
-                throw new ArgumentOutOfRangeException(nameof(register), register, "The register starts past the table's end.");
+                return Vector512.Create(table.Slice(start));
             }
 
-            ReadOnlySpan<double> rest = table.Slice(start);
-            if (rest.Length >= EntriesPerRegister)
-            {
-                return Vector512.Create(rest);
-            }
-
-            Span<double> padded = stackalloc double[EntriesPerRegister];
-            padded.Clear();
-            rest.CopyTo(padded);
-            return Vector512.Create((ReadOnlySpan<double>)padded);
+            return Vector512.Create(
+                EntryOrZero(table, start),
+                EntryOrZero(table, start + 1),
+                EntryOrZero(table, start + 2),
+                EntryOrZero(table, start + 3),
+                EntryOrZero(table, start + 4),
+                EntryOrZero(table, start + 5),
+                EntryOrZero(table, start + 6),
+                EntryOrZero(table, start + 7));
         }
 
         /// <summary>Entry index of a table of at most 8 entries in one register (<c>vpermpd</c>).</summary>
@@ -151,5 +160,11 @@ namespace DivergenceGen
 
             return Vector512.Create((ReadOnlySpan<double>)lanes);
         }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static double EntryOrZero(ReadOnlySpan<double> table, int index) => index < table.Length ? table[index] : 0d;
+
+        private static void ThrowRegisterOutOfRange(int register) =>
+            throw new ArgumentOutOfRangeException(nameof(register), register, "The register starts past the table's end.");
     }
 }

@@ -885,15 +885,15 @@ namespace MyApp
             int i = 0;
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && outcomes.Length - i >= 8)
             {
-                var vLog1mP = global::System.Runtime.Intrinsics.Vector512.Create(_log1mP);
-                var vLogP = global::System.Runtime.Intrinsics.Vector512.Create(_logP);
-                var last = global::System.Runtime.Intrinsics.Vector512.Create((long)Trials);
                 // log C(n, k) has 11 entries (≤ 32): the table sits in 2 registers of 8 (zero-padded), and each vector
                 // reads it with in-register permutes (vpermt2pd/vpermpd on AVX-512) instead of 8 loads: measured faster
                 // (benchmarks/README.md, "Count-family table lookups"). Tables above 32 entries are read per lane.
                 var table0 = global::DivergenceGen.RegisterTable.Load(LogChoose, 0);
                 var table1 = global::DivergenceGen.RegisterTable.Load(LogChoose, 1);
                 var lastIndex = global::System.Runtime.Intrinsics.Vector512.Create((ulong)Trials);
+                var vLog1mP = global::System.Runtime.Intrinsics.Vector512.Create(_log1mP);
+                var vLogP = global::System.Runtime.Intrinsics.Vector512.Create(_logP);
+                var last = global::System.Runtime.Intrinsics.Vector512.Create((long)Trials);
                 var minusInfinity = global::System.Runtime.Intrinsics.Vector512.Create(double.NegativeInfinity);
                 for (; i <= outcomes.Length - 8; i += 8)
                 {
