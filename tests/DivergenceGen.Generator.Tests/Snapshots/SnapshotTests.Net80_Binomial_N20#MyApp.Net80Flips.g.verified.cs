@@ -872,8 +872,8 @@ namespace MyApp
         }
 
         /// <summary>
-        /// destinationᵢ = log P(X = outcomesᵢ) for every outcome (−∞ outside {0, 1, …, 20}), vectorised: log C(n, k) looked up per lane in the compile-time
-        /// table; k·log p + (n − k)·log(1 − p) in SIMD.
+        /// destinationᵢ = log P(X = outcomesᵢ) for every outcome (−∞ outside {0, 1, …, 20}), vectorised: log C(n, k) from the compile-time table; k·log p + (n
+        /// − k)·log(1 − p) in SIMD.
         /// </summary>
         /// <param name="outcomes">The outcomes.</param>
         /// <param name="destination">Receives one log-probability per outcome; at least as long as <paramref name="outcomes"/>.</param>
@@ -882,7 +882,7 @@ namespace MyApp
         {
             ThrowIfDefault();
             global::DivergenceGen.Guard.ThrowIfDestinationTooShort(outcomes.Length, destination.Length);
-            // log C(n, k) looked up per lane in the compile-time table; k·log p + (n − k)·log(1 − p) in SIMD.
+            // log C(n, k) from the compile-time table; k·log p + (n − k)·log(1 − p) in SIMD.
             // Lanes are doubles (outcomes widened to long, then converted).
             ref int kRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outcomes);
             ref double dRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);
