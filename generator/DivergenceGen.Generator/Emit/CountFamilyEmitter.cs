@@ -648,9 +648,10 @@ namespace DivergenceGen.Generator.Emit
 
         /// <summary>
         /// Tables of at most this many entries are read from registers at 512 bits (<c>RegisterTable.Lookup</c>). Measured
-        /// (benchmarks/README.md, "Count-family table lookups"): Binomial(20)'s 21 entries in three registers ran at 1.2×
-        /// the copy floor against 1.6× for per-lane loads; 32 entries at 1.3×; 64 entries (four permutes, three selects) at
-        /// 1.8×, slower than per-lane loads. At 256 and 128 bits per-lane loads are kept: AVX2 gathers measured slower.
+        /// on a Zen 4 (benchmarks/README.md, "Count-family table lookups"): Binomial(20)'s 21 entries in three registers
+        /// ran at 1.13–1.20× the copy floor against 1.60× for per-lane loads; 32 entries in four at 1.25–1.27×; 64 entries
+        /// (four permutes, three selects) at 1.76×, slower than per-lane loads (1.57×). At 256 and 128 bits per-lane loads
+        /// are kept: AVX2 gathers measured slower (2.36× against 2.23× with AVX-512 off).
         /// </summary>
         private const int MaxRegisterTableEntries = 32;
 
