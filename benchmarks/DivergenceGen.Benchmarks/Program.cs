@@ -7,7 +7,8 @@ namespace DivergenceGen.Benchmarks;
 
 /// <summary>
 /// `dotnet run -c Release --project benchmarks/DivergenceGen.Benchmarks -- --filter '*'` runs everything;
-/// `-- accuracy` prints the accuracy table only. See benchmarks/README.md.
+/// `-- accuracy` prints the accuracy table only; `-- inputcheck-ab` and `-- countbatch-ab` time pairs interleaved in one
+/// process. See benchmarks/README.md.
 /// </summary>
 public static class Program
 {
@@ -31,6 +32,11 @@ public static class Program
         if (args.Length > 0 && args[0] == "accumulators-ab")
         {
             return AccumulatorAB.Run();
+        }
+
+        if (args.Length > 0 && args[0] == "countbatch-ab")
+        {
+            return CountBatchAB.Run();
         }
 
         IConfig config = DefaultConfig.Instance;

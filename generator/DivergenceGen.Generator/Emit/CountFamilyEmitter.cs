@@ -650,14 +650,57 @@ namespace DivergenceGen.Generator.Emit
             }
         }
 
+        /// <summary>
+        /// Tables of at most this many entries are read from registers at 512 bits (<c>RegisterTable.Lookup</c>). Measured
+        /// on a Zen 4 (benchmarks/README.md, "Count-family table lookups"): Binomial(20)'s 21 entries in three registers
+        /// ran at 1.13–1.20× the copy floor against 1.60× for per-lane loads; 32 entries in four at 1.25–1.27×; 64 entries
+        /// (four permutes, three selects) at 1.76×, slower than per-lane loads (1.57×). At 256 and 128 bits per-lane loads
+        /// are kept: AVX2 gathers measured slower (2.36× against 2.23× with AVX-512 off).
+        /// </summary>
+        private const int MaxRegisterTableEntries = 32;
+
+        /// <summary>Registers of 8 doubles that hold the table at 512 bits, or 0 where the table is read per lane.</summary>
+        private int TableRegisters(int bits)
+        {
+            if (bits != 512 || Table is not { } table)
+            {
+                return 0;
+            }
+
+            int entries = table.Values(Trials).Length;
+            return entries <= MaxRegisterTableEntries ? (entries + 7) / 8 : 0;
+        }
+
         private void EmitBatchWidth(int bits, BatchLogPmf batch)
         {
             var v = new VectorLowering(bits, PrecisionKind.Double, name => VectorBind(name, bits, "tableK"));
             string lanes = v.Lanes.ToString(CultureInfo.InvariantCulture);
             string half = VectorLowering.VectorClass(bits / 2);
             string longs = v.Vector + "<long>";
+            int registers = TableRegisters(bits);
+            // The table's last index: every lookup index is clamped to it as unsigned (a negative outcome becomes it).
+            string lastIndex = Finite ? "(uint)Trials" : (batch.KBound ?? 0).ToString(CultureInfo.InvariantCulture) + "u";
             using (_w.Block("if (" + v.Vector + ".IsHardwareAccelerated && outcomes.Length - i >= " + lanes + ")"))
             {
+                if (Table is { } registerTable && registers > 0)
+                {
+                    int entries = registerTable.Values(Trials).Length;
+                    string count = entries.ToString(CultureInfo.InvariantCulture) + (entries == 1 ? " entry" : " entries");
+                    string held = registers.ToString(CultureInfo.InvariantCulture) + (registers == 1 ? " register" : " registers");
+                    _w.Line("// " + registerTable.Meaning + " has " + count + " (≤ " + MaxRegisterTableEntries.ToString(CultureInfo.InvariantCulture)
+                        + "): the table sits in " + held + " of 8 (zero-padded), and each vector");
+                    _w.Line("// reads it with in-register permutes (vpermt2pd/vpermpd on AVX-512) instead of 8 loads: measured faster");
+                    _w.Line("// (benchmarks/README.md, \"Count-family table lookups\"). Tables above "
+                        + MaxRegisterTableEntries.ToString(CultureInfo.InvariantCulture) + " entries are read per lane.");
+                    for (int r = 0; r < registers; r++)
+                    {
+                        _w.Line("var table" + r.ToString(CultureInfo.InvariantCulture) + " = global::DivergenceGen.RegisterTable.Load("
+                            + registerTable.Name + ", " + r.ToString(CultureInfo.InvariantCulture) + ");");
+                    }
+
+                    _w.Line("var lastIndex = " + v.Vector + ".Create(" + (Finite ? "(ulong)Trials" : (batch.KBound ?? 0).ToString(CultureInfo.InvariantCulture) + "UL") + ");");
+                }
+
                 EmitBroadcasts(v, batch.Value);
                 int upper = Finite ? Trials : batch.KBound ?? int.MaxValue;
                 if (Table is not null || Finite)
@@ -691,17 +734,27 @@ namespace DivergenceGen.Generator.Emit
                     }
 
                     _w.Line("var inSupport = " + v.Vector + ".AsDouble(" + inSupport + ");");
-                    if (Table is not null)
+                    if (registers > 0)
+                    {
+                        _w.Line("// The index is clamped into the table as unsigned (a negative outcome becomes the last entry), so every lane");
+                        _w.Line("// reads a real entry; lanes outside the support are masked to −∞ below.");
+                        _w.Line("var index = " + v.Vector + ".Min(" + v.Vector + ".AsUInt64(kLong), lastIndex);");
+                        _w.Line("var tableK = global::DivergenceGen.RegisterTable.Lookup(index, "
+                            + string.Join(", ", Enumerable.Range(0, registers).Select(r => "table" + r.ToString(CultureInfo.InvariantCulture))) + ");");
+                    }
+                    else if (Table is not null)
                     {
                         // Scalar loads of the outcomes again (from L1) are cheaper than extracting the lanes of kLong.
-                        string last = Finite ? "(uint)Trials" : (batch.KBound ?? 0).ToString(CultureInfo.InvariantCulture) + "u";
-                        _w.Line("// Per-lane table lookups; an index is clamped into the table as unsigned (a negative outcome becomes the last");
-                        _w.Line("// entry), so every load is in bounds; lanes outside the support are masked to −∞ below.");
+                        string why = bits == 512
+                            ? " (above " + MaxRegisterTableEntries.ToString(CultureInfo.InvariantCulture) + " entries, permutes measured slower)"
+                            : bits == 256 ? " (AVX2 gathers measured slower)" : string.Empty;
+                        _w.Line("// Per-lane table lookups" + why + "; an index is clamped into the table as unsigned (a negative");
+                        _w.Line("// outcome becomes the last entry), so every load is in bounds; lanes outside the support are masked to −∞ below.");
                         _w.Line("var tableK = " + v.Vector + ".Create(");
                         for (int j = 0; j < v.Lanes; j++)
                         {
                             _w.Line("    global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + "
-                                + j.ToString(CultureInfo.InvariantCulture) + "), " + last + "))" + (j == v.Lanes - 1 ? ");" : ","));
+                                + j.ToString(CultureInfo.InvariantCulture) + "), " + lastIndex + "))" + (j == v.Lanes - 1 ? ");" : ","));
                         }
                     }
 

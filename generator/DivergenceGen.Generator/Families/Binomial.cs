@@ -58,7 +58,7 @@ namespace DivergenceGen.Generator.Families
                 ? new BatchLogPmf(
                     E.Ref(LogChoose.AtK) + E.XTimesLog(E.Ref("k"), E.Ref("logP")) + E.XTimesLog(E.Ref("n") - E.Ref("k"), E.Ref("log1mP")),
                     null,
-                    "log C(n, k) looked up per lane in the compile-time table; k·log p + (n − k)·log(1 − p) in SIMD",
+                    "log C(n, k) from the compile-time table; k·log p + (n − k)·log(1 − p) in SIMD",
                     null)
                 : null,
             factor: Bernoulli.Description,
