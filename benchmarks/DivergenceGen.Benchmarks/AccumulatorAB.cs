@@ -1,6 +1,4 @@
 using System;
-using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -11,8 +9,7 @@ namespace DivergenceGen.Benchmarks;
 /// <summary>
 /// `-- accumulators-ab` (issue 12, "the loop shape"): the generated raw-vector KL and entropy loops (Vector512, double, as
 /// the scheduler writes them for K above the unroll threshold: one accumulator) against the same loop unrolled by two with
-/// two independent accumulators, interleaved in one process (InputCheckAB's method: warm-up, then 301 rounds of
-/// alternating blocks, order flipped each round, the median of the per-round ratios). The kernels are NoInlining and
+/// two independent accumulators, interleaved in one process (<see cref="Interleaved"/>). The kernels are NoInlining and
 /// AggressiveOptimization, as a generated kernel is compiled. Needs AVX-512 (Vector512 accelerated).
 /// </summary>
 public static class AccumulatorAB
@@ -37,62 +34,12 @@ public static class AccumulatorAB
             }
 
             int calls = n == 256 ? 2000 : 200;
-            Pair($"KL K={n}", calls, () => AccumulatorKernels.KL1(p, q), () => AccumulatorKernels.KL2(p, q));
-            Pair($"Entropy K={n}", calls, () => AccumulatorKernels.H1(p), () => AccumulatorKernels.H2(p));
+            Interleaved.Compare($"KL K={n}", calls, () => AccumulatorKernels.KL1(p, q), () => AccumulatorKernels.KL2(p, q));
+            Interleaved.Compare($"Entropy K={n}", calls, () => AccumulatorKernels.H1(p), () => AccumulatorKernels.H2(p));
         }
 
         Console.WriteLine($"load average {File.ReadAllText("/proc/loadavg").Trim()}");
         return 0;
-    }
-
-    private static double Time(Func<double> f, int calls)
-    {
-        var sw = Stopwatch.StartNew();
-        double s = 0;
-        for (int i = 0; i < calls; i++)
-        {
-            s += f();
-        }
-
-        sw.Stop();
-        GC.KeepAlive(s);
-        return sw.Elapsed.TotalNanoseconds / calls;
-    }
-
-    private static void Pair(string name, int calls, Func<double> one, Func<double> two)
-    {
-        for (int w = 0; w < 50; w++)
-        {
-            Time(one, calls);
-            Time(two, calls);
-        }
-
-        var ratios = new List<double>();
-        var t1 = new List<double>();
-        var t2 = new List<double>();
-        for (int r = 0; r < 301; r++)
-        {
-            double x, y;
-            if (r % 2 == 0)
-            {
-                x = Time(one, calls);
-                y = Time(two, calls);
-            }
-            else
-            {
-                y = Time(two, calls);
-                x = Time(one, calls);
-            }
-
-            ratios.Add(y / x);
-            t1.Add(x);
-            t2.Add(y);
-        }
-
-        ratios.Sort();
-        t1.Sort();
-        t2.Sort();
-        Console.WriteLine($"| {name} | {t1[150]:F1} | {t2[150]:F1} | {ratios[150]:F3} | {ratios[75]:F3}–{ratios[225]:F3} |");
     }
 }
 

@@ -1,6 +1,4 @@
 using System;
-using System.Diagnostics;
-using System.Linq;
 using Before = DivergenceGen.Benchmarks.BeforeInputChecks;
 
 namespace DivergenceGen.Benchmarks;
@@ -44,48 +42,6 @@ public static class InputCheckAB
             throw new InvalidOperationException(name + ": the checked and unchecked kernels disagree.");
         }
 
-        var warm = Stopwatch.StartNew();
-        while (warm.ElapsedMilliseconds < 1500)
-        {
-            Block(unchecked_, callsPerBlock);
-            Block(checked_, callsPerBlock);
-        }
-
-        const int Rounds = 301;
-        var a = new double[Rounds];
-        var b = new double[Rounds];
-        var ratio = new double[Rounds];
-        for (int r = 0; r < Rounds; r++)
-        {
-            if ((r & 1) == 0)
-            {
-                a[r] = Block(unchecked_, callsPerBlock);
-                b[r] = Block(checked_, callsPerBlock);
-            }
-            else
-            {
-                b[r] = Block(checked_, callsPerBlock);
-                a[r] = Block(unchecked_, callsPerBlock);
-            }
-
-            ratio[r] = b[r] / a[r];
-        }
-
-        Array.Sort(a);
-        Array.Sort(b);
-        Array.Sort(ratio);
-        Console.WriteLine($"| {name} | {a[Rounds / 2]:F1} | {b[Rounds / 2]:F1} | {ratio[Rounds / 2]:F3} | {ratio[Rounds / 4]:F3}–{ratio[3 * Rounds / 4]:F3} |");
-    }
-
-    /// <summary>ns per call over one block.</summary>
-    private static double Block<T>(Func<T> f, int calls)
-    {
-        long start = Stopwatch.GetTimestamp();
-        for (int i = 0; i < calls; i++)
-        {
-            f();
-        }
-
-        return (Stopwatch.GetTimestamp() - start) * 1e9 / Stopwatch.Frequency / calls;
+        Interleaved.Compare(name, callsPerBlock, unchecked_, checked_);
     }
 }

@@ -1,6 +1,4 @@
 using System;
-using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 
 namespace DivergenceGen.Benchmarks;
@@ -9,8 +7,7 @@ namespace DivergenceGen.Benchmarks;
 /// `-- loss-ab` (issue 9): the softmax cross-entropy members of Loss10F and Loss1000F (float, mean, N = 4,096 rows) as
 /// generated today, where a weighted and an unweighted variant share one kernel generic in <c>&lt;TGradient, TWeights&gt;</c>,
 /// against the files generated at d1a8325 (BeforeSharedLossKernels/, one kernel per variant), interleaved in one process
-/// (InputCheckAB's method: warm-up, then rounds of alternating blocks, order flipped each round, the median of the
-/// per-round ratios new/old). Each pair first checks that both give the same loss and gradient, bit for bit.
+/// (<see cref="Interleaved"/>: the median of the per-round ratios new/old). Each pair first checks that both give the same loss and gradient, bit for bit.
 /// </summary>
 public static class LossAB
 {
@@ -71,20 +68,6 @@ public static class LossAB
         return 0;
     }
 
-    private static double Time(Func<float> f, int calls)
-    {
-        var sw = Stopwatch.StartNew();
-        float s = 0;
-        for (int i = 0; i < calls; i++)
-        {
-            s += f();
-        }
-
-        sw.Stop();
-        GC.KeepAlive(s);
-        return sw.Elapsed.TotalMicroseconds / calls;
-    }
-
     private static void Pair(string name, int calls, Func<float> before, Func<float> after, float[]? gBefore = null, float[]? gAfter = null)
     {
         float a = before(), b = after();
@@ -94,37 +77,6 @@ public static class LossAB
             throw new InvalidOperationException($"{name}: the two files disagree ({a:R} against {b:R}, or in the gradient)");
         }
 
-        for (int w = 0; w < 30; w++)
-        {
-            Time(before, calls);
-            Time(after, calls);
-        }
-
-        var ratios = new List<double>();
-        var t1 = new List<double>();
-        var t2 = new List<double>();
-        for (int r = 0; r < 201; r++)
-        {
-            double x, y;
-            if (r % 2 == 0)
-            {
-                x = Time(before, calls);
-                y = Time(after, calls);
-            }
-            else
-            {
-                y = Time(after, calls);
-                x = Time(before, calls);
-            }
-
-            ratios.Add(y / x);
-            t1.Add(x);
-            t2.Add(y);
-        }
-
-        ratios.Sort();
-        t1.Sort();
-        t2.Sort();
-        Console.WriteLine($"| {name} | {t1[100]:F1} | {t2[100]:F1} | {ratios[100]:F3} | {ratios[50]:F3}–{ratios[150]:F3} |");
+        Interleaved.Compare(name, calls, before, after, unit: 1000);
     }
 }
