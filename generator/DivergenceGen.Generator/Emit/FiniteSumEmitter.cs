@@ -32,6 +32,8 @@ namespace DivergenceGen.Generator.Emit
 
         private IReadOnlyList<string> _scalars = Array.Empty<string>();
 
+        private bool _twoPass;
+
         private int K => _c.Spec.Classes;
 
         private bool Checks => _checked.Count > 0;
@@ -67,10 +69,33 @@ namespace DivergenceGen.Generator.Emit
             _inputs = inputs;
             _scalars = scalars ?? Array.Empty<string>();
             string T = _c.T;
-            _w.Line("/// <summary>" + SourceWriter.Escape(purpose) + " Callers have checked that every span has length K = " + N(K) + ".</summary>");
-            _w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
+            string returned = returnsDouble ? "double" : T;
+            var widths = _c.VectorWidths.Where(b => _c.LanesOf(b) <= K).ToList();
+            _twoPass = widths.Count > 0 && (HasPassCall(term) || (perClass ?? Array.Empty<PerClass>()).Any(v => HasPassCall(v.Value)));
             string parameters = string.Join(", ", inputs.Select(i => "global::System.ReadOnlySpan<" + T + "> " + i).Concat(_scalars.Select(s => T + " " + s)));
-            using (_w.Block("internal static " + (returnsDouble ? "double" : T) + " " + name + "(" + parameters + ")"))
+            string summary = "/// <summary>" + SourceWriter.Escape(purpose) + " Callers have checked that every span has length K = " + N(K) + ".";
+            if (_twoPass)
+            {
+                // The member the callers see: the first pass, inlined into them.
+                _w.Line(summary + "</summary>");
+                _w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+                _w.Line("internal static " + returned + " " + name + "(" + parameters + ") => " + name + "<global::DivergenceGen.FastPass>(" + string.Join(", ", _inputs.Concat(_scalars)) + ");");
+                _w.Line();
+                _w.Summary(
+                    "The kernel of " + name + ", in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms,\n"
+                    + "which give NaN in a lane that needs the general path (a zero, subnormal or extreme argument): with no call in it, the\n"
+                    + "loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.");
+            }
+            else
+            {
+                _w.Line(summary + "</summary>");
+            }
+
+            _w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
+            string header = _twoPass
+                ? "private static " + returned + " " + name + "<TPass>(" + parameters + ") where TPass : struct, global::DivergenceGen.IKernelPass"
+                : "internal static " + returned + " " + name + "(" + parameters + ")";
+            using (_w.Block(header))
             {
                 if (Checks)
                 {
@@ -82,7 +107,6 @@ namespace DivergenceGen.Generator.Emit
                     _w.Line("// input with +0 in its place, and the kernel runs again: a tail call, so nothing is live across it).");
                 }
 
-                var widths = _c.VectorWidths.Where(b => _c.LanesOf(b) <= K).ToList();
                 if (widths.Count == 0)
                 {
                     _w.Line("// K = " + N(K) + " is narrower than any vector: scalar code only.");
@@ -134,9 +158,17 @@ namespace DivergenceGen.Generator.Emit
             _w.Line();
         }
 
+        /// <summary>
+        /// Whether the vector code of <paramref name="e"/> calls a library function with a call-free first-pass form
+        /// (<c>Log</c>, <c>XLogRatio</c>): then the kernel runs in two passes.
+        /// </summary>
+        private static bool HasPassCall(Expr e) =>
+            e is Unary { Op: UnaryOp.Log } || (e is XTimesLog { Log: LogRatio ratio } t && ratio.X.Equals(t.X)) || Substitution.Children(e).Any(HasPassCall);
+
         private void EmitBody(RowKernel kernel, List<int> widths, bool straightLine, Func<string, string> finish)
         {
-            var scheduler = new RowScheduler(_w, kernel, K, _c.Spec.Precision, widths, straightLine, overlap: true);
+            bool vector = widths.Count > 0;
+            var scheduler = new RowScheduler(_w, kernel, K, _c.Spec.Precision, widths, straightLine, overlap: true, pass: _twoPass && vector ? "TPass" : null);
             scheduler.EmitInvariants();
             scheduler.EmitRow();
             if (Checks)
@@ -147,11 +179,19 @@ namespace DivergenceGen.Generator.Emit
                         .Select(i => _checked.Contains(i) ? "global::DivergenceGen.Guard.RescanProbabilities(" + i + ", nameof(" + i + "))" : i)
                         .Concat(_scalars)
                         .ToList();
-                    _w.Line("return " + _name + "(");
+                    _w.Line("return " + _name + (_twoPass ? "<TPass>" : string.Empty) + "(");
                     for (int i = 0; i < arguments.Count; i++)
                     {
                         _w.Line("    " + arguments[i] + (i == arguments.Count - 1 ? ");" : ","));
                     }
+                }
+            }
+
+            if (_twoPass && vector)
+            {
+                using (_w.Block("if (typeof(TPass) == typeof(global::DivergenceGen.FastPass) && double.IsNaN(sum))"))
+                {
+                    _w.Line("return " + _name + "<global::DivergenceGen.GeneralPass>(" + string.Join(", ", _inputs.Concat(_scalars)) + ");");
                 }
             }
 

@@ -48,10 +48,22 @@ namespace DivergenceGen.Generator.Emit
         /// <param name="straightLine">Chunks with constant offsets rather than loops.</param>
         /// <param name="overlap">Straight-line only: may end with a masked overlapping vector.</param>
         /// <param name="constant">The C# of a constant of the call (a field, <c>_logP</c>); by default the name itself.</param>
-        public RowScheduler(SourceWriter writer, RowKernel kernel, int classes, PrecisionKind precision, IReadOnlyList<int> widths, bool straightLine, bool overlap, Func<string, string>? constant = null)
+        /// <param name="pass">In a two-pass kernel, its pass type parameter: the vector code calls <c>Log&lt;TPass&gt;</c> and
+        /// <c>XLogRatio&lt;TPass&gt;</c> (<see cref="VectorLowering"/>).</param>
+        public RowScheduler(
+            SourceWriter writer,
+            RowKernel kernel,
+            int classes,
+            PrecisionKind precision,
+            IReadOnlyList<int> widths,
+            bool straightLine,
+            bool overlap,
+            Func<string, string>? constant = null,
+            string? pass = null)
             : this(writer, kernel, classes, precision)
         {
             _constant = constant ?? (n => n);
+            _pass = pass;
             if (straightLine)
             {
                 _chunks = Plan(classes, widths.Where(b => Lanes(b) <= classes).ToList(), overlap, out _masked);
@@ -94,6 +106,7 @@ namespace DivergenceGen.Generator.Emit
         private readonly int _blockBits;
         private readonly string? _activeMask;
         private readonly Func<string, string> _constant = n => n;
+        private readonly string? _pass;
 
         /// <summary>A piece of the row: a vector of some width (0: a scalar) at a constant offset.</summary>
         private sealed record Chunk(int Bits, int Offset);
@@ -209,7 +222,7 @@ namespace DivergenceGen.Generator.Emit
                 return bits == 0 ? (IsInvariantName(name) ? _constant(name) : name) : name + N(bits);
             }
 
-            return bits == 0 ? new ScalarLowering(precision, Bind) : new VectorLowering(bits, precision, Bind);
+            return bits == 0 ? new ScalarLowering(precision, Bind) : new VectorLowering(bits, precision, Bind, _pass);
         }
 
         private string Scalar(Expr value, bool isDouble) =>

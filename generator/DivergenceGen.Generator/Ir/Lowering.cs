@@ -59,6 +59,11 @@ namespace DivergenceGen.Generator.Ir
         /// </summary>
         protected virtual bool HasXLogRatio => false;
 
+        /// <summary>
+        /// The type argument that picks a two-pass kernel's pass in the library calls that have one (<c>&lt;TPass&gt;</c>), or "".
+        /// </summary>
+        protected virtual string PassArgument => string.Empty;
+
         /// <summary>A comparison of two lowered operands (a bool or a lane mask).</summary>
         protected abstract string Comparison(CompareOp op, string left, string right);
 
@@ -125,7 +130,7 @@ namespace DivergenceGen.Generator.Ir
                 case global::DivergenceGen.Generator.Ir.Call call:
                     return CallFunction(call.Function, System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(call.Arguments, a => Lower(a))));
                 case XTimesLog { Log: LogRatio ratio } t when ratio.X.Equals(t.X) && HasXLogRatio:
-                    return Library + ".XLogRatio(" + Lower(ratio.X) + ", " + Lower(ratio.Y) + ")";
+                    return Library + ".XLogRatio" + PassArgument + "(" + Lower(ratio.X) + ", " + Lower(ratio.Y) + ")";
                 case XTimesLog t:
                     return XTimesLog(Lower(t.X, parentPrecedence: 2, isRightOperand: false), Lower(t.Log, parentPrecedence: 2, isRightOperand: true));
                 case Compare c:
@@ -263,11 +268,21 @@ namespace DivergenceGen.Generator.Ir
     /// </summary>
     internal sealed class VectorLowering : Lowering
     {
-        public VectorLowering(int bits, PrecisionKind precision, Func<string, string> bind)
+        private readonly string? _pass;
+
+        /// <param name="bits">The vector width.</param>
+        /// <param name="precision">The element type.</param>
+        /// <param name="bind">The C# of a name.</param>
+        /// <param name="pass">In a two-pass kernel, its pass type parameter (<c>TPass</c>): <c>Log</c> and <c>XLogRatio</c> are
+        /// then called as <c>Log&lt;TPass&gt;</c> (the first pass's forms have no call; see the runtime's IKernelPass).</param>
+        public VectorLowering(int bits, PrecisionKind precision, Func<string, string> bind, string? pass = null)
             : base(precision, bind)
         {
             Bits = bits;
+            _pass = pass;
         }
+
+        protected override string PassArgument => _pass is null ? string.Empty : "<" + _pass + ">";
 
         protected override string Library => "global::DivergenceGen.VectorMath";
 
@@ -316,7 +331,7 @@ namespace DivergenceGen.Generator.Ir
 
         protected override string Call(UnaryOp op, string operand) => op switch
         {
-            UnaryOp.Log => Library + ".Log(" + operand + ")",
+            UnaryOp.Log => Library + ".Log" + PassArgument + "(" + operand + ")",
             UnaryOp.Exp => Library + ".Exp(" + operand + ")",
             UnaryOp.Sqrt => Vector + ".Sqrt(" + operand + ")",
             UnaryOp.Abs => Vector + ".Abs(" + operand + ")",

@@ -1179,8 +1179,16 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>H = −Σ p·log p of a raw vector. Callers have checked that every span has length K = 1000.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static float EntropyOfRaw(ReadOnlySpan<float> p) => EntropyOfRaw<FastPass>(p);
+
+        /// <summary>
+        /// The kernel of EntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms,
+        /// which give NaN in a lane that needs the general path (a zero, subnormal or extreme argument): with no call in it, the
+        /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static float EntropyOfRaw(ReadOnlySpan<float> p)
+        private static float EntropyOfRaw<TPass>(ReadOnlySpan<float> p) where TPass : struct, IKernelPass
         {
             // Input check in the same pass: every element of p must be a probability in [0, 1]. Each seen… keeps
             // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
@@ -1200,21 +1208,26 @@ namespace DivergenceGen.Generated
                 {
                     var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(seenAcc, pk);
-                    var sumk = Vector512.ConditionalSelect(Vector512.GreaterThan(pk, Vector512<float>.Zero), pk * VectorMath.Log(pk), Vector512<float>.Zero);
+                    var sumk = Vector512.ConditionalSelect(Vector512.GreaterThan(pk, Vector512<float>.Zero), pk * VectorMath.Log<TPass>(pk),
+                        Vector512<float>.Zero);
                     sumAcc += Vector512.WidenLower(sumk) + Vector512.WidenUpper(sumk);
                 }
                 // K = 1000 is not a multiple of 16: one more vector at 984, overlapping, its first 8 lanes masked out of the sums.
                 var p984 = Vector512.LoadUnsafe(ref pRef, (nuint)984);
                 seenAcc = ProbabilityLanes.Max(seenAcc, p984);
-                var sum984 = (Vector512.ConditionalSelect(Vector512.GreaterThan(p984, Vector512<float>.Zero), p984 * VectorMath.Log(p984),
+                var sum984 = (Vector512.ConditionalSelect(Vector512.GreaterThan(p984, Vector512<float>.Zero), p984 * VectorMath.Log<TPass>(p984),
                     Vector512<float>.Zero) & loopTailMask);
                 sumAcc += Vector512.WidenLower(sum984) + Vector512.WidenUpper(sum984);
                 double sum = Vector512.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return EntropyOfRaw(
+                    return EntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)));
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return EntropyOfRaw<GeneralPass>(p);
                 }
                 return (float)(0d - (sum));
             }
@@ -1226,15 +1239,20 @@ namespace DivergenceGen.Generated
                 {
                     var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(seenAcc, pk);
-                    var sumk = Vector256.ConditionalSelect(Vector256.GreaterThan(pk, Vector256<float>.Zero), pk * VectorMath.Log(pk), Vector256<float>.Zero);
+                    var sumk = Vector256.ConditionalSelect(Vector256.GreaterThan(pk, Vector256<float>.Zero), pk * VectorMath.Log<TPass>(pk),
+                        Vector256<float>.Zero);
                     sumAcc += Vector256.WidenLower(sumk) + Vector256.WidenUpper(sumk);
                 }
                 double sum = Vector256.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return EntropyOfRaw(
+                    return EntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)));
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return EntropyOfRaw<GeneralPass>(p);
                 }
                 return (float)(0d - (sum));
             }
@@ -1246,15 +1264,20 @@ namespace DivergenceGen.Generated
                 {
                     var pk = Vector128.LoadUnsafe(ref pRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(seenAcc, pk);
-                    var sumk = Vector128.ConditionalSelect(Vector128.GreaterThan(pk, Vector128<float>.Zero), pk * VectorMath.Log(pk), Vector128<float>.Zero);
+                    var sumk = Vector128.ConditionalSelect(Vector128.GreaterThan(pk, Vector128<float>.Zero), pk * VectorMath.Log<TPass>(pk),
+                        Vector128<float>.Zero);
                     sumAcc += Vector128.WidenLower(sumk) + Vector128.WidenUpper(sumk);
                 }
                 double sum = Vector128.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return EntropyOfRaw(
+                    return EntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)));
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return EntropyOfRaw<GeneralPass>(p);
                 }
                 return (float)(0d - (sum));
             }
@@ -1271,7 +1294,7 @@ namespace DivergenceGen.Generated
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return EntropyOfRaw(
+                    return EntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)));
                 }
                 return (float)(0d - (sum));
@@ -1279,8 +1302,16 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>D = max(0, Σ p·log(p/q)) of raw vectors, one logarithm per element. Callers have checked that every span has length K = 1000.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static float KLDivergenceOfRaw(ReadOnlySpan<float> p, ReadOnlySpan<float> q) => KLDivergenceOfRaw<FastPass>(p, q);
+
+        /// <summary>
+        /// The kernel of KLDivergenceOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms,
+        /// which give NaN in a lane that needs the general path (a zero, subnormal or extreme argument): with no call in it, the
+        /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static float KLDivergenceOfRaw(ReadOnlySpan<float> p, ReadOnlySpan<float> q)
+        private static float KLDivergenceOfRaw<TPass>(ReadOnlySpan<float> p, ReadOnlySpan<float> q) where TPass : struct, IKernelPass
         {
             // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
             // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
@@ -1302,22 +1333,26 @@ namespace DivergenceGen.Generated
                     var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = Vector512.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
-                    var sumk = VectorMath.XLogRatio(pk, qk);
+                    var sumk = VectorMath.XLogRatio<TPass>(pk, qk);
                     sumAcc += Vector512.WidenLower(sumk) + Vector512.WidenUpper(sumk);
                 }
                 // K = 1000 is not a multiple of 16: one more vector at 984, overlapping, its first 8 lanes masked out of the sums.
                 var p984 = Vector512.LoadUnsafe(ref pRef, (nuint)984);
                 var q984 = Vector512.LoadUnsafe(ref qRef, (nuint)984);
                 seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p984), q984);
-                var sum984 = (VectorMath.XLogRatio(p984, q984) & loopTailMask);
+                var sum984 = (VectorMath.XLogRatio<TPass>(p984, q984) & loopTailMask);
                 sumAcc += Vector512.WidenLower(sum984) + Vector512.WidenUpper(sum984);
                 double sum = Vector512.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return KLDivergenceOfRaw(
+                    return KLDivergenceOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return KLDivergenceOfRaw<GeneralPass>(p, q);
                 }
                 return (float)(Math.Max(sum, 0d));
             }
@@ -1330,16 +1365,20 @@ namespace DivergenceGen.Generated
                     var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = Vector256.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
-                    var sumk = VectorMath.XLogRatio(pk, qk);
+                    var sumk = VectorMath.XLogRatio<TPass>(pk, qk);
                     sumAcc += Vector256.WidenLower(sumk) + Vector256.WidenUpper(sumk);
                 }
                 double sum = Vector256.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return KLDivergenceOfRaw(
+                    return KLDivergenceOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return KLDivergenceOfRaw<GeneralPass>(p, q);
                 }
                 return (float)(Math.Max(sum, 0d));
             }
@@ -1352,16 +1391,20 @@ namespace DivergenceGen.Generated
                     var pk = Vector128.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = Vector128.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
-                    var sumk = VectorMath.XLogRatio(pk, qk);
+                    var sumk = VectorMath.XLogRatio<TPass>(pk, qk);
                     sumAcc += Vector128.WidenLower(sumk) + Vector128.WidenUpper(sumk);
                 }
                 double sum = Vector128.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return KLDivergenceOfRaw(
+                    return KLDivergenceOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return KLDivergenceOfRaw<GeneralPass>(p, q);
                 }
                 return (float)(Math.Max(sum, 0d));
             }
@@ -1379,7 +1422,7 @@ namespace DivergenceGen.Generated
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return KLDivergenceOfRaw(
+                    return KLDivergenceOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
                 }
@@ -1388,8 +1431,16 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>H(P, Q) = −Σ p·log q of raw vectors. Callers have checked that every span has length K = 1000.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static float CrossEntropyOfRaw(ReadOnlySpan<float> p, ReadOnlySpan<float> q) => CrossEntropyOfRaw<FastPass>(p, q);
+
+        /// <summary>
+        /// The kernel of CrossEntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms,
+        /// which give NaN in a lane that needs the general path (a zero, subnormal or extreme argument): with no call in it, the
+        /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static float CrossEntropyOfRaw(ReadOnlySpan<float> p, ReadOnlySpan<float> q)
+        private static float CrossEntropyOfRaw<TPass>(ReadOnlySpan<float> p, ReadOnlySpan<float> q) where TPass : struct, IKernelPass
         {
             // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
             // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
@@ -1411,23 +1462,28 @@ namespace DivergenceGen.Generated
                     var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = Vector512.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
-                    var sumk = Vector512.ConditionalSelect(Vector512.GreaterThan(pk, Vector512<float>.Zero), pk * VectorMath.Log(qk), Vector512<float>.Zero);
+                    var sumk = Vector512.ConditionalSelect(Vector512.GreaterThan(pk, Vector512<float>.Zero), pk * VectorMath.Log<TPass>(qk),
+                        Vector512<float>.Zero);
                     sumAcc += Vector512.WidenLower(sumk) + Vector512.WidenUpper(sumk);
                 }
                 // K = 1000 is not a multiple of 16: one more vector at 984, overlapping, its first 8 lanes masked out of the sums.
                 var p984 = Vector512.LoadUnsafe(ref pRef, (nuint)984);
                 var q984 = Vector512.LoadUnsafe(ref qRef, (nuint)984);
                 seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p984), q984);
-                var sum984 = (Vector512.ConditionalSelect(Vector512.GreaterThan(p984, Vector512<float>.Zero), p984 * VectorMath.Log(q984),
+                var sum984 = (Vector512.ConditionalSelect(Vector512.GreaterThan(p984, Vector512<float>.Zero), p984 * VectorMath.Log<TPass>(q984),
                     Vector512<float>.Zero) & loopTailMask);
                 sumAcc += Vector512.WidenLower(sum984) + Vector512.WidenUpper(sum984);
                 double sum = Vector512.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return CrossEntropyOfRaw(
+                    return CrossEntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return CrossEntropyOfRaw<GeneralPass>(p, q);
                 }
                 return (float)(0d - (sum));
             }
@@ -1440,16 +1496,21 @@ namespace DivergenceGen.Generated
                     var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = Vector256.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
-                    var sumk = Vector256.ConditionalSelect(Vector256.GreaterThan(pk, Vector256<float>.Zero), pk * VectorMath.Log(qk), Vector256<float>.Zero);
+                    var sumk = Vector256.ConditionalSelect(Vector256.GreaterThan(pk, Vector256<float>.Zero), pk * VectorMath.Log<TPass>(qk),
+                        Vector256<float>.Zero);
                     sumAcc += Vector256.WidenLower(sumk) + Vector256.WidenUpper(sumk);
                 }
                 double sum = Vector256.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return CrossEntropyOfRaw(
+                    return CrossEntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return CrossEntropyOfRaw<GeneralPass>(p, q);
                 }
                 return (float)(0d - (sum));
             }
@@ -1462,16 +1523,21 @@ namespace DivergenceGen.Generated
                     var pk = Vector128.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = Vector128.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
-                    var sumk = Vector128.ConditionalSelect(Vector128.GreaterThan(pk, Vector128<float>.Zero), pk * VectorMath.Log(qk), Vector128<float>.Zero);
+                    var sumk = Vector128.ConditionalSelect(Vector128.GreaterThan(pk, Vector128<float>.Zero), pk * VectorMath.Log<TPass>(qk),
+                        Vector128<float>.Zero);
                     sumAcc += Vector128.WidenLower(sumk) + Vector128.WidenUpper(sumk);
                 }
                 double sum = Vector128.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return CrossEntropyOfRaw(
+                    return CrossEntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return CrossEntropyOfRaw<GeneralPass>(p, q);
                 }
                 return (float)(0d - (sum));
             }
@@ -1488,7 +1554,7 @@ namespace DivergenceGen.Generated
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return CrossEntropyOfRaw(
+                    return CrossEntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
                 }

@@ -1211,8 +1211,16 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>H = −Σ p·log p of a raw vector. Callers have checked that every span has length K = 16.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static double EntropyOfRaw(ReadOnlySpan<double> p) => EntropyOfRaw<FastPass>(p);
+
+        /// <summary>
+        /// The kernel of EntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms,
+        /// which give NaN in a lane that needs the general path (a zero, subnormal or extreme argument): with no call in it, the
+        /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double EntropyOfRaw(ReadOnlySpan<double> p)
+        private static double EntropyOfRaw<TPass>(ReadOnlySpan<double> p) where TPass : struct, IKernelPass
         {
             // Input check in the same pass: every element of p must be a probability in [0, 1]. Each seen… keeps
             // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
@@ -1229,13 +1237,19 @@ namespace DivergenceGen.Generated
                 seen512 = ProbabilityLanes.Max(seen512, p0);
                 seen512 = ProbabilityLanes.Max(seen512, p1);
                 bool valid = ProbabilityLanes.AllProbabilities(seen512);
-                var sum0 = Vector512.ConditionalSelect(Vector512.GreaterThan(p0, Vector512<double>.Zero), p0 * VectorMath.Log(p0), Vector512<double>.Zero);
-                var sum1 = Vector512.ConditionalSelect(Vector512.GreaterThan(p1, Vector512<double>.Zero), p1 * VectorMath.Log(p1), Vector512<double>.Zero);
+                var sum0 = Vector512.ConditionalSelect(Vector512.GreaterThan(p0, Vector512<double>.Zero), p0 * VectorMath.Log<TPass>(p0),
+                    Vector512<double>.Zero);
+                var sum1 = Vector512.ConditionalSelect(Vector512.GreaterThan(p1, Vector512<double>.Zero), p1 * VectorMath.Log<TPass>(p1),
+                    Vector512<double>.Zero);
                 double sum = Vector512.Sum(sum0 + sum1);
                 if (!valid)
                 {
-                    return EntropyOfRaw(
+                    return EntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)));
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return EntropyOfRaw<GeneralPass>(p);
                 }
                 return 0d - (sum);
             }
@@ -1251,15 +1265,23 @@ namespace DivergenceGen.Generated
                 seen256 = ProbabilityLanes.Max(seen256, p2);
                 seen256 = ProbabilityLanes.Max(seen256, p3);
                 bool valid = ProbabilityLanes.AllProbabilities(seen256);
-                var sum0 = Vector256.ConditionalSelect(Vector256.GreaterThan(p0, Vector256<double>.Zero), p0 * VectorMath.Log(p0), Vector256<double>.Zero);
-                var sum1 = Vector256.ConditionalSelect(Vector256.GreaterThan(p1, Vector256<double>.Zero), p1 * VectorMath.Log(p1), Vector256<double>.Zero);
-                var sum2 = Vector256.ConditionalSelect(Vector256.GreaterThan(p2, Vector256<double>.Zero), p2 * VectorMath.Log(p2), Vector256<double>.Zero);
-                var sum3 = Vector256.ConditionalSelect(Vector256.GreaterThan(p3, Vector256<double>.Zero), p3 * VectorMath.Log(p3), Vector256<double>.Zero);
+                var sum0 = Vector256.ConditionalSelect(Vector256.GreaterThan(p0, Vector256<double>.Zero), p0 * VectorMath.Log<TPass>(p0),
+                    Vector256<double>.Zero);
+                var sum1 = Vector256.ConditionalSelect(Vector256.GreaterThan(p1, Vector256<double>.Zero), p1 * VectorMath.Log<TPass>(p1),
+                    Vector256<double>.Zero);
+                var sum2 = Vector256.ConditionalSelect(Vector256.GreaterThan(p2, Vector256<double>.Zero), p2 * VectorMath.Log<TPass>(p2),
+                    Vector256<double>.Zero);
+                var sum3 = Vector256.ConditionalSelect(Vector256.GreaterThan(p3, Vector256<double>.Zero), p3 * VectorMath.Log<TPass>(p3),
+                    Vector256<double>.Zero);
                 double sum = Vector256.Sum(sum0 + sum1 + sum2 + sum3);
                 if (!valid)
                 {
-                    return EntropyOfRaw(
+                    return EntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)));
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return EntropyOfRaw<GeneralPass>(p);
                 }
                 return 0d - (sum);
             }
@@ -1283,19 +1305,31 @@ namespace DivergenceGen.Generated
                 seen128 = ProbabilityLanes.Max(seen128, p6);
                 seen128 = ProbabilityLanes.Max(seen128, p7);
                 bool valid = ProbabilityLanes.AllProbabilities(seen128);
-                var sum0 = Vector128.ConditionalSelect(Vector128.GreaterThan(p0, Vector128<double>.Zero), p0 * VectorMath.Log(p0), Vector128<double>.Zero);
-                var sum1 = Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<double>.Zero), p1 * VectorMath.Log(p1), Vector128<double>.Zero);
-                var sum2 = Vector128.ConditionalSelect(Vector128.GreaterThan(p2, Vector128<double>.Zero), p2 * VectorMath.Log(p2), Vector128<double>.Zero);
-                var sum3 = Vector128.ConditionalSelect(Vector128.GreaterThan(p3, Vector128<double>.Zero), p3 * VectorMath.Log(p3), Vector128<double>.Zero);
-                var sum4 = Vector128.ConditionalSelect(Vector128.GreaterThan(p4, Vector128<double>.Zero), p4 * VectorMath.Log(p4), Vector128<double>.Zero);
-                var sum5 = Vector128.ConditionalSelect(Vector128.GreaterThan(p5, Vector128<double>.Zero), p5 * VectorMath.Log(p5), Vector128<double>.Zero);
-                var sum6 = Vector128.ConditionalSelect(Vector128.GreaterThan(p6, Vector128<double>.Zero), p6 * VectorMath.Log(p6), Vector128<double>.Zero);
-                var sum7 = Vector128.ConditionalSelect(Vector128.GreaterThan(p7, Vector128<double>.Zero), p7 * VectorMath.Log(p7), Vector128<double>.Zero);
+                var sum0 = Vector128.ConditionalSelect(Vector128.GreaterThan(p0, Vector128<double>.Zero), p0 * VectorMath.Log<TPass>(p0),
+                    Vector128<double>.Zero);
+                var sum1 = Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<double>.Zero), p1 * VectorMath.Log<TPass>(p1),
+                    Vector128<double>.Zero);
+                var sum2 = Vector128.ConditionalSelect(Vector128.GreaterThan(p2, Vector128<double>.Zero), p2 * VectorMath.Log<TPass>(p2),
+                    Vector128<double>.Zero);
+                var sum3 = Vector128.ConditionalSelect(Vector128.GreaterThan(p3, Vector128<double>.Zero), p3 * VectorMath.Log<TPass>(p3),
+                    Vector128<double>.Zero);
+                var sum4 = Vector128.ConditionalSelect(Vector128.GreaterThan(p4, Vector128<double>.Zero), p4 * VectorMath.Log<TPass>(p4),
+                    Vector128<double>.Zero);
+                var sum5 = Vector128.ConditionalSelect(Vector128.GreaterThan(p5, Vector128<double>.Zero), p5 * VectorMath.Log<TPass>(p5),
+                    Vector128<double>.Zero);
+                var sum6 = Vector128.ConditionalSelect(Vector128.GreaterThan(p6, Vector128<double>.Zero), p6 * VectorMath.Log<TPass>(p6),
+                    Vector128<double>.Zero);
+                var sum7 = Vector128.ConditionalSelect(Vector128.GreaterThan(p7, Vector128<double>.Zero), p7 * VectorMath.Log<TPass>(p7),
+                    Vector128<double>.Zero);
                 double sum = Vector128.Sum(sum0 + sum1 + sum2 + sum3 + sum4 + sum5 + sum6 + sum7);
                 if (!valid)
                 {
-                    return EntropyOfRaw(
+                    return EntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)));
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return EntropyOfRaw<GeneralPass>(p);
                 }
                 return 0d - (sum);
             }
@@ -1312,7 +1346,7 @@ namespace DivergenceGen.Generated
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return EntropyOfRaw(
+                    return EntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)));
                 }
                 return 0d - (sum);
@@ -1320,8 +1354,16 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>D = max(0, Σ p·log(p/q)) of raw vectors, one logarithm per element. Callers have checked that every span has length K = 16.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static double KLDivergenceOfRaw(ReadOnlySpan<double> p, ReadOnlySpan<double> q) => KLDivergenceOfRaw<FastPass>(p, q);
+
+        /// <summary>
+        /// The kernel of KLDivergenceOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms,
+        /// which give NaN in a lane that needs the general path (a zero, subnormal or extreme argument): with no call in it, the
+        /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double KLDivergenceOfRaw(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
+        private static double KLDivergenceOfRaw<TPass>(ReadOnlySpan<double> p, ReadOnlySpan<double> q) where TPass : struct, IKernelPass
         {
             // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
             // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
@@ -1341,14 +1383,18 @@ namespace DivergenceGen.Generated
                 seen512 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen512, p0), q0);
                 seen512 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen512, p1), q1);
                 bool valid = ProbabilityLanes.AllProbabilities(seen512);
-                var sum0 = VectorMath.XLogRatio(p0, q0);
-                var sum1 = VectorMath.XLogRatio(p1, q1);
+                var sum0 = VectorMath.XLogRatio<TPass>(p0, q0);
+                var sum1 = VectorMath.XLogRatio<TPass>(p1, q1);
                 double sum = Vector512.Sum(sum0 + sum1);
                 if (!valid)
                 {
-                    return KLDivergenceOfRaw(
+                    return KLDivergenceOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return KLDivergenceOfRaw<GeneralPass>(p, q);
                 }
                 return Math.Max(sum, 0d);
             }
@@ -1368,16 +1414,20 @@ namespace DivergenceGen.Generated
                 seen256 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen256, p2), q2);
                 seen256 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen256, p3), q3);
                 bool valid = ProbabilityLanes.AllProbabilities(seen256);
-                var sum0 = VectorMath.XLogRatio(p0, q0);
-                var sum1 = VectorMath.XLogRatio(p1, q1);
-                var sum2 = VectorMath.XLogRatio(p2, q2);
-                var sum3 = VectorMath.XLogRatio(p3, q3);
+                var sum0 = VectorMath.XLogRatio<TPass>(p0, q0);
+                var sum1 = VectorMath.XLogRatio<TPass>(p1, q1);
+                var sum2 = VectorMath.XLogRatio<TPass>(p2, q2);
+                var sum3 = VectorMath.XLogRatio<TPass>(p3, q3);
                 double sum = Vector256.Sum(sum0 + sum1 + sum2 + sum3);
                 if (!valid)
                 {
-                    return KLDivergenceOfRaw(
+                    return KLDivergenceOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return KLDivergenceOfRaw<GeneralPass>(p, q);
                 }
                 return Math.Max(sum, 0d);
             }
@@ -1409,20 +1459,24 @@ namespace DivergenceGen.Generated
                 seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p6), q6);
                 seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p7), q7);
                 bool valid = ProbabilityLanes.AllProbabilities(seen128);
-                var sum0 = VectorMath.XLogRatio(p0, q0);
-                var sum1 = VectorMath.XLogRatio(p1, q1);
-                var sum2 = VectorMath.XLogRatio(p2, q2);
-                var sum3 = VectorMath.XLogRatio(p3, q3);
-                var sum4 = VectorMath.XLogRatio(p4, q4);
-                var sum5 = VectorMath.XLogRatio(p5, q5);
-                var sum6 = VectorMath.XLogRatio(p6, q6);
-                var sum7 = VectorMath.XLogRatio(p7, q7);
+                var sum0 = VectorMath.XLogRatio<TPass>(p0, q0);
+                var sum1 = VectorMath.XLogRatio<TPass>(p1, q1);
+                var sum2 = VectorMath.XLogRatio<TPass>(p2, q2);
+                var sum3 = VectorMath.XLogRatio<TPass>(p3, q3);
+                var sum4 = VectorMath.XLogRatio<TPass>(p4, q4);
+                var sum5 = VectorMath.XLogRatio<TPass>(p5, q5);
+                var sum6 = VectorMath.XLogRatio<TPass>(p6, q6);
+                var sum7 = VectorMath.XLogRatio<TPass>(p7, q7);
                 double sum = Vector128.Sum(sum0 + sum1 + sum2 + sum3 + sum4 + sum5 + sum6 + sum7);
                 if (!valid)
                 {
-                    return KLDivergenceOfRaw(
+                    return KLDivergenceOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return KLDivergenceOfRaw<GeneralPass>(p, q);
                 }
                 return Math.Max(sum, 0d);
             }
@@ -1440,7 +1494,7 @@ namespace DivergenceGen.Generated
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return KLDivergenceOfRaw(
+                    return KLDivergenceOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
                 }
@@ -1449,8 +1503,16 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>H(P, Q) = −Σ p·log q of raw vectors. Callers have checked that every span has length K = 16.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static double CrossEntropyOfRaw(ReadOnlySpan<double> p, ReadOnlySpan<double> q) => CrossEntropyOfRaw<FastPass>(p, q);
+
+        /// <summary>
+        /// The kernel of CrossEntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms,
+        /// which give NaN in a lane that needs the general path (a zero, subnormal or extreme argument): with no call in it, the
+        /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double CrossEntropyOfRaw(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
+        private static double CrossEntropyOfRaw<TPass>(ReadOnlySpan<double> p, ReadOnlySpan<double> q) where TPass : struct, IKernelPass
         {
             // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
             // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
@@ -1470,14 +1532,20 @@ namespace DivergenceGen.Generated
                 seen512 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen512, p0), q0);
                 seen512 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen512, p1), q1);
                 bool valid = ProbabilityLanes.AllProbabilities(seen512);
-                var sum0 = Vector512.ConditionalSelect(Vector512.GreaterThan(p0, Vector512<double>.Zero), p0 * VectorMath.Log(q0), Vector512<double>.Zero);
-                var sum1 = Vector512.ConditionalSelect(Vector512.GreaterThan(p1, Vector512<double>.Zero), p1 * VectorMath.Log(q1), Vector512<double>.Zero);
+                var sum0 = Vector512.ConditionalSelect(Vector512.GreaterThan(p0, Vector512<double>.Zero), p0 * VectorMath.Log<TPass>(q0),
+                    Vector512<double>.Zero);
+                var sum1 = Vector512.ConditionalSelect(Vector512.GreaterThan(p1, Vector512<double>.Zero), p1 * VectorMath.Log<TPass>(q1),
+                    Vector512<double>.Zero);
                 double sum = Vector512.Sum(sum0 + sum1);
                 if (!valid)
                 {
-                    return CrossEntropyOfRaw(
+                    return CrossEntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return CrossEntropyOfRaw<GeneralPass>(p, q);
                 }
                 return 0d - (sum);
             }
@@ -1497,16 +1565,24 @@ namespace DivergenceGen.Generated
                 seen256 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen256, p2), q2);
                 seen256 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen256, p3), q3);
                 bool valid = ProbabilityLanes.AllProbabilities(seen256);
-                var sum0 = Vector256.ConditionalSelect(Vector256.GreaterThan(p0, Vector256<double>.Zero), p0 * VectorMath.Log(q0), Vector256<double>.Zero);
-                var sum1 = Vector256.ConditionalSelect(Vector256.GreaterThan(p1, Vector256<double>.Zero), p1 * VectorMath.Log(q1), Vector256<double>.Zero);
-                var sum2 = Vector256.ConditionalSelect(Vector256.GreaterThan(p2, Vector256<double>.Zero), p2 * VectorMath.Log(q2), Vector256<double>.Zero);
-                var sum3 = Vector256.ConditionalSelect(Vector256.GreaterThan(p3, Vector256<double>.Zero), p3 * VectorMath.Log(q3), Vector256<double>.Zero);
+                var sum0 = Vector256.ConditionalSelect(Vector256.GreaterThan(p0, Vector256<double>.Zero), p0 * VectorMath.Log<TPass>(q0),
+                    Vector256<double>.Zero);
+                var sum1 = Vector256.ConditionalSelect(Vector256.GreaterThan(p1, Vector256<double>.Zero), p1 * VectorMath.Log<TPass>(q1),
+                    Vector256<double>.Zero);
+                var sum2 = Vector256.ConditionalSelect(Vector256.GreaterThan(p2, Vector256<double>.Zero), p2 * VectorMath.Log<TPass>(q2),
+                    Vector256<double>.Zero);
+                var sum3 = Vector256.ConditionalSelect(Vector256.GreaterThan(p3, Vector256<double>.Zero), p3 * VectorMath.Log<TPass>(q3),
+                    Vector256<double>.Zero);
                 double sum = Vector256.Sum(sum0 + sum1 + sum2 + sum3);
                 if (!valid)
                 {
-                    return CrossEntropyOfRaw(
+                    return CrossEntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return CrossEntropyOfRaw<GeneralPass>(p, q);
                 }
                 return 0d - (sum);
             }
@@ -1538,20 +1614,32 @@ namespace DivergenceGen.Generated
                 seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p6), q6);
                 seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p7), q7);
                 bool valid = ProbabilityLanes.AllProbabilities(seen128);
-                var sum0 = Vector128.ConditionalSelect(Vector128.GreaterThan(p0, Vector128<double>.Zero), p0 * VectorMath.Log(q0), Vector128<double>.Zero);
-                var sum1 = Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<double>.Zero), p1 * VectorMath.Log(q1), Vector128<double>.Zero);
-                var sum2 = Vector128.ConditionalSelect(Vector128.GreaterThan(p2, Vector128<double>.Zero), p2 * VectorMath.Log(q2), Vector128<double>.Zero);
-                var sum3 = Vector128.ConditionalSelect(Vector128.GreaterThan(p3, Vector128<double>.Zero), p3 * VectorMath.Log(q3), Vector128<double>.Zero);
-                var sum4 = Vector128.ConditionalSelect(Vector128.GreaterThan(p4, Vector128<double>.Zero), p4 * VectorMath.Log(q4), Vector128<double>.Zero);
-                var sum5 = Vector128.ConditionalSelect(Vector128.GreaterThan(p5, Vector128<double>.Zero), p5 * VectorMath.Log(q5), Vector128<double>.Zero);
-                var sum6 = Vector128.ConditionalSelect(Vector128.GreaterThan(p6, Vector128<double>.Zero), p6 * VectorMath.Log(q6), Vector128<double>.Zero);
-                var sum7 = Vector128.ConditionalSelect(Vector128.GreaterThan(p7, Vector128<double>.Zero), p7 * VectorMath.Log(q7), Vector128<double>.Zero);
+                var sum0 = Vector128.ConditionalSelect(Vector128.GreaterThan(p0, Vector128<double>.Zero), p0 * VectorMath.Log<TPass>(q0),
+                    Vector128<double>.Zero);
+                var sum1 = Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<double>.Zero), p1 * VectorMath.Log<TPass>(q1),
+                    Vector128<double>.Zero);
+                var sum2 = Vector128.ConditionalSelect(Vector128.GreaterThan(p2, Vector128<double>.Zero), p2 * VectorMath.Log<TPass>(q2),
+                    Vector128<double>.Zero);
+                var sum3 = Vector128.ConditionalSelect(Vector128.GreaterThan(p3, Vector128<double>.Zero), p3 * VectorMath.Log<TPass>(q3),
+                    Vector128<double>.Zero);
+                var sum4 = Vector128.ConditionalSelect(Vector128.GreaterThan(p4, Vector128<double>.Zero), p4 * VectorMath.Log<TPass>(q4),
+                    Vector128<double>.Zero);
+                var sum5 = Vector128.ConditionalSelect(Vector128.GreaterThan(p5, Vector128<double>.Zero), p5 * VectorMath.Log<TPass>(q5),
+                    Vector128<double>.Zero);
+                var sum6 = Vector128.ConditionalSelect(Vector128.GreaterThan(p6, Vector128<double>.Zero), p6 * VectorMath.Log<TPass>(q6),
+                    Vector128<double>.Zero);
+                var sum7 = Vector128.ConditionalSelect(Vector128.GreaterThan(p7, Vector128<double>.Zero), p7 * VectorMath.Log<TPass>(q7),
+                    Vector128<double>.Zero);
                 double sum = Vector128.Sum(sum0 + sum1 + sum2 + sum3 + sum4 + sum5 + sum6 + sum7);
                 if (!valid)
                 {
-                    return CrossEntropyOfRaw(
+                    return CrossEntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return CrossEntropyOfRaw<GeneralPass>(p, q);
                 }
                 return 0d - (sum);
             }
@@ -1568,7 +1656,7 @@ namespace DivergenceGen.Generated
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return CrossEntropyOfRaw(
+                    return CrossEntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
                 }

@@ -1202,8 +1202,16 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>H = −Σ p·log p of a raw vector. Callers have checked that every span has length K = 17.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static double EntropyOfRaw(ReadOnlySpan<double> p) => EntropyOfRaw<FastPass>(p);
+
+        /// <summary>
+        /// The kernel of EntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms,
+        /// which give NaN in a lane that needs the general path (a zero, subnormal or extreme argument): with no call in it, the
+        /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double EntropyOfRaw(ReadOnlySpan<double> p)
+        private static double EntropyOfRaw<TPass>(ReadOnlySpan<double> p) where TPass : struct, IKernelPass
         {
             // Input check in the same pass: every element of p must be a probability in [0, 1]. Each seen… keeps
             // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
@@ -1222,19 +1230,24 @@ namespace DivergenceGen.Generated
                 {
                     var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(seenAcc, pk);
-                    sumAcc += Vector512.ConditionalSelect(Vector512.GreaterThan(pk, Vector512<double>.Zero), pk * VectorMath.Log(pk), Vector512<double>.Zero);
+                    sumAcc += Vector512.ConditionalSelect(Vector512.GreaterThan(pk, Vector512<double>.Zero), pk * VectorMath.Log<TPass>(pk),
+                        Vector512<double>.Zero);
                 }
                 // K = 17 is not a multiple of 8: one more vector at 9, overlapping, its first 7 lanes masked out of the sums.
                 var p9 = Vector512.LoadUnsafe(ref pRef, (nuint)9);
                 seenAcc = ProbabilityLanes.Max(seenAcc, p9);
-                sumAcc += (Vector512.ConditionalSelect(Vector512.GreaterThan(p9, Vector512<double>.Zero), p9 * VectorMath.Log(p9), Vector512<double>.Zero)
-                    & loopTailMask);
+                sumAcc += (Vector512.ConditionalSelect(Vector512.GreaterThan(p9, Vector512<double>.Zero), p9 * VectorMath.Log<TPass>(p9),
+                    Vector512<double>.Zero) & loopTailMask);
                 double sum = Vector512.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return EntropyOfRaw(
+                    return EntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)));
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return EntropyOfRaw<GeneralPass>(p);
                 }
                 return 0d - (sum);
             }
@@ -1248,19 +1261,24 @@ namespace DivergenceGen.Generated
                 {
                     var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(seenAcc, pk);
-                    sumAcc += Vector256.ConditionalSelect(Vector256.GreaterThan(pk, Vector256<double>.Zero), pk * VectorMath.Log(pk), Vector256<double>.Zero);
+                    sumAcc += Vector256.ConditionalSelect(Vector256.GreaterThan(pk, Vector256<double>.Zero), pk * VectorMath.Log<TPass>(pk),
+                        Vector256<double>.Zero);
                 }
                 // K = 17 is not a multiple of 4: one more vector at 13, overlapping, its first 3 lanes masked out of the sums.
                 var p13 = Vector256.LoadUnsafe(ref pRef, (nuint)13);
                 seenAcc = ProbabilityLanes.Max(seenAcc, p13);
-                sumAcc += (Vector256.ConditionalSelect(Vector256.GreaterThan(p13, Vector256<double>.Zero), p13 * VectorMath.Log(p13), Vector256<double>.Zero)
-                    & loopTailMask);
+                sumAcc += (Vector256.ConditionalSelect(Vector256.GreaterThan(p13, Vector256<double>.Zero), p13 * VectorMath.Log<TPass>(p13),
+                    Vector256<double>.Zero) & loopTailMask);
                 double sum = Vector256.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return EntropyOfRaw(
+                    return EntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)));
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return EntropyOfRaw<GeneralPass>(p);
                 }
                 return 0d - (sum);
             }
@@ -1274,19 +1292,24 @@ namespace DivergenceGen.Generated
                 {
                     var pk = Vector128.LoadUnsafe(ref pRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(seenAcc, pk);
-                    sumAcc += Vector128.ConditionalSelect(Vector128.GreaterThan(pk, Vector128<double>.Zero), pk * VectorMath.Log(pk), Vector128<double>.Zero);
+                    sumAcc += Vector128.ConditionalSelect(Vector128.GreaterThan(pk, Vector128<double>.Zero), pk * VectorMath.Log<TPass>(pk),
+                        Vector128<double>.Zero);
                 }
                 // K = 17 is not a multiple of 2: one more vector at 15, overlapping, its first 1 lanes masked out of the sums.
                 var p15 = Vector128.LoadUnsafe(ref pRef, (nuint)15);
                 seenAcc = ProbabilityLanes.Max(seenAcc, p15);
-                sumAcc += (Vector128.ConditionalSelect(Vector128.GreaterThan(p15, Vector128<double>.Zero), p15 * VectorMath.Log(p15), Vector128<double>.Zero)
-                    & loopTailMask);
+                sumAcc += (Vector128.ConditionalSelect(Vector128.GreaterThan(p15, Vector128<double>.Zero), p15 * VectorMath.Log<TPass>(p15),
+                    Vector128<double>.Zero) & loopTailMask);
                 double sum = Vector128.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return EntropyOfRaw(
+                    return EntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)));
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return EntropyOfRaw<GeneralPass>(p);
                 }
                 return 0d - (sum);
             }
@@ -1303,7 +1326,7 @@ namespace DivergenceGen.Generated
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return EntropyOfRaw(
+                    return EntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)));
                 }
                 return 0d - (sum);
@@ -1311,8 +1334,16 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>D = max(0, Σ p·log(p/q)) of raw vectors, one logarithm per element. Callers have checked that every span has length K = 17.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static double KLDivergenceOfRaw(ReadOnlySpan<double> p, ReadOnlySpan<double> q) => KLDivergenceOfRaw<FastPass>(p, q);
+
+        /// <summary>
+        /// The kernel of KLDivergenceOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms,
+        /// which give NaN in a lane that needs the general path (a zero, subnormal or extreme argument): with no call in it, the
+        /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double KLDivergenceOfRaw(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
+        private static double KLDivergenceOfRaw<TPass>(ReadOnlySpan<double> p, ReadOnlySpan<double> q) where TPass : struct, IKernelPass
         {
             // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
             // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
@@ -1333,20 +1364,24 @@ namespace DivergenceGen.Generated
                     var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = Vector512.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
-                    sumAcc += VectorMath.XLogRatio(pk, qk);
+                    sumAcc += VectorMath.XLogRatio<TPass>(pk, qk);
                 }
                 // K = 17 is not a multiple of 8: one more vector at 9, overlapping, its first 7 lanes masked out of the sums.
                 var p9 = Vector512.LoadUnsafe(ref pRef, (nuint)9);
                 var q9 = Vector512.LoadUnsafe(ref qRef, (nuint)9);
                 seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p9), q9);
-                sumAcc += (VectorMath.XLogRatio(p9, q9) & loopTailMask);
+                sumAcc += (VectorMath.XLogRatio<TPass>(p9, q9) & loopTailMask);
                 double sum = Vector512.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return KLDivergenceOfRaw(
+                    return KLDivergenceOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return KLDivergenceOfRaw<GeneralPass>(p, q);
                 }
                 return Math.Max(sum, 0d);
             }
@@ -1361,20 +1396,24 @@ namespace DivergenceGen.Generated
                     var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = Vector256.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
-                    sumAcc += VectorMath.XLogRatio(pk, qk);
+                    sumAcc += VectorMath.XLogRatio<TPass>(pk, qk);
                 }
                 // K = 17 is not a multiple of 4: one more vector at 13, overlapping, its first 3 lanes masked out of the sums.
                 var p13 = Vector256.LoadUnsafe(ref pRef, (nuint)13);
                 var q13 = Vector256.LoadUnsafe(ref qRef, (nuint)13);
                 seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p13), q13);
-                sumAcc += (VectorMath.XLogRatio(p13, q13) & loopTailMask);
+                sumAcc += (VectorMath.XLogRatio<TPass>(p13, q13) & loopTailMask);
                 double sum = Vector256.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return KLDivergenceOfRaw(
+                    return KLDivergenceOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return KLDivergenceOfRaw<GeneralPass>(p, q);
                 }
                 return Math.Max(sum, 0d);
             }
@@ -1389,20 +1428,24 @@ namespace DivergenceGen.Generated
                     var pk = Vector128.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = Vector128.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
-                    sumAcc += VectorMath.XLogRatio(pk, qk);
+                    sumAcc += VectorMath.XLogRatio<TPass>(pk, qk);
                 }
                 // K = 17 is not a multiple of 2: one more vector at 15, overlapping, its first 1 lanes masked out of the sums.
                 var p15 = Vector128.LoadUnsafe(ref pRef, (nuint)15);
                 var q15 = Vector128.LoadUnsafe(ref qRef, (nuint)15);
                 seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p15), q15);
-                sumAcc += (VectorMath.XLogRatio(p15, q15) & loopTailMask);
+                sumAcc += (VectorMath.XLogRatio<TPass>(p15, q15) & loopTailMask);
                 double sum = Vector128.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return KLDivergenceOfRaw(
+                    return KLDivergenceOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return KLDivergenceOfRaw<GeneralPass>(p, q);
                 }
                 return Math.Max(sum, 0d);
             }
@@ -1420,7 +1463,7 @@ namespace DivergenceGen.Generated
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return KLDivergenceOfRaw(
+                    return KLDivergenceOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
                 }
@@ -1429,8 +1472,16 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>H(P, Q) = −Σ p·log q of raw vectors. Callers have checked that every span has length K = 17.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static double CrossEntropyOfRaw(ReadOnlySpan<double> p, ReadOnlySpan<double> q) => CrossEntropyOfRaw<FastPass>(p, q);
+
+        /// <summary>
+        /// The kernel of CrossEntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms,
+        /// which give NaN in a lane that needs the general path (a zero, subnormal or extreme argument): with no call in it, the
+        /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double CrossEntropyOfRaw(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
+        private static double CrossEntropyOfRaw<TPass>(ReadOnlySpan<double> p, ReadOnlySpan<double> q) where TPass : struct, IKernelPass
         {
             // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
             // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
@@ -1451,21 +1502,26 @@ namespace DivergenceGen.Generated
                     var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = Vector512.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
-                    sumAcc += Vector512.ConditionalSelect(Vector512.GreaterThan(pk, Vector512<double>.Zero), pk * VectorMath.Log(qk), Vector512<double>.Zero);
+                    sumAcc += Vector512.ConditionalSelect(Vector512.GreaterThan(pk, Vector512<double>.Zero), pk * VectorMath.Log<TPass>(qk),
+                        Vector512<double>.Zero);
                 }
                 // K = 17 is not a multiple of 8: one more vector at 9, overlapping, its first 7 lanes masked out of the sums.
                 var p9 = Vector512.LoadUnsafe(ref pRef, (nuint)9);
                 var q9 = Vector512.LoadUnsafe(ref qRef, (nuint)9);
                 seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p9), q9);
-                sumAcc += (Vector512.ConditionalSelect(Vector512.GreaterThan(p9, Vector512<double>.Zero), p9 * VectorMath.Log(q9), Vector512<double>.Zero)
-                    & loopTailMask);
+                sumAcc += (Vector512.ConditionalSelect(Vector512.GreaterThan(p9, Vector512<double>.Zero), p9 * VectorMath.Log<TPass>(q9),
+                    Vector512<double>.Zero) & loopTailMask);
                 double sum = Vector512.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return CrossEntropyOfRaw(
+                    return CrossEntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return CrossEntropyOfRaw<GeneralPass>(p, q);
                 }
                 return 0d - (sum);
             }
@@ -1480,21 +1536,26 @@ namespace DivergenceGen.Generated
                     var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = Vector256.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
-                    sumAcc += Vector256.ConditionalSelect(Vector256.GreaterThan(pk, Vector256<double>.Zero), pk * VectorMath.Log(qk), Vector256<double>.Zero);
+                    sumAcc += Vector256.ConditionalSelect(Vector256.GreaterThan(pk, Vector256<double>.Zero), pk * VectorMath.Log<TPass>(qk),
+                        Vector256<double>.Zero);
                 }
                 // K = 17 is not a multiple of 4: one more vector at 13, overlapping, its first 3 lanes masked out of the sums.
                 var p13 = Vector256.LoadUnsafe(ref pRef, (nuint)13);
                 var q13 = Vector256.LoadUnsafe(ref qRef, (nuint)13);
                 seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p13), q13);
-                sumAcc += (Vector256.ConditionalSelect(Vector256.GreaterThan(p13, Vector256<double>.Zero), p13 * VectorMath.Log(q13), Vector256<double>.Zero)
-                    & loopTailMask);
+                sumAcc += (Vector256.ConditionalSelect(Vector256.GreaterThan(p13, Vector256<double>.Zero), p13 * VectorMath.Log<TPass>(q13),
+                    Vector256<double>.Zero) & loopTailMask);
                 double sum = Vector256.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return CrossEntropyOfRaw(
+                    return CrossEntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return CrossEntropyOfRaw<GeneralPass>(p, q);
                 }
                 return 0d - (sum);
             }
@@ -1509,21 +1570,26 @@ namespace DivergenceGen.Generated
                     var pk = Vector128.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = Vector128.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
-                    sumAcc += Vector128.ConditionalSelect(Vector128.GreaterThan(pk, Vector128<double>.Zero), pk * VectorMath.Log(qk), Vector128<double>.Zero);
+                    sumAcc += Vector128.ConditionalSelect(Vector128.GreaterThan(pk, Vector128<double>.Zero), pk * VectorMath.Log<TPass>(qk),
+                        Vector128<double>.Zero);
                 }
                 // K = 17 is not a multiple of 2: one more vector at 15, overlapping, its first 1 lanes masked out of the sums.
                 var p15 = Vector128.LoadUnsafe(ref pRef, (nuint)15);
                 var q15 = Vector128.LoadUnsafe(ref qRef, (nuint)15);
                 seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p15), q15);
-                sumAcc += (Vector128.ConditionalSelect(Vector128.GreaterThan(p15, Vector128<double>.Zero), p15 * VectorMath.Log(q15), Vector128<double>.Zero)
-                    & loopTailMask);
+                sumAcc += (Vector128.ConditionalSelect(Vector128.GreaterThan(p15, Vector128<double>.Zero), p15 * VectorMath.Log<TPass>(q15),
+                    Vector128<double>.Zero) & loopTailMask);
                 double sum = Vector128.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return CrossEntropyOfRaw(
+                    return CrossEntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return CrossEntropyOfRaw<GeneralPass>(p, q);
                 }
                 return 0d - (sum);
             }
@@ -1540,7 +1606,7 @@ namespace DivergenceGen.Generated
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return CrossEntropyOfRaw(
+                    return CrossEntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
                 }

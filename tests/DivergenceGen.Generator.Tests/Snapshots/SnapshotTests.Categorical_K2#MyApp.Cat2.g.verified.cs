@@ -1052,8 +1052,16 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>H = −Σ p·log p of a raw vector. Callers have checked that every span has length K = 2.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static double EntropyOfRaw(ReadOnlySpan<double> p) => EntropyOfRaw<FastPass>(p);
+
+        /// <summary>
+        /// The kernel of EntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms,
+        /// which give NaN in a lane that needs the general path (a zero, subnormal or extreme argument): with no call in it, the
+        /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double EntropyOfRaw(ReadOnlySpan<double> p)
+        private static double EntropyOfRaw<TPass>(ReadOnlySpan<double> p) where TPass : struct, IKernelPass
         {
             // Input check in the same pass: every element of p must be a probability in [0, 1]. Each seen… keeps
             // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
@@ -1068,12 +1076,17 @@ namespace DivergenceGen.Generated
                 var seen128 = Vector128<ulong>.Zero;
                 seen128 = ProbabilityLanes.Max(seen128, p0);
                 bool valid = ProbabilityLanes.AllProbabilities(seen128);
-                var sum0 = Vector128.ConditionalSelect(Vector128.GreaterThan(p0, Vector128<double>.Zero), p0 * VectorMath.Log(p0), Vector128<double>.Zero);
+                var sum0 = Vector128.ConditionalSelect(Vector128.GreaterThan(p0, Vector128<double>.Zero), p0 * VectorMath.Log<TPass>(p0),
+                    Vector128<double>.Zero);
                 double sum = Vector128.Sum(sum0);
                 if (!valid)
                 {
-                    return EntropyOfRaw(
+                    return EntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)));
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return EntropyOfRaw<GeneralPass>(p);
                 }
                 return 0d - (sum);
             }
@@ -1087,7 +1100,7 @@ namespace DivergenceGen.Generated
                     ? Unsafe.Add(ref pRef, 1) * Math.Log(Unsafe.Add(ref pRef, 1)) : 0d);
                 if (!valid)
                 {
-                    return EntropyOfRaw(
+                    return EntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)));
                 }
                 return 0d - (sum);
@@ -1095,8 +1108,16 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>D = max(0, Σ p·log(p/q)) of raw vectors, one logarithm per element. Callers have checked that every span has length K = 2.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static double KLDivergenceOfRaw(ReadOnlySpan<double> p, ReadOnlySpan<double> q) => KLDivergenceOfRaw<FastPass>(p, q);
+
+        /// <summary>
+        /// The kernel of KLDivergenceOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms,
+        /// which give NaN in a lane that needs the general path (a zero, subnormal or extreme argument): with no call in it, the
+        /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double KLDivergenceOfRaw(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
+        private static double KLDivergenceOfRaw<TPass>(ReadOnlySpan<double> p, ReadOnlySpan<double> q) where TPass : struct, IKernelPass
         {
             // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
             // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
@@ -1113,13 +1134,17 @@ namespace DivergenceGen.Generated
                 var seen128 = Vector128<ulong>.Zero;
                 seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p0), q0);
                 bool valid = ProbabilityLanes.AllProbabilities(seen128);
-                var sum0 = VectorMath.XLogRatio(p0, q0);
+                var sum0 = VectorMath.XLogRatio<TPass>(p0, q0);
                 double sum = Vector128.Sum(sum0);
                 if (!valid)
                 {
-                    return KLDivergenceOfRaw(
+                    return KLDivergenceOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return KLDivergenceOfRaw<GeneralPass>(p, q);
                 }
                 return Math.Max(sum, 0d);
             }
@@ -1134,7 +1159,7 @@ namespace DivergenceGen.Generated
                     : 0d);
                 if (!valid)
                 {
-                    return KLDivergenceOfRaw(
+                    return KLDivergenceOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
                 }
@@ -1143,8 +1168,16 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>H(P, Q) = −Σ p·log q of raw vectors. Callers have checked that every span has length K = 2.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static double CrossEntropyOfRaw(ReadOnlySpan<double> p, ReadOnlySpan<double> q) => CrossEntropyOfRaw<FastPass>(p, q);
+
+        /// <summary>
+        /// The kernel of CrossEntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms,
+        /// which give NaN in a lane that needs the general path (a zero, subnormal or extreme argument): with no call in it, the
+        /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double CrossEntropyOfRaw(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
+        private static double CrossEntropyOfRaw<TPass>(ReadOnlySpan<double> p, ReadOnlySpan<double> q) where TPass : struct, IKernelPass
         {
             // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
             // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
@@ -1161,13 +1194,18 @@ namespace DivergenceGen.Generated
                 var seen128 = Vector128<ulong>.Zero;
                 seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p0), q0);
                 bool valid = ProbabilityLanes.AllProbabilities(seen128);
-                var sum0 = Vector128.ConditionalSelect(Vector128.GreaterThan(p0, Vector128<double>.Zero), p0 * VectorMath.Log(q0), Vector128<double>.Zero);
+                var sum0 = Vector128.ConditionalSelect(Vector128.GreaterThan(p0, Vector128<double>.Zero), p0 * VectorMath.Log<TPass>(q0),
+                    Vector128<double>.Zero);
                 double sum = Vector128.Sum(sum0);
                 if (!valid)
                 {
-                    return CrossEntropyOfRaw(
+                    return CrossEntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return CrossEntropyOfRaw<GeneralPass>(p, q);
                 }
                 return 0d - (sum);
             }
@@ -1181,7 +1219,7 @@ namespace DivergenceGen.Generated
                     ? Unsafe.Add(ref pRef, 1) * Math.Log(Unsafe.Add(ref qRef, 1)) : 0d);
                 if (!valid)
                 {
-                    return CrossEntropyOfRaw(
+                    return CrossEntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
                 }

@@ -1029,8 +1029,16 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>H = −Σ p·log p of a raw vector. Callers have checked that every span has length K = 5.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static float EntropyOfRaw(ReadOnlySpan<float> p) => EntropyOfRaw<FastPass>(p);
+
+        /// <summary>
+        /// The kernel of EntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms,
+        /// which give NaN in a lane that needs the general path (a zero, subnormal or extreme argument): with no call in it, the
+        /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static float EntropyOfRaw(ReadOnlySpan<float> p)
+        private static float EntropyOfRaw<TPass>(ReadOnlySpan<float> p) where TPass : struct, IKernelPass
         {
             // Input check in the same pass: every element of p must be a probability in [0, 1]. Each seen… keeps
             // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
@@ -1049,13 +1057,17 @@ namespace DivergenceGen.Generated
                 seen128 = ProbabilityLanes.Max(seen128, p0);
                 seen128 = ProbabilityLanes.Max(seen128, p1);
                 bool valid = ProbabilityLanes.AllProbabilities(seen128);
-                var sum0 = Vector128.ConditionalSelect(Vector128.GreaterThan(p0, Vector128<float>.Zero), p0 * VectorMath.Log(p0), Vector128<float>.Zero);
-                var sum1 = Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<float>.Zero), p1 * VectorMath.Log(p1), Vector128<float>.Zero);
+                var sum0 = Vector128.ConditionalSelect(Vector128.GreaterThan(p0, Vector128<float>.Zero), p0 * VectorMath.Log<TPass>(p0), Vector128<float>.Zero);
+                var sum1 = Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<float>.Zero), p1 * VectorMath.Log<TPass>(p1), Vector128<float>.Zero);
                 double sum = VectorReductions.SumToDouble(sum0) + VectorReductions.SumToDouble((sum1 & tailMask));
                 if (!valid)
                 {
-                    return EntropyOfRaw(
+                    return EntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)));
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return EntropyOfRaw<GeneralPass>(p);
                 }
                 return (float)(0d - (sum));
             }
@@ -1072,7 +1084,7 @@ namespace DivergenceGen.Generated
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return EntropyOfRaw(
+                    return EntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)));
                 }
                 return (float)(0d - (sum));
@@ -1080,8 +1092,16 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>D = max(0, Σ p·log(p/q)) of raw vectors, one logarithm per element. Callers have checked that every span has length K = 5.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static float KLDivergenceOfRaw(ReadOnlySpan<float> p, ReadOnlySpan<float> q) => KLDivergenceOfRaw<FastPass>(p, q);
+
+        /// <summary>
+        /// The kernel of KLDivergenceOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms,
+        /// which give NaN in a lane that needs the general path (a zero, subnormal or extreme argument): with no call in it, the
+        /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static float KLDivergenceOfRaw(ReadOnlySpan<float> p, ReadOnlySpan<float> q)
+        private static float KLDivergenceOfRaw<TPass>(ReadOnlySpan<float> p, ReadOnlySpan<float> q) where TPass : struct, IKernelPass
         {
             // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
             // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
@@ -1103,14 +1123,18 @@ namespace DivergenceGen.Generated
                 seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p0), q0);
                 seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p1), q1);
                 bool valid = ProbabilityLanes.AllProbabilities(seen128);
-                var sum0 = VectorMath.XLogRatio(p0, q0);
-                var sum1 = VectorMath.XLogRatio(p1, q1);
+                var sum0 = VectorMath.XLogRatio<TPass>(p0, q0);
+                var sum1 = VectorMath.XLogRatio<TPass>(p1, q1);
                 double sum = VectorReductions.SumToDouble(sum0) + VectorReductions.SumToDouble((sum1 & tailMask));
                 if (!valid)
                 {
-                    return KLDivergenceOfRaw(
+                    return KLDivergenceOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return KLDivergenceOfRaw<GeneralPass>(p, q);
                 }
                 return (float)(Math.Max(sum, 0d));
             }
@@ -1128,7 +1152,7 @@ namespace DivergenceGen.Generated
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return KLDivergenceOfRaw(
+                    return KLDivergenceOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
                 }
@@ -1137,8 +1161,16 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>H(P, Q) = −Σ p·log q of raw vectors. Callers have checked that every span has length K = 5.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static float CrossEntropyOfRaw(ReadOnlySpan<float> p, ReadOnlySpan<float> q) => CrossEntropyOfRaw<FastPass>(p, q);
+
+        /// <summary>
+        /// The kernel of CrossEntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms,
+        /// which give NaN in a lane that needs the general path (a zero, subnormal or extreme argument): with no call in it, the
+        /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static float CrossEntropyOfRaw(ReadOnlySpan<float> p, ReadOnlySpan<float> q)
+        private static float CrossEntropyOfRaw<TPass>(ReadOnlySpan<float> p, ReadOnlySpan<float> q) where TPass : struct, IKernelPass
         {
             // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
             // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
@@ -1160,14 +1192,18 @@ namespace DivergenceGen.Generated
                 seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p0), q0);
                 seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p1), q1);
                 bool valid = ProbabilityLanes.AllProbabilities(seen128);
-                var sum0 = Vector128.ConditionalSelect(Vector128.GreaterThan(p0, Vector128<float>.Zero), p0 * VectorMath.Log(q0), Vector128<float>.Zero);
-                var sum1 = Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<float>.Zero), p1 * VectorMath.Log(q1), Vector128<float>.Zero);
+                var sum0 = Vector128.ConditionalSelect(Vector128.GreaterThan(p0, Vector128<float>.Zero), p0 * VectorMath.Log<TPass>(q0), Vector128<float>.Zero);
+                var sum1 = Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<float>.Zero), p1 * VectorMath.Log<TPass>(q1), Vector128<float>.Zero);
                 double sum = VectorReductions.SumToDouble(sum0) + VectorReductions.SumToDouble((sum1 & tailMask));
                 if (!valid)
                 {
-                    return CrossEntropyOfRaw(
+                    return CrossEntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return CrossEntropyOfRaw<GeneralPass>(p, q);
                 }
                 return (float)(0d - (sum));
             }
@@ -1184,7 +1220,7 @@ namespace DivergenceGen.Generated
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return CrossEntropyOfRaw(
+                    return CrossEntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
                 }

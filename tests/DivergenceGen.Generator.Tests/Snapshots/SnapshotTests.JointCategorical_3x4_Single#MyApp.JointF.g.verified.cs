@@ -1296,8 +1296,16 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>H = −Σ p·log p of a raw vector. Callers have checked that every span has length K = 12.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static float EntropyOfRaw(ReadOnlySpan<float> p) => EntropyOfRaw<FastPass>(p);
+
+        /// <summary>
+        /// The kernel of EntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms,
+        /// which give NaN in a lane that needs the general path (a zero, subnormal or extreme argument): with no call in it, the
+        /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static float EntropyOfRaw(ReadOnlySpan<float> p)
+        private static float EntropyOfRaw<TPass>(ReadOnlySpan<float> p) where TPass : struct, IKernelPass
         {
             // Input check in the same pass: every element of p must be a probability in [0, 1]. Each seen… keeps
             // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
@@ -1316,13 +1324,17 @@ namespace DivergenceGen.Generated
                 seen128 = ProbabilityLanes.Max(seen128, p1);
                 bool valid = ProbabilityLanes.AllProbabilities(seen256)
                     & ProbabilityLanes.AllProbabilities(seen128);
-                var sum0 = Vector256.ConditionalSelect(Vector256.GreaterThan(p0, Vector256<float>.Zero), p0 * VectorMath.Log(p0), Vector256<float>.Zero);
-                var sum1 = Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<float>.Zero), p1 * VectorMath.Log(p1), Vector128<float>.Zero);
+                var sum0 = Vector256.ConditionalSelect(Vector256.GreaterThan(p0, Vector256<float>.Zero), p0 * VectorMath.Log<TPass>(p0), Vector256<float>.Zero);
+                var sum1 = Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<float>.Zero), p1 * VectorMath.Log<TPass>(p1), Vector128<float>.Zero);
                 double sum = VectorReductions.SumToDouble(sum0) + VectorReductions.SumToDouble(sum1);
                 if (!valid)
                 {
-                    return EntropyOfRaw(
+                    return EntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)));
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return EntropyOfRaw<GeneralPass>(p);
                 }
                 return (float)(0d - (sum));
             }
@@ -1336,14 +1348,18 @@ namespace DivergenceGen.Generated
                 seen128 = ProbabilityLanes.Max(seen128, p1);
                 seen128 = ProbabilityLanes.Max(seen128, p2);
                 bool valid = ProbabilityLanes.AllProbabilities(seen128);
-                var sum0 = Vector128.ConditionalSelect(Vector128.GreaterThan(p0, Vector128<float>.Zero), p0 * VectorMath.Log(p0), Vector128<float>.Zero);
-                var sum1 = Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<float>.Zero), p1 * VectorMath.Log(p1), Vector128<float>.Zero);
-                var sum2 = Vector128.ConditionalSelect(Vector128.GreaterThan(p2, Vector128<float>.Zero), p2 * VectorMath.Log(p2), Vector128<float>.Zero);
+                var sum0 = Vector128.ConditionalSelect(Vector128.GreaterThan(p0, Vector128<float>.Zero), p0 * VectorMath.Log<TPass>(p0), Vector128<float>.Zero);
+                var sum1 = Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<float>.Zero), p1 * VectorMath.Log<TPass>(p1), Vector128<float>.Zero);
+                var sum2 = Vector128.ConditionalSelect(Vector128.GreaterThan(p2, Vector128<float>.Zero), p2 * VectorMath.Log<TPass>(p2), Vector128<float>.Zero);
                 double sum = VectorReductions.SumToDouble(sum0) + VectorReductions.SumToDouble(sum1) + VectorReductions.SumToDouble(sum2);
                 if (!valid)
                 {
-                    return EntropyOfRaw(
+                    return EntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)));
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return EntropyOfRaw<GeneralPass>(p);
                 }
                 return (float)(0d - (sum));
             }
@@ -1360,7 +1376,7 @@ namespace DivergenceGen.Generated
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return EntropyOfRaw(
+                    return EntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)));
                 }
                 return (float)(0d - (sum));
@@ -1368,8 +1384,16 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>D = max(0, Σ p·log(p/q)) of raw vectors, one logarithm per element. Callers have checked that every span has length K = 12.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static float KLDivergenceOfRaw(ReadOnlySpan<float> p, ReadOnlySpan<float> q) => KLDivergenceOfRaw<FastPass>(p, q);
+
+        /// <summary>
+        /// The kernel of KLDivergenceOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms,
+        /// which give NaN in a lane that needs the general path (a zero, subnormal or extreme argument): with no call in it, the
+        /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static float KLDivergenceOfRaw(ReadOnlySpan<float> p, ReadOnlySpan<float> q)
+        private static float KLDivergenceOfRaw<TPass>(ReadOnlySpan<float> p, ReadOnlySpan<float> q) where TPass : struct, IKernelPass
         {
             // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
             // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
@@ -1391,14 +1415,18 @@ namespace DivergenceGen.Generated
                 seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p1), q1);
                 bool valid = ProbabilityLanes.AllProbabilities(seen256)
                     & ProbabilityLanes.AllProbabilities(seen128);
-                var sum0 = VectorMath.XLogRatio(p0, q0);
-                var sum1 = VectorMath.XLogRatio(p1, q1);
+                var sum0 = VectorMath.XLogRatio<TPass>(p0, q0);
+                var sum1 = VectorMath.XLogRatio<TPass>(p1, q1);
                 double sum = VectorReductions.SumToDouble(sum0) + VectorReductions.SumToDouble(sum1);
                 if (!valid)
                 {
-                    return KLDivergenceOfRaw(
+                    return KLDivergenceOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return KLDivergenceOfRaw<GeneralPass>(p, q);
                 }
                 return (float)(Math.Max(sum, 0d));
             }
@@ -1415,15 +1443,19 @@ namespace DivergenceGen.Generated
                 seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p1), q1);
                 seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p2), q2);
                 bool valid = ProbabilityLanes.AllProbabilities(seen128);
-                var sum0 = VectorMath.XLogRatio(p0, q0);
-                var sum1 = VectorMath.XLogRatio(p1, q1);
-                var sum2 = VectorMath.XLogRatio(p2, q2);
+                var sum0 = VectorMath.XLogRatio<TPass>(p0, q0);
+                var sum1 = VectorMath.XLogRatio<TPass>(p1, q1);
+                var sum2 = VectorMath.XLogRatio<TPass>(p2, q2);
                 double sum = VectorReductions.SumToDouble(sum0) + VectorReductions.SumToDouble(sum1) + VectorReductions.SumToDouble(sum2);
                 if (!valid)
                 {
-                    return KLDivergenceOfRaw(
+                    return KLDivergenceOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return KLDivergenceOfRaw<GeneralPass>(p, q);
                 }
                 return (float)(Math.Max(sum, 0d));
             }
@@ -1441,7 +1473,7 @@ namespace DivergenceGen.Generated
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return KLDivergenceOfRaw(
+                    return KLDivergenceOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
                 }
@@ -1450,8 +1482,16 @@ namespace DivergenceGen.Generated
         }
 
         /// <summary>H(P, Q) = −Σ p·log q of raw vectors. Callers have checked that every span has length K = 12.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static float CrossEntropyOfRaw(ReadOnlySpan<float> p, ReadOnlySpan<float> q) => CrossEntropyOfRaw<FastPass>(p, q);
+
+        /// <summary>
+        /// The kernel of CrossEntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms,
+        /// which give NaN in a lane that needs the general path (a zero, subnormal or extreme argument): with no call in it, the
+        /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static float CrossEntropyOfRaw(ReadOnlySpan<float> p, ReadOnlySpan<float> q)
+        private static float CrossEntropyOfRaw<TPass>(ReadOnlySpan<float> p, ReadOnlySpan<float> q) where TPass : struct, IKernelPass
         {
             // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
             // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
@@ -1473,14 +1513,18 @@ namespace DivergenceGen.Generated
                 seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p1), q1);
                 bool valid = ProbabilityLanes.AllProbabilities(seen256)
                     & ProbabilityLanes.AllProbabilities(seen128);
-                var sum0 = Vector256.ConditionalSelect(Vector256.GreaterThan(p0, Vector256<float>.Zero), p0 * VectorMath.Log(q0), Vector256<float>.Zero);
-                var sum1 = Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<float>.Zero), p1 * VectorMath.Log(q1), Vector128<float>.Zero);
+                var sum0 = Vector256.ConditionalSelect(Vector256.GreaterThan(p0, Vector256<float>.Zero), p0 * VectorMath.Log<TPass>(q0), Vector256<float>.Zero);
+                var sum1 = Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<float>.Zero), p1 * VectorMath.Log<TPass>(q1), Vector128<float>.Zero);
                 double sum = VectorReductions.SumToDouble(sum0) + VectorReductions.SumToDouble(sum1);
                 if (!valid)
                 {
-                    return CrossEntropyOfRaw(
+                    return CrossEntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return CrossEntropyOfRaw<GeneralPass>(p, q);
                 }
                 return (float)(0d - (sum));
             }
@@ -1497,15 +1541,19 @@ namespace DivergenceGen.Generated
                 seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p1), q1);
                 seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p2), q2);
                 bool valid = ProbabilityLanes.AllProbabilities(seen128);
-                var sum0 = Vector128.ConditionalSelect(Vector128.GreaterThan(p0, Vector128<float>.Zero), p0 * VectorMath.Log(q0), Vector128<float>.Zero);
-                var sum1 = Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<float>.Zero), p1 * VectorMath.Log(q1), Vector128<float>.Zero);
-                var sum2 = Vector128.ConditionalSelect(Vector128.GreaterThan(p2, Vector128<float>.Zero), p2 * VectorMath.Log(q2), Vector128<float>.Zero);
+                var sum0 = Vector128.ConditionalSelect(Vector128.GreaterThan(p0, Vector128<float>.Zero), p0 * VectorMath.Log<TPass>(q0), Vector128<float>.Zero);
+                var sum1 = Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<float>.Zero), p1 * VectorMath.Log<TPass>(q1), Vector128<float>.Zero);
+                var sum2 = Vector128.ConditionalSelect(Vector128.GreaterThan(p2, Vector128<float>.Zero), p2 * VectorMath.Log<TPass>(q2), Vector128<float>.Zero);
                 double sum = VectorReductions.SumToDouble(sum0) + VectorReductions.SumToDouble(sum1) + VectorReductions.SumToDouble(sum2);
                 if (!valid)
                 {
-                    return CrossEntropyOfRaw(
+                    return CrossEntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return CrossEntropyOfRaw<GeneralPass>(p, q);
                 }
                 return (float)(0d - (sum));
             }
@@ -1522,7 +1570,7 @@ namespace DivergenceGen.Generated
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return CrossEntropyOfRaw(
+                    return CrossEntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
                 }
