@@ -71,7 +71,15 @@ namespace DivergenceGen.Generator.Emit
             string T = _c.T;
             string returned = returnsDouble ? "double" : T;
             var widths = _c.VectorWidths.Where(b => _c.LanesOf(b) <= K).ToList();
-            _twoPass = widths.Count > 0 && (HasPassCall(term) || (perClass ?? Array.Empty<PerClass>()).Any(v => HasPassCall(v.Value)));
+            // The term with the per-class values written in, to see where the pass calls' values go.
+            var values = (perClass ?? Array.Empty<PerClass>()).ToDictionary(v => v.Name, v => v.Value, StringComparer.Ordinal);
+            Expr inlined = term;
+            for (int round = 0; round <= values.Count; round++)
+            {
+                inlined = Substitution.Replace(inlined, n => values.TryGetValue(n, out var v) ? v : null);
+            }
+
+            _twoPass = widths.Count > 0 && HasPassCall(inlined) && NaNReachesTheSum(inlined);
             string parameters = string.Join(", ", inputs.Select(i => "global::System.ReadOnlySpan<" + T + "> " + i).Concat(_scalars.Select(s => T + " " + s)));
             string summary = "/// <summary>" + SourceWriter.Escape(purpose) + " Callers have checked that every span has length K = " + N(K) + ".";
             if (_twoPass)
@@ -82,8 +90,8 @@ namespace DivergenceGen.Generator.Emit
                 _w.Line("internal static " + returned + " " + name + "(" + parameters + ") => " + name + "<global::DivergenceGen.FastPass>(" + string.Join(", ", _inputs.Concat(_scalars)) + ");");
                 _w.Line();
                 _w.Summary(
-                    "The kernel of " + name + ", in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms,\n"
-                    + "which give NaN in a lane that needs the general path (a zero, subnormal or extreme argument): with no call in it, the\n"
+                    "The kernel of " + name + ", in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms\n"
+                    + "(NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the\n"
                     + "loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.");
             }
             else
@@ -160,10 +168,24 @@ namespace DivergenceGen.Generator.Emit
 
         /// <summary>
         /// Whether the vector code of <paramref name="e"/> calls a library function with a call-free first-pass form
-        /// (<c>Log</c>, <c>XLogRatio</c>): then the kernel runs in two passes.
+        /// (<c>Log</c>, <c>XLogRatio</c>, <c>Deviance</c>): then the kernel runs in two passes.
         /// </summary>
         private static bool HasPassCall(Expr e) =>
-            e is Unary { Op: UnaryOp.Log } || (e is XTimesLog { Log: LogRatio ratio } t && ratio.X.Equals(t.X)) || Substitution.Children(e).Any(HasPassCall);
+            e is Unary { Op: UnaryOp.Log } or Deviance
+            || (e is XTimesLog { Log: LogRatio ratio } t && ratio.X.Equals(t.X))
+            || Substitution.Children(e).Any(HasPassCall);
+
+        /// <summary>
+        /// Whether every value of a pass call reaches the sum through operations that keep a NaN (arithmetic, the value
+        /// branches of a selection): a comparison, min, max or runtime call on it could turn the first pass's NaN into a number,
+        /// and the kernel would then keep a wrong first-pass sum. Such a term stays in one pass.
+        /// </summary>
+        private static bool NaNReachesTheSum(Expr e) => e switch
+        {
+            Compare or Maximum or Minimum or Call => !HasPassCall(e),
+            XTimesLog t => !HasPassCall(t.X) && NaNReachesTheSum(t.Log), // its x > 0 test reads x
+            _ => Substitution.Children(e).All(NaNReachesTheSum),
+        };
 
         private void EmitBody(RowKernel kernel, List<int> widths, bool straightLine, Func<string, string> finish)
         {

@@ -124,7 +124,7 @@ namespace DivergenceGen.Generator.Ir
                 case LogRatio l:
                     return Library + ".LogRatio(" + Lower(l.X) + ", " + Lower(l.Y) + ")";
                 case Deviance d:
-                    return Library + ".Deviance(" + Lower(d.X) + ", " + Lower(d.M) + ", " + Lower(d.XMinusM) + ")";
+                    return Library + ".Deviance" + PassArgument + "(" + Lower(d.X) + ", " + Lower(d.M) + ", " + Lower(d.XMinusM) + ")";
                 case FusedMultiplyAdd f:
                     return FusedMultiplyAddOf(Lower(f.A), Lower(f.B), Lower(f.C));
                 case global::DivergenceGen.Generator.Ir.Call call:
@@ -273,8 +273,9 @@ namespace DivergenceGen.Generator.Ir
         /// <param name="bits">The vector width.</param>
         /// <param name="precision">The element type.</param>
         /// <param name="bind">The C# of a name.</param>
-        /// <param name="pass">In a two-pass kernel, its pass type parameter (<c>TPass</c>): <c>Log</c> and <c>XLogRatio</c> are
-        /// then called as <c>Log&lt;TPass&gt;</c> (the first pass's forms have no call; see the runtime's IKernelPass).</param>
+        /// <param name="pass">In a two-pass kernel, its pass type parameter (<c>TPass</c>): <c>Log</c>, <c>XLogRatio</c> and
+        /// <c>Deviance</c> are then called as <c>Log&lt;TPass&gt;</c> (the first pass's forms have no call; see the runtime's
+        /// IKernelPass).</param>
         public VectorLowering(int bits, PrecisionKind precision, Func<string, string> bind, string? pass = null)
             : base(precision, bind)
         {

@@ -47,7 +47,21 @@ namespace DivergenceGen
         /// <param name="xMinusM">x − m, as accurately as the caller knows it.</param>
         /// <returns>A vector whose lane i is bd0(x[i], m[i]).</returns>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector128<double> Deviance(Vector128<double> x, Vector128<double> m, Vector128<double> xMinusM)
+        public static Vector128<double> Deviance(Vector128<double> x, Vector128<double> m, Vector128<double> xMinusM) => Deviance<GeneralPass>(x, m, xMinusM);
+
+        /// <summary>
+        /// <see cref="Deviance(Vector128{double}, Vector128{double}, Vector128{double})"/> for a pass of a two-pass kernel (<see cref="IKernelPass"/>): with
+        /// <see cref="FastPass"/> no call, and NaN in a far lane whose quotient x/m leaves the normal range or whose
+        /// logarithm needs the general path (m = 0 &lt; x; a subnormal operand); x = 0 still gives m.
+        /// </summary>
+        /// <typeparam name="TPass"><see cref="FastPass"/> or <see cref="GeneralPass"/>.</typeparam>
+        /// <param name="x">The first argument (a probability, a count).</param>
+        /// <param name="m">The second argument (the mean).</param>
+        /// <param name="xMinusM">x − m, as accurately as the caller knows it.</param>
+        /// <returns>A vector whose lane i is bd0(x[i], m[i]), or (first pass only) NaN.</returns>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<double> Deviance<TPass>(Vector128<double> x, Vector128<double> m, Vector128<double> xMinusM)
+            where TPass : struct, IKernelPass
         {
             var s = x + m;
             var v = xMinusM / s;
@@ -62,9 +76,18 @@ namespace DivergenceGen
             // Far lanes: |log(x/m)| ≥ log 3, so the quotient's rounding costs under ½ ulp of the logarithm; where it would
             // overflow or underflow (a subnormal operand) the vector takes log x − log m, as LogRatio does.
             var ratio = x / m;
-            var log = QuotientIsSafe(FinitePositive(x, m, double.MaxValue), ratio, 2.2250738585072014E-308, double.MaxValue)
-                ? Log(ratio)
-                : LogDifference(x, m);
+            var finitePositive = FinitePositive(x, m, double.MaxValue);
+            Vector128<double> log;
+            if (typeof(TPass) == typeof(FastPass))
+            {
+                var normal = Vector128.GreaterThanOrEqual(ratio, Vector128.Create(2.2250738585072014E-308)) & Vector128.LessThanOrEqual(ratio, Vector128.Create(double.MaxValue));
+                log = Vector128.ConditionalSelect(finitePositive & ~normal, Vector128.Create(double.NaN), Log<FastPass>(ratio));
+            }
+            else
+            {
+                log = QuotientIsSafe(finitePositive, ratio, 2.2250738585072014E-308, double.MaxValue) ? Log(ratio) : LogDifference(x, m);
+            }
+
             var result = Vector128.ConditionalSelect(near, series, (x * log) - xMinusM);
             return Vector128.ConditionalSelect(Vector128.Equals(x, Vector128<double>.Zero), m, result);
         }
@@ -106,7 +129,21 @@ namespace DivergenceGen
         /// <param name="xMinusM">x − m, as accurately as the caller knows it.</param>
         /// <returns>A vector whose lane i is bd0(x[i], m[i]).</returns>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector128<float> Deviance(Vector128<float> x, Vector128<float> m, Vector128<float> xMinusM)
+        public static Vector128<float> Deviance(Vector128<float> x, Vector128<float> m, Vector128<float> xMinusM) => Deviance<GeneralPass>(x, m, xMinusM);
+
+        /// <summary>
+        /// <see cref="Deviance(Vector128{float}, Vector128{float}, Vector128{float})"/> for a pass of a two-pass kernel (<see cref="IKernelPass"/>): with
+        /// <see cref="FastPass"/> no call, and NaN in a far lane whose quotient x/m leaves the normal range or whose
+        /// logarithm needs the general path (m = 0 &lt; x; a subnormal operand); x = 0 still gives m.
+        /// </summary>
+        /// <typeparam name="TPass"><see cref="FastPass"/> or <see cref="GeneralPass"/>.</typeparam>
+        /// <param name="x">The first argument (a probability, a count).</param>
+        /// <param name="m">The second argument (the mean).</param>
+        /// <param name="xMinusM">x − m, as accurately as the caller knows it.</param>
+        /// <returns>A vector whose lane i is bd0(x[i], m[i]), or (first pass only) NaN.</returns>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<float> Deviance<TPass>(Vector128<float> x, Vector128<float> m, Vector128<float> xMinusM)
+            where TPass : struct, IKernelPass
         {
             var s = x + m;
             var v = xMinusM / s;
@@ -121,9 +158,18 @@ namespace DivergenceGen
             // Far lanes: |log(x/m)| ≥ log 3, so the quotient's rounding costs under ½ ulp of the logarithm; where it would
             // overflow or underflow (a subnormal operand) the vector takes log x − log m, as LogRatio does.
             var ratio = x / m;
-            var log = QuotientIsSafe(FinitePositive(x, m, float.MaxValue), ratio, 1.17549435E-38f, float.MaxValue)
-                ? Log(ratio)
-                : LogDifference(x, m);
+            var finitePositive = FinitePositive(x, m, float.MaxValue);
+            Vector128<float> log;
+            if (typeof(TPass) == typeof(FastPass))
+            {
+                var normal = Vector128.GreaterThanOrEqual(ratio, Vector128.Create(1.17549435E-38f)) & Vector128.LessThanOrEqual(ratio, Vector128.Create(float.MaxValue));
+                log = Vector128.ConditionalSelect(finitePositive & ~normal, Vector128.Create(float.NaN), Log<FastPass>(ratio));
+            }
+            else
+            {
+                log = QuotientIsSafe(finitePositive, ratio, 1.17549435E-38f, float.MaxValue) ? Log(ratio) : LogDifference(x, m);
+            }
+
             var result = Vector128.ConditionalSelect(near, series, (x * log) - xMinusM);
             return Vector128.ConditionalSelect(Vector128.Equals(x, Vector128<float>.Zero), m, result);
         }
@@ -158,7 +204,21 @@ namespace DivergenceGen
         /// <param name="xMinusM">x − m, as accurately as the caller knows it.</param>
         /// <returns>A vector whose lane i is bd0(x[i], m[i]).</returns>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector256<double> Deviance(Vector256<double> x, Vector256<double> m, Vector256<double> xMinusM)
+        public static Vector256<double> Deviance(Vector256<double> x, Vector256<double> m, Vector256<double> xMinusM) => Deviance<GeneralPass>(x, m, xMinusM);
+
+        /// <summary>
+        /// <see cref="Deviance(Vector256{double}, Vector256{double}, Vector256{double})"/> for a pass of a two-pass kernel (<see cref="IKernelPass"/>): with
+        /// <see cref="FastPass"/> no call, and NaN in a far lane whose quotient x/m leaves the normal range or whose
+        /// logarithm needs the general path (m = 0 &lt; x; a subnormal operand); x = 0 still gives m.
+        /// </summary>
+        /// <typeparam name="TPass"><see cref="FastPass"/> or <see cref="GeneralPass"/>.</typeparam>
+        /// <param name="x">The first argument (a probability, a count).</param>
+        /// <param name="m">The second argument (the mean).</param>
+        /// <param name="xMinusM">x − m, as accurately as the caller knows it.</param>
+        /// <returns>A vector whose lane i is bd0(x[i], m[i]), or (first pass only) NaN.</returns>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<double> Deviance<TPass>(Vector256<double> x, Vector256<double> m, Vector256<double> xMinusM)
+            where TPass : struct, IKernelPass
         {
             var s = x + m;
             var v = xMinusM / s;
@@ -173,9 +233,18 @@ namespace DivergenceGen
             // Far lanes: |log(x/m)| ≥ log 3, so the quotient's rounding costs under ½ ulp of the logarithm; where it would
             // overflow or underflow (a subnormal operand) the vector takes log x − log m, as LogRatio does.
             var ratio = x / m;
-            var log = QuotientIsSafe(FinitePositive(x, m, double.MaxValue), ratio, 2.2250738585072014E-308, double.MaxValue)
-                ? Log(ratio)
-                : LogDifference(x, m);
+            var finitePositive = FinitePositive(x, m, double.MaxValue);
+            Vector256<double> log;
+            if (typeof(TPass) == typeof(FastPass))
+            {
+                var normal = Vector256.GreaterThanOrEqual(ratio, Vector256.Create(2.2250738585072014E-308)) & Vector256.LessThanOrEqual(ratio, Vector256.Create(double.MaxValue));
+                log = Vector256.ConditionalSelect(finitePositive & ~normal, Vector256.Create(double.NaN), Log<FastPass>(ratio));
+            }
+            else
+            {
+                log = QuotientIsSafe(finitePositive, ratio, 2.2250738585072014E-308, double.MaxValue) ? Log(ratio) : LogDifference(x, m);
+            }
+
             var result = Vector256.ConditionalSelect(near, series, (x * log) - xMinusM);
             return Vector256.ConditionalSelect(Vector256.Equals(x, Vector256<double>.Zero), m, result);
         }
@@ -217,7 +286,21 @@ namespace DivergenceGen
         /// <param name="xMinusM">x − m, as accurately as the caller knows it.</param>
         /// <returns>A vector whose lane i is bd0(x[i], m[i]).</returns>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector256<float> Deviance(Vector256<float> x, Vector256<float> m, Vector256<float> xMinusM)
+        public static Vector256<float> Deviance(Vector256<float> x, Vector256<float> m, Vector256<float> xMinusM) => Deviance<GeneralPass>(x, m, xMinusM);
+
+        /// <summary>
+        /// <see cref="Deviance(Vector256{float}, Vector256{float}, Vector256{float})"/> for a pass of a two-pass kernel (<see cref="IKernelPass"/>): with
+        /// <see cref="FastPass"/> no call, and NaN in a far lane whose quotient x/m leaves the normal range or whose
+        /// logarithm needs the general path (m = 0 &lt; x; a subnormal operand); x = 0 still gives m.
+        /// </summary>
+        /// <typeparam name="TPass"><see cref="FastPass"/> or <see cref="GeneralPass"/>.</typeparam>
+        /// <param name="x">The first argument (a probability, a count).</param>
+        /// <param name="m">The second argument (the mean).</param>
+        /// <param name="xMinusM">x − m, as accurately as the caller knows it.</param>
+        /// <returns>A vector whose lane i is bd0(x[i], m[i]), or (first pass only) NaN.</returns>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<float> Deviance<TPass>(Vector256<float> x, Vector256<float> m, Vector256<float> xMinusM)
+            where TPass : struct, IKernelPass
         {
             var s = x + m;
             var v = xMinusM / s;
@@ -232,9 +315,18 @@ namespace DivergenceGen
             // Far lanes: |log(x/m)| ≥ log 3, so the quotient's rounding costs under ½ ulp of the logarithm; where it would
             // overflow or underflow (a subnormal operand) the vector takes log x − log m, as LogRatio does.
             var ratio = x / m;
-            var log = QuotientIsSafe(FinitePositive(x, m, float.MaxValue), ratio, 1.17549435E-38f, float.MaxValue)
-                ? Log(ratio)
-                : LogDifference(x, m);
+            var finitePositive = FinitePositive(x, m, float.MaxValue);
+            Vector256<float> log;
+            if (typeof(TPass) == typeof(FastPass))
+            {
+                var normal = Vector256.GreaterThanOrEqual(ratio, Vector256.Create(1.17549435E-38f)) & Vector256.LessThanOrEqual(ratio, Vector256.Create(float.MaxValue));
+                log = Vector256.ConditionalSelect(finitePositive & ~normal, Vector256.Create(float.NaN), Log<FastPass>(ratio));
+            }
+            else
+            {
+                log = QuotientIsSafe(finitePositive, ratio, 1.17549435E-38f, float.MaxValue) ? Log(ratio) : LogDifference(x, m);
+            }
+
             var result = Vector256.ConditionalSelect(near, series, (x * log) - xMinusM);
             return Vector256.ConditionalSelect(Vector256.Equals(x, Vector256<float>.Zero), m, result);
         }
@@ -269,7 +361,21 @@ namespace DivergenceGen
         /// <param name="xMinusM">x − m, as accurately as the caller knows it.</param>
         /// <returns>A vector whose lane i is bd0(x[i], m[i]).</returns>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector512<double> Deviance(Vector512<double> x, Vector512<double> m, Vector512<double> xMinusM)
+        public static Vector512<double> Deviance(Vector512<double> x, Vector512<double> m, Vector512<double> xMinusM) => Deviance<GeneralPass>(x, m, xMinusM);
+
+        /// <summary>
+        /// <see cref="Deviance(Vector512{double}, Vector512{double}, Vector512{double})"/> for a pass of a two-pass kernel (<see cref="IKernelPass"/>): with
+        /// <see cref="FastPass"/> no call, and NaN in a far lane whose quotient x/m leaves the normal range or whose
+        /// logarithm needs the general path (m = 0 &lt; x; a subnormal operand); x = 0 still gives m.
+        /// </summary>
+        /// <typeparam name="TPass"><see cref="FastPass"/> or <see cref="GeneralPass"/>.</typeparam>
+        /// <param name="x">The first argument (a probability, a count).</param>
+        /// <param name="m">The second argument (the mean).</param>
+        /// <param name="xMinusM">x − m, as accurately as the caller knows it.</param>
+        /// <returns>A vector whose lane i is bd0(x[i], m[i]), or (first pass only) NaN.</returns>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> Deviance<TPass>(Vector512<double> x, Vector512<double> m, Vector512<double> xMinusM)
+            where TPass : struct, IKernelPass
         {
             var s = x + m;
             var v = xMinusM / s;
@@ -284,9 +390,18 @@ namespace DivergenceGen
             // Far lanes: |log(x/m)| ≥ log 3, so the quotient's rounding costs under ½ ulp of the logarithm; where it would
             // overflow or underflow (a subnormal operand) the vector takes log x − log m, as LogRatio does.
             var ratio = x / m;
-            var log = QuotientIsSafe(FinitePositive(x, m, double.MaxValue), ratio, 2.2250738585072014E-308, double.MaxValue)
-                ? Log(ratio)
-                : LogDifference(x, m);
+            var finitePositive = FinitePositive(x, m, double.MaxValue);
+            Vector512<double> log;
+            if (typeof(TPass) == typeof(FastPass))
+            {
+                var normal = Vector512.GreaterThanOrEqual(ratio, Vector512.Create(2.2250738585072014E-308)) & Vector512.LessThanOrEqual(ratio, Vector512.Create(double.MaxValue));
+                log = Vector512.ConditionalSelect(finitePositive & ~normal, Vector512.Create(double.NaN), Log<FastPass>(ratio));
+            }
+            else
+            {
+                log = QuotientIsSafe(finitePositive, ratio, 2.2250738585072014E-308, double.MaxValue) ? Log(ratio) : LogDifference(x, m);
+            }
+
             var result = Vector512.ConditionalSelect(near, series, (x * log) - xMinusM);
             return Vector512.ConditionalSelect(Vector512.Equals(x, Vector512<double>.Zero), m, result);
         }
@@ -328,7 +443,21 @@ namespace DivergenceGen
         /// <param name="xMinusM">x − m, as accurately as the caller knows it.</param>
         /// <returns>A vector whose lane i is bd0(x[i], m[i]).</returns>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector512<float> Deviance(Vector512<float> x, Vector512<float> m, Vector512<float> xMinusM)
+        public static Vector512<float> Deviance(Vector512<float> x, Vector512<float> m, Vector512<float> xMinusM) => Deviance<GeneralPass>(x, m, xMinusM);
+
+        /// <summary>
+        /// <see cref="Deviance(Vector512{float}, Vector512{float}, Vector512{float})"/> for a pass of a two-pass kernel (<see cref="IKernelPass"/>): with
+        /// <see cref="FastPass"/> no call, and NaN in a far lane whose quotient x/m leaves the normal range or whose
+        /// logarithm needs the general path (m = 0 &lt; x; a subnormal operand); x = 0 still gives m.
+        /// </summary>
+        /// <typeparam name="TPass"><see cref="FastPass"/> or <see cref="GeneralPass"/>.</typeparam>
+        /// <param name="x">The first argument (a probability, a count).</param>
+        /// <param name="m">The second argument (the mean).</param>
+        /// <param name="xMinusM">x − m, as accurately as the caller knows it.</param>
+        /// <returns>A vector whose lane i is bd0(x[i], m[i]), or (first pass only) NaN.</returns>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<float> Deviance<TPass>(Vector512<float> x, Vector512<float> m, Vector512<float> xMinusM)
+            where TPass : struct, IKernelPass
         {
             var s = x + m;
             var v = xMinusM / s;
@@ -343,9 +472,18 @@ namespace DivergenceGen
             // Far lanes: |log(x/m)| ≥ log 3, so the quotient's rounding costs under ½ ulp of the logarithm; where it would
             // overflow or underflow (a subnormal operand) the vector takes log x − log m, as LogRatio does.
             var ratio = x / m;
-            var log = QuotientIsSafe(FinitePositive(x, m, float.MaxValue), ratio, 1.17549435E-38f, float.MaxValue)
-                ? Log(ratio)
-                : LogDifference(x, m);
+            var finitePositive = FinitePositive(x, m, float.MaxValue);
+            Vector512<float> log;
+            if (typeof(TPass) == typeof(FastPass))
+            {
+                var normal = Vector512.GreaterThanOrEqual(ratio, Vector512.Create(1.17549435E-38f)) & Vector512.LessThanOrEqual(ratio, Vector512.Create(float.MaxValue));
+                log = Vector512.ConditionalSelect(finitePositive & ~normal, Vector512.Create(float.NaN), Log<FastPass>(ratio));
+            }
+            else
+            {
+                log = QuotientIsSafe(finitePositive, ratio, 1.17549435E-38f, float.MaxValue) ? Log(ratio) : LogDifference(x, m);
+            }
+
             var result = Vector512.ConditionalSelect(near, series, (x * log) - xMinusM);
             return Vector512.ConditionalSelect(Vector512.Equals(x, Vector512<float>.Zero), m, result);
         }

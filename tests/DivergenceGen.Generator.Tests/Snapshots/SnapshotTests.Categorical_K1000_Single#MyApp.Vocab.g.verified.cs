@@ -1183,8 +1183,8 @@ namespace DivergenceGen.Generated
         internal static float EntropyOfRaw(ReadOnlySpan<float> p) => EntropyOfRaw<FastPass>(p);
 
         /// <summary>
-        /// The kernel of EntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms,
-        /// which give NaN in a lane that needs the general path (a zero, subnormal or extreme argument): with no call in it, the
+        /// The kernel of EntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
+        /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -1306,8 +1306,8 @@ namespace DivergenceGen.Generated
         internal static float KLDivergenceOfRaw(ReadOnlySpan<float> p, ReadOnlySpan<float> q) => KLDivergenceOfRaw<FastPass>(p, q);
 
         /// <summary>
-        /// The kernel of KLDivergenceOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms,
-        /// which give NaN in a lane that needs the general path (a zero, subnormal or extreme argument): with no call in it, the
+        /// The kernel of KLDivergenceOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
+        /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -1435,8 +1435,8 @@ namespace DivergenceGen.Generated
         internal static float CrossEntropyOfRaw(ReadOnlySpan<float> p, ReadOnlySpan<float> q) => CrossEntropyOfRaw<FastPass>(p, q);
 
         /// <summary>
-        /// The kernel of CrossEntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms,
-        /// which give NaN in a lane that needs the general path (a zero, subnormal or extreme argument): with no call in it, the
+        /// The kernel of CrossEntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
+        /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -1632,8 +1632,16 @@ namespace DivergenceGen.Generated
         /// Loader's deviance bd0(x, m) = x·log(x/m) + m − x ≥ 0 (the m − x parts cancel in the sum) and the differences ±(p − q) passed exactly: a sum of
         /// non-negative terms, so JS keeps full relative accuracy where P ≈ Q (the textbook p·log(p/m) + q·log(q/m) cancels there). The mixture is never formed
         /// (m = s/2 would underflow to 0 for the smallest subnormal). Callers have checked that every span has length K = 1000.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static double JensenShannonSum(ReadOnlySpan<float> p, ReadOnlySpan<float> q) => JensenShannonSum<FastPass>(p, q);
+
+        /// <summary>
+        /// The kernel of JensenShannonSum, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
+        /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
+        /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double JensenShannonSum(ReadOnlySpan<float> p, ReadOnlySpan<float> q)
+        private static double JensenShannonSum<TPass>(ReadOnlySpan<float> p, ReadOnlySpan<float> q) where TPass : struct, IKernelPass
         {
             // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
             // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
@@ -1657,7 +1665,7 @@ namespace DivergenceGen.Generated
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
                     var dk = pk - qk;
                     var sk = pk + qk;
-                    var sumk = VectorMath.Deviance(Vector512.Create(2f) * pk, sk, dk) + VectorMath.Deviance(Vector512.Create(2f) * qk, sk, -dk);
+                    var sumk = VectorMath.Deviance<TPass>(Vector512.Create(2f) * pk, sk, dk) + VectorMath.Deviance<TPass>(Vector512.Create(2f) * qk, sk, -dk);
                     sumAcc += Vector512.WidenLower(sumk) + Vector512.WidenUpper(sumk);
                 }
                 // K = 1000 is not a multiple of 16: one more vector at 984, overlapping, its first 8 lanes masked out of the sums.
@@ -1666,16 +1674,20 @@ namespace DivergenceGen.Generated
                 seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p984), q984);
                 var d984 = p984 - q984;
                 var s984 = p984 + q984;
-                var sum984 = (VectorMath.Deviance(Vector512.Create(2f) * p984, s984, d984) + VectorMath.Deviance(Vector512.Create(2f) * q984, s984, -d984)
-                    & loopTailMask);
+                var sum984 = (VectorMath.Deviance<TPass>(Vector512.Create(2f) * p984, s984, d984) + VectorMath.Deviance<TPass>(Vector512.Create(2f) * q984,
+                    s984, -d984) & loopTailMask);
                 sumAcc += Vector512.WidenLower(sum984) + Vector512.WidenUpper(sum984);
                 double sum = Vector512.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return JensenShannonSum(
+                    return JensenShannonSum<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return JensenShannonSum<GeneralPass>(p, q);
                 }
                 return sum;
             }
@@ -1690,16 +1702,20 @@ namespace DivergenceGen.Generated
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
                     var dk = pk - qk;
                     var sk = pk + qk;
-                    var sumk = VectorMath.Deviance(Vector256.Create(2f) * pk, sk, dk) + VectorMath.Deviance(Vector256.Create(2f) * qk, sk, -dk);
+                    var sumk = VectorMath.Deviance<TPass>(Vector256.Create(2f) * pk, sk, dk) + VectorMath.Deviance<TPass>(Vector256.Create(2f) * qk, sk, -dk);
                     sumAcc += Vector256.WidenLower(sumk) + Vector256.WidenUpper(sumk);
                 }
                 double sum = Vector256.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return JensenShannonSum(
+                    return JensenShannonSum<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return JensenShannonSum<GeneralPass>(p, q);
                 }
                 return sum;
             }
@@ -1714,16 +1730,20 @@ namespace DivergenceGen.Generated
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
                     var dk = pk - qk;
                     var sk = pk + qk;
-                    var sumk = VectorMath.Deviance(Vector128.Create(2f) * pk, sk, dk) + VectorMath.Deviance(Vector128.Create(2f) * qk, sk, -dk);
+                    var sumk = VectorMath.Deviance<TPass>(Vector128.Create(2f) * pk, sk, dk) + VectorMath.Deviance<TPass>(Vector128.Create(2f) * qk, sk, -dk);
                     sumAcc += Vector128.WidenLower(sumk) + Vector128.WidenUpper(sumk);
                 }
                 double sum = Vector128.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return JensenShannonSum(
+                    return JensenShannonSum<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return JensenShannonSum<GeneralPass>(p, q);
                 }
                 return sum;
             }
@@ -1742,7 +1762,7 @@ namespace DivergenceGen.Generated
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return JensenShannonSum(
+                    return JensenShannonSum<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
                 }
@@ -2100,8 +2120,17 @@ namespace DivergenceGen.Generated
 
         /// <summary>Σ of the terms of JeffreysDivergence and PopulationStabilityIndex. The Jeffreys term bd0(p′, q′) + bd0(q′, p′), with the exact difference p
         /// − q where neither bin is empty: no cancellation. Callers have checked that every span has length K = 1000.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static double PopulationStabilitySum(ReadOnlySpan<float> p, ReadOnlySpan<float> q, float epsilon) => PopulationStabilitySum<FastPass>(p, q,
+            epsilon);
+
+        /// <summary>
+        /// The kernel of PopulationStabilitySum, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
+        /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
+        /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double PopulationStabilitySum(ReadOnlySpan<float> p, ReadOnlySpan<float> q, float epsilon)
+        private static double PopulationStabilitySum<TPass>(ReadOnlySpan<float> p, ReadOnlySpan<float> q, float epsilon) where TPass : struct, IKernelPass
         {
             // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
             // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
@@ -2129,7 +2158,7 @@ namespace DivergenceGen.Generated
                     var qek = Vector512.ConditionalSelect(Vector512.Equals(qk, Vector512<float>.Zero), epsilon512, qk);
                     var dek = Vector512.ConditionalSelect(Vector512.Equals(pk, Vector512<float>.Zero), pek - qek,
                         Vector512.ConditionalSelect(Vector512.Equals(qk, Vector512<float>.Zero), pek - qek, dk));
-                    var sumk = VectorMath.Deviance(pek, qek, dek) + VectorMath.Deviance(qek, pek, -dek);
+                    var sumk = VectorMath.Deviance<TPass>(pek, qek, dek) + VectorMath.Deviance<TPass>(qek, pek, -dek);
                     sumAcc += Vector512.WidenLower(sumk) + Vector512.WidenUpper(sumk);
                 }
                 // K = 1000 is not a multiple of 16: one more vector at 984, overlapping, its first 8 lanes masked out of the sums.
@@ -2141,16 +2170,20 @@ namespace DivergenceGen.Generated
                 var qe984 = Vector512.ConditionalSelect(Vector512.Equals(q984, Vector512<float>.Zero), epsilon512, q984);
                 var de984 = Vector512.ConditionalSelect(Vector512.Equals(p984, Vector512<float>.Zero), pe984 - qe984,
                     Vector512.ConditionalSelect(Vector512.Equals(q984, Vector512<float>.Zero), pe984 - qe984, d984));
-                var sum984 = (VectorMath.Deviance(pe984, qe984, de984) + VectorMath.Deviance(qe984, pe984, -de984) & loopTailMask);
+                var sum984 = (VectorMath.Deviance<TPass>(pe984, qe984, de984) + VectorMath.Deviance<TPass>(qe984, pe984, -de984) & loopTailMask);
                 sumAcc += Vector512.WidenLower(sum984) + Vector512.WidenUpper(sum984);
                 double sum = Vector512.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return PopulationStabilitySum(
+                    return PopulationStabilitySum<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)),
                         epsilon);
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return PopulationStabilitySum<GeneralPass>(p, q, epsilon);
                 }
                 return sum;
             }
@@ -2169,17 +2202,21 @@ namespace DivergenceGen.Generated
                     var qek = Vector256.ConditionalSelect(Vector256.Equals(qk, Vector256<float>.Zero), epsilon256, qk);
                     var dek = Vector256.ConditionalSelect(Vector256.Equals(pk, Vector256<float>.Zero), pek - qek,
                         Vector256.ConditionalSelect(Vector256.Equals(qk, Vector256<float>.Zero), pek - qek, dk));
-                    var sumk = VectorMath.Deviance(pek, qek, dek) + VectorMath.Deviance(qek, pek, -dek);
+                    var sumk = VectorMath.Deviance<TPass>(pek, qek, dek) + VectorMath.Deviance<TPass>(qek, pek, -dek);
                     sumAcc += Vector256.WidenLower(sumk) + Vector256.WidenUpper(sumk);
                 }
                 double sum = Vector256.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return PopulationStabilitySum(
+                    return PopulationStabilitySum<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)),
                         epsilon);
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return PopulationStabilitySum<GeneralPass>(p, q, epsilon);
                 }
                 return sum;
             }
@@ -2198,17 +2235,21 @@ namespace DivergenceGen.Generated
                     var qek = Vector128.ConditionalSelect(Vector128.Equals(qk, Vector128<float>.Zero), epsilon128, qk);
                     var dek = Vector128.ConditionalSelect(Vector128.Equals(pk, Vector128<float>.Zero), pek - qek,
                         Vector128.ConditionalSelect(Vector128.Equals(qk, Vector128<float>.Zero), pek - qek, dk));
-                    var sumk = VectorMath.Deviance(pek, qek, dek) + VectorMath.Deviance(qek, pek, -dek);
+                    var sumk = VectorMath.Deviance<TPass>(pek, qek, dek) + VectorMath.Deviance<TPass>(qek, pek, -dek);
                     sumAcc += Vector128.WidenLower(sumk) + Vector128.WidenUpper(sumk);
                 }
                 double sum = Vector128.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return PopulationStabilitySum(
+                    return PopulationStabilitySum<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)),
                         epsilon);
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return PopulationStabilitySum<GeneralPass>(p, q, epsilon);
                 }
                 return sum;
             }
@@ -2229,7 +2270,7 @@ namespace DivergenceGen.Generated
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return PopulationStabilitySum(
+                    return PopulationStabilitySum<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)),
                         epsilon);

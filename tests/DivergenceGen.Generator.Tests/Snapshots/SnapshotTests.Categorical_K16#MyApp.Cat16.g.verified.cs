@@ -1215,8 +1215,8 @@ namespace DivergenceGen.Generated
         internal static double EntropyOfRaw(ReadOnlySpan<double> p) => EntropyOfRaw<FastPass>(p);
 
         /// <summary>
-        /// The kernel of EntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms,
-        /// which give NaN in a lane that needs the general path (a zero, subnormal or extreme argument): with no call in it, the
+        /// The kernel of EntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
+        /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -1358,8 +1358,8 @@ namespace DivergenceGen.Generated
         internal static double KLDivergenceOfRaw(ReadOnlySpan<double> p, ReadOnlySpan<double> q) => KLDivergenceOfRaw<FastPass>(p, q);
 
         /// <summary>
-        /// The kernel of KLDivergenceOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms,
-        /// which give NaN in a lane that needs the general path (a zero, subnormal or extreme argument): with no call in it, the
+        /// The kernel of KLDivergenceOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
+        /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -1507,8 +1507,8 @@ namespace DivergenceGen.Generated
         internal static double CrossEntropyOfRaw(ReadOnlySpan<double> p, ReadOnlySpan<double> q) => CrossEntropyOfRaw<FastPass>(p, q);
 
         /// <summary>
-        /// The kernel of CrossEntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms,
-        /// which give NaN in a lane that needs the general path (a zero, subnormal or extreme argument): with no call in it, the
+        /// The kernel of CrossEntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
+        /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -1734,8 +1734,16 @@ namespace DivergenceGen.Generated
         /// Loader's deviance bd0(x, m) = x·log(x/m) + m − x ≥ 0 (the m − x parts cancel in the sum) and the differences ±(p − q) passed exactly: a sum of
         /// non-negative terms, so JS keeps full relative accuracy where P ≈ Q (the textbook p·log(p/m) + q·log(q/m) cancels there). The mixture is never formed
         /// (m = s/2 would underflow to 0 for the smallest subnormal). Callers have checked that every span has length K = 16.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static double JensenShannonSum(ReadOnlySpan<double> p, ReadOnlySpan<double> q) => JensenShannonSum<FastPass>(p, q);
+
+        /// <summary>
+        /// The kernel of JensenShannonSum, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
+        /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
+        /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double JensenShannonSum(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
+        private static double JensenShannonSum<TPass>(ReadOnlySpan<double> p, ReadOnlySpan<double> q) where TPass : struct, IKernelPass
         {
             // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
             // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
@@ -1759,14 +1767,18 @@ namespace DivergenceGen.Generated
                 var d1 = p1 - q1;
                 var s0 = p0 + q0;
                 var s1 = p1 + q1;
-                var sum0 = VectorMath.Deviance(Vector512.Create(2d) * p0, s0, d0) + VectorMath.Deviance(Vector512.Create(2d) * q0, s0, -d0);
-                var sum1 = VectorMath.Deviance(Vector512.Create(2d) * p1, s1, d1) + VectorMath.Deviance(Vector512.Create(2d) * q1, s1, -d1);
+                var sum0 = VectorMath.Deviance<TPass>(Vector512.Create(2d) * p0, s0, d0) + VectorMath.Deviance<TPass>(Vector512.Create(2d) * q0, s0, -d0);
+                var sum1 = VectorMath.Deviance<TPass>(Vector512.Create(2d) * p1, s1, d1) + VectorMath.Deviance<TPass>(Vector512.Create(2d) * q1, s1, -d1);
                 double sum = Vector512.Sum(sum0 + sum1);
                 if (!valid)
                 {
-                    return JensenShannonSum(
+                    return JensenShannonSum<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return JensenShannonSum<GeneralPass>(p, q);
                 }
                 return sum;
             }
@@ -1794,16 +1806,20 @@ namespace DivergenceGen.Generated
                 var s1 = p1 + q1;
                 var s2 = p2 + q2;
                 var s3 = p3 + q3;
-                var sum0 = VectorMath.Deviance(Vector256.Create(2d) * p0, s0, d0) + VectorMath.Deviance(Vector256.Create(2d) * q0, s0, -d0);
-                var sum1 = VectorMath.Deviance(Vector256.Create(2d) * p1, s1, d1) + VectorMath.Deviance(Vector256.Create(2d) * q1, s1, -d1);
-                var sum2 = VectorMath.Deviance(Vector256.Create(2d) * p2, s2, d2) + VectorMath.Deviance(Vector256.Create(2d) * q2, s2, -d2);
-                var sum3 = VectorMath.Deviance(Vector256.Create(2d) * p3, s3, d3) + VectorMath.Deviance(Vector256.Create(2d) * q3, s3, -d3);
+                var sum0 = VectorMath.Deviance<TPass>(Vector256.Create(2d) * p0, s0, d0) + VectorMath.Deviance<TPass>(Vector256.Create(2d) * q0, s0, -d0);
+                var sum1 = VectorMath.Deviance<TPass>(Vector256.Create(2d) * p1, s1, d1) + VectorMath.Deviance<TPass>(Vector256.Create(2d) * q1, s1, -d1);
+                var sum2 = VectorMath.Deviance<TPass>(Vector256.Create(2d) * p2, s2, d2) + VectorMath.Deviance<TPass>(Vector256.Create(2d) * q2, s2, -d2);
+                var sum3 = VectorMath.Deviance<TPass>(Vector256.Create(2d) * p3, s3, d3) + VectorMath.Deviance<TPass>(Vector256.Create(2d) * q3, s3, -d3);
                 double sum = Vector256.Sum(sum0 + sum1 + sum2 + sum3);
                 if (!valid)
                 {
-                    return JensenShannonSum(
+                    return JensenShannonSum<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return JensenShannonSum<GeneralPass>(p, q);
                 }
                 return sum;
             }
@@ -1851,20 +1867,24 @@ namespace DivergenceGen.Generated
                 var s5 = p5 + q5;
                 var s6 = p6 + q6;
                 var s7 = p7 + q7;
-                var sum0 = VectorMath.Deviance(Vector128.Create(2d) * p0, s0, d0) + VectorMath.Deviance(Vector128.Create(2d) * q0, s0, -d0);
-                var sum1 = VectorMath.Deviance(Vector128.Create(2d) * p1, s1, d1) + VectorMath.Deviance(Vector128.Create(2d) * q1, s1, -d1);
-                var sum2 = VectorMath.Deviance(Vector128.Create(2d) * p2, s2, d2) + VectorMath.Deviance(Vector128.Create(2d) * q2, s2, -d2);
-                var sum3 = VectorMath.Deviance(Vector128.Create(2d) * p3, s3, d3) + VectorMath.Deviance(Vector128.Create(2d) * q3, s3, -d3);
-                var sum4 = VectorMath.Deviance(Vector128.Create(2d) * p4, s4, d4) + VectorMath.Deviance(Vector128.Create(2d) * q4, s4, -d4);
-                var sum5 = VectorMath.Deviance(Vector128.Create(2d) * p5, s5, d5) + VectorMath.Deviance(Vector128.Create(2d) * q5, s5, -d5);
-                var sum6 = VectorMath.Deviance(Vector128.Create(2d) * p6, s6, d6) + VectorMath.Deviance(Vector128.Create(2d) * q6, s6, -d6);
-                var sum7 = VectorMath.Deviance(Vector128.Create(2d) * p7, s7, d7) + VectorMath.Deviance(Vector128.Create(2d) * q7, s7, -d7);
+                var sum0 = VectorMath.Deviance<TPass>(Vector128.Create(2d) * p0, s0, d0) + VectorMath.Deviance<TPass>(Vector128.Create(2d) * q0, s0, -d0);
+                var sum1 = VectorMath.Deviance<TPass>(Vector128.Create(2d) * p1, s1, d1) + VectorMath.Deviance<TPass>(Vector128.Create(2d) * q1, s1, -d1);
+                var sum2 = VectorMath.Deviance<TPass>(Vector128.Create(2d) * p2, s2, d2) + VectorMath.Deviance<TPass>(Vector128.Create(2d) * q2, s2, -d2);
+                var sum3 = VectorMath.Deviance<TPass>(Vector128.Create(2d) * p3, s3, d3) + VectorMath.Deviance<TPass>(Vector128.Create(2d) * q3, s3, -d3);
+                var sum4 = VectorMath.Deviance<TPass>(Vector128.Create(2d) * p4, s4, d4) + VectorMath.Deviance<TPass>(Vector128.Create(2d) * q4, s4, -d4);
+                var sum5 = VectorMath.Deviance<TPass>(Vector128.Create(2d) * p5, s5, d5) + VectorMath.Deviance<TPass>(Vector128.Create(2d) * q5, s5, -d5);
+                var sum6 = VectorMath.Deviance<TPass>(Vector128.Create(2d) * p6, s6, d6) + VectorMath.Deviance<TPass>(Vector128.Create(2d) * q6, s6, -d6);
+                var sum7 = VectorMath.Deviance<TPass>(Vector128.Create(2d) * p7, s7, d7) + VectorMath.Deviance<TPass>(Vector128.Create(2d) * q7, s7, -d7);
                 double sum = Vector128.Sum(sum0 + sum1 + sum2 + sum3 + sum4 + sum5 + sum6 + sum7);
                 if (!valid)
                 {
-                    return JensenShannonSum(
+                    return JensenShannonSum<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return JensenShannonSum<GeneralPass>(p, q);
                 }
                 return sum;
             }
@@ -1883,7 +1903,7 @@ namespace DivergenceGen.Generated
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return JensenShannonSum(
+                    return JensenShannonSum<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
                 }
@@ -2327,8 +2347,17 @@ namespace DivergenceGen.Generated
 
         /// <summary>Σ of the terms of JeffreysDivergence and PopulationStabilityIndex. The Jeffreys term bd0(p′, q′) + bd0(q′, p′), with the exact difference p
         /// − q where neither bin is empty: no cancellation. Callers have checked that every span has length K = 16.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static double PopulationStabilitySum(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon) => PopulationStabilitySum<FastPass>(p, q,
+            epsilon);
+
+        /// <summary>
+        /// The kernel of PopulationStabilitySum, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
+        /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
+        /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double PopulationStabilitySum(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon)
+        private static double PopulationStabilitySum<TPass>(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon) where TPass : struct, IKernelPass
         {
             // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
             // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
@@ -2359,15 +2388,19 @@ namespace DivergenceGen.Generated
                     Vector512<double>.Zero), pe0 - qe0, d0));
                 var de1 = Vector512.ConditionalSelect(Vector512.Equals(p1, Vector512<double>.Zero), pe1 - qe1, Vector512.ConditionalSelect(Vector512.Equals(q1,
                     Vector512<double>.Zero), pe1 - qe1, d1));
-                var sum0 = VectorMath.Deviance(pe0, qe0, de0) + VectorMath.Deviance(qe0, pe0, -de0);
-                var sum1 = VectorMath.Deviance(pe1, qe1, de1) + VectorMath.Deviance(qe1, pe1, -de1);
+                var sum0 = VectorMath.Deviance<TPass>(pe0, qe0, de0) + VectorMath.Deviance<TPass>(qe0, pe0, -de0);
+                var sum1 = VectorMath.Deviance<TPass>(pe1, qe1, de1) + VectorMath.Deviance<TPass>(qe1, pe1, -de1);
                 double sum = Vector512.Sum(sum0 + sum1);
                 if (!valid)
                 {
-                    return PopulationStabilitySum(
+                    return PopulationStabilitySum<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)),
                         epsilon);
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return PopulationStabilitySum<GeneralPass>(p, q, epsilon);
                 }
                 return sum;
             }
@@ -2408,17 +2441,21 @@ namespace DivergenceGen.Generated
                     Vector256<double>.Zero), pe2 - qe2, d2));
                 var de3 = Vector256.ConditionalSelect(Vector256.Equals(p3, Vector256<double>.Zero), pe3 - qe3, Vector256.ConditionalSelect(Vector256.Equals(q3,
                     Vector256<double>.Zero), pe3 - qe3, d3));
-                var sum0 = VectorMath.Deviance(pe0, qe0, de0) + VectorMath.Deviance(qe0, pe0, -de0);
-                var sum1 = VectorMath.Deviance(pe1, qe1, de1) + VectorMath.Deviance(qe1, pe1, -de1);
-                var sum2 = VectorMath.Deviance(pe2, qe2, de2) + VectorMath.Deviance(qe2, pe2, -de2);
-                var sum3 = VectorMath.Deviance(pe3, qe3, de3) + VectorMath.Deviance(qe3, pe3, -de3);
+                var sum0 = VectorMath.Deviance<TPass>(pe0, qe0, de0) + VectorMath.Deviance<TPass>(qe0, pe0, -de0);
+                var sum1 = VectorMath.Deviance<TPass>(pe1, qe1, de1) + VectorMath.Deviance<TPass>(qe1, pe1, -de1);
+                var sum2 = VectorMath.Deviance<TPass>(pe2, qe2, de2) + VectorMath.Deviance<TPass>(qe2, pe2, -de2);
+                var sum3 = VectorMath.Deviance<TPass>(pe3, qe3, de3) + VectorMath.Deviance<TPass>(qe3, pe3, -de3);
                 double sum = Vector256.Sum(sum0 + sum1 + sum2 + sum3);
                 if (!valid)
                 {
-                    return PopulationStabilitySum(
+                    return PopulationStabilitySum<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)),
                         epsilon);
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return PopulationStabilitySum<GeneralPass>(p, q, epsilon);
                 }
                 return sum;
             }
@@ -2491,21 +2528,25 @@ namespace DivergenceGen.Generated
                     Vector128<double>.Zero), pe6 - qe6, d6));
                 var de7 = Vector128.ConditionalSelect(Vector128.Equals(p7, Vector128<double>.Zero), pe7 - qe7, Vector128.ConditionalSelect(Vector128.Equals(q7,
                     Vector128<double>.Zero), pe7 - qe7, d7));
-                var sum0 = VectorMath.Deviance(pe0, qe0, de0) + VectorMath.Deviance(qe0, pe0, -de0);
-                var sum1 = VectorMath.Deviance(pe1, qe1, de1) + VectorMath.Deviance(qe1, pe1, -de1);
-                var sum2 = VectorMath.Deviance(pe2, qe2, de2) + VectorMath.Deviance(qe2, pe2, -de2);
-                var sum3 = VectorMath.Deviance(pe3, qe3, de3) + VectorMath.Deviance(qe3, pe3, -de3);
-                var sum4 = VectorMath.Deviance(pe4, qe4, de4) + VectorMath.Deviance(qe4, pe4, -de4);
-                var sum5 = VectorMath.Deviance(pe5, qe5, de5) + VectorMath.Deviance(qe5, pe5, -de5);
-                var sum6 = VectorMath.Deviance(pe6, qe6, de6) + VectorMath.Deviance(qe6, pe6, -de6);
-                var sum7 = VectorMath.Deviance(pe7, qe7, de7) + VectorMath.Deviance(qe7, pe7, -de7);
+                var sum0 = VectorMath.Deviance<TPass>(pe0, qe0, de0) + VectorMath.Deviance<TPass>(qe0, pe0, -de0);
+                var sum1 = VectorMath.Deviance<TPass>(pe1, qe1, de1) + VectorMath.Deviance<TPass>(qe1, pe1, -de1);
+                var sum2 = VectorMath.Deviance<TPass>(pe2, qe2, de2) + VectorMath.Deviance<TPass>(qe2, pe2, -de2);
+                var sum3 = VectorMath.Deviance<TPass>(pe3, qe3, de3) + VectorMath.Deviance<TPass>(qe3, pe3, -de3);
+                var sum4 = VectorMath.Deviance<TPass>(pe4, qe4, de4) + VectorMath.Deviance<TPass>(qe4, pe4, -de4);
+                var sum5 = VectorMath.Deviance<TPass>(pe5, qe5, de5) + VectorMath.Deviance<TPass>(qe5, pe5, -de5);
+                var sum6 = VectorMath.Deviance<TPass>(pe6, qe6, de6) + VectorMath.Deviance<TPass>(qe6, pe6, -de6);
+                var sum7 = VectorMath.Deviance<TPass>(pe7, qe7, de7) + VectorMath.Deviance<TPass>(qe7, pe7, -de7);
                 double sum = Vector128.Sum(sum0 + sum1 + sum2 + sum3 + sum4 + sum5 + sum6 + sum7);
                 if (!valid)
                 {
-                    return PopulationStabilitySum(
+                    return PopulationStabilitySum<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)),
                         epsilon);
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return PopulationStabilitySum<GeneralPass>(p, q, epsilon);
                 }
                 return sum;
             }
@@ -2526,7 +2567,7 @@ namespace DivergenceGen.Generated
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return PopulationStabilitySum(
+                    return PopulationStabilitySum<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)),
                         epsilon);

@@ -1206,8 +1206,8 @@ namespace DivergenceGen.Generated
         internal static double EntropyOfRaw(ReadOnlySpan<double> p) => EntropyOfRaw<FastPass>(p);
 
         /// <summary>
-        /// The kernel of EntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms,
-        /// which give NaN in a lane that needs the general path (a zero, subnormal or extreme argument): with no call in it, the
+        /// The kernel of EntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
+        /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -1338,8 +1338,8 @@ namespace DivergenceGen.Generated
         internal static double KLDivergenceOfRaw(ReadOnlySpan<double> p, ReadOnlySpan<double> q) => KLDivergenceOfRaw<FastPass>(p, q);
 
         /// <summary>
-        /// The kernel of KLDivergenceOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms,
-        /// which give NaN in a lane that needs the general path (a zero, subnormal or extreme argument): with no call in it, the
+        /// The kernel of KLDivergenceOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
+        /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -1476,8 +1476,8 @@ namespace DivergenceGen.Generated
         internal static double CrossEntropyOfRaw(ReadOnlySpan<double> p, ReadOnlySpan<double> q) => CrossEntropyOfRaw<FastPass>(p, q);
 
         /// <summary>
-        /// The kernel of CrossEntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms,
-        /// which give NaN in a lane that needs the general path (a zero, subnormal or extreme argument): with no call in it, the
+        /// The kernel of CrossEntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
+        /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -1684,8 +1684,16 @@ namespace DivergenceGen.Generated
         /// Loader's deviance bd0(x, m) = x·log(x/m) + m − x ≥ 0 (the m − x parts cancel in the sum) and the differences ±(p − q) passed exactly: a sum of
         /// non-negative terms, so JS keeps full relative accuracy where P ≈ Q (the textbook p·log(p/m) + q·log(q/m) cancels there). The mixture is never formed
         /// (m = s/2 would underflow to 0 for the smallest subnormal). Callers have checked that every span has length K = 17.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static double JensenShannonSum(ReadOnlySpan<double> p, ReadOnlySpan<double> q) => JensenShannonSum<FastPass>(p, q);
+
+        /// <summary>
+        /// The kernel of JensenShannonSum, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
+        /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
+        /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double JensenShannonSum(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
+        private static double JensenShannonSum<TPass>(ReadOnlySpan<double> p, ReadOnlySpan<double> q) where TPass : struct, IKernelPass
         {
             // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
             // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
@@ -1708,7 +1716,7 @@ namespace DivergenceGen.Generated
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
                     var dk = pk - qk;
                     var sk = pk + qk;
-                    sumAcc += VectorMath.Deviance(Vector512.Create(2d) * pk, sk, dk) + VectorMath.Deviance(Vector512.Create(2d) * qk, sk, -dk);
+                    sumAcc += VectorMath.Deviance<TPass>(Vector512.Create(2d) * pk, sk, dk) + VectorMath.Deviance<TPass>(Vector512.Create(2d) * qk, sk, -dk);
                 }
                 // K = 17 is not a multiple of 8: one more vector at 9, overlapping, its first 7 lanes masked out of the sums.
                 var p9 = Vector512.LoadUnsafe(ref pRef, (nuint)9);
@@ -1716,14 +1724,19 @@ namespace DivergenceGen.Generated
                 seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p9), q9);
                 var d9 = p9 - q9;
                 var s9 = p9 + q9;
-                sumAcc += (VectorMath.Deviance(Vector512.Create(2d) * p9, s9, d9) + VectorMath.Deviance(Vector512.Create(2d) * q9, s9, -d9) & loopTailMask);
+                sumAcc += (VectorMath.Deviance<TPass>(Vector512.Create(2d) * p9, s9, d9) + VectorMath.Deviance<TPass>(Vector512.Create(2d) * q9, s9, -d9)
+                    & loopTailMask);
                 double sum = Vector512.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return JensenShannonSum(
+                    return JensenShannonSum<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return JensenShannonSum<GeneralPass>(p, q);
                 }
                 return sum;
             }
@@ -1740,7 +1753,7 @@ namespace DivergenceGen.Generated
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
                     var dk = pk - qk;
                     var sk = pk + qk;
-                    sumAcc += VectorMath.Deviance(Vector256.Create(2d) * pk, sk, dk) + VectorMath.Deviance(Vector256.Create(2d) * qk, sk, -dk);
+                    sumAcc += VectorMath.Deviance<TPass>(Vector256.Create(2d) * pk, sk, dk) + VectorMath.Deviance<TPass>(Vector256.Create(2d) * qk, sk, -dk);
                 }
                 // K = 17 is not a multiple of 4: one more vector at 13, overlapping, its first 3 lanes masked out of the sums.
                 var p13 = Vector256.LoadUnsafe(ref pRef, (nuint)13);
@@ -1748,15 +1761,19 @@ namespace DivergenceGen.Generated
                 seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p13), q13);
                 var d13 = p13 - q13;
                 var s13 = p13 + q13;
-                sumAcc += (VectorMath.Deviance(Vector256.Create(2d) * p13, s13, d13) + VectorMath.Deviance(Vector256.Create(2d) * q13, s13, -d13)
+                sumAcc += (VectorMath.Deviance<TPass>(Vector256.Create(2d) * p13, s13, d13) + VectorMath.Deviance<TPass>(Vector256.Create(2d) * q13, s13, -d13)
                     & loopTailMask);
                 double sum = Vector256.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return JensenShannonSum(
+                    return JensenShannonSum<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return JensenShannonSum<GeneralPass>(p, q);
                 }
                 return sum;
             }
@@ -1773,7 +1790,7 @@ namespace DivergenceGen.Generated
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
                     var dk = pk - qk;
                     var sk = pk + qk;
-                    sumAcc += VectorMath.Deviance(Vector128.Create(2d) * pk, sk, dk) + VectorMath.Deviance(Vector128.Create(2d) * qk, sk, -dk);
+                    sumAcc += VectorMath.Deviance<TPass>(Vector128.Create(2d) * pk, sk, dk) + VectorMath.Deviance<TPass>(Vector128.Create(2d) * qk, sk, -dk);
                 }
                 // K = 17 is not a multiple of 2: one more vector at 15, overlapping, its first 1 lanes masked out of the sums.
                 var p15 = Vector128.LoadUnsafe(ref pRef, (nuint)15);
@@ -1781,15 +1798,19 @@ namespace DivergenceGen.Generated
                 seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p15), q15);
                 var d15 = p15 - q15;
                 var s15 = p15 + q15;
-                sumAcc += (VectorMath.Deviance(Vector128.Create(2d) * p15, s15, d15) + VectorMath.Deviance(Vector128.Create(2d) * q15, s15, -d15)
+                sumAcc += (VectorMath.Deviance<TPass>(Vector128.Create(2d) * p15, s15, d15) + VectorMath.Deviance<TPass>(Vector128.Create(2d) * q15, s15, -d15)
                     & loopTailMask);
                 double sum = Vector128.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return JensenShannonSum(
+                    return JensenShannonSum<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return JensenShannonSum<GeneralPass>(p, q);
                 }
                 return sum;
             }
@@ -1808,7 +1829,7 @@ namespace DivergenceGen.Generated
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return JensenShannonSum(
+                    return JensenShannonSum<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
                 }
@@ -2201,8 +2222,17 @@ namespace DivergenceGen.Generated
 
         /// <summary>Σ of the terms of JeffreysDivergence and PopulationStabilityIndex. The Jeffreys term bd0(p′, q′) + bd0(q′, p′), with the exact difference p
         /// − q where neither bin is empty: no cancellation. Callers have checked that every span has length K = 17.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static double PopulationStabilitySum(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon) => PopulationStabilitySum<FastPass>(p, q,
+            epsilon);
+
+        /// <summary>
+        /// The kernel of PopulationStabilitySum, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
+        /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
+        /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double PopulationStabilitySum(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon)
+        private static double PopulationStabilitySum<TPass>(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon) where TPass : struct, IKernelPass
         {
             // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
             // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
@@ -2229,7 +2259,7 @@ namespace DivergenceGen.Generated
                     var qek = Vector512.ConditionalSelect(Vector512.Equals(qk, Vector512<double>.Zero), epsilon512, qk);
                     var dek = Vector512.ConditionalSelect(Vector512.Equals(pk, Vector512<double>.Zero), pek - qek,
                         Vector512.ConditionalSelect(Vector512.Equals(qk, Vector512<double>.Zero), pek - qek, dk));
-                    sumAcc += VectorMath.Deviance(pek, qek, dek) + VectorMath.Deviance(qek, pek, -dek);
+                    sumAcc += VectorMath.Deviance<TPass>(pek, qek, dek) + VectorMath.Deviance<TPass>(qek, pek, -dek);
                 }
                 // K = 17 is not a multiple of 8: one more vector at 9, overlapping, its first 7 lanes masked out of the sums.
                 var p9 = Vector512.LoadUnsafe(ref pRef, (nuint)9);
@@ -2240,15 +2270,19 @@ namespace DivergenceGen.Generated
                 var qe9 = Vector512.ConditionalSelect(Vector512.Equals(q9, Vector512<double>.Zero), epsilon512, q9);
                 var de9 = Vector512.ConditionalSelect(Vector512.Equals(p9, Vector512<double>.Zero), pe9 - qe9, Vector512.ConditionalSelect(Vector512.Equals(q9,
                     Vector512<double>.Zero), pe9 - qe9, d9));
-                sumAcc += (VectorMath.Deviance(pe9, qe9, de9) + VectorMath.Deviance(qe9, pe9, -de9) & loopTailMask);
+                sumAcc += (VectorMath.Deviance<TPass>(pe9, qe9, de9) + VectorMath.Deviance<TPass>(qe9, pe9, -de9) & loopTailMask);
                 double sum = Vector512.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return PopulationStabilitySum(
+                    return PopulationStabilitySum<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)),
                         epsilon);
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return PopulationStabilitySum<GeneralPass>(p, q, epsilon);
                 }
                 return sum;
             }
@@ -2269,7 +2303,7 @@ namespace DivergenceGen.Generated
                     var qek = Vector256.ConditionalSelect(Vector256.Equals(qk, Vector256<double>.Zero), epsilon256, qk);
                     var dek = Vector256.ConditionalSelect(Vector256.Equals(pk, Vector256<double>.Zero), pek - qek,
                         Vector256.ConditionalSelect(Vector256.Equals(qk, Vector256<double>.Zero), pek - qek, dk));
-                    sumAcc += VectorMath.Deviance(pek, qek, dek) + VectorMath.Deviance(qek, pek, -dek);
+                    sumAcc += VectorMath.Deviance<TPass>(pek, qek, dek) + VectorMath.Deviance<TPass>(qek, pek, -dek);
                 }
                 // K = 17 is not a multiple of 4: one more vector at 13, overlapping, its first 3 lanes masked out of the sums.
                 var p13 = Vector256.LoadUnsafe(ref pRef, (nuint)13);
@@ -2280,15 +2314,19 @@ namespace DivergenceGen.Generated
                 var qe13 = Vector256.ConditionalSelect(Vector256.Equals(q13, Vector256<double>.Zero), epsilon256, q13);
                 var de13 = Vector256.ConditionalSelect(Vector256.Equals(p13, Vector256<double>.Zero), pe13 - qe13,
                     Vector256.ConditionalSelect(Vector256.Equals(q13, Vector256<double>.Zero), pe13 - qe13, d13));
-                sumAcc += (VectorMath.Deviance(pe13, qe13, de13) + VectorMath.Deviance(qe13, pe13, -de13) & loopTailMask);
+                sumAcc += (VectorMath.Deviance<TPass>(pe13, qe13, de13) + VectorMath.Deviance<TPass>(qe13, pe13, -de13) & loopTailMask);
                 double sum = Vector256.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return PopulationStabilitySum(
+                    return PopulationStabilitySum<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)),
                         epsilon);
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return PopulationStabilitySum<GeneralPass>(p, q, epsilon);
                 }
                 return sum;
             }
@@ -2309,7 +2347,7 @@ namespace DivergenceGen.Generated
                     var qek = Vector128.ConditionalSelect(Vector128.Equals(qk, Vector128<double>.Zero), epsilon128, qk);
                     var dek = Vector128.ConditionalSelect(Vector128.Equals(pk, Vector128<double>.Zero), pek - qek,
                         Vector128.ConditionalSelect(Vector128.Equals(qk, Vector128<double>.Zero), pek - qek, dk));
-                    sumAcc += VectorMath.Deviance(pek, qek, dek) + VectorMath.Deviance(qek, pek, -dek);
+                    sumAcc += VectorMath.Deviance<TPass>(pek, qek, dek) + VectorMath.Deviance<TPass>(qek, pek, -dek);
                 }
                 // K = 17 is not a multiple of 2: one more vector at 15, overlapping, its first 1 lanes masked out of the sums.
                 var p15 = Vector128.LoadUnsafe(ref pRef, (nuint)15);
@@ -2320,15 +2358,19 @@ namespace DivergenceGen.Generated
                 var qe15 = Vector128.ConditionalSelect(Vector128.Equals(q15, Vector128<double>.Zero), epsilon128, q15);
                 var de15 = Vector128.ConditionalSelect(Vector128.Equals(p15, Vector128<double>.Zero), pe15 - qe15,
                     Vector128.ConditionalSelect(Vector128.Equals(q15, Vector128<double>.Zero), pe15 - qe15, d15));
-                sumAcc += (VectorMath.Deviance(pe15, qe15, de15) + VectorMath.Deviance(qe15, pe15, -de15) & loopTailMask);
+                sumAcc += (VectorMath.Deviance<TPass>(pe15, qe15, de15) + VectorMath.Deviance<TPass>(qe15, pe15, -de15) & loopTailMask);
                 double sum = Vector128.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return PopulationStabilitySum(
+                    return PopulationStabilitySum<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)),
                         epsilon);
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return PopulationStabilitySum<GeneralPass>(p, q, epsilon);
                 }
                 return sum;
             }
@@ -2349,7 +2391,7 @@ namespace DivergenceGen.Generated
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return PopulationStabilitySum(
+                    return PopulationStabilitySum<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)),
                         epsilon);

@@ -1119,8 +1119,8 @@ namespace DivergenceGen.Generated
         internal static double EntropyOfRaw(ReadOnlySpan<double> p) => EntropyOfRaw<FastPass>(p);
 
         /// <summary>
-        /// The kernel of EntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms,
-        /// which give NaN in a lane that needs the general path (a zero, subnormal or extreme argument): with no call in it, the
+        /// The kernel of EntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
+        /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -1212,8 +1212,8 @@ namespace DivergenceGen.Generated
         internal static double KLDivergenceOfRaw(ReadOnlySpan<double> p, ReadOnlySpan<double> q) => KLDivergenceOfRaw<FastPass>(p, q);
 
         /// <summary>
-        /// The kernel of KLDivergenceOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms,
-        /// which give NaN in a lane that needs the general path (a zero, subnormal or extreme argument): with no call in it, the
+        /// The kernel of KLDivergenceOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
+        /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -1310,8 +1310,8 @@ namespace DivergenceGen.Generated
         internal static double CrossEntropyOfRaw(ReadOnlySpan<double> p, ReadOnlySpan<double> q) => CrossEntropyOfRaw<FastPass>(p, q);
 
         /// <summary>
-        /// The kernel of CrossEntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms,
-        /// which give NaN in a lane that needs the general path (a zero, subnormal or extreme argument): with no call in it, the
+        /// The kernel of CrossEntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
+        /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -1889,8 +1889,16 @@ namespace DivergenceGen.Generated
         /// Loader's deviance bd0(x, m) = x·log(x/m) + m − x ≥ 0 (the m − x parts cancel in the sum) and the differences ±(p − q) passed exactly: a sum of
         /// non-negative terms, so JS keeps full relative accuracy where P ≈ Q (the textbook p·log(p/m) + q·log(q/m) cancels there). The mixture is never formed
         /// (m = s/2 would underflow to 0 for the smallest subnormal). Callers have checked that every span has length K = 6.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static double JensenShannonSum(ReadOnlySpan<double> p, ReadOnlySpan<double> q) => JensenShannonSum<FastPass>(p, q);
+
+        /// <summary>
+        /// The kernel of JensenShannonSum, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
+        /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
+        /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double JensenShannonSum(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
+        private static double JensenShannonSum<TPass>(ReadOnlySpan<double> p, ReadOnlySpan<double> q) where TPass : struct, IKernelPass
         {
             // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
             // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
@@ -1916,14 +1924,18 @@ namespace DivergenceGen.Generated
                 var d1 = p1 - q1;
                 var s0 = p0 + q0;
                 var s1 = p1 + q1;
-                var sum0 = VectorMath.Deviance(Vector256.Create(2d) * p0, s0, d0) + VectorMath.Deviance(Vector256.Create(2d) * q0, s0, -d0);
-                var sum1 = VectorMath.Deviance(Vector128.Create(2d) * p1, s1, d1) + VectorMath.Deviance(Vector128.Create(2d) * q1, s1, -d1);
+                var sum0 = VectorMath.Deviance<TPass>(Vector256.Create(2d) * p0, s0, d0) + VectorMath.Deviance<TPass>(Vector256.Create(2d) * q0, s0, -d0);
+                var sum1 = VectorMath.Deviance<TPass>(Vector128.Create(2d) * p1, s1, d1) + VectorMath.Deviance<TPass>(Vector128.Create(2d) * q1, s1, -d1);
                 double sum = Vector256.Sum(sum0) + Vector128.Sum(sum1);
                 if (!valid)
                 {
-                    return JensenShannonSum(
+                    return JensenShannonSum<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return JensenShannonSum<GeneralPass>(p, q);
                 }
                 return sum;
             }
@@ -1946,15 +1958,19 @@ namespace DivergenceGen.Generated
                 var s0 = p0 + q0;
                 var s1 = p1 + q1;
                 var s2 = p2 + q2;
-                var sum0 = VectorMath.Deviance(Vector128.Create(2d) * p0, s0, d0) + VectorMath.Deviance(Vector128.Create(2d) * q0, s0, -d0);
-                var sum1 = VectorMath.Deviance(Vector128.Create(2d) * p1, s1, d1) + VectorMath.Deviance(Vector128.Create(2d) * q1, s1, -d1);
-                var sum2 = VectorMath.Deviance(Vector128.Create(2d) * p2, s2, d2) + VectorMath.Deviance(Vector128.Create(2d) * q2, s2, -d2);
+                var sum0 = VectorMath.Deviance<TPass>(Vector128.Create(2d) * p0, s0, d0) + VectorMath.Deviance<TPass>(Vector128.Create(2d) * q0, s0, -d0);
+                var sum1 = VectorMath.Deviance<TPass>(Vector128.Create(2d) * p1, s1, d1) + VectorMath.Deviance<TPass>(Vector128.Create(2d) * q1, s1, -d1);
+                var sum2 = VectorMath.Deviance<TPass>(Vector128.Create(2d) * p2, s2, d2) + VectorMath.Deviance<TPass>(Vector128.Create(2d) * q2, s2, -d2);
                 double sum = Vector128.Sum(sum0 + sum1 + sum2);
                 if (!valid)
                 {
-                    return JensenShannonSum(
+                    return JensenShannonSum<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return JensenShannonSum<GeneralPass>(p, q);
                 }
                 return sum;
             }
@@ -1973,7 +1989,7 @@ namespace DivergenceGen.Generated
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return JensenShannonSum(
+                    return JensenShannonSum<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
                 }
@@ -2249,8 +2265,17 @@ namespace DivergenceGen.Generated
 
         /// <summary>Σ of the terms of JeffreysDivergence and PopulationStabilityIndex. The Jeffreys term bd0(p′, q′) + bd0(q′, p′), with the exact difference p
         /// − q where neither bin is empty: no cancellation. Callers have checked that every span has length K = 6.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static double PopulationStabilitySum(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon) => PopulationStabilitySum<FastPass>(p, q,
+            epsilon);
+
+        /// <summary>
+        /// The kernel of PopulationStabilitySum, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
+        /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
+        /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double PopulationStabilitySum(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon)
+        private static double PopulationStabilitySum<TPass>(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon) where TPass : struct, IKernelPass
         {
             // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
             // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
@@ -2284,15 +2309,19 @@ namespace DivergenceGen.Generated
                     Vector256<double>.Zero), pe0 - qe0, d0));
                 var de1 = Vector128.ConditionalSelect(Vector128.Equals(p1, Vector128<double>.Zero), pe1 - qe1, Vector128.ConditionalSelect(Vector128.Equals(q1,
                     Vector128<double>.Zero), pe1 - qe1, d1));
-                var sum0 = VectorMath.Deviance(pe0, qe0, de0) + VectorMath.Deviance(qe0, pe0, -de0);
-                var sum1 = VectorMath.Deviance(pe1, qe1, de1) + VectorMath.Deviance(qe1, pe1, -de1);
+                var sum0 = VectorMath.Deviance<TPass>(pe0, qe0, de0) + VectorMath.Deviance<TPass>(qe0, pe0, -de0);
+                var sum1 = VectorMath.Deviance<TPass>(pe1, qe1, de1) + VectorMath.Deviance<TPass>(qe1, pe1, -de1);
                 double sum = Vector256.Sum(sum0) + Vector128.Sum(sum1);
                 if (!valid)
                 {
-                    return PopulationStabilitySum(
+                    return PopulationStabilitySum<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)),
                         epsilon);
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return PopulationStabilitySum<GeneralPass>(p, q, epsilon);
                 }
                 return sum;
             }
@@ -2325,16 +2354,20 @@ namespace DivergenceGen.Generated
                     Vector128<double>.Zero), pe1 - qe1, d1));
                 var de2 = Vector128.ConditionalSelect(Vector128.Equals(p2, Vector128<double>.Zero), pe2 - qe2, Vector128.ConditionalSelect(Vector128.Equals(q2,
                     Vector128<double>.Zero), pe2 - qe2, d2));
-                var sum0 = VectorMath.Deviance(pe0, qe0, de0) + VectorMath.Deviance(qe0, pe0, -de0);
-                var sum1 = VectorMath.Deviance(pe1, qe1, de1) + VectorMath.Deviance(qe1, pe1, -de1);
-                var sum2 = VectorMath.Deviance(pe2, qe2, de2) + VectorMath.Deviance(qe2, pe2, -de2);
+                var sum0 = VectorMath.Deviance<TPass>(pe0, qe0, de0) + VectorMath.Deviance<TPass>(qe0, pe0, -de0);
+                var sum1 = VectorMath.Deviance<TPass>(pe1, qe1, de1) + VectorMath.Deviance<TPass>(qe1, pe1, -de1);
+                var sum2 = VectorMath.Deviance<TPass>(pe2, qe2, de2) + VectorMath.Deviance<TPass>(qe2, pe2, -de2);
                 double sum = Vector128.Sum(sum0 + sum1 + sum2);
                 if (!valid)
                 {
-                    return PopulationStabilitySum(
+                    return PopulationStabilitySum<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)),
                         epsilon);
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return PopulationStabilitySum<GeneralPass>(p, q, epsilon);
                 }
                 return sum;
             }
@@ -2355,7 +2388,7 @@ namespace DivergenceGen.Generated
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return PopulationStabilitySum(
+                    return PopulationStabilitySum<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)),
                         epsilon);

@@ -1134,8 +1134,8 @@ namespace DivergenceGen.Generated
         internal static double EntropyOfRaw(ReadOnlySpan<double> p) => EntropyOfRaw<FastPass>(p);
 
         /// <summary>
-        /// The kernel of EntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms,
-        /// which give NaN in a lane that needs the general path (a zero, subnormal or extreme argument): with no call in it, the
+        /// The kernel of EntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
+        /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -1228,8 +1228,8 @@ namespace DivergenceGen.Generated
         internal static double KLDivergenceOfRaw(ReadOnlySpan<double> p, ReadOnlySpan<double> q) => KLDivergenceOfRaw<FastPass>(p, q);
 
         /// <summary>
-        /// The kernel of KLDivergenceOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms,
-        /// which give NaN in a lane that needs the general path (a zero, subnormal or extreme argument): with no call in it, the
+        /// The kernel of KLDivergenceOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
+        /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -1327,8 +1327,8 @@ namespace DivergenceGen.Generated
         internal static double CrossEntropyOfRaw(ReadOnlySpan<double> p, ReadOnlySpan<double> q) => CrossEntropyOfRaw<FastPass>(p, q);
 
         /// <summary>
-        /// The kernel of CrossEntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms,
-        /// which give NaN in a lane that needs the general path (a zero, subnormal or extreme argument): with no call in it, the
+        /// The kernel of CrossEntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
+        /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -1905,8 +1905,16 @@ namespace DivergenceGen.Generated
         /// Loader's deviance bd0(x, m) = x·log(x/m) + m − x ≥ 0 (the m − x parts cancel in the sum) and the differences ±(p − q) passed exactly: a sum of
         /// non-negative terms, so JS keeps full relative accuracy where P ≈ Q (the textbook p·log(p/m) + q·log(q/m) cancels there). The mixture is never formed
         /// (m = s/2 would underflow to 0 for the smallest subnormal). Callers have checked that every span has length K = 6.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static double JensenShannonSum(ReadOnlySpan<double> p, ReadOnlySpan<double> q) => JensenShannonSum<FastPass>(p, q);
+
+        /// <summary>
+        /// The kernel of JensenShannonSum, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
+        /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
+        /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double JensenShannonSum(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
+        private static double JensenShannonSum<TPass>(ReadOnlySpan<double> p, ReadOnlySpan<double> q) where TPass : struct, IKernelPass
         {
             // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
             // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
@@ -1929,7 +1937,7 @@ namespace DivergenceGen.Generated
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
                     var dk = pk - qk;
                     var sk = pk + qk;
-                    sumAcc += VectorMath.Deviance(Vector256.Create(2d) * pk, sk, dk) + VectorMath.Deviance(Vector256.Create(2d) * qk, sk, -dk);
+                    sumAcc += VectorMath.Deviance<TPass>(Vector256.Create(2d) * pk, sk, dk) + VectorMath.Deviance<TPass>(Vector256.Create(2d) * qk, sk, -dk);
                 }
                 // K = 6 is not a multiple of 4: one more vector at 2, overlapping, its first 2 lanes masked out of the sums.
                 var p2 = Vector256.LoadUnsafe(ref pRef, (nuint)2);
@@ -1937,14 +1945,19 @@ namespace DivergenceGen.Generated
                 seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p2), q2);
                 var d2 = p2 - q2;
                 var s2 = p2 + q2;
-                sumAcc += (VectorMath.Deviance(Vector256.Create(2d) * p2, s2, d2) + VectorMath.Deviance(Vector256.Create(2d) * q2, s2, -d2) & loopTailMask);
+                sumAcc += (VectorMath.Deviance<TPass>(Vector256.Create(2d) * p2, s2, d2) + VectorMath.Deviance<TPass>(Vector256.Create(2d) * q2, s2, -d2)
+                    & loopTailMask);
                 double sum = Vector256.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return JensenShannonSum(
+                    return JensenShannonSum<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return JensenShannonSum<GeneralPass>(p, q);
                 }
                 return sum;
             }
@@ -1959,15 +1972,19 @@ namespace DivergenceGen.Generated
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
                     var dk = pk - qk;
                     var sk = pk + qk;
-                    sumAcc += VectorMath.Deviance(Vector128.Create(2d) * pk, sk, dk) + VectorMath.Deviance(Vector128.Create(2d) * qk, sk, -dk);
+                    sumAcc += VectorMath.Deviance<TPass>(Vector128.Create(2d) * pk, sk, dk) + VectorMath.Deviance<TPass>(Vector128.Create(2d) * qk, sk, -dk);
                 }
                 double sum = Vector128.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return JensenShannonSum(
+                    return JensenShannonSum<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return JensenShannonSum<GeneralPass>(p, q);
                 }
                 return sum;
             }
@@ -1986,7 +2003,7 @@ namespace DivergenceGen.Generated
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return JensenShannonSum(
+                    return JensenShannonSum<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
                 }
@@ -2262,8 +2279,17 @@ namespace DivergenceGen.Generated
 
         /// <summary>Σ of the terms of JeffreysDivergence and PopulationStabilityIndex. The Jeffreys term bd0(p′, q′) + bd0(q′, p′), with the exact difference p
         /// − q where neither bin is empty: no cancellation. Callers have checked that every span has length K = 6.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static double PopulationStabilitySum(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon) => PopulationStabilitySum<FastPass>(p, q,
+            epsilon);
+
+        /// <summary>
+        /// The kernel of PopulationStabilitySum, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
+        /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
+        /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double PopulationStabilitySum(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon)
+        private static double PopulationStabilitySum<TPass>(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon) where TPass : struct, IKernelPass
         {
             // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
             // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
@@ -2290,7 +2316,7 @@ namespace DivergenceGen.Generated
                     var qek = Vector256.ConditionalSelect(Vector256.Equals(qk, Vector256<double>.Zero), epsilon256, qk);
                     var dek = Vector256.ConditionalSelect(Vector256.Equals(pk, Vector256<double>.Zero), pek - qek,
                         Vector256.ConditionalSelect(Vector256.Equals(qk, Vector256<double>.Zero), pek - qek, dk));
-                    sumAcc += VectorMath.Deviance(pek, qek, dek) + VectorMath.Deviance(qek, pek, -dek);
+                    sumAcc += VectorMath.Deviance<TPass>(pek, qek, dek) + VectorMath.Deviance<TPass>(qek, pek, -dek);
                 }
                 // K = 6 is not a multiple of 4: one more vector at 2, overlapping, its first 2 lanes masked out of the sums.
                 var p2 = Vector256.LoadUnsafe(ref pRef, (nuint)2);
@@ -2301,15 +2327,19 @@ namespace DivergenceGen.Generated
                 var qe2 = Vector256.ConditionalSelect(Vector256.Equals(q2, Vector256<double>.Zero), epsilon256, q2);
                 var de2 = Vector256.ConditionalSelect(Vector256.Equals(p2, Vector256<double>.Zero), pe2 - qe2, Vector256.ConditionalSelect(Vector256.Equals(q2,
                     Vector256<double>.Zero), pe2 - qe2, d2));
-                sumAcc += (VectorMath.Deviance(pe2, qe2, de2) + VectorMath.Deviance(qe2, pe2, -de2) & loopTailMask);
+                sumAcc += (VectorMath.Deviance<TPass>(pe2, qe2, de2) + VectorMath.Deviance<TPass>(qe2, pe2, -de2) & loopTailMask);
                 double sum = Vector256.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return PopulationStabilitySum(
+                    return PopulationStabilitySum<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)),
                         epsilon);
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return PopulationStabilitySum<GeneralPass>(p, q, epsilon);
                 }
                 return sum;
             }
@@ -2328,16 +2358,20 @@ namespace DivergenceGen.Generated
                     var qek = Vector128.ConditionalSelect(Vector128.Equals(qk, Vector128<double>.Zero), epsilon128, qk);
                     var dek = Vector128.ConditionalSelect(Vector128.Equals(pk, Vector128<double>.Zero), pek - qek,
                         Vector128.ConditionalSelect(Vector128.Equals(qk, Vector128<double>.Zero), pek - qek, dk));
-                    sumAcc += VectorMath.Deviance(pek, qek, dek) + VectorMath.Deviance(qek, pek, -dek);
+                    sumAcc += VectorMath.Deviance<TPass>(pek, qek, dek) + VectorMath.Deviance<TPass>(qek, pek, -dek);
                 }
                 double sum = Vector128.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return PopulationStabilitySum(
+                    return PopulationStabilitySum<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)),
                         epsilon);
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return PopulationStabilitySum<GeneralPass>(p, q, epsilon);
                 }
                 return sum;
             }
@@ -2358,7 +2392,7 @@ namespace DivergenceGen.Generated
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return PopulationStabilitySum(
+                    return PopulationStabilitySum<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)),
                         epsilon);

@@ -1033,8 +1033,8 @@ namespace DivergenceGen.Generated
         internal static float EntropyOfRaw(ReadOnlySpan<float> p) => EntropyOfRaw<FastPass>(p);
 
         /// <summary>
-        /// The kernel of EntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms,
-        /// which give NaN in a lane that needs the general path (a zero, subnormal or extreme argument): with no call in it, the
+        /// The kernel of EntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
+        /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -1096,8 +1096,8 @@ namespace DivergenceGen.Generated
         internal static float KLDivergenceOfRaw(ReadOnlySpan<float> p, ReadOnlySpan<float> q) => KLDivergenceOfRaw<FastPass>(p, q);
 
         /// <summary>
-        /// The kernel of KLDivergenceOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms,
-        /// which give NaN in a lane that needs the general path (a zero, subnormal or extreme argument): with no call in it, the
+        /// The kernel of KLDivergenceOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
+        /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -1165,8 +1165,8 @@ namespace DivergenceGen.Generated
         internal static float CrossEntropyOfRaw(ReadOnlySpan<float> p, ReadOnlySpan<float> q) => CrossEntropyOfRaw<FastPass>(p, q);
 
         /// <summary>
-        /// The kernel of CrossEntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms,
-        /// which give NaN in a lane that needs the general path (a zero, subnormal or extreme argument): with no call in it, the
+        /// The kernel of CrossEntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
+        /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -1298,8 +1298,16 @@ namespace DivergenceGen.Generated
         /// Loader's deviance bd0(x, m) = x·log(x/m) + m − x ≥ 0 (the m − x parts cancel in the sum) and the differences ±(p − q) passed exactly: a sum of
         /// non-negative terms, so JS keeps full relative accuracy where P ≈ Q (the textbook p·log(p/m) + q·log(q/m) cancels there). The mixture is never formed
         /// (m = s/2 would underflow to 0 for the smallest subnormal). Callers have checked that every span has length K = 5.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static double JensenShannonSum(ReadOnlySpan<float> p, ReadOnlySpan<float> q) => JensenShannonSum<FastPass>(p, q);
+
+        /// <summary>
+        /// The kernel of JensenShannonSum, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
+        /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
+        /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double JensenShannonSum(ReadOnlySpan<float> p, ReadOnlySpan<float> q)
+        private static double JensenShannonSum<TPass>(ReadOnlySpan<float> p, ReadOnlySpan<float> q) where TPass : struct, IKernelPass
         {
             // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
             // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
@@ -1325,14 +1333,18 @@ namespace DivergenceGen.Generated
                 var d1 = p1 - q1;
                 var s0 = p0 + q0;
                 var s1 = p1 + q1;
-                var sum0 = VectorMath.Deviance(Vector128.Create(2f) * p0, s0, d0) + VectorMath.Deviance(Vector128.Create(2f) * q0, s0, -d0);
-                var sum1 = VectorMath.Deviance(Vector128.Create(2f) * p1, s1, d1) + VectorMath.Deviance(Vector128.Create(2f) * q1, s1, -d1);
+                var sum0 = VectorMath.Deviance<TPass>(Vector128.Create(2f) * p0, s0, d0) + VectorMath.Deviance<TPass>(Vector128.Create(2f) * q0, s0, -d0);
+                var sum1 = VectorMath.Deviance<TPass>(Vector128.Create(2f) * p1, s1, d1) + VectorMath.Deviance<TPass>(Vector128.Create(2f) * q1, s1, -d1);
                 double sum = VectorReductions.SumToDouble(sum0) + VectorReductions.SumToDouble((sum1 & tailMask));
                 if (!valid)
                 {
-                    return JensenShannonSum(
+                    return JensenShannonSum<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return JensenShannonSum<GeneralPass>(p, q);
                 }
                 return sum;
             }
@@ -1351,7 +1363,7 @@ namespace DivergenceGen.Generated
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return JensenShannonSum(
+                    return JensenShannonSum<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
                 }
@@ -1543,8 +1555,17 @@ namespace DivergenceGen.Generated
 
         /// <summary>Σ of the terms of JeffreysDivergence and PopulationStabilityIndex. The Jeffreys term bd0(p′, q′) + bd0(q′, p′), with the exact difference p
         /// − q where neither bin is empty: no cancellation. Callers have checked that every span has length K = 5.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static double PopulationStabilitySum(ReadOnlySpan<float> p, ReadOnlySpan<float> q, float epsilon) => PopulationStabilitySum<FastPass>(p, q,
+            epsilon);
+
+        /// <summary>
+        /// The kernel of PopulationStabilitySum, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
+        /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
+        /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double PopulationStabilitySum(ReadOnlySpan<float> p, ReadOnlySpan<float> q, float epsilon)
+        private static double PopulationStabilitySum<TPass>(ReadOnlySpan<float> p, ReadOnlySpan<float> q, float epsilon) where TPass : struct, IKernelPass
         {
             // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
             // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
@@ -1577,15 +1598,19 @@ namespace DivergenceGen.Generated
                     Vector128<float>.Zero), pe0 - qe0, d0));
                 var de1 = Vector128.ConditionalSelect(Vector128.Equals(p1, Vector128<float>.Zero), pe1 - qe1, Vector128.ConditionalSelect(Vector128.Equals(q1,
                     Vector128<float>.Zero), pe1 - qe1, d1));
-                var sum0 = VectorMath.Deviance(pe0, qe0, de0) + VectorMath.Deviance(qe0, pe0, -de0);
-                var sum1 = VectorMath.Deviance(pe1, qe1, de1) + VectorMath.Deviance(qe1, pe1, -de1);
+                var sum0 = VectorMath.Deviance<TPass>(pe0, qe0, de0) + VectorMath.Deviance<TPass>(qe0, pe0, -de0);
+                var sum1 = VectorMath.Deviance<TPass>(pe1, qe1, de1) + VectorMath.Deviance<TPass>(qe1, pe1, -de1);
                 double sum = VectorReductions.SumToDouble(sum0) + VectorReductions.SumToDouble((sum1 & tailMask));
                 if (!valid)
                 {
-                    return PopulationStabilitySum(
+                    return PopulationStabilitySum<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)),
                         epsilon);
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return PopulationStabilitySum<GeneralPass>(p, q, epsilon);
                 }
                 return sum;
             }
@@ -1606,7 +1631,7 @@ namespace DivergenceGen.Generated
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return PopulationStabilitySum(
+                    return PopulationStabilitySum<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)),
                         epsilon);

@@ -1133,8 +1133,8 @@ namespace DivergenceGen.Generated
         internal static double EntropyOfRaw(ReadOnlySpan<double> p) => EntropyOfRaw<FastPass>(p);
 
         /// <summary>
-        /// The kernel of EntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms,
-        /// which give NaN in a lane that needs the general path (a zero, subnormal or extreme argument): with no call in it, the
+        /// The kernel of EntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
+        /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -1266,8 +1266,8 @@ namespace DivergenceGen.Generated
         internal static double KLDivergenceOfRaw(ReadOnlySpan<double> p, ReadOnlySpan<double> q) => KLDivergenceOfRaw<FastPass>(p, q);
 
         /// <summary>
-        /// The kernel of KLDivergenceOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms,
-        /// which give NaN in a lane that needs the general path (a zero, subnormal or extreme argument): with no call in it, the
+        /// The kernel of KLDivergenceOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
+        /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -1405,8 +1405,8 @@ namespace DivergenceGen.Generated
         internal static double CrossEntropyOfRaw(ReadOnlySpan<double> p, ReadOnlySpan<double> q) => CrossEntropyOfRaw<FastPass>(p, q);
 
         /// <summary>
-        /// The kernel of CrossEntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms,
-        /// which give NaN in a lane that needs the general path (a zero, subnormal or extreme argument): with no call in it, the
+        /// The kernel of CrossEntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
+        /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -1614,8 +1614,16 @@ namespace DivergenceGen.Generated
         /// Loader's deviance bd0(x, m) = x·log(x/m) + m − x ≥ 0 (the m − x parts cancel in the sum) and the differences ±(p − q) passed exactly: a sum of
         /// non-negative terms, so JS keeps full relative accuracy where P ≈ Q (the textbook p·log(p/m) + q·log(q/m) cancels there). The mixture is never formed
         /// (m = s/2 would underflow to 0 for the smallest subnormal). Callers have checked that every span has length K = 21.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static double JensenShannonSum(ReadOnlySpan<double> p, ReadOnlySpan<double> q) => JensenShannonSum<FastPass>(p, q);
+
+        /// <summary>
+        /// The kernel of JensenShannonSum, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
+        /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
+        /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double JensenShannonSum(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
+        private static double JensenShannonSum<TPass>(ReadOnlySpan<double> p, ReadOnlySpan<double> q) where TPass : struct, IKernelPass
         {
             // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
             // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
@@ -1639,7 +1647,7 @@ namespace DivergenceGen.Generated
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
                     var dk = pk - qk;
                     var sk = pk + qk;
-                    sumAcc += VectorMath.Deviance(Vector512.Create(2d) * pk, sk, dk) + VectorMath.Deviance(Vector512.Create(2d) * qk, sk, -dk);
+                    sumAcc += VectorMath.Deviance<TPass>(Vector512.Create(2d) * pk, sk, dk) + VectorMath.Deviance<TPass>(Vector512.Create(2d) * qk, sk, -dk);
                 }
                 // K = 21 is not a multiple of 8: one more vector at 13, overlapping, its first 3 lanes masked out of the sums.
                 var p13 = Vector512.LoadUnsafe(ref pRef, (nuint)13);
@@ -1647,15 +1655,19 @@ namespace DivergenceGen.Generated
                 seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p13), q13);
                 var d13 = p13 - q13;
                 var s13 = p13 + q13;
-                sumAcc += (VectorMath.Deviance(Vector512.Create(2d) * p13, s13, d13) + VectorMath.Deviance(Vector512.Create(2d) * q13, s13, -d13)
+                sumAcc += (VectorMath.Deviance<TPass>(Vector512.Create(2d) * p13, s13, d13) + VectorMath.Deviance<TPass>(Vector512.Create(2d) * q13, s13, -d13)
                     & loopTailMask);
                 double sum = Vector512.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return JensenShannonSum(
+                    return JensenShannonSum<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return JensenShannonSum<GeneralPass>(p, q);
                 }
                 return sum;
             }
@@ -1672,7 +1684,7 @@ namespace DivergenceGen.Generated
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
                     var dk = pk - qk;
                     var sk = pk + qk;
-                    sumAcc += VectorMath.Deviance(Vector256.Create(2d) * pk, sk, dk) + VectorMath.Deviance(Vector256.Create(2d) * qk, sk, -dk);
+                    sumAcc += VectorMath.Deviance<TPass>(Vector256.Create(2d) * pk, sk, dk) + VectorMath.Deviance<TPass>(Vector256.Create(2d) * qk, sk, -dk);
                 }
                 // K = 21 is not a multiple of 4: one more vector at 17, overlapping, its first 3 lanes masked out of the sums.
                 var p17 = Vector256.LoadUnsafe(ref pRef, (nuint)17);
@@ -1680,15 +1692,19 @@ namespace DivergenceGen.Generated
                 seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p17), q17);
                 var d17 = p17 - q17;
                 var s17 = p17 + q17;
-                sumAcc += (VectorMath.Deviance(Vector256.Create(2d) * p17, s17, d17) + VectorMath.Deviance(Vector256.Create(2d) * q17, s17, -d17)
+                sumAcc += (VectorMath.Deviance<TPass>(Vector256.Create(2d) * p17, s17, d17) + VectorMath.Deviance<TPass>(Vector256.Create(2d) * q17, s17, -d17)
                     & loopTailMask);
                 double sum = Vector256.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return JensenShannonSum(
+                    return JensenShannonSum<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return JensenShannonSum<GeneralPass>(p, q);
                 }
                 return sum;
             }
@@ -1705,7 +1721,7 @@ namespace DivergenceGen.Generated
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
                     var dk = pk - qk;
                     var sk = pk + qk;
-                    sumAcc += VectorMath.Deviance(Vector128.Create(2d) * pk, sk, dk) + VectorMath.Deviance(Vector128.Create(2d) * qk, sk, -dk);
+                    sumAcc += VectorMath.Deviance<TPass>(Vector128.Create(2d) * pk, sk, dk) + VectorMath.Deviance<TPass>(Vector128.Create(2d) * qk, sk, -dk);
                 }
                 // K = 21 is not a multiple of 2: one more vector at 19, overlapping, its first 1 lanes masked out of the sums.
                 var p19 = Vector128.LoadUnsafe(ref pRef, (nuint)19);
@@ -1713,15 +1729,19 @@ namespace DivergenceGen.Generated
                 seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p19), q19);
                 var d19 = p19 - q19;
                 var s19 = p19 + q19;
-                sumAcc += (VectorMath.Deviance(Vector128.Create(2d) * p19, s19, d19) + VectorMath.Deviance(Vector128.Create(2d) * q19, s19, -d19)
+                sumAcc += (VectorMath.Deviance<TPass>(Vector128.Create(2d) * p19, s19, d19) + VectorMath.Deviance<TPass>(Vector128.Create(2d) * q19, s19, -d19)
                     & loopTailMask);
                 double sum = Vector128.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return JensenShannonSum(
+                    return JensenShannonSum<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return JensenShannonSum<GeneralPass>(p, q);
                 }
                 return sum;
             }
@@ -1740,7 +1760,7 @@ namespace DivergenceGen.Generated
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return JensenShannonSum(
+                    return JensenShannonSum<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
                 }
@@ -2136,8 +2156,17 @@ namespace DivergenceGen.Generated
 
         /// <summary>Σ of the terms of JeffreysDivergence and PopulationStabilityIndex. The Jeffreys term bd0(p′, q′) + bd0(q′, p′), with the exact difference p
         /// − q where neither bin is empty: no cancellation. Callers have checked that every span has length K = 21.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static double PopulationStabilitySum(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon) => PopulationStabilitySum<FastPass>(p, q,
+            epsilon);
+
+        /// <summary>
+        /// The kernel of PopulationStabilitySum, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
+        /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
+        /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double PopulationStabilitySum(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon)
+        private static double PopulationStabilitySum<TPass>(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon) where TPass : struct, IKernelPass
         {
             // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
             // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
@@ -2165,7 +2194,7 @@ namespace DivergenceGen.Generated
                     var qek = Vector512.ConditionalSelect(Vector512.Equals(qk, Vector512<double>.Zero), epsilon512, qk);
                     var dek = Vector512.ConditionalSelect(Vector512.Equals(pk, Vector512<double>.Zero), pek - qek,
                         Vector512.ConditionalSelect(Vector512.Equals(qk, Vector512<double>.Zero), pek - qek, dk));
-                    sumAcc += VectorMath.Deviance(pek, qek, dek) + VectorMath.Deviance(qek, pek, -dek);
+                    sumAcc += VectorMath.Deviance<TPass>(pek, qek, dek) + VectorMath.Deviance<TPass>(qek, pek, -dek);
                 }
                 // K = 21 is not a multiple of 8: one more vector at 13, overlapping, its first 3 lanes masked out of the sums.
                 var p13 = Vector512.LoadUnsafe(ref pRef, (nuint)13);
@@ -2176,15 +2205,19 @@ namespace DivergenceGen.Generated
                 var qe13 = Vector512.ConditionalSelect(Vector512.Equals(q13, Vector512<double>.Zero), epsilon512, q13);
                 var de13 = Vector512.ConditionalSelect(Vector512.Equals(p13, Vector512<double>.Zero), pe13 - qe13,
                     Vector512.ConditionalSelect(Vector512.Equals(q13, Vector512<double>.Zero), pe13 - qe13, d13));
-                sumAcc += (VectorMath.Deviance(pe13, qe13, de13) + VectorMath.Deviance(qe13, pe13, -de13) & loopTailMask);
+                sumAcc += (VectorMath.Deviance<TPass>(pe13, qe13, de13) + VectorMath.Deviance<TPass>(qe13, pe13, -de13) & loopTailMask);
                 double sum = Vector512.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return PopulationStabilitySum(
+                    return PopulationStabilitySum<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)),
                         epsilon);
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return PopulationStabilitySum<GeneralPass>(p, q, epsilon);
                 }
                 return sum;
             }
@@ -2205,7 +2238,7 @@ namespace DivergenceGen.Generated
                     var qek = Vector256.ConditionalSelect(Vector256.Equals(qk, Vector256<double>.Zero), epsilon256, qk);
                     var dek = Vector256.ConditionalSelect(Vector256.Equals(pk, Vector256<double>.Zero), pek - qek,
                         Vector256.ConditionalSelect(Vector256.Equals(qk, Vector256<double>.Zero), pek - qek, dk));
-                    sumAcc += VectorMath.Deviance(pek, qek, dek) + VectorMath.Deviance(qek, pek, -dek);
+                    sumAcc += VectorMath.Deviance<TPass>(pek, qek, dek) + VectorMath.Deviance<TPass>(qek, pek, -dek);
                 }
                 // K = 21 is not a multiple of 4: one more vector at 17, overlapping, its first 3 lanes masked out of the sums.
                 var p17 = Vector256.LoadUnsafe(ref pRef, (nuint)17);
@@ -2216,15 +2249,19 @@ namespace DivergenceGen.Generated
                 var qe17 = Vector256.ConditionalSelect(Vector256.Equals(q17, Vector256<double>.Zero), epsilon256, q17);
                 var de17 = Vector256.ConditionalSelect(Vector256.Equals(p17, Vector256<double>.Zero), pe17 - qe17,
                     Vector256.ConditionalSelect(Vector256.Equals(q17, Vector256<double>.Zero), pe17 - qe17, d17));
-                sumAcc += (VectorMath.Deviance(pe17, qe17, de17) + VectorMath.Deviance(qe17, pe17, -de17) & loopTailMask);
+                sumAcc += (VectorMath.Deviance<TPass>(pe17, qe17, de17) + VectorMath.Deviance<TPass>(qe17, pe17, -de17) & loopTailMask);
                 double sum = Vector256.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return PopulationStabilitySum(
+                    return PopulationStabilitySum<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)),
                         epsilon);
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return PopulationStabilitySum<GeneralPass>(p, q, epsilon);
                 }
                 return sum;
             }
@@ -2245,7 +2282,7 @@ namespace DivergenceGen.Generated
                     var qek = Vector128.ConditionalSelect(Vector128.Equals(qk, Vector128<double>.Zero), epsilon128, qk);
                     var dek = Vector128.ConditionalSelect(Vector128.Equals(pk, Vector128<double>.Zero), pek - qek,
                         Vector128.ConditionalSelect(Vector128.Equals(qk, Vector128<double>.Zero), pek - qek, dk));
-                    sumAcc += VectorMath.Deviance(pek, qek, dek) + VectorMath.Deviance(qek, pek, -dek);
+                    sumAcc += VectorMath.Deviance<TPass>(pek, qek, dek) + VectorMath.Deviance<TPass>(qek, pek, -dek);
                 }
                 // K = 21 is not a multiple of 2: one more vector at 19, overlapping, its first 1 lanes masked out of the sums.
                 var p19 = Vector128.LoadUnsafe(ref pRef, (nuint)19);
@@ -2256,15 +2293,19 @@ namespace DivergenceGen.Generated
                 var qe19 = Vector128.ConditionalSelect(Vector128.Equals(q19, Vector128<double>.Zero), epsilon128, q19);
                 var de19 = Vector128.ConditionalSelect(Vector128.Equals(p19, Vector128<double>.Zero), pe19 - qe19,
                     Vector128.ConditionalSelect(Vector128.Equals(q19, Vector128<double>.Zero), pe19 - qe19, d19));
-                sumAcc += (VectorMath.Deviance(pe19, qe19, de19) + VectorMath.Deviance(qe19, pe19, -de19) & loopTailMask);
+                sumAcc += (VectorMath.Deviance<TPass>(pe19, qe19, de19) + VectorMath.Deviance<TPass>(qe19, pe19, -de19) & loopTailMask);
                 double sum = Vector128.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return PopulationStabilitySum(
+                    return PopulationStabilitySum<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)),
                         epsilon);
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return PopulationStabilitySum<GeneralPass>(p, q, epsilon);
                 }
                 return sum;
             }
@@ -2285,7 +2326,7 @@ namespace DivergenceGen.Generated
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
                 if (!valid)
                 {
-                    return PopulationStabilitySum(
+                    return PopulationStabilitySum<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)),
                         epsilon);

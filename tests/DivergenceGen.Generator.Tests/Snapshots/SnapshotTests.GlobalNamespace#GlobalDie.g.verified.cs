@@ -1062,8 +1062,8 @@ namespace DivergenceGen.Generated
         internal static double EntropyOfRaw(ReadOnlySpan<double> p) => EntropyOfRaw<FastPass>(p);
 
         /// <summary>
-        /// The kernel of EntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms,
-        /// which give NaN in a lane that needs the general path (a zero, subnormal or extreme argument): with no call in it, the
+        /// The kernel of EntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
+        /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -1126,8 +1126,8 @@ namespace DivergenceGen.Generated
         internal static double KLDivergenceOfRaw(ReadOnlySpan<double> p, ReadOnlySpan<double> q) => KLDivergenceOfRaw<FastPass>(p, q);
 
         /// <summary>
-        /// The kernel of KLDivergenceOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms,
-        /// which give NaN in a lane that needs the general path (a zero, subnormal or extreme argument): with no call in it, the
+        /// The kernel of KLDivergenceOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
+        /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -1194,8 +1194,8 @@ namespace DivergenceGen.Generated
         internal static double CrossEntropyOfRaw(ReadOnlySpan<double> p, ReadOnlySpan<double> q) => CrossEntropyOfRaw<FastPass>(p, q);
 
         /// <summary>
-        /// The kernel of CrossEntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms,
-        /// which give NaN in a lane that needs the general path (a zero, subnormal or extreme argument): with no call in it, the
+        /// The kernel of CrossEntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
+        /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -1635,8 +1635,16 @@ namespace DivergenceGen.Generated
         /// Loader's deviance bd0(x, m) = x·log(x/m) + m − x ≥ 0 (the m − x parts cancel in the sum) and the differences ±(p − q) passed exactly: a sum of
         /// non-negative terms, so JS keeps full relative accuracy where P ≈ Q (the textbook p·log(p/m) + q·log(q/m) cancels there). The mixture is never formed
         /// (m = s/2 would underflow to 0 for the smallest subnormal). Callers have checked that every span has length K = 3.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static double JensenShannonSum(ReadOnlySpan<double> p, ReadOnlySpan<double> q) => JensenShannonSum<FastPass>(p, q);
+
+        /// <summary>
+        /// The kernel of JensenShannonSum, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
+        /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
+        /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double JensenShannonSum(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
+        private static double JensenShannonSum<TPass>(ReadOnlySpan<double> p, ReadOnlySpan<double> q) where TPass : struct, IKernelPass
         {
             // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
             // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
@@ -1662,14 +1670,18 @@ namespace DivergenceGen.Generated
                 var d1 = p1 - q1;
                 var s0 = p0 + q0;
                 var s1 = p1 + q1;
-                var sum0 = VectorMath.Deviance(Vector128.Create(2d) * p0, s0, d0) + VectorMath.Deviance(Vector128.Create(2d) * q0, s0, -d0);
-                var sum1 = VectorMath.Deviance(Vector128.Create(2d) * p1, s1, d1) + VectorMath.Deviance(Vector128.Create(2d) * q1, s1, -d1);
+                var sum0 = VectorMath.Deviance<TPass>(Vector128.Create(2d) * p0, s0, d0) + VectorMath.Deviance<TPass>(Vector128.Create(2d) * q0, s0, -d0);
+                var sum1 = VectorMath.Deviance<TPass>(Vector128.Create(2d) * p1, s1, d1) + VectorMath.Deviance<TPass>(Vector128.Create(2d) * q1, s1, -d1);
                 double sum = Vector128.Sum(sum0 + (sum1 & tailMask));
                 if (!valid)
                 {
-                    return JensenShannonSum(
+                    return JensenShannonSum<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return JensenShannonSum<GeneralPass>(p, q);
                 }
                 return sum;
             }
@@ -1691,7 +1703,7 @@ namespace DivergenceGen.Generated
                     + ScalarMath.Deviance(2d * Unsafe.Add(ref pRef, 2), s2, d2) + ScalarMath.Deviance(2d * Unsafe.Add(ref qRef, 2), s2, -d2);
                 if (!valid)
                 {
-                    return JensenShannonSum(
+                    return JensenShannonSum<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
                 }
@@ -1883,8 +1895,17 @@ namespace DivergenceGen.Generated
 
         /// <summary>Σ of the terms of JeffreysDivergence and PopulationStabilityIndex. The Jeffreys term bd0(p′, q′) + bd0(q′, p′), with the exact difference p
         /// − q where neither bin is empty: no cancellation. Callers have checked that every span has length K = 3.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static double PopulationStabilitySum(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon) => PopulationStabilitySum<FastPass>(p, q,
+            epsilon);
+
+        /// <summary>
+        /// The kernel of PopulationStabilitySum, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
+        /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
+        /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal static double PopulationStabilitySum(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon)
+        private static double PopulationStabilitySum<TPass>(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon) where TPass : struct, IKernelPass
         {
             // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
             // the largest bit pattern read so far (ProbabilityLanes: one unsigned max per vector); it exceeds the bits of 1
@@ -1917,15 +1938,19 @@ namespace DivergenceGen.Generated
                     Vector128<double>.Zero), pe0 - qe0, d0));
                 var de1 = Vector128.ConditionalSelect(Vector128.Equals(p1, Vector128<double>.Zero), pe1 - qe1, Vector128.ConditionalSelect(Vector128.Equals(q1,
                     Vector128<double>.Zero), pe1 - qe1, d1));
-                var sum0 = VectorMath.Deviance(pe0, qe0, de0) + VectorMath.Deviance(qe0, pe0, -de0);
-                var sum1 = VectorMath.Deviance(pe1, qe1, de1) + VectorMath.Deviance(qe1, pe1, -de1);
+                var sum0 = VectorMath.Deviance<TPass>(pe0, qe0, de0) + VectorMath.Deviance<TPass>(qe0, pe0, -de0);
+                var sum1 = VectorMath.Deviance<TPass>(pe1, qe1, de1) + VectorMath.Deviance<TPass>(qe1, pe1, -de1);
                 double sum = Vector128.Sum(sum0 + (sum1 & tailMask));
                 if (!valid)
                 {
-                    return PopulationStabilitySum(
+                    return PopulationStabilitySum<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)),
                         epsilon);
+                }
+                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                {
+                    return PopulationStabilitySum<GeneralPass>(p, q, epsilon);
                 }
                 return sum;
             }
@@ -1952,7 +1977,7 @@ namespace DivergenceGen.Generated
                     + ScalarMath.Deviance(qe1, pe1, -de1) + ScalarMath.Deviance(pe2, qe2, de2) + ScalarMath.Deviance(qe2, pe2, -de2);
                 if (!valid)
                 {
-                    return PopulationStabilitySum(
+                    return PopulationStabilitySum<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)),
                         epsilon);

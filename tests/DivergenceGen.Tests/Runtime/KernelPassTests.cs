@@ -6,8 +6,9 @@ using Xunit;
 namespace DivergenceGen.Tests.Runtime
 {
     /// <summary>
-    /// The two passes of a generated kernel (<see cref="IKernelPass"/>): <c>Log&lt;TPass&gt;</c> and <c>XLogRatio&lt;TPass&gt;</c>
-    /// at every width and precision, and the generated Categorical raw-vector kernels on inputs that need the second pass.
+    /// The two passes of a generated kernel (<see cref="IKernelPass"/>): <c>Log&lt;TPass&gt;</c>, <c>XLogRatio&lt;TPass&gt;</c> and
+    /// <c>Deviance&lt;TPass&gt;</c> at every width and precision, and the generated Categorical raw-vector kernels (entropy,
+    /// KL, cross-entropy, Jensen–Shannon) on inputs that need the second pass.
     /// </summary>
     /// <remarks>
     /// The contract of the first pass: a lane is either bit for bit what the general function gives for that lane alone (the
@@ -230,6 +231,99 @@ namespace DivergenceGen.Tests.Runtime
         }
 
         /// <summary>
+        /// Deviance's first pass: each lane is the general function's value for that lane alone, or NaN; never NaN where the
+        /// lane is near (|x − m| &lt; ½(x + m): the series), where x = 0 (m), or where x, m and x/m are positive normals.
+        /// </summary>
+        [Fact]
+        public void Deviance_FastPassIsTheGeneralValueOrNaN()
+        {
+            double[] x = DoubleInputs(41), m = DoubleInputs(42);
+            Array.Reverse(m);
+            var random = new Random(43);
+            for (int i = DoubleSpecials.Length * 8; i < x.Length; i += 3)
+            {
+                x[i] = random.NextDouble();
+                m[i] = i % 2 == 0 ? x[i] * (1 + (random.NextDouble() - 0.5)) : random.NextDouble(); // near and far pairs
+                x[i + 1] = i % 7 == 0 ? 0 : x[i + 1];
+            }
+
+            for (int i = 0; i + 8 <= x.Length; i += 8)
+            {
+                var x512 = Vector512.Create(x, i);
+                var m512 = Vector512.Create(m, i);
+                var fast512 = VectorMath.Deviance<FastPass>(x512, m512, x512 - m512);
+                var fast256 = VectorMath.Deviance<FastPass>(Vector256.Create(x, i), Vector256.Create(m, i), Vector256.Create(x, i) - Vector256.Create(m, i));
+                var fast128 = VectorMath.Deviance<FastPass>(Vector128.Create(x, i), Vector128.Create(m, i), Vector128.Create(x, i) - Vector128.Create(m, i));
+                Assert.Equal(VectorMath.Deviance(x512, m512, x512 - m512), VectorMath.Deviance<GeneralPass>(x512, m512, x512 - m512));
+                for (int lane = 0; lane < 8; lane++)
+                {
+                    double xi = x[i + lane], mi = m[i + lane], d = xi - mi;
+                    if (!(xi >= 0 && mi >= 0 && double.IsFinite(xi) && double.IsFinite(mi)))
+                    {
+                        continue; // outside bd0's domain: nothing promised
+                    }
+
+                    bool onPath = Math.Abs(d) < (xi + mi) * 0.5 || xi == 0 || (PositiveNormal(xi) && PositiveNormal(mi) && PositiveNormal(xi / mi));
+                    string what = $"Deviance<FastPass>(x = {xi:R}, m = {mi:R})";
+                    AssertFastLane(fast512.GetElement(lane), VectorMath.Deviance(Vector512.Create(xi), Vector512.Create(mi), Vector512.Create(d)).GetElement(0), !onPath, what + " at 512 bits");
+                    if (lane < 4)
+                    {
+                        AssertFastLane(fast256.GetElement(lane), VectorMath.Deviance(Vector256.Create(xi), Vector256.Create(mi), Vector256.Create(d)).GetElement(0), !onPath, what + " at 256 bits");
+                    }
+
+                    if (lane < 2)
+                    {
+                        AssertFastLane(fast128.GetElement(lane), VectorMath.Deviance(Vector128.Create(xi), Vector128.Create(mi), Vector128.Create(d)).GetElement(0), !onPath, what + " at 128 bits");
+                    }
+                }
+            }
+        }
+
+        [Fact]
+        public void Deviance_FastPassIsTheGeneralValueOrNaN_Single()
+        {
+            float[] x = SingleInputs(51), m = SingleInputs(52);
+            Array.Reverse(m);
+            var random = new Random(53);
+            for (int i = SingleSpecials.Length * 8; i < x.Length; i += 3)
+            {
+                x[i] = (float)random.NextDouble();
+                m[i] = i % 2 == 0 ? x[i] * (float)(1 + (random.NextDouble() - 0.5)) : (float)random.NextDouble();
+            }
+
+            for (int i = 0; i + 16 <= x.Length; i += 16)
+            {
+                var x512 = Vector512.Create(x, i);
+                var m512 = Vector512.Create(m, i);
+                var fast512 = VectorMath.Deviance<FastPass>(x512, m512, x512 - m512);
+                var fast256 = VectorMath.Deviance<FastPass>(Vector256.Create(x, i), Vector256.Create(m, i), Vector256.Create(x, i) - Vector256.Create(m, i));
+                var fast128 = VectorMath.Deviance<FastPass>(Vector128.Create(x, i), Vector128.Create(m, i), Vector128.Create(x, i) - Vector128.Create(m, i));
+                for (int lane = 0; lane < 16; lane++)
+                {
+                    float xi = x[i + lane], mi = m[i + lane], d = xi - mi;
+                    if (!(xi >= 0 && mi >= 0 && float.IsFinite(xi) && float.IsFinite(mi)))
+                    {
+                        continue;
+                    }
+
+                    static bool Normal(float v) => float.IsNormal(v) && v > 0;
+                    bool onPath = Math.Abs(d) < (xi + mi) * 0.5f || xi == 0 || (Normal(xi) && Normal(mi) && Normal(xi / mi));
+                    string what = $"Deviance<FastPass>(x = {xi:R}, m = {mi:R})";
+                    AssertFastLane(fast512.GetElement(lane), VectorMath.Deviance(Vector512.Create(xi), Vector512.Create(mi), Vector512.Create(d)).GetElement(0), !onPath, what + " at 512 bits");
+                    if (lane < 8)
+                    {
+                        AssertFastLane(fast256.GetElement(lane), VectorMath.Deviance(Vector256.Create(xi), Vector256.Create(mi), Vector256.Create(d)).GetElement(0), !onPath, what + " at 256 bits");
+                    }
+
+                    if (lane < 4)
+                    {
+                        AssertFastLane(fast128.GetElement(lane), VectorMath.Deviance(Vector128.Create(xi), Vector128.Create(mi), Vector128.Create(d)).GetElement(0), !onPath, what + " at 128 bits");
+                    }
+                }
+            }
+        }
+
+        /// <summary>
         /// The generated raw-vector kernels on inputs whose first pass gives NaN (a subnormal probability, q = 0 &lt; p) or that
         /// stay in it (zeros in p): the results are the reference's, at K = 16 (straight-line) and K = 1000 (loops), double and
         /// float. Tolerance as PropertyTests': (4K·ε_double + 16·ε) of the terms' magnitude S = Σ p(|log p| + |log q|) (the
@@ -289,6 +383,7 @@ namespace DivergenceGen.Tests.Runtime
                 Near(Reference.Entropy(p), TCat.Entropy(p), k, Reference.Scale(p, p), $"H K={k} {kind}");
                 Near(Reference.KL(p, q), TCat.KLDivergence(p, q), k, Reference.Scale(p, q), $"KL K={k} {kind}");
                 Near(Reference.CrossEntropy(p, q), TCat.CrossEntropy(p, q), k, Reference.Scale(p, q), $"H(P, Q) K={k} {kind}");
+                Near(JensenShannon(p, q), TCat.JensenShannonDivergence(p, q), k, Reference.Scale(p, q), $"JS K={k} {kind}");
             }
         }
 
@@ -346,6 +441,19 @@ namespace DivergenceGen.Tests.Runtime
             Near(Reference.Entropy(pd), Cat1000F.Entropy(p), K, Reference.Scale(pd, pd), $"H float {kind}", single: true);
             Near(Reference.KL(pd, qd), Cat1000F.KLDivergence(p, q), K, Reference.Scale(pd, qd), $"KL float {kind}", single: true);
             Near(Reference.CrossEntropy(pd, qd), Cat1000F.CrossEntropy(p, q), K, Reference.Scale(pd, qd), $"H(P, Q) float {kind}", single: true);
+        }
+
+        /// <summary>JS = ½ Σ p·(log p − log m) + q·(log q − log m), m = (p + q)/2, the logs apart (a subnormal p keeps its digits).</summary>
+        private static double JensenShannon(double[] p, double[] q)
+        {
+            double sum = 0;
+            for (int i = 0; i < p.Length; i++)
+            {
+                double m = 0.5 * p[i] + 0.5 * q[i];
+                sum += (p[i] > 0 ? p[i] * (Math.Log(p[i]) - Math.Log(m)) : 0) + (q[i] > 0 ? q[i] * (Math.Log(q[i]) - Math.Log(m)) : 0);
+            }
+
+            return 0.5 * sum;
         }
 
         private static void Normalise(double[] v)
