@@ -115,8 +115,11 @@ public static class StackShift
             times[s] = new double[Rounds];
         }
 
+        // Warm-up: 3 s and 200 calls at least. A member that is not AggressiveOptimization (the batch members) goes from tier 0
+        // through on-stack replacement and an instrumented tier to tier 1, each step after 30 calls and a 100 ms quiet
+        // delay; with 10 ms calls the first second is not enough (its OSR code is another frame layout: other numbers).
         var warm = Stopwatch.StartNew();
-        while (warm.ElapsedMilliseconds < 1000)
+        for (int done = 0; warm.ElapsedMilliseconds < 3000 || done < 200; done += calls * Shifts.Length)
         {
             foreach (int shift in Shifts)
             {

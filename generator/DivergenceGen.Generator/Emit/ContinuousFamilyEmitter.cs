@@ -259,6 +259,11 @@ namespace DivergenceGen.Generator.Emit
             _w.Doc("<param name=\"destination\">Receives the log-densities; at least as long as <paramref name=\"x\"/>.</param>");
             _w.Doc("<exception cref=\"global::System.ArgumentException\"><paramref name=\"destination\"/> is shorter than <paramref name=\"x\"/>.</exception>");
             _c.DefaultCheckDoc();
+            if (vector is not null && IsDouble && TwoPass(vector))
+            {
+                VectorLoops.TwoPassMethodAttribute(_w);
+            }
+
             using (_w.Block("public " + Readonly + "void LogPdf(global::System.ReadOnlySpan<" + T + "> x, global::System.Span<" + T + "> destination)"))
             {
                 _c.DefaultCheck();
@@ -299,6 +304,11 @@ namespace DivergenceGen.Generator.Emit
             if (vector is not null && !IsDouble)
             {
                 _w.Line("// The batch log-density in double: the SIMD kernel the float member feeds in chunks.");
+                if (TwoPass(vector))
+                {
+                    VectorLoops.TwoPassMethodAttribute(_w);
+                }
+
                 using (_w.Block("private " + Readonly + "void LogPdfInDouble(global::System.ReadOnlySpan<double> x, global::System.Span<double> destination)"))
                 {
                     EmitVectorisedLogPdf(vector);
@@ -307,6 +317,9 @@ namespace DivergenceGen.Generator.Emit
                 _w.Line();
             }
         }
+
+        /// <summary>Whether the vector form's loops run in two passes (<see cref="KernelPasses"/>).</summary>
+        private bool TwoPass(VectorLogPdf vector) => _c.VectorWidths.Length > 0 && KernelPasses.Applies(vector.Value);
 
         /// <summary>The chunk of float values a float type's batch log-density widens to double at a time (on the stack).</summary>
         private const string FloatChunk = "256";
@@ -331,7 +344,10 @@ namespace DivergenceGen.Generator.Emit
             var names = Substitution.Names(vector.Value).Where(n => n != "x").OrderBy(n => n, StringComparer.Ordinal).ToList();
             _w.Line("ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);");
             _w.Line("ref double dRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);");
-            VectorLoops.Cascade(_c, "x.Length", lowering =>
+            Action<Action<VectorLowering?, bool>, Func<string, string>, PrecisionKind> cascade = TwoPass(vector)
+                ? (body, bind, precision) => VectorLoops.CascadeInTwoPasses(_c, "x.Length", body, bind, precision)
+                : (body, bind, precision) => VectorLoops.Cascade(_c, "x.Length", l => body(l, false), bind, precision);
+            cascade((lowering, firstPass) =>
             {
                 if (lowering is null)
                 {
@@ -365,7 +381,16 @@ namespace DivergenceGen.Generator.Emit
 
                 using (_w.Block("if (" + string.Join(" && ", inside) + ")"))
                 {
-                    _w.Line(v + ".StoreUnsafe(" + lowering.Lower(vector.Value) + ", ref dRef, (nuint)i);");
+                    if (firstPass)
+                    {
+                        _w.Line("var logDensity = " + lowering.Lower(vector.Value) + ";");
+                        VectorLoops.BreakOnNaN(_w, lowering, "logDensity");
+                        _w.Line(v + ".StoreUnsafe(logDensity, ref dRef, (nuint)i);");
+                    }
+                    else
+                    {
+                        _w.Line(v + ".StoreUnsafe(" + lowering.Lower(vector.Value) + ", ref dRef, (nuint)i);");
+                    }
                 }
 
                 using (_w.Block("else"))

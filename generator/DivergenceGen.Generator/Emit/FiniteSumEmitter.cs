@@ -79,7 +79,7 @@ namespace DivergenceGen.Generator.Emit
                 inlined = Substitution.Replace(inlined, n => values.TryGetValue(n, out var v) ? v : null);
             }
 
-            _twoPass = widths.Count > 0 && HasPassCall(inlined) && NaNReachesTheSum(inlined);
+            _twoPass = widths.Count > 0 && KernelPasses.Applies(inlined);
             string parameters = string.Join(", ", inputs.Select(i => "global::System.ReadOnlySpan<" + T + "> " + i).Concat(_scalars.Select(s => T + " " + s)));
             string summary = "/// <summary>" + SourceWriter.Escape(purpose) + " Callers have checked that every span has length K = " + N(K) + ".";
             if (_twoPass)
@@ -87,7 +87,7 @@ namespace DivergenceGen.Generator.Emit
                 // The member the callers see: the first pass, inlined into them.
                 _w.Line(summary + "</summary>");
                 _w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
-                _w.Line("internal static " + returned + " " + name + "(" + parameters + ") => " + name + "<global::DivergenceGen.FastPass>(" + string.Join(", ", _inputs.Concat(_scalars)) + ");");
+                _w.Line("internal static " + returned + " " + name + "(" + parameters + ") => " + name + "<" + KernelPasses.FastPass + ">(" + string.Join(", ", _inputs.Concat(_scalars)) + ");");
                 _w.Line();
                 _w.Summary(
                     "The kernel of " + name + ", in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms\n"
@@ -99,7 +99,15 @@ namespace DivergenceGen.Generator.Emit
                 _w.Line(summary + "</summary>");
             }
 
-            _w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
+            if (_twoPass)
+            {
+                VectorLoops.TwoPassMethodAttribute(_w);
+            }
+            else
+            {
+                _w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
+            }
+
             string header = _twoPass
                 ? "private static " + returned + " " + name + "<TPass>(" + parameters + ") where TPass : struct, global::DivergenceGen.IKernelPass"
                 : "internal static " + returned + " " + name + "(" + parameters + ")";
@@ -165,27 +173,6 @@ namespace DivergenceGen.Generator.Emit
 
             _w.Line();
         }
-
-        /// <summary>
-        /// Whether the vector code of <paramref name="e"/> calls a library function with a call-free first-pass form
-        /// (<c>Log</c>, <c>XLogRatio</c>, <c>Deviance</c>): then the kernel runs in two passes.
-        /// </summary>
-        private static bool HasPassCall(Expr e) =>
-            e is Unary { Op: UnaryOp.Log } or Deviance
-            || (e is XTimesLog { Log: LogRatio ratio } t && ratio.X.Equals(t.X))
-            || Substitution.Children(e).Any(HasPassCall);
-
-        /// <summary>
-        /// Whether every value of a pass call reaches the sum through operations that keep a NaN (arithmetic, the value
-        /// branches of a selection): a comparison, min, max or runtime call on it could turn the first pass's NaN into a number,
-        /// and the kernel would then keep a wrong first-pass sum. Such a term stays in one pass.
-        /// </summary>
-        private static bool NaNReachesTheSum(Expr e) => e switch
-        {
-            Compare or Maximum or Minimum or Call => !HasPassCall(e),
-            XTimesLog t => !HasPassCall(t.X) && NaNReachesTheSum(t.Log), // its x > 0 test reads x
-            _ => Substitution.Children(e).All(NaNReachesTheSum),
-        };
 
         private void EmitBody(RowKernel kernel, List<int> widths, bool straightLine, Func<string, string> finish)
         {

@@ -438,6 +438,15 @@ namespace DivergenceGen.Generator.Emit
                 + "<paramref name=\"destination\"/> is too short.</exception>");
             _w.Doc("<exception cref=\"global::System.ArgumentOutOfRangeException\">An element is " + ParameterChecks.InvalidText(Parameter.Domain) + " (the message names its index).</exception>");
             string parameters = "global::System.ReadOnlySpan<" + T + "> p, " + (two ? "global::System.ReadOnlySpan<" + T + "> q, " : string.Empty) + "global::System.Span<" + T + "> destination";
+            Expr full = Substitution.Replace(formula, n =>
+                _f.Cached.FirstOrDefault(c => c.Name == n)?.Value
+                ?? (_f.Cached.FirstOrDefault(c => "q." + c.Name == n) is { } qc ? Substitution.ForQ(qc.Value) : null));
+            bool twoPass = _c.VectorWidths.Length > 0 && KernelPasses.Applies(full);
+            if (twoPass)
+            {
+                VectorLoops.TwoPassMethodAttribute(_w);
+            }
+
             using (_w.Block("public static void " + name + "(" + parameters + ")"))
             {
                 if (two)
@@ -460,7 +469,10 @@ namespace DivergenceGen.Generator.Emit
 
                 _w.Line("ref " + T + " dRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);");
                 _w.Line("// x…: the first distribution's parameter and cached quantities; y…: the second's.");
-                VectorLoops.Cascade(_c, "p.Length", v =>
+                Action<Action<VectorLowering?, bool>, Func<string, string>> cascade = twoPass
+                    ? (body, bind) => VectorLoops.CascadeInTwoPasses(_c, "p.Length", body, bind)
+                    : (body, bind) => VectorLoops.Cascade(_c, "p.Length", v => body(v, false), bind);
+                cascade((v, firstPass) =>
                 {
                     Lowering lowering = v ?? (Lowering)new ScalarLowering(_c.Spec.Precision, BatchLocal);
                     _w.Line("var " + BatchLocal(p.Name) + " = " + (v is null ? "p[i]" : v.Vector + ".LoadUnsafe(ref pRef, (nuint)i)") + ";");
@@ -493,6 +505,11 @@ namespace DivergenceGen.Generator.Emit
                     else
                     {
                         _w.Line("var value = " + value + ";");
+                        if (firstPass)
+                        {
+                            VectorLoops.BreakOnNaN(_w, v, "value");
+                        }
+
                         if (clampAtZero)
                         {
                             _w.Line("value = " + v.Vector + ".Max(value, " + v.VectorType + ".Zero); // a negative rounding residue is 0");

@@ -1187,7 +1187,8 @@ namespace DivergenceGen.Generated
         /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
         /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        // Not inlined, optimised at once: inlined into a caller, its first pass's calls could fall outside the caller's inlining budget.
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         private static float EntropyOfRaw<TPass>(ReadOnlySpan<float> p) where TPass : struct, IKernelPass
         {
             // Input check in the same pass: every element of p must be a probability in [0, 1]. Each seen… keeps
@@ -1310,7 +1311,8 @@ namespace DivergenceGen.Generated
         /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
         /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        // Not inlined, optimised at once: inlined into a caller, its first pass's calls could fall outside the caller's inlining budget.
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         private static float KLDivergenceOfRaw<TPass>(ReadOnlySpan<float> p, ReadOnlySpan<float> q) where TPass : struct, IKernelPass
         {
             // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
@@ -1439,7 +1441,8 @@ namespace DivergenceGen.Generated
         /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
         /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        // Not inlined, optimised at once: inlined into a caller, its first pass's calls could fall outside the caller's inlining budget.
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         private static float CrossEntropyOfRaw<TPass>(ReadOnlySpan<float> p, ReadOnlySpan<float> q) where TPass : struct, IKernelPass
         {
             // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
@@ -1640,7 +1643,8 @@ namespace DivergenceGen.Generated
         /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
         /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        // Not inlined, optimised at once: inlined into a caller, its first pass's calls could fall outside the caller's inlining budget.
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         private static double JensenShannonSum<TPass>(ReadOnlySpan<float> p, ReadOnlySpan<float> q) where TPass : struct, IKernelPass
         {
             // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
@@ -2129,7 +2133,8 @@ namespace DivergenceGen.Generated
         /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
         /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        // Not inlined, optimised at once: inlined into a caller, its first pass's calls could fall outside the caller's inlining budget.
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         private static double PopulationStabilitySum<TPass>(ReadOnlySpan<float> p, ReadOnlySpan<float> q, float epsilon) where TPass : struct, IKernelPass
         {
             // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps

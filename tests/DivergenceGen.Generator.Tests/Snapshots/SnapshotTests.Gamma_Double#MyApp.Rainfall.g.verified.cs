@@ -212,6 +212,9 @@ namespace MyApp
         /// <param name="destination">Receives the log-densities; at least as long as <paramref name="x"/>.</param>
         /// <exception cref="global::System.ArgumentException"><paramref name="destination"/> is shorter than <paramref name="x"/>.</exception>
         /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
+        // Not inlined, optimised at once: inlined into a caller, its first pass's calls could fall outside the caller's inlining budget.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining
+            | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public void LogPdf(global::System.ReadOnlySpan<double> x, global::System.Span<double> destination)
         {
             ThrowIfDefault();
@@ -230,6 +233,33 @@ namespace MyApp
             int i = 0;
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
+                // First pass: the FastPass forms, no call in the loop, so its vectors stay in registers; it stops at the
+                // first vector with a NaN lane (one that needs a general path), and the general loop goes on from there.
+                for (; i <= x.Length - 8; i += 8)
+                {
+                    var values = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref xRef, (nuint)i);
+                    var logPdfConstantV = global::System.Runtime.Intrinsics.Vector512.Create(_logPdfConstant);
+                    var rateV = global::System.Runtime.Intrinsics.Vector512.Create(_rate);
+                    var saddleV = global::System.Runtime.Intrinsics.Vector512.Create(_saddle);
+                    if (global::System.Runtime.Intrinsics.Vector512.GreaterThanAll(values, global::System.Runtime.Intrinsics.Vector512.Create(
+                        0d)) && global::System.Runtime.Intrinsics.Vector512.LessThanAll(global::System.Runtime.Intrinsics.Vector512.Abs(values),
+                        global::System.Runtime.Intrinsics.Vector512.Create(double.PositiveInfinity)))
+                    {
+                        var logDensity = logPdfConstantV - global::DivergenceGen.VectorMath.Deviance<global::DivergenceGen.FastPass>(saddleV, rateV * values,
+                            global::DivergenceGen.VectorMath.FusedMultiplyAdd(-rateV, values, saddleV));
+                        // a NaN lane: the general loop takes this vector
+                        if (!global::System.Runtime.Intrinsics.Vector512.EqualsAll(logDensity, logDensity)) break;
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(logDensity, ref dRef, (nuint)i);
+                    }
+                    else
+                    {
+                        // A lane at an end of the support, outside it, infinite or NaN: the scalar form, lane by lane.
+                        for (int j = i; j < i + 8; j++)
+                        {
+                            destination[j] = LogPdfInDouble(x[j]);
+                        }
+                    }
+                }
                 for (; i <= x.Length - 8; i += 8)
                 {
                     var values = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref xRef, (nuint)i);
@@ -255,6 +285,33 @@ namespace MyApp
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
+                // First pass: the FastPass forms, no call in the loop, so its vectors stay in registers; it stops at the
+                // first vector with a NaN lane (one that needs a general path), and the general loop goes on from there.
+                for (; i <= x.Length - 4; i += 4)
+                {
+                    var values = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xRef, (nuint)i);
+                    var logPdfConstantV = global::System.Runtime.Intrinsics.Vector256.Create(_logPdfConstant);
+                    var rateV = global::System.Runtime.Intrinsics.Vector256.Create(_rate);
+                    var saddleV = global::System.Runtime.Intrinsics.Vector256.Create(_saddle);
+                    if (global::System.Runtime.Intrinsics.Vector256.GreaterThanAll(values, global::System.Runtime.Intrinsics.Vector256.Create(
+                        0d)) && global::System.Runtime.Intrinsics.Vector256.LessThanAll(global::System.Runtime.Intrinsics.Vector256.Abs(values),
+                        global::System.Runtime.Intrinsics.Vector256.Create(double.PositiveInfinity)))
+                    {
+                        var logDensity = logPdfConstantV - global::DivergenceGen.VectorMath.Deviance<global::DivergenceGen.FastPass>(saddleV, rateV * values,
+                            global::DivergenceGen.VectorMath.FusedMultiplyAdd(-rateV, values, saddleV));
+                        // a NaN lane: the general loop takes this vector
+                        if (!global::System.Runtime.Intrinsics.Vector256.EqualsAll(logDensity, logDensity)) break;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(logDensity, ref dRef, (nuint)i);
+                    }
+                    else
+                    {
+                        // A lane at an end of the support, outside it, infinite or NaN: the scalar form, lane by lane.
+                        for (int j = i; j < i + 4; j++)
+                        {
+                            destination[j] = LogPdfInDouble(x[j]);
+                        }
+                    }
+                }
                 for (; i <= x.Length - 4; i += 4)
                 {
                     var values = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xRef, (nuint)i);
@@ -280,6 +337,33 @@ namespace MyApp
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
+                // First pass: the FastPass forms, no call in the loop, so its vectors stay in registers; it stops at the
+                // first vector with a NaN lane (one that needs a general path), and the general loop goes on from there.
+                for (; i <= x.Length - 2; i += 2)
+                {
+                    var values = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref xRef, (nuint)i);
+                    var logPdfConstantV = global::System.Runtime.Intrinsics.Vector128.Create(_logPdfConstant);
+                    var rateV = global::System.Runtime.Intrinsics.Vector128.Create(_rate);
+                    var saddleV = global::System.Runtime.Intrinsics.Vector128.Create(_saddle);
+                    if (global::System.Runtime.Intrinsics.Vector128.GreaterThanAll(values, global::System.Runtime.Intrinsics.Vector128.Create(
+                        0d)) && global::System.Runtime.Intrinsics.Vector128.LessThanAll(global::System.Runtime.Intrinsics.Vector128.Abs(values),
+                        global::System.Runtime.Intrinsics.Vector128.Create(double.PositiveInfinity)))
+                    {
+                        var logDensity = logPdfConstantV - global::DivergenceGen.VectorMath.Deviance<global::DivergenceGen.FastPass>(saddleV, rateV * values,
+                            global::DivergenceGen.VectorMath.FusedMultiplyAdd(-rateV, values, saddleV));
+                        // a NaN lane: the general loop takes this vector
+                        if (!global::System.Runtime.Intrinsics.Vector128.EqualsAll(logDensity, logDensity)) break;
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(logDensity, ref dRef, (nuint)i);
+                    }
+                    else
+                    {
+                        // A lane at an end of the support, outside it, infinite or NaN: the scalar form, lane by lane.
+                        for (int j = i; j < i + 2; j++)
+                        {
+                            destination[j] = LogPdfInDouble(x[j]);
+                        }
+                    }
+                }
                 for (; i <= x.Length - 2; i += 2)
                 {
                     var values = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref xRef, (nuint)i);

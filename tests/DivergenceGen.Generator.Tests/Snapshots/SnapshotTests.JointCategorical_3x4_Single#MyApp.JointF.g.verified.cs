@@ -1304,7 +1304,8 @@ namespace DivergenceGen.Generated
         /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
         /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        // Not inlined, optimised at once: inlined into a caller, its first pass's calls could fall outside the caller's inlining budget.
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         private static float EntropyOfRaw<TPass>(ReadOnlySpan<float> p) where TPass : struct, IKernelPass
         {
             // Input check in the same pass: every element of p must be a probability in [0, 1]. Each seen… keeps
@@ -1392,7 +1393,8 @@ namespace DivergenceGen.Generated
         /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
         /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        // Not inlined, optimised at once: inlined into a caller, its first pass's calls could fall outside the caller's inlining budget.
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         private static float KLDivergenceOfRaw<TPass>(ReadOnlySpan<float> p, ReadOnlySpan<float> q) where TPass : struct, IKernelPass
         {
             // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
@@ -1490,7 +1492,8 @@ namespace DivergenceGen.Generated
         /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
         /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        // Not inlined, optimised at once: inlined into a caller, its first pass's calls could fall outside the caller's inlining budget.
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         private static float CrossEntropyOfRaw<TPass>(ReadOnlySpan<float> p, ReadOnlySpan<float> q) where TPass : struct, IKernelPass
         {
             // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
@@ -1656,7 +1659,8 @@ namespace DivergenceGen.Generated
         /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
         /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        // Not inlined, optimised at once: inlined into a caller, its first pass's calls could fall outside the caller's inlining budget.
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         private static double JensenShannonSum<TPass>(ReadOnlySpan<float> p, ReadOnlySpan<float> q) where TPass : struct, IKernelPass
         {
             // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps
@@ -2033,7 +2037,8 @@ namespace DivergenceGen.Generated
         /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
         /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        // Not inlined, optimised at once: inlined into a caller, its first pass's calls could fall outside the caller's inlining budget.
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         private static double PopulationStabilitySum<TPass>(ReadOnlySpan<float> p, ReadOnlySpan<float> q, float epsilon) where TPass : struct, IKernelPass
         {
             // Input check in the same pass: every element of p and q must be a probability in [0, 1]. Each seen… keeps

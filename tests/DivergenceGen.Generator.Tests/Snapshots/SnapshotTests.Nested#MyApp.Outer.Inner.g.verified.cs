@@ -695,6 +695,9 @@ namespace MyApp
             /// <exception cref="global::System.ArgumentException"><paramref name="q"/> and <paramref name="p"/> differ in length, or <paramref
             /// name="destination"/> is too short.</exception>
             /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN or outside [0, 1] (the message names its index).</exception>
+            // Not inlined, optimised at once: inlined into a caller, its first pass's calls could fall outside the caller's inlining budget.
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining
+                | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
             public static void KLDivergence(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q,
                 global::System.Span<double> destination)
             {
@@ -709,6 +712,20 @@ namespace MyApp
                 int i = 0;
                 if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
                 {
+                    // First pass: the FastPass forms, no call in the loop, so its vectors stay in registers; it stops at the
+                    // first vector with a NaN lane (one that needs a general path), and the general loop goes on from there.
+                    for (; i <= p.Length - 8; i += 8)
+                    {
+                        var xP = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)i);
+                        var yP = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref qRef, (nuint)i);
+                        var value = global::DivergenceGen.VectorMath.Deviance<global::DivergenceGen.FastPass>(xP, yP, xP - yP)
+                            + global::DivergenceGen.VectorMath.Deviance<global::DivergenceGen.FastPass>(global::System.Runtime.Intrinsics.Vector512<double>.One
+                            - xP, global::System.Runtime.Intrinsics.Vector512<double>.One - yP, yP - xP);
+                        if (!global::System.Runtime.Intrinsics.Vector512.EqualsAll(value, value)) break; // a NaN lane: the general loop takes this vector
+                        // a negative rounding residue is 0
+                        value = global::System.Runtime.Intrinsics.Vector512.Max(value, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(value, ref dRef, (nuint)i);
+                    }
                     for (; i <= p.Length - 8; i += 8)
                     {
                         var xP = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)i);
@@ -723,6 +740,20 @@ namespace MyApp
                 }
                 if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                 {
+                    // First pass: the FastPass forms, no call in the loop, so its vectors stay in registers; it stops at the
+                    // first vector with a NaN lane (one that needs a general path), and the general loop goes on from there.
+                    for (; i <= p.Length - 4; i += 4)
+                    {
+                        var xP = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)i);
+                        var yP = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, (nuint)i);
+                        var value = global::DivergenceGen.VectorMath.Deviance<global::DivergenceGen.FastPass>(xP, yP, xP - yP)
+                            + global::DivergenceGen.VectorMath.Deviance<global::DivergenceGen.FastPass>(global::System.Runtime.Intrinsics.Vector256<double>.One
+                            - xP, global::System.Runtime.Intrinsics.Vector256<double>.One - yP, yP - xP);
+                        if (!global::System.Runtime.Intrinsics.Vector256.EqualsAll(value, value)) break; // a NaN lane: the general loop takes this vector
+                        // a negative rounding residue is 0
+                        value = global::System.Runtime.Intrinsics.Vector256.Max(value, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(value, ref dRef, (nuint)i);
+                    }
                     for (; i <= p.Length - 4; i += 4)
                     {
                         var xP = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)i);
@@ -737,6 +768,20 @@ namespace MyApp
                 }
                 if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                 {
+                    // First pass: the FastPass forms, no call in the loop, so its vectors stay in registers; it stops at the
+                    // first vector with a NaN lane (one that needs a general path), and the general loop goes on from there.
+                    for (; i <= p.Length - 2; i += 2)
+                    {
+                        var xP = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)i);
+                        var yP = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)i);
+                        var value = global::DivergenceGen.VectorMath.Deviance<global::DivergenceGen.FastPass>(xP, yP, xP - yP)
+                            + global::DivergenceGen.VectorMath.Deviance<global::DivergenceGen.FastPass>(global::System.Runtime.Intrinsics.Vector128<double>.One
+                            - xP, global::System.Runtime.Intrinsics.Vector128<double>.One - yP, yP - xP);
+                        if (!global::System.Runtime.Intrinsics.Vector128.EqualsAll(value, value)) break; // a NaN lane: the general loop takes this vector
+                        // a negative rounding residue is 0
+                        value = global::System.Runtime.Intrinsics.Vector128.Max(value, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(value, ref dRef, (nuint)i);
+                    }
                     for (; i <= p.Length - 2; i += 2)
                     {
                         var xP = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)i);
@@ -767,6 +812,9 @@ namespace MyApp
             /// <param name="destination">Receives one value per element of <paramref name="p"/>.</param>
             /// <exception cref="global::System.ArgumentException"><paramref name="destination"/> is too short.</exception>
             /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN or outside [0, 1] (the message names its index).</exception>
+            // Not inlined, optimised at once: inlined into a caller, its first pass's calls could fall outside the caller's inlining budget.
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining
+                | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
             public static void Entropy(global::System.ReadOnlySpan<double> p, global::System.Span<double> destination)
             {
                 global::DivergenceGen.Guard.ThrowIfDestinationTooShort(p.Length, destination.Length);
@@ -777,6 +825,22 @@ namespace MyApp
                 int i = 0;
                 if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
                 {
+                    // First pass: the FastPass forms, no call in the loop, so its vectors stay in registers; it stops at the
+                    // first vector with a NaN lane (one that needs a general path), and the general loop goes on from there.
+                    for (; i <= p.Length - 8; i += 8)
+                    {
+                        var xP = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)i);
+                        var xLogP = global::DivergenceGen.VectorMath.Log<global::DivergenceGen.FastPass>(xP);
+                        var xLog1mP = global::DivergenceGen.VectorMath.Log1p(-xP);
+                        var value = global::System.Runtime.Intrinsics.Vector512<double>.Zero
+                            - (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan((
+                            global::System.Runtime.Intrinsics.Vector512<double>.One - xP), global::System.Runtime.Intrinsics.Vector512<double>.Zero),
+                            (global::System.Runtime.Intrinsics.Vector512<double>.One - xP) * xLog1mP, global::System.Runtime.Intrinsics.Vector512<double>.Zero)
+                            + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(xP,
+                            global::System.Runtime.Intrinsics.Vector512<double>.Zero), xP * xLogP, global::System.Runtime.Intrinsics.Vector512<double>.Zero));
+                        if (!global::System.Runtime.Intrinsics.Vector512.EqualsAll(value, value)) break; // a NaN lane: the general loop takes this vector
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(value, ref dRef, (nuint)i);
+                    }
                     for (; i <= p.Length - 8; i += 8)
                     {
                         var xP = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)i);
@@ -793,6 +857,22 @@ namespace MyApp
                 }
                 if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                 {
+                    // First pass: the FastPass forms, no call in the loop, so its vectors stay in registers; it stops at the
+                    // first vector with a NaN lane (one that needs a general path), and the general loop goes on from there.
+                    for (; i <= p.Length - 4; i += 4)
+                    {
+                        var xP = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)i);
+                        var xLogP = global::DivergenceGen.VectorMath.Log<global::DivergenceGen.FastPass>(xP);
+                        var xLog1mP = global::DivergenceGen.VectorMath.Log1p(-xP);
+                        var value = global::System.Runtime.Intrinsics.Vector256<double>.Zero
+                            - (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan((
+                            global::System.Runtime.Intrinsics.Vector256<double>.One - xP), global::System.Runtime.Intrinsics.Vector256<double>.Zero),
+                            (global::System.Runtime.Intrinsics.Vector256<double>.One - xP) * xLog1mP, global::System.Runtime.Intrinsics.Vector256<double>.Zero)
+                            + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(xP,
+                            global::System.Runtime.Intrinsics.Vector256<double>.Zero), xP * xLogP, global::System.Runtime.Intrinsics.Vector256<double>.Zero));
+                        if (!global::System.Runtime.Intrinsics.Vector256.EqualsAll(value, value)) break; // a NaN lane: the general loop takes this vector
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(value, ref dRef, (nuint)i);
+                    }
                     for (; i <= p.Length - 4; i += 4)
                     {
                         var xP = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)i);
@@ -809,6 +889,22 @@ namespace MyApp
                 }
                 if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                 {
+                    // First pass: the FastPass forms, no call in the loop, so its vectors stay in registers; it stops at the
+                    // first vector with a NaN lane (one that needs a general path), and the general loop goes on from there.
+                    for (; i <= p.Length - 2; i += 2)
+                    {
+                        var xP = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)i);
+                        var xLogP = global::DivergenceGen.VectorMath.Log<global::DivergenceGen.FastPass>(xP);
+                        var xLog1mP = global::DivergenceGen.VectorMath.Log1p(-xP);
+                        var value = global::System.Runtime.Intrinsics.Vector128<double>.Zero
+                            - (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((
+                            global::System.Runtime.Intrinsics.Vector128<double>.One - xP), global::System.Runtime.Intrinsics.Vector128<double>.Zero),
+                            (global::System.Runtime.Intrinsics.Vector128<double>.One - xP) * xLog1mP, global::System.Runtime.Intrinsics.Vector128<double>.Zero)
+                            + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(xP,
+                            global::System.Runtime.Intrinsics.Vector128<double>.Zero), xP * xLogP, global::System.Runtime.Intrinsics.Vector128<double>.Zero));
+                        if (!global::System.Runtime.Intrinsics.Vector128.EqualsAll(value, value)) break; // a NaN lane: the general loop takes this vector
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(value, ref dRef, (nuint)i);
+                    }
                     for (; i <= p.Length - 2; i += 2)
                     {
                         var xP = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)i);

@@ -456,6 +456,74 @@ namespace DivergenceGen.Tests.Runtime
             return 0.5 * sum;
         }
 
+        /// <summary>
+        /// The two-pass batch members (Bernoulli's KL, the Gamma log-density): the first loop stops at a vector with a lane
+        /// that needs the general path, and the general loop takes over from that vector. Every element must still be the
+        /// instance member's value (before, at and after that vector, at every width's tail), and a destination that is also
+        /// the input must be read before it is written. Tolerance as PropertyTests' batch checks: 8ε of the terms' scale.
+        /// </summary>
+        [Theory]
+        [InlineData(3)]
+        [InlineData(20)]
+        [InlineData(61)]
+        public void BatchMembers_FromTheVectorThatNeedsTheGeneralPath_AndInPlace(int at)
+        {
+            const int N = 67;
+            var random = new Random(at);
+            double[] p = new double[N], q = new double[N];
+            for (int i = 0; i < N; i++)
+            {
+                p[i] = 0.01 + (0.98 * random.NextDouble());
+                q[i] = 0.01 + (0.98 * random.NextDouble());
+            }
+
+            q[at] = 1;             // 1 − q = 0 < 1 − p: KL = +∞ (a far lane whose quotient is +∞)
+            p[at + 2] = 3e-320;    // a subnormal p: its far lane's quotient is subnormal
+            var expected = new double[N];
+            for (int i = 0; i < N; i++)
+            {
+                expected[i] = new Coin(p[i]).KLDivergence(new Coin(q[i]));
+            }
+
+            var kl = new double[N];
+            Coin.KLDivergence(p, q, kl);
+            double[] inPlace = (double[])p.Clone();
+            Coin.KLDivergence(inPlace, q, inPlace);
+            for (int i = 0; i < N; i++)
+            {
+                double tolerance = 8 * Reference.EpsDouble * Reference.BernoulliScale(p[i], q[i]) + 1e-300;
+                Near(expected[i], kl[i], tolerance, $"Coin.KLDivergence(span)[{i}], special at {at}");
+                Near(expected[i], inPlace[i], tolerance, $"Coin.KLDivergence(span) in place [{i}], special at {at}");
+            }
+
+            // The Gamma batch log-density: a subnormal x is inside the support, and its deviance's quotient is not normal.
+            var gamma = new DivergenceGen.Tests.Continuous.Gam(2.5, 1.5);
+            double[] x = new double[N];
+            for (int i = 0; i < N; i++)
+            {
+                x[i] = 0.05 + (4 * random.NextDouble());
+            }
+
+            x[at] = 4e-320;
+            x[at + 1] = 1e-300;
+            var logPdf = new double[N];
+            gamma.LogPdf(x, logPdf);
+            double[] logPdfInPlace = (double[])x.Clone();
+            gamma.LogPdf(logPdfInPlace, logPdfInPlace);
+            for (int i = 0; i < N; i++)
+            {
+                double scalar = gamma.LogPdf(x[i]);
+                double tolerance = 8 * Reference.EpsDouble * Math.Max(Math.Abs(scalar), 1);
+                Near(scalar, logPdf[i], tolerance, $"Gamma LogPdf(span)[{i}] at x = {x[i]:R}, special at {at}");
+                Near(scalar, logPdfInPlace[i], tolerance, $"Gamma LogPdf(span) in place [{i}] at x = {x[i]:R}, special at {at}");
+            }
+        }
+
+        private static void Near(double expected, double actual, double tolerance, string what) =>
+            Assert.True(
+                expected == actual || Math.Abs(actual - expected) <= tolerance,
+                $"{what}: {actual:R}, expected {expected:R} (tolerance {tolerance:R})");
+
         private static void Normalise(double[] v)
         {
             double s = 0;
