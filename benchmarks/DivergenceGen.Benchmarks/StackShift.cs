@@ -57,6 +57,14 @@ public static class StackShift
             });
         }
 
+        // TensorPrimitives' compositions (the BenchmarkDotNet rows' own methods): its per-process modes, the same cause?
+        var tpKL = new CategoricalKL<Cat4096, double>();
+        tpKL.Setup();
+        Measure("TensorPrimitives KL K=4096 double", 25, tpKL.TensorPrimitives);
+        var tpEntropy = new CategoricalEntropy<Cat4096F, float>();
+        tpEntropy.Setup();
+        Measure("TensorPrimitives entropy K=4096 float", 25, tpEntropy.TensorPrimitives);
+
         // Other generated kernels, from the BenchmarkDotNet classes' own setups (the same inputs as their rows).
         var bernoulli = new BernoulliBatch();
         bernoulli.Setup();
