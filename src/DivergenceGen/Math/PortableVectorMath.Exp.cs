@@ -86,6 +86,31 @@ namespace DivergenceGen
             return (a * b) + c;
         }
 
+        /// <summary>
+        /// r²·P(r) − lo with the float exp's polynomial P: its six multiply-adds in one inlinee (fused where the CPU has an
+        /// FMA, as <see cref="ExpMultiplyAdd(Vector128{float}, Vector128{float}, Vector128{float})"/>), so that a kernel with many exps stays
+        /// within the JIT's inlining budget (a call per exp made the K = 10 loss's block kernel keep its vectors on the stack).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<float> ExpTail(Vector128<float> r, Vector128<float> r2, Vector128<float> lo)
+        {
+#if NET9_0_OR_GREATER
+            if (Fma.IsSupported || AdvSimd.IsSupported)
+            {
+                Vector128<float> f23 = Vector128.FusedMultiplyAdd(Vector128.Create(FE3), r, Vector128.Create(FE2));
+                Vector128<float> f45 = Vector128.FusedMultiplyAdd(Vector128.Create(FE5), r, Vector128.Create(FE4));
+                Vector128<float> f67 = Vector128.FusedMultiplyAdd(Vector128.Create(FE7), r, Vector128.Create(FE6));
+                Vector128<float> f = Vector128.FusedMultiplyAdd(Vector128.FusedMultiplyAdd(f67, r2, f45), r2, f23);
+                return Vector128.FusedMultiplyAdd(r2, f, -lo);
+            }
+#endif
+            Vector128<float> p23 = (Vector128.Create(FE3) * r) + Vector128.Create(FE2);
+            Vector128<float> p45 = (Vector128.Create(FE5) * r) + Vector128.Create(FE4);
+            Vector128<float> p67 = (Vector128.Create(FE7) * r) + Vector128.Create(FE6);
+            Vector128<float> p = (((p67 * r2) + p45) * r2) + p23;
+            return (r2 * p) - lo;
+        }
+
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         internal static Vector128<float> ExpMultiplyAdd(Vector128<float> a, Vector128<float> b, Vector128<float> c)
         {
@@ -110,6 +135,31 @@ namespace DivergenceGen
             return (a * b) + c;
         }
 
+        /// <summary>
+        /// r²·P(r) − lo with the float exp's polynomial P: its six multiply-adds in one inlinee (fused where the CPU has an
+        /// FMA, as <see cref="ExpMultiplyAdd(Vector256{float}, Vector256{float}, Vector256{float})"/>), so that a kernel with many exps stays
+        /// within the JIT's inlining budget (a call per exp made the K = 10 loss's block kernel keep its vectors on the stack).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<float> ExpTail(Vector256<float> r, Vector256<float> r2, Vector256<float> lo)
+        {
+#if NET9_0_OR_GREATER
+            if (Fma.IsSupported || AdvSimd.IsSupported)
+            {
+                Vector256<float> f23 = Vector256.FusedMultiplyAdd(Vector256.Create(FE3), r, Vector256.Create(FE2));
+                Vector256<float> f45 = Vector256.FusedMultiplyAdd(Vector256.Create(FE5), r, Vector256.Create(FE4));
+                Vector256<float> f67 = Vector256.FusedMultiplyAdd(Vector256.Create(FE7), r, Vector256.Create(FE6));
+                Vector256<float> f = Vector256.FusedMultiplyAdd(Vector256.FusedMultiplyAdd(f67, r2, f45), r2, f23);
+                return Vector256.FusedMultiplyAdd(r2, f, -lo);
+            }
+#endif
+            Vector256<float> p23 = (Vector256.Create(FE3) * r) + Vector256.Create(FE2);
+            Vector256<float> p45 = (Vector256.Create(FE5) * r) + Vector256.Create(FE4);
+            Vector256<float> p67 = (Vector256.Create(FE7) * r) + Vector256.Create(FE6);
+            Vector256<float> p = (((p67 * r2) + p45) * r2) + p23;
+            return (r2 * p) - lo;
+        }
+
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         internal static Vector256<float> ExpMultiplyAdd(Vector256<float> a, Vector256<float> b, Vector256<float> c)
         {
@@ -132,6 +182,31 @@ namespace DivergenceGen
             }
 #endif
             return (a * b) + c;
+        }
+
+        /// <summary>
+        /// r²·P(r) − lo with the float exp's polynomial P: its six multiply-adds in one inlinee (fused where the CPU has an
+        /// FMA, as <see cref="ExpMultiplyAdd(Vector512{float}, Vector512{float}, Vector512{float})"/>), so that a kernel with many exps stays
+        /// within the JIT's inlining budget (a call per exp made the K = 10 loss's block kernel keep its vectors on the stack).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector512<float> ExpTail(Vector512<float> r, Vector512<float> r2, Vector512<float> lo)
+        {
+#if NET9_0_OR_GREATER
+            if (Fma.IsSupported || AdvSimd.IsSupported)
+            {
+                Vector512<float> f23 = Vector512.FusedMultiplyAdd(Vector512.Create(FE3), r, Vector512.Create(FE2));
+                Vector512<float> f45 = Vector512.FusedMultiplyAdd(Vector512.Create(FE5), r, Vector512.Create(FE4));
+                Vector512<float> f67 = Vector512.FusedMultiplyAdd(Vector512.Create(FE7), r, Vector512.Create(FE6));
+                Vector512<float> f = Vector512.FusedMultiplyAdd(Vector512.FusedMultiplyAdd(f67, r2, f45), r2, f23);
+                return Vector512.FusedMultiplyAdd(r2, f, -lo);
+            }
+#endif
+            Vector512<float> p23 = (Vector512.Create(FE3) * r) + Vector512.Create(FE2);
+            Vector512<float> p45 = (Vector512.Create(FE5) * r) + Vector512.Create(FE4);
+            Vector512<float> p67 = (Vector512.Create(FE7) * r) + Vector512.Create(FE6);
+            Vector512<float> p = (((p67 * r2) + p45) * r2) + p23;
+            return (r2 * p) - lo;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -175,6 +250,45 @@ namespace DivergenceGen
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector128<double> ExpReduced(Vector128<double> hi, Vector128<double> lo)
         {
+#if NET9_0_OR_GREATER
+            if (Fma.IsSupported || AdvSimd.Arm64.IsSupported)
+            {
+                return ExpReducedFused(hi, lo);
+            }
+#endif
+            return ExpReducedPortable(hi, lo);
+        }
+
+        // The polynomial with direct fused multiply-adds: one inlinee instead of eleven ExpMultiplyAdd calls, so that a kernel
+        // with many exps stays within the JIT's inlining budget. The same operations as ExpReducedPortable where the CPU has FMA.
+#if NET9_0_OR_GREATER
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<double> ExpReducedFused(Vector128<double> hi, Vector128<double> lo)
+        {
+            Vector128<double> r = hi - lo;
+            Vector128<double> r2 = r * r;
+            Vector128<double> r4 = r2 * r2;
+            Vector128<double> p23 = Vector128.FusedMultiplyAdd(Vector128.Create(DE3), r, Vector128.Create(DE2));
+            Vector128<double> p45 = Vector128.FusedMultiplyAdd(Vector128.Create(DE5), r, Vector128.Create(DE4));
+            Vector128<double> p67 = Vector128.FusedMultiplyAdd(Vector128.Create(DE7), r, Vector128.Create(DE6));
+            Vector128<double> p89 = Vector128.FusedMultiplyAdd(Vector128.Create(DE9), r, Vector128.Create(DE8));
+            Vector128<double> p1011 = Vector128.FusedMultiplyAdd(Vector128.Create(DE11), r, Vector128.Create(DE10));
+            Vector128<double> p25 = Vector128.FusedMultiplyAdd(p45, r2, p23);
+            Vector128<double> p69 = Vector128.FusedMultiplyAdd(p89, r2, p67);
+            Vector128<double> p1012 = Vector128.FusedMultiplyAdd(Vector128.Create(DE12), r2, p1011);
+            Vector128<double> p = Vector128.FusedMultiplyAdd(Vector128.FusedMultiplyAdd(p1012, r4, p69), r4, p25);
+
+            // 1 + hi = s + e exactly (Fast2Sum, |hi| < 1); e, −lo and r²·P are small and summed first.
+            Vector128<double> s = Vector128<double>.One + hi;
+            Vector128<double> e = (Vector128<double>.One - s) + hi;
+            return s + (e + Vector128.FusedMultiplyAdd(r2, p, -lo));
+        }
+#endif
+
+        // The polynomial through ExpMultiplyAdd (a multiply and an add without FMA, and on .NET 8).
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<double> ExpReducedPortable(Vector128<double> hi, Vector128<double> lo)
+        {
             Vector128<double> r = hi - lo;
             Vector128<double> r2 = r * r;
             Vector128<double> r4 = r2 * r2;
@@ -207,13 +321,9 @@ namespace DivergenceGen
             Vector128<float> lo = k * Vector128.Create(SingleExpLn2Lo);
             Vector128<float> r = hi - lo;
             Vector128<float> r2 = r * r;
-            Vector128<float> p23 = ExpMultiplyAdd(Vector128.Create(FE3), r, Vector128.Create(FE2));
-            Vector128<float> p45 = ExpMultiplyAdd(Vector128.Create(FE5), r, Vector128.Create(FE4));
-            Vector128<float> p67 = ExpMultiplyAdd(Vector128.Create(FE7), r, Vector128.Create(FE6));
-            Vector128<float> p = ExpMultiplyAdd(ExpMultiplyAdd(p67, r2, p45), r2, p23);
             Vector128<float> s = Vector128<float>.One + hi;
             Vector128<float> e = (Vector128<float>.One - s) + hi;
-            Vector128<float> y = s + (e + ExpMultiplyAdd(r2, p, -lo));
+            Vector128<float> y = s + (e + ExpTail(r, r2, lo));
 
             // u = k + 256; 2^⌊k/2⌋ · 2^(k − ⌊k/2⌋).
             Vector128<uint> u = t.AsUInt32() - Vector128.Create(SingleOneAndHalfTwoPow23Bits);
@@ -252,6 +362,45 @@ namespace DivergenceGen
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector256<double> ExpReduced(Vector256<double> hi, Vector256<double> lo)
         {
+#if NET9_0_OR_GREATER
+            if (Fma.IsSupported || AdvSimd.Arm64.IsSupported)
+            {
+                return ExpReducedFused(hi, lo);
+            }
+#endif
+            return ExpReducedPortable(hi, lo);
+        }
+
+        // The polynomial with direct fused multiply-adds: one inlinee instead of eleven ExpMultiplyAdd calls, so that a kernel
+        // with many exps stays within the JIT's inlining budget. The same operations as ExpReducedPortable where the CPU has FMA.
+#if NET9_0_OR_GREATER
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<double> ExpReducedFused(Vector256<double> hi, Vector256<double> lo)
+        {
+            Vector256<double> r = hi - lo;
+            Vector256<double> r2 = r * r;
+            Vector256<double> r4 = r2 * r2;
+            Vector256<double> p23 = Vector256.FusedMultiplyAdd(Vector256.Create(DE3), r, Vector256.Create(DE2));
+            Vector256<double> p45 = Vector256.FusedMultiplyAdd(Vector256.Create(DE5), r, Vector256.Create(DE4));
+            Vector256<double> p67 = Vector256.FusedMultiplyAdd(Vector256.Create(DE7), r, Vector256.Create(DE6));
+            Vector256<double> p89 = Vector256.FusedMultiplyAdd(Vector256.Create(DE9), r, Vector256.Create(DE8));
+            Vector256<double> p1011 = Vector256.FusedMultiplyAdd(Vector256.Create(DE11), r, Vector256.Create(DE10));
+            Vector256<double> p25 = Vector256.FusedMultiplyAdd(p45, r2, p23);
+            Vector256<double> p69 = Vector256.FusedMultiplyAdd(p89, r2, p67);
+            Vector256<double> p1012 = Vector256.FusedMultiplyAdd(Vector256.Create(DE12), r2, p1011);
+            Vector256<double> p = Vector256.FusedMultiplyAdd(Vector256.FusedMultiplyAdd(p1012, r4, p69), r4, p25);
+
+            // 1 + hi = s + e exactly (Fast2Sum, |hi| < 1); e, −lo and r²·P are small and summed first.
+            Vector256<double> s = Vector256<double>.One + hi;
+            Vector256<double> e = (Vector256<double>.One - s) + hi;
+            return s + (e + Vector256.FusedMultiplyAdd(r2, p, -lo));
+        }
+#endif
+
+        // The polynomial through ExpMultiplyAdd (a multiply and an add without FMA, and on .NET 8).
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<double> ExpReducedPortable(Vector256<double> hi, Vector256<double> lo)
+        {
             Vector256<double> r = hi - lo;
             Vector256<double> r2 = r * r;
             Vector256<double> r4 = r2 * r2;
@@ -284,13 +433,9 @@ namespace DivergenceGen
             Vector256<float> lo = k * Vector256.Create(SingleExpLn2Lo);
             Vector256<float> r = hi - lo;
             Vector256<float> r2 = r * r;
-            Vector256<float> p23 = ExpMultiplyAdd(Vector256.Create(FE3), r, Vector256.Create(FE2));
-            Vector256<float> p45 = ExpMultiplyAdd(Vector256.Create(FE5), r, Vector256.Create(FE4));
-            Vector256<float> p67 = ExpMultiplyAdd(Vector256.Create(FE7), r, Vector256.Create(FE6));
-            Vector256<float> p = ExpMultiplyAdd(ExpMultiplyAdd(p67, r2, p45), r2, p23);
             Vector256<float> s = Vector256<float>.One + hi;
             Vector256<float> e = (Vector256<float>.One - s) + hi;
-            Vector256<float> y = s + (e + ExpMultiplyAdd(r2, p, -lo));
+            Vector256<float> y = s + (e + ExpTail(r, r2, lo));
 
             // u = k + 256; 2^⌊k/2⌋ · 2^(k − ⌊k/2⌋).
             Vector256<uint> u = t.AsUInt32() - Vector256.Create(SingleOneAndHalfTwoPow23Bits);
@@ -329,6 +474,45 @@ namespace DivergenceGen
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector512<double> ExpReduced(Vector512<double> hi, Vector512<double> lo)
         {
+#if NET9_0_OR_GREATER
+            if (Fma.IsSupported || AdvSimd.Arm64.IsSupported)
+            {
+                return ExpReducedFused(hi, lo);
+            }
+#endif
+            return ExpReducedPortable(hi, lo);
+        }
+
+        // The polynomial with direct fused multiply-adds: one inlinee instead of eleven ExpMultiplyAdd calls, so that a kernel
+        // with many exps stays within the JIT's inlining budget. The same operations as ExpReducedPortable where the CPU has FMA.
+#if NET9_0_OR_GREATER
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector512<double> ExpReducedFused(Vector512<double> hi, Vector512<double> lo)
+        {
+            Vector512<double> r = hi - lo;
+            Vector512<double> r2 = r * r;
+            Vector512<double> r4 = r2 * r2;
+            Vector512<double> p23 = Vector512.FusedMultiplyAdd(Vector512.Create(DE3), r, Vector512.Create(DE2));
+            Vector512<double> p45 = Vector512.FusedMultiplyAdd(Vector512.Create(DE5), r, Vector512.Create(DE4));
+            Vector512<double> p67 = Vector512.FusedMultiplyAdd(Vector512.Create(DE7), r, Vector512.Create(DE6));
+            Vector512<double> p89 = Vector512.FusedMultiplyAdd(Vector512.Create(DE9), r, Vector512.Create(DE8));
+            Vector512<double> p1011 = Vector512.FusedMultiplyAdd(Vector512.Create(DE11), r, Vector512.Create(DE10));
+            Vector512<double> p25 = Vector512.FusedMultiplyAdd(p45, r2, p23);
+            Vector512<double> p69 = Vector512.FusedMultiplyAdd(p89, r2, p67);
+            Vector512<double> p1012 = Vector512.FusedMultiplyAdd(Vector512.Create(DE12), r2, p1011);
+            Vector512<double> p = Vector512.FusedMultiplyAdd(Vector512.FusedMultiplyAdd(p1012, r4, p69), r4, p25);
+
+            // 1 + hi = s + e exactly (Fast2Sum, |hi| < 1); e, −lo and r²·P are small and summed first.
+            Vector512<double> s = Vector512<double>.One + hi;
+            Vector512<double> e = (Vector512<double>.One - s) + hi;
+            return s + (e + Vector512.FusedMultiplyAdd(r2, p, -lo));
+        }
+#endif
+
+        // The polynomial through ExpMultiplyAdd (a multiply and an add without FMA, and on .NET 8).
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector512<double> ExpReducedPortable(Vector512<double> hi, Vector512<double> lo)
+        {
             Vector512<double> r = hi - lo;
             Vector512<double> r2 = r * r;
             Vector512<double> r4 = r2 * r2;
@@ -361,13 +545,9 @@ namespace DivergenceGen
             Vector512<float> lo = k * Vector512.Create(SingleExpLn2Lo);
             Vector512<float> r = hi - lo;
             Vector512<float> r2 = r * r;
-            Vector512<float> p23 = ExpMultiplyAdd(Vector512.Create(FE3), r, Vector512.Create(FE2));
-            Vector512<float> p45 = ExpMultiplyAdd(Vector512.Create(FE5), r, Vector512.Create(FE4));
-            Vector512<float> p67 = ExpMultiplyAdd(Vector512.Create(FE7), r, Vector512.Create(FE6));
-            Vector512<float> p = ExpMultiplyAdd(ExpMultiplyAdd(p67, r2, p45), r2, p23);
             Vector512<float> s = Vector512<float>.One + hi;
             Vector512<float> e = (Vector512<float>.One - s) + hi;
-            Vector512<float> y = s + (e + ExpMultiplyAdd(r2, p, -lo));
+            Vector512<float> y = s + (e + ExpTail(r, r2, lo));
 
             // u = k + 256; 2^⌊k/2⌋ · 2^(k − ⌊k/2⌋).
             Vector512<uint> u = t.AsUInt32() - Vector512.Create(SingleOneAndHalfTwoPow23Bits);
