@@ -93,18 +93,11 @@ namespace DivergenceGen.Generator.Emit
                     "The kernel of " + name + ", in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms\n"
                     + "(NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the\n"
                     + "loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.");
-            }
-            else
-            {
-                _w.Line(summary + "</summary>");
-            }
-
-            if (_twoPass)
-            {
                 VectorLoops.TwoPassMethodAttribute(_w);
             }
             else
             {
+                _w.Line(summary + "</summary>");
                 _w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
             }
 

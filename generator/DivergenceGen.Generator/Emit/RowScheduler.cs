@@ -48,8 +48,8 @@ namespace DivergenceGen.Generator.Emit
         /// <param name="straightLine">Chunks with constant offsets rather than loops.</param>
         /// <param name="overlap">Straight-line only: may end with a masked overlapping vector.</param>
         /// <param name="constant">The C# of a constant of the call (a field, <c>_logP</c>); by default the name itself.</param>
-        /// <param name="pass">In a two-pass kernel, its pass type parameter: the vector code calls <c>Log&lt;TPass&gt;</c> and
-        /// <c>XLogRatio&lt;TPass&gt;</c> (<see cref="VectorLowering"/>).</param>
+        /// <param name="pass">In a two-pass kernel, its pass type parameter: the vector code calls <c>Log&lt;TPass&gt;</c>,
+        /// <c>XLogRatio&lt;TPass&gt;</c> and <c>Deviance&lt;TPass&gt;</c> (<see cref="VectorLowering"/>).</param>
         public RowScheduler(
             SourceWriter writer,
             RowKernel kernel,
