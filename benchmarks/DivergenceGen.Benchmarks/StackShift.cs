@@ -98,6 +98,20 @@ public static class StackShift
             continuous.GammaGeneratedBatch();
             return 0;
         });
+        foreach (int d in new[] { 16, 512 })
+        {
+            var vae = new VaeKL { D = d };
+            vae.Setup();
+            Measure($"Diagonal normal KL and gradient, D={d}, 256 rows", 20, vae.Generated);
+        }
+
+        var user = new UserFamilyBatch();
+        user.Setup();
+        Measure("User-described normal batch log-density", 5, () =>
+        {
+            user.GeneratedBatch();
+            return 0;
+        });
         var rows = new RowBatches20();
         rows.Setup();
         Measure("Categorical(20) KL rows N=10,000", 20, () =>
