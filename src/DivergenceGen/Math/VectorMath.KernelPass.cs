@@ -152,11 +152,7 @@ namespace DivergenceGen
                 var finitePositive = FinitePositive(x, y, double.MaxValue);
                 var unsafeQuotient = finitePositive
                     & ~(Vector128.GreaterThanOrEqual(ratio, Vector128.Create(2.2250738585072014E-308)) & Vector128.LessThanOrEqual(ratio, Vector128.Create(double.MaxValue)));
-                var tiny = Vector128.LessThan(x, Vector128.Create(1.1830521861667747E-271));
-                var xs = Vector128.ConditionalSelect(tiny, x * Vector128.Create(4.149515568880993E+180), x);
-                var ys = Vector128.ConditionalSelect(tiny, y * Vector128.Create(4.149515568880993E+180), y);
-                var residual = PortableVectorMath.MultiplySubtractExact(ratio, ys, xs);
-                var logRatio = Vector128.ConditionalSelect(unsafeQuotient, Vector128.Create(double.NaN), Log(ratio) + Vector128.ConditionalSelect(finitePositive, residual / xs, Vector128<double>.Zero));
+                var logRatio = Vector128.ConditionalSelect(unsafeQuotient, Vector128.Create(double.NaN), LogRatioOfSafeQuotient(x, y, ratio, finitePositive));
                 return Vector128.ConditionalSelect(Vector128.GreaterThan(x, Vector128<double>.Zero), x * logRatio, Vector128<double>.Zero);
             }
 
@@ -182,11 +178,7 @@ namespace DivergenceGen
                 var finitePositive = FinitePositive(x, y, float.MaxValue);
                 var unsafeQuotient = finitePositive
                     & ~(Vector128.GreaterThanOrEqual(ratio, Vector128.Create(1.17549435E-38f)) & Vector128.LessThanOrEqual(ratio, Vector128.Create(float.MaxValue)));
-                var tiny = Vector128.LessThan(x, Vector128.Create(8.0779356E-28f));
-                var xs = Vector128.ConditionalSelect(tiny, x * Vector128.Create(1.1529215E+18f), x);
-                var ys = Vector128.ConditionalSelect(tiny, y * Vector128.Create(1.1529215E+18f), y);
-                var residual = PortableVectorMath.MultiplySubtractExact(ratio, ys, xs);
-                var logRatio = Vector128.ConditionalSelect(unsafeQuotient, Vector128.Create(float.NaN), Log(ratio) + Vector128.ConditionalSelect(finitePositive, residual / xs, Vector128<float>.Zero));
+                var logRatio = Vector128.ConditionalSelect(unsafeQuotient, Vector128.Create(float.NaN), LogRatioOfSafeQuotient(x, y, ratio, finitePositive));
                 return Vector128.ConditionalSelect(Vector128.GreaterThan(x, Vector128<float>.Zero), x * logRatio, Vector128<float>.Zero);
             }
 
@@ -212,11 +204,7 @@ namespace DivergenceGen
                 var finitePositive = FinitePositive(x, y, double.MaxValue);
                 var unsafeQuotient = finitePositive
                     & ~(Vector256.GreaterThanOrEqual(ratio, Vector256.Create(2.2250738585072014E-308)) & Vector256.LessThanOrEqual(ratio, Vector256.Create(double.MaxValue)));
-                var tiny = Vector256.LessThan(x, Vector256.Create(1.1830521861667747E-271));
-                var xs = Vector256.ConditionalSelect(tiny, x * Vector256.Create(4.149515568880993E+180), x);
-                var ys = Vector256.ConditionalSelect(tiny, y * Vector256.Create(4.149515568880993E+180), y);
-                var residual = PortableVectorMath.MultiplySubtractExact(ratio, ys, xs);
-                var logRatio = Vector256.ConditionalSelect(unsafeQuotient, Vector256.Create(double.NaN), Log(ratio) + Vector256.ConditionalSelect(finitePositive, residual / xs, Vector256<double>.Zero));
+                var logRatio = Vector256.ConditionalSelect(unsafeQuotient, Vector256.Create(double.NaN), LogRatioOfSafeQuotient(x, y, ratio, finitePositive));
                 return Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256<double>.Zero), x * logRatio, Vector256<double>.Zero);
             }
 

@@ -231,6 +231,16 @@ namespace DivergenceGen
                 return LogDifference(x, y); // out of line: keeps the inlined fast path small
             }
 
+            return LogRatioOfSafeQuotient(x, y, ratio, finitePositive);
+        }
+
+        /// <summary>
+        /// LogRatio's fast path, where no finite positive lane's quotient left the normal range: log r + (x − r·y)/x with the
+        /// residual exact (also the first pass of <c>XLogRatio&lt;FastPass&gt;</c> at this width).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<double> LogRatioOfSafeQuotient(Vector128<double> x, Vector128<double> y, Vector128<double> ratio, Vector128<double> finitePositive)
+        {
             // x − ratio·y, exactly; for tiny x the residual would be subnormal and lose bits, so those lanes are scaled
             // by a power of two first (2⁶⁰⁰ below 2⁻⁹⁰⁰), which leaves the quotient unchanged.
             var tiny = Vector128.LessThan(x, Vector128.Create(1.1830521861667747E-271));
@@ -260,6 +270,16 @@ namespace DivergenceGen
                 return LogDifference(x, y); // out of line: keeps the inlined fast path small
             }
 
+            return LogRatioOfSafeQuotient(x, y, ratio, finitePositive);
+        }
+
+        /// <summary>
+        /// LogRatio's fast path, where no finite positive lane's quotient left the normal range: log r + (x − r·y)/x with the
+        /// residual exact (also the first pass of <c>XLogRatio&lt;FastPass&gt;</c> at this width).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<float> LogRatioOfSafeQuotient(Vector128<float> x, Vector128<float> y, Vector128<float> ratio, Vector128<float> finitePositive)
+        {
             // x − ratio·y, exactly; for tiny x the residual would be subnormal and lose bits, so those lanes are scaled
             // by a power of two first (2⁶⁰ below 2⁻⁹⁰), which leaves the quotient unchanged.
             var tiny = Vector128.LessThan(x, Vector128.Create(8.0779356E-28f));
@@ -289,6 +309,16 @@ namespace DivergenceGen
                 return LogDifference(x, y); // out of line: keeps the inlined fast path small
             }
 
+            return LogRatioOfSafeQuotient(x, y, ratio, finitePositive);
+        }
+
+        /// <summary>
+        /// LogRatio's fast path, where no finite positive lane's quotient left the normal range: log r + (x − r·y)/x with the
+        /// residual exact (also the first pass of <c>XLogRatio&lt;FastPass&gt;</c> at this width).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<double> LogRatioOfSafeQuotient(Vector256<double> x, Vector256<double> y, Vector256<double> ratio, Vector256<double> finitePositive)
+        {
             // x − ratio·y, exactly; for tiny x the residual would be subnormal and lose bits, so those lanes are scaled
             // by a power of two first (2⁶⁰⁰ below 2⁻⁹⁰⁰), which leaves the quotient unchanged.
             var tiny = Vector256.LessThan(x, Vector256.Create(1.1830521861667747E-271));
