@@ -259,11 +259,6 @@ namespace DivergenceGen.Generator.Emit
             _w.Doc("<param name=\"destination\">Receives the log-densities; at least as long as <paramref name=\"x\"/>.</param>");
             _w.Doc("<exception cref=\"global::System.ArgumentException\"><paramref name=\"destination\"/> is shorter than <paramref name=\"x\"/>.</exception>");
             _c.DefaultCheckDoc();
-            if (vector is not null && IsDouble && TwoPass(vector))
-            {
-                VectorLoops.TwoPassMethodAttribute(_w);
-            }
-
             using (_w.Block("public " + Readonly + "void LogPdf(global::System.ReadOnlySpan<" + T + "> x, global::System.Span<" + T + "> destination)"))
             {
                 _c.DefaultCheck();
@@ -277,7 +272,7 @@ namespace DivergenceGen.Generator.Emit
                 }
                 else if (IsDouble)
                 {
-                    EmitVectorisedLogPdf(vector);
+                    _w.Line("LogPdfInDouble(x, destination);");
                 }
                 else
                 {
@@ -301,107 +296,108 @@ namespace DivergenceGen.Generator.Emit
             }
 
             _w.Line();
-            if (vector is not null && !IsDouble)
+            if (vector is not null)
             {
-                _w.Line("// The batch log-density in double: the SIMD kernel the float member feeds in chunks.");
-                if (TwoPass(vector))
-                {
-                    VectorLoops.TwoPassMethodAttribute(_w);
-                }
-
-                using (_w.Block("private " + Readonly + "void LogPdfInDouble(global::System.ReadOnlySpan<double> x, global::System.Span<double> destination)"))
-                {
-                    EmitVectorisedLogPdf(vector);
-                }
-
-                _w.Line();
+                EmitVectorisedLogPdf(vector);
             }
         }
-
-        /// <summary>Whether the vector form's loops run in two passes (<see cref="KernelPasses"/>).</summary>
-        private bool TwoPass(VectorLogPdf vector) => _c.VectorWidths.Length > 0 && KernelPasses.Applies(vector.Value);
 
         /// <summary>The chunk of float values a float type's batch log-density widens to double at a time (on the stack).</summary>
         private const string FloatChunk = "256";
 
-        /// <summary>The SIMD loops of the batch log-density (double types with a vector form).</summary>
+        /// <summary>
+        /// The SIMD loops of the batch log-density, in double (<c>LogPdfInDouble(x, destination)</c>): the double member's, and
+        /// the float member's per chunk. In two passes where the vector form calls the logarithm (<see cref="KernelPasses"/>).
+        /// </summary>
         private void EmitVectorisedLogPdf(VectorLogPdf vector)
         {
-            if (vector.Condition is { } condition)
-            {
-                using (_w.Block("if (!(" + Lower(condition) + "))"))
-                {
-                    _w.Line("// Outside the vector form's range: the scalar form per element.");
-                    using (_w.Block("for (int k = 0; k < x.Length; k++)"))
-                    {
-                        _w.Line("destination[k] = LogPdfInDouble(x[k]);");
-                    }
-
-                    _w.Line("return;");
-                }
-            }
-
             var names = Substitution.Names(vector.Value).Where(n => n != "x").OrderBy(n => n, StringComparer.Ordinal).ToList();
-            _w.Line("ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);");
-            _w.Line("ref double dRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);");
-            Action<Action<VectorLowering?, bool>, Func<string, string>, PrecisionKind> cascade = TwoPass(vector)
-                ? (body, bind, precision) => VectorLoops.CascadeInTwoPasses(_c, "x.Length", body, bind, precision)
-                : (body, bind, precision) => VectorLoops.Cascade(_c, "x.Length", l => body(l, false), bind, precision);
-            cascade((lowering, firstPass) =>
-            {
-                if (lowering is null)
+            string modifiers = ("private " + Readonly).TrimEnd();
+            VectorLoops.ElementwiseKernel(
+                _c,
+                "LogPdfInDouble",
+                "The batch log-density in double (" + (IsDouble ? "the member's loops" : "the loops the float member feeds in chunks") + "): each vector by the vector form\n"
+                + "where every lane is inside the open support, the scalar form lane by lane where one is not. Callers have checked the lengths.",
+                new[] { ("global::System.ReadOnlySpan<double>", "x"), ("global::System.Span<double>", "destination") },
+                "x.Length",
+                twoPass: _c.VectorWidths.Length > 0 && KernelPasses.Applies(vector.Value),
+                () =>
                 {
-                    _w.Line("destination[i] = LogPdfInDouble(x[i]);");
-                    return;
-                }
-
-                string v = lowering.Vector;
-                string lanes = lowering.Lanes.ToString(CultureInfo.InvariantCulture);
-                _w.Line("var values = " + v + ".LoadUnsafe(ref xRef, (nuint)i);");
-                foreach (string name in names)
+                    _w.Line("ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);");
+                    _w.Line("ref double dRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);");
+                },
+                (lowering, returnOnNaN) =>
                 {
-                    _w.Line("var " + name + "V = " + v + ".Create(" + BindInstance(name) + ");");
-                }
-
-                var inside = new List<string>();
-                if (_f.Lower is { } lo)
-                {
-                    inside.Add(v + ".GreaterThanAll(values, " + v + ".Create(" + Lower(lo.Value) + "))");
-                }
-
-                if (_f.Upper is { } hi)
-                {
-                    inside.Add(v + ".LessThanAll(values, " + v + ".Create(" + Lower(hi.Value) + "))");
-                }
-
-                if (Unbounded)
-                {
-                    inside.Add(v + ".LessThanAll(" + v + ".Abs(values), " + v + ".Create(double.PositiveInfinity))");
-                }
-
-                using (_w.Block("if (" + string.Join(" && ", inside) + ")"))
-                {
-                    if (firstPass)
+                    if (lowering is null)
                     {
-                        _w.Line("var logDensity = " + lowering.Lower(vector.Value) + ";");
-                        VectorLoops.BreakOnNaN(_w, lowering, "logDensity");
-                        _w.Line(v + ".StoreUnsafe(logDensity, ref dRef, (nuint)i);");
+                        _w.Line("destination[i] = LogPdfInDouble(x[i]);");
+                        return;
                     }
-                    else
-                    {
-                        _w.Line(v + ".StoreUnsafe(" + lowering.Lower(vector.Value) + ", ref dRef, (nuint)i);");
-                    }
-                }
 
-                using (_w.Block("else"))
-                {
-                    _w.Line("// A lane at an end of the support, outside it, infinite or NaN: the scalar form, lane by lane.");
-                    using (_w.Block("for (int j = i; j < i + " + lanes + "; j++)"))
+                    string v = lowering.Vector;
+                    string lanes = lowering.Lanes.ToString(CultureInfo.InvariantCulture);
+                    _w.Line("var values = " + v + ".LoadUnsafe(ref xRef, (nuint)i);");
+                    foreach (string name in names)
                     {
-                        _w.Line("destination[j] = LogPdfInDouble(x[j]);");
+                        _w.Line("var " + name + "V = " + v + ".Create(" + BindInstance(name) + ");");
                     }
-                }
-            }, name => name == "x" ? "values" : name + "V", PrecisionKind.Double);
+
+                    var inside = new List<string>();
+                    if (_f.Lower is { } lo)
+                    {
+                        inside.Add(v + ".GreaterThanAll(values, " + v + ".Create(" + Lower(lo.Value) + "))");
+                    }
+
+                    if (_f.Upper is { } hi)
+                    {
+                        inside.Add(v + ".LessThanAll(values, " + v + ".Create(" + Lower(hi.Value) + "))");
+                    }
+
+                    if (Unbounded)
+                    {
+                        inside.Add(v + ".LessThanAll(" + v + ".Abs(values), " + v + ".Create(double.PositiveInfinity))");
+                    }
+
+                    using (_w.Block("if (" + string.Join(" && ", inside) + ")"))
+                    {
+                        if (returnOnNaN)
+                        {
+                            _w.Line("var logDensity = " + lowering.Lower(vector.Value) + ";");
+                            VectorLoops.ReturnOnNaN(_w, lowering, "logDensity");
+                            _w.Line(v + ".StoreUnsafe(logDensity, ref dRef, (nuint)i);");
+                        }
+                        else
+                        {
+                            _w.Line(v + ".StoreUnsafe(" + lowering.Lower(vector.Value) + ", ref dRef, (nuint)i);");
+                        }
+                    }
+
+                    using (_w.Block("else"))
+                    {
+                        _w.Line("// A lane at an end of the support, outside it, infinite or NaN: the scalar form, lane by lane.");
+                        using (_w.Block("for (int j = i; j < i + " + lanes + "; j++)"))
+                        {
+                            _w.Line("destination[j] = LogPdfInDouble(x[j]);");
+                        }
+                    }
+                },
+                name => name == "x" ? "values" : name + "V",
+                PrecisionKind.Double,
+                guard: vector.Condition is not { } condition ? null : () =>
+                {
+                    using (_w.Block("if (!(" + Lower(condition) + "))"))
+                    {
+                        _w.Line("// Outside the vector form's range: the scalar form per element.");
+                        using (_w.Block("for (int k = 0; k < x.Length; k++)"))
+                        {
+                            _w.Line("destination[k] = LogPdfInDouble(x[k]);");
+                        }
+
+                        _w.Line("return;");
+                    }
+                },
+                entryModifiers: modifiers,
+                loopModifiers: modifiers);
         }
 
         private void EmitMeasures()

@@ -54,11 +54,14 @@ namespace DivergenceGen.Generator.Emit
                 },
                 kernels: FamilyCatalogue.Of(spec.Kind).Description switch
                 {
-                    VectorParameterFamily vectorFamily => (VectorParameterFamilyEmitter.KernelClass(spec),
+                    ScalarParameterFamily scalar => (FileFrame.KernelClass(spec.Type.Name),
+                        "The kernels of " + spec.Type.MetadataDisplayName + ": the loops of the batch members over spans. Callers have checked every argument.",
+                        kernelWriter => new ScalarParameterFamilyEmitter(new EmitContext(spec, target, kernelWriter), scalar).EmitKernels()),
+                    VectorParameterFamily vectorFamily => (FileFrame.KernelClass(spec.Type.Name),
                         "The kernels of " + spec.Type.MetadataDisplayName + ": the sums over the K = " + spec.Classes.ToString(System.Globalization.CultureInfo.InvariantCulture)
                         + " classes, each one IR term from InformationMeasures. Callers have checked every length.",
                         kernelWriter => new VectorParameterFamilyEmitter(new EmitContext(spec, target, kernelWriter), vectorFamily).EmitKernels()),
-                    VectorFamily vectorFamily => (VectorFamilyEmitter.KernelClass(spec),
+                    VectorFamily vectorFamily => (FileFrame.KernelClass(spec.Type.Name),
                         "The kernels of " + spec.Type.MetadataDisplayName + ": the sums over the " + vectorFamily.SizeSymbol + " = "
                         + spec.Classes.ToString(System.Globalization.CultureInfo.InvariantCulture) + " elements and the batch kernels. Callers have checked every argument.",
                         kernelWriter => new VectorFamilyEmitter(new EmitContext(spec, target, kernelWriter), vectorFamily).EmitKernels()),

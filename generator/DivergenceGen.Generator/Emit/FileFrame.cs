@@ -96,6 +96,12 @@ namespace DivergenceGen.Generator.Emit
         /// <summary>The namespace of the generated kernel classes (file-local, one per file).</summary>
         public const string KernelNamespace = "DivergenceGen.Generated";
 
+        /// <summary>The name of the file-local kernel class of a type (<c>DieKernels</c> for <c>Die</c>).</summary>
+        public static string KernelClass(string typeName) => typeName.TrimStart('@') + "Kernels";
+
+        /// <summary>The kernel class of a type as the type's own members reach it, fully qualified.</summary>
+        public static string Kernels(string typeName) => "global::" + KernelNamespace + "." + KernelClass(typeName);
+
         /// <summary>The namespaces kernel code reads, imported in the kernels' namespace declaration.</summary>
         public static readonly string[] KernelUsings =
         {

@@ -186,10 +186,10 @@ namespace DivergenceGen.Generator.Emit
         private string PerOutput => _d.PerElement ? "perElement" : "perSample";
 
         /// <summary>The file-local class of this file's kernels.</summary>
-        private string KernelClass => _s.Type.Name.TrimStart('@') + "Kernels";
+        private string KernelClass => FileFrame.KernelClass(_s.Type.Name);
 
         /// <summary>The kernel class as the user's type reaches it.</summary>
-        private string Kernels => "global::" + FileFrame.KernelNamespace + "." + KernelClass;
+        private string Kernels => FileFrame.Kernels(_s.Type.Name);
 
         private void EmitConstants()
         {

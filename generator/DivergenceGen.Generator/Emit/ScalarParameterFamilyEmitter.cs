@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using DivergenceGen.Generator.Families;
@@ -31,6 +32,9 @@ namespace DivergenceGen.Generator.Emit
         private string Readonly => _c.ReadonlyMember;
 
         private string Self => _c.Self;
+
+        /// <summary>The file's kernel class, as the members reach it.</summary>
+        private string Kernels => FileFrame.Kernels(Self);
 
         private ScalarParameter Parameter => _f.Parameters[0];
 
@@ -370,14 +374,39 @@ namespace DivergenceGen.Generator.Emit
             {
                 _c.DefaultCheck();
                 _w.Line("global::DivergenceGen.Guard.ThrowIfDestinationTooShort(outcomes.Length, destination.Length);");
-                _w.Line("ref int kRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outcomes);");
-                _w.Line("ref " + T + " dRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);");
                 var fields = Fields;
-                VectorLoops.Cascade(_c, "outcomes.Length", v =>
+                _w.Line(Kernels + ".LogPmf(outcomes, destination, " + string.Join(", ", _f.Outcomes.Select(o => fields.Lower(o.LogProbability))) + ");");
+            }
+
+            _w.Line();
+        }
+
+        /// <summary>The parameter of the batch log-pmf kernel that carries the cached log-probability of an outcome.</summary>
+        private static string LogPmfOf(Outcome o) => "logPmf" + o.Value.ToString(CultureInfo.InvariantCulture);
+
+        /// <summary>The batch log-pmf's loops: each outcome compared with the support, its log-probability (a parameter) selected.</summary>
+        private void EmitBatchLogPmfKernel()
+        {
+            var parameters = new List<(string, string)> { ("global::System.ReadOnlySpan<int>", "outcomes"), ("global::System.Span<" + T + ">", "destination") };
+            parameters.AddRange(_f.Outcomes.Select(o => (T, LogPmfOf(o))));
+            VectorLoops.ElementwiseKernel(
+                _c,
+                "LogPmf",
+                "destinationᵢ = log P(X = outcomesᵢ): logPmfₖ where outcomesᵢ = k in " + Support + ", −∞ elsewhere. Callers have checked the lengths.",
+                parameters,
+                "outcomes.Length",
+                twoPass: false,
+                () =>
+                {
+                    _w.Line("ref int kRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outcomes);");
+                    _w.Line("ref " + T + " dRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);");
+                },
+                (v, _) =>
                 {
                     if (v is null)
                     {
-                        _w.Line("destination[i] = LogPmf(outcomes[i]);");
+                        _w.Line("destination[i] = outcomes[i] switch { " + string.Join(", ", _f.Outcomes.Select(o => o.Value.ToString(CultureInfo.InvariantCulture) + " => " + LogPmfOf(o)))
+                            + ", _ => " + T + ".NegativeInfinity };");
                         return;
                     }
 
@@ -394,35 +423,43 @@ namespace DivergenceGen.Generator.Emit
                     {
                         string value = o.Value.ToString(CultureInfo.InvariantCulture) + (isDouble ? "L" : string.Empty);
                         _w.Line("logPmf = " + v.Vector + ".ConditionalSelect(" + v.Vector + (isDouble ? ".AsDouble(" : ".AsSingle(") + v.Vector + ".Equals(k, " + v.Vector + ".Create((" + integer + ")" + value + ")))"
-                            + ", " + v.Vector + ".Create(" + fields.Lower(o.LogProbability) + "), logPmf);");
+                            + ", " + v.Vector + ".Create(" + LogPmfOf(o) + "), logPmf);");
                     }
 
                     _w.Line(v.Vector + ".StoreUnsafe(logPmf, ref dRef, (nuint)i);");
-                }, BatchLocal);
-            }
-
-            _w.Line();
+                },
+                BatchLocal);
         }
 
-        private void EmitBatchMeasures()
+        /// <summary>The batch measures: member name, doc, whether it reads a second parameter, formula, whether a negative residue is 0.</summary>
+        private IEnumerable<(string Name, string Summary, bool Two, Expr Formula, bool ClampAtZero)> BatchMeasures()
         {
-            EmitBatch(
+            yield return (
                 "KLDivergence",
                 "destinationᵢ = D(" + _f.Name + "(pᵢ)‖" + _f.Name + "(qᵢ)) for many pairs at once, vectorised; each as " + _f.KLFormula + "\n"
                 + "with the conventions of the instance member (0·log 0 = 0, +∞ where qᵢ excludes an outcome pᵢ allows, never negative)."
                 + (_f.ClosedFormKLMethod is null ? string.Empty : "\n" + _f.ClosedFormKLMethod),
-                two: true,
+                true,
                 _f.ClosedFormKLDivergence ?? KLExpr,
-                clampAtZero: true);
-            EmitBatch(
+                true);
+            yield return (
                 "Entropy",
                 "destinationᵢ = H(" + _f.Name + "(pᵢ)) for many distributions at once, vectorised; each as " + _f.EntropyFormula + " with 0·log 0 = 0.",
-                two: false,
+                false,
                 EntropyExpr,
-                clampAtZero: false);
+                false);
         }
 
-        private void EmitBatch(string name, string summary, bool two, Expr formula, bool clampAtZero)
+        private void EmitBatchMeasures()
+        {
+            foreach (var (name, summary, two, _, _) in BatchMeasures())
+            {
+                EmitBatch(name, summary, two);
+            }
+        }
+
+        /// <summary>A batch member: the argument checks, then one call of its kernel.</summary>
+        private void EmitBatch(string name, string summary, bool two)
         {
             var p = Parameter;
             _w.Summary(summary);
@@ -437,17 +474,7 @@ namespace DivergenceGen.Generator.Emit
                 + (two ? "<paramref name=\"q\"/> and <paramref name=\"p\"/> differ in length, or " : string.Empty)
                 + "<paramref name=\"destination\"/> is too short.</exception>");
             _w.Doc("<exception cref=\"global::System.ArgumentOutOfRangeException\">An element is " + ParameterChecks.InvalidText(Parameter.Domain) + " (the message names its index).</exception>");
-            string parameters = "global::System.ReadOnlySpan<" + T + "> p, " + (two ? "global::System.ReadOnlySpan<" + T + "> q, " : string.Empty) + "global::System.Span<" + T + "> destination";
-            Expr full = Substitution.Replace(formula, n =>
-                _f.Cached.FirstOrDefault(c => c.Name == n)?.Value
-                ?? (_f.Cached.FirstOrDefault(c => "q." + c.Name == n) is { } qc ? Substitution.ForQ(qc.Value) : null));
-            bool twoPass = _c.VectorWidths.Length > 0 && KernelPasses.Applies(full);
-            if (twoPass)
-            {
-                VectorLoops.TwoPassMethodAttribute(_w);
-            }
-
-            using (_w.Block("public static void " + name + "(" + parameters + ")"))
+            using (_w.Block("public static void " + name + "(" + string.Join(", ", BatchParameters(two).Select(b => b.Type + " " + b.Name)) + ")"))
             {
                 if (two)
                 {
@@ -461,18 +488,65 @@ namespace DivergenceGen.Generator.Emit
                     _w.Line(ParameterChecks.ThrowIfAnyInvalid(Parameter.Domain) + "(q, nameof(q));");
                 }
 
-                _w.Line("ref " + T + " pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);");
-                if (two)
-                {
-                    _w.Line("ref " + T + " qRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(q);");
-                }
+                _w.Line(Kernels + "." + name + "(" + (two ? "p, q, destination" : "p, destination") + ");");
+            }
 
-                _w.Line("ref " + T + " dRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);");
-                _w.Line("// x…: the first distribution's parameter and cached quantities; y…: the second's.");
-                Action<Action<VectorLowering?, bool>, Func<string, string>> cascade = twoPass
-                    ? (body, bind) => VectorLoops.CascadeInTwoPasses(_c, "p.Length", body, bind)
-                    : (body, bind) => VectorLoops.Cascade(_c, "p.Length", v => body(v, false), bind);
-                cascade((v, firstPass) =>
+            _w.Line();
+        }
+
+        private List<(string Type, string Name)> BatchParameters(bool two)
+        {
+            var parameters = new List<(string Type, string Name)> { ("global::System.ReadOnlySpan<" + T + ">", "p") };
+            if (two)
+            {
+                parameters.Add(("global::System.ReadOnlySpan<" + T + ">", "q"));
+            }
+
+            parameters.Add(("global::System.Span<" + T + ">", "destination"));
+            return parameters;
+        }
+
+        /// <summary>
+        /// The file's kernels (<see cref="FileFrame"/>): the loops of the batch members, pure functions of spans and of the
+        /// cached values the members pass.
+        /// </summary>
+        public void EmitKernels()
+        {
+            EmitBatchLogPmfKernel();
+            foreach (var (name, summary, two, formula, clampAtZero) in BatchMeasures())
+            {
+                EmitBatchKernel(name, two, formula, clampAtZero);
+            }
+        }
+
+        /// <summary>A batch measure's loops: per element, the parameters loaded, the cached quantities the formula reads, the formula.</summary>
+        private void EmitBatchKernel(string name, bool two, Expr formula, bool clampAtZero)
+        {
+            var p = Parameter;
+            Expr full = Substitution.Replace(formula, n =>
+                _f.Cached.FirstOrDefault(c => c.Name == n)?.Value
+                ?? (_f.Cached.FirstOrDefault(c => "q." + c.Name == n) is { } qc ? Substitution.ForQ(qc.Value) : null));
+            VectorLoops.ElementwiseKernel(
+                _c,
+                name,
+                name + (two
+                    ? " of each pair of elements; x…: the first distribution's parameter and cached quantities, y…: the second's."
+                    : " of each element; x…: the distribution's parameter and cached quantities.")
+                + " Callers have checked every length and element.",
+                BatchParameters(two),
+                "p.Length",
+                twoPass: _c.VectorWidths.Length > 0 && KernelPasses.Applies(full),
+                () =>
+                {
+                    _w.Line("ref " + T + " pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);");
+                    if (two)
+                    {
+                        _w.Line("ref " + T + " qRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(q);");
+                    }
+
+                    _w.Line("ref " + T + " dRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);");
+                },
+                (v, returnOnNaN) =>
                 {
                     Lowering lowering = v ?? (Lowering)new ScalarLowering(_c.Spec.Precision, BatchLocal);
                     _w.Line("var " + BatchLocal(p.Name) + " = " + (v is null ? "p[i]" : v.Vector + ".LoadUnsafe(ref pRef, (nuint)i)") + ";");
@@ -496,31 +570,26 @@ namespace DivergenceGen.Generator.Emit
                         }
                     }
 
-                    string value = lowering.Lower(formula);
+                    _w.Line("var value = " + lowering.Lower(formula) + ";");
                     if (v is null)
                     {
-                        _w.Line("var value = " + value + ";");
                         _w.Line("destination[i] = " + (clampAtZero ? "value > " + _c.Literal(0) + " ? value : " + _c.Literal(0) : "value") + ";");
+                        return;
                     }
-                    else
+
+                    if (returnOnNaN)
                     {
-                        _w.Line("var value = " + value + ";");
-                        if (firstPass)
-                        {
-                            VectorLoops.BreakOnNaN(_w, v, "value");
-                        }
-
-                        if (clampAtZero)
-                        {
-                            _w.Line("value = " + v.Vector + ".Max(value, " + v.VectorType + ".Zero); // a negative rounding residue is 0");
-                        }
-
-                        _w.Line(v.Vector + ".StoreUnsafe(value, ref dRef, (nuint)i);");
+                        VectorLoops.ReturnOnNaN(_w, v, "value");
                     }
-                }, BatchLocal);
-            }
 
-            _w.Line();
+                    if (clampAtZero)
+                    {
+                        _w.Line("value = " + v.Vector + ".Max(value, " + v.VectorType + ".Zero); // a negative rounding residue is 0");
+                    }
+
+                    _w.Line(v.Vector + ".StoreUnsafe(value, ref dRef, (nuint)i);");
+                },
+                BatchLocal);
         }
 
         private void EmitFit()

@@ -52,10 +52,7 @@ namespace DivergenceGen.Generator.Emit
 
         private string Readonly => _c.ReadonlyMember;
 
-        private string Kernels => "global::" + FileFrame.KernelNamespace + "." + KernelClass(_c.Spec);
-
-        /// <summary>The file-local class holding the kernels of a type.</summary>
-        public static string KernelClass(FamilySpec spec) => spec.Type.Name.TrimStart('@') + "Kernels";
+        private string Kernels => FileFrame.Kernels(_c.Spec.Type.Name);
 
         private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -953,10 +953,7 @@ namespace DivergenceGen.Generator.Emit
         }
 
         /// <summary>The file-local class of this file's kernels, as the user's type reaches it.</summary>
-        private string Kernels => "global::" + FileFrame.KernelNamespace + "." + KernelClass(_c.Spec);
-
-        /// <summary>The name of the file-local kernel class of a type.</summary>
-        public static string KernelClass(Model.FamilySpec spec) => spec.Type.Name.TrimStart('@') + "Kernels";
+        private string Kernels => FileFrame.Kernels(_c.Spec.Type.Name);
 
         /// <summary>
         /// The six sums over the K classes (<see cref="InformationMeasures.VectorSums"/>), written into the file's kernel

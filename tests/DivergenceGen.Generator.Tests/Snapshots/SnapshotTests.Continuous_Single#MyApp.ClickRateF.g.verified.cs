@@ -230,10 +230,10 @@ namespace MyApp
             }
         }
 
-        // The batch log-density in double: the SIMD kernel the float member feeds in chunks.
-        // Not inlined, optimised at once: inlined into a caller, its first pass's calls could fall outside the caller's inlining budget.
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining
-            | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        /// <summary>
+        /// The batch log-density in double (the loops the float member feeds in chunks): each vector by the vector form
+        /// where every lane is inside the open support, the scalar form lane by lane where one is not. Callers have checked the lengths.
+        /// </summary>
         private readonly void LogPdfInDouble(global::System.ReadOnlySpan<double> x, global::System.Span<double> destination)
         {
             if (!(2d < global::System.Math.Min((double)_alpha, (double)_beta)))
@@ -245,13 +245,28 @@ namespace MyApp
                 }
                 return;
             }
+            int i = LogPdfInDouble<global::DivergenceGen.FastPass>(x, destination, 0);
+            if (i < x.Length)
+            {
+                LogPdfInDouble<global::DivergenceGen.GeneralPass>(x, destination, i); // a vector with a NaN lane: the general forms from there on
+            }
+        }
+
+        /// <summary>
+        /// The loops of LogPdfInDouble from element i on, in two passes (IKernelPass). FastPass calls only the call-free forms
+        /// (NaN in a lane that needs the general path), so its loops keep their vectors in registers, and returns the index of
+        /// the first vector with a NaN lane, before storing it; GeneralPass goes on from there. Returns where it stopped.
+        /// </summary>
+        // Not inlined, optimised at once: inlined into a caller, its first pass's calls could fall outside the caller's inlining budget.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining
+            | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private readonly int LogPdfInDouble<TPass>(global::System.ReadOnlySpan<double> x, global::System.Span<double> destination, int i) where TPass : struct,
+            global::DivergenceGen.IKernelPass
+        {
             ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
             ref double dRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);
-            int i = 0;
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                // First pass: the FastPass forms, no call in the loop, so its vectors stay in registers; it stops at the
-                // first vector with a NaN lane (one that needs a general path), and the general loop goes on from there.
                 for (; i <= x.Length - 8; i += 8)
                 {
                     var values = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref xRef, (nuint)i);
@@ -262,44 +277,19 @@ namespace MyApp
                     if (global::System.Runtime.Intrinsics.Vector512.GreaterThanAll(values, global::System.Runtime.Intrinsics.Vector512.Create(
                         0d)) && global::System.Runtime.Intrinsics.Vector512.LessThanAll(values, global::System.Runtime.Intrinsics.Vector512.Create(1d)))
                     {
-                        var logDensity = logPdfConstantV - global::DivergenceGen.VectorMath.Deviance<global::DivergenceGen.FastPass>(alphaV
+                        var logDensity = logPdfConstantV - global::DivergenceGen.VectorMath.Deviance<TPass>(alphaV
                             - global::System.Runtime.Intrinsics.Vector512<double>.One, trialsV * values,
                             global::DivergenceGen.VectorMath.FusedMultiplyAdd(-trialsV, values, alphaV
-                            - global::System.Runtime.Intrinsics.Vector512<double>.One))
-                            - global::DivergenceGen.VectorMath.Deviance<global::DivergenceGen.FastPass>(betaV
+                            - global::System.Runtime.Intrinsics.Vector512<double>.One)) - global::DivergenceGen.VectorMath.Deviance<TPass>(betaV
                             - global::System.Runtime.Intrinsics.Vector512<double>.One, trialsV * (global::System.Runtime.Intrinsics.Vector512<double>.One
                             - values), -global::DivergenceGen.VectorMath.FusedMultiplyAdd(-trialsV, values, alphaV
                             - global::System.Runtime.Intrinsics.Vector512<double>.One));
-                        // a NaN lane: the general loop takes this vector
-                        if (!global::System.Runtime.Intrinsics.Vector512.EqualsAll(logDensity, logDensity)) break;
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(logDensity, ref dRef, (nuint)i);
-                    }
-                    else
-                    {
-                        // A lane at an end of the support, outside it, infinite or NaN: the scalar form, lane by lane.
-                        for (int j = i; j < i + 8; j++)
+                        if (typeof(TPass) == typeof(global::DivergenceGen.FastPass) && !global::System.Runtime.Intrinsics.Vector512.EqualsAll(logDensity,
+                            logDensity))
                         {
-                            destination[j] = LogPdfInDouble(x[j]);
+                            return i; // a NaN lane: GeneralPass takes this vector
                         }
-                    }
-                }
-                for (; i <= x.Length - 8; i += 8)
-                {
-                    var values = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref xRef, (nuint)i);
-                    var alphaV = global::System.Runtime.Intrinsics.Vector512.Create((double)_alpha);
-                    var betaV = global::System.Runtime.Intrinsics.Vector512.Create((double)_beta);
-                    var logPdfConstantV = global::System.Runtime.Intrinsics.Vector512.Create(_logPdfConstant);
-                    var trialsV = global::System.Runtime.Intrinsics.Vector512.Create(_trials);
-                    if (global::System.Runtime.Intrinsics.Vector512.GreaterThanAll(values, global::System.Runtime.Intrinsics.Vector512.Create(
-                        0d)) && global::System.Runtime.Intrinsics.Vector512.LessThanAll(values, global::System.Runtime.Intrinsics.Vector512.Create(1d)))
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(logPdfConstantV - global::DivergenceGen.VectorMath.Deviance(alphaV
-                            - global::System.Runtime.Intrinsics.Vector512<double>.One, trialsV * values,
-                            global::DivergenceGen.VectorMath.FusedMultiplyAdd(-trialsV, values, alphaV
-                            - global::System.Runtime.Intrinsics.Vector512<double>.One)) - global::DivergenceGen.VectorMath.Deviance(betaV
-                            - global::System.Runtime.Intrinsics.Vector512<double>.One, trialsV * (global::System.Runtime.Intrinsics.Vector512<double>.One
-                            - values), -global::DivergenceGen.VectorMath.FusedMultiplyAdd(-trialsV, values, alphaV
-                            - global::System.Runtime.Intrinsics.Vector512<double>.One)), ref dRef, (nuint)i);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(logDensity, ref dRef, (nuint)i);
                     }
                     else
                     {
@@ -313,8 +303,6 @@ namespace MyApp
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                // First pass: the FastPass forms, no call in the loop, so its vectors stay in registers; it stops at the
-                // first vector with a NaN lane (one that needs a general path), and the general loop goes on from there.
                 for (; i <= x.Length - 4; i += 4)
                 {
                     var values = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xRef, (nuint)i);
@@ -325,44 +313,19 @@ namespace MyApp
                     if (global::System.Runtime.Intrinsics.Vector256.GreaterThanAll(values, global::System.Runtime.Intrinsics.Vector256.Create(
                         0d)) && global::System.Runtime.Intrinsics.Vector256.LessThanAll(values, global::System.Runtime.Intrinsics.Vector256.Create(1d)))
                     {
-                        var logDensity = logPdfConstantV - global::DivergenceGen.VectorMath.Deviance<global::DivergenceGen.FastPass>(alphaV
+                        var logDensity = logPdfConstantV - global::DivergenceGen.VectorMath.Deviance<TPass>(alphaV
                             - global::System.Runtime.Intrinsics.Vector256<double>.One, trialsV * values,
                             global::DivergenceGen.VectorMath.FusedMultiplyAdd(-trialsV, values, alphaV
-                            - global::System.Runtime.Intrinsics.Vector256<double>.One))
-                            - global::DivergenceGen.VectorMath.Deviance<global::DivergenceGen.FastPass>(betaV
+                            - global::System.Runtime.Intrinsics.Vector256<double>.One)) - global::DivergenceGen.VectorMath.Deviance<TPass>(betaV
                             - global::System.Runtime.Intrinsics.Vector256<double>.One, trialsV * (global::System.Runtime.Intrinsics.Vector256<double>.One
                             - values), -global::DivergenceGen.VectorMath.FusedMultiplyAdd(-trialsV, values, alphaV
                             - global::System.Runtime.Intrinsics.Vector256<double>.One));
-                        // a NaN lane: the general loop takes this vector
-                        if (!global::System.Runtime.Intrinsics.Vector256.EqualsAll(logDensity, logDensity)) break;
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(logDensity, ref dRef, (nuint)i);
-                    }
-                    else
-                    {
-                        // A lane at an end of the support, outside it, infinite or NaN: the scalar form, lane by lane.
-                        for (int j = i; j < i + 4; j++)
+                        if (typeof(TPass) == typeof(global::DivergenceGen.FastPass) && !global::System.Runtime.Intrinsics.Vector256.EqualsAll(logDensity,
+                            logDensity))
                         {
-                            destination[j] = LogPdfInDouble(x[j]);
+                            return i; // a NaN lane: GeneralPass takes this vector
                         }
-                    }
-                }
-                for (; i <= x.Length - 4; i += 4)
-                {
-                    var values = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xRef, (nuint)i);
-                    var alphaV = global::System.Runtime.Intrinsics.Vector256.Create((double)_alpha);
-                    var betaV = global::System.Runtime.Intrinsics.Vector256.Create((double)_beta);
-                    var logPdfConstantV = global::System.Runtime.Intrinsics.Vector256.Create(_logPdfConstant);
-                    var trialsV = global::System.Runtime.Intrinsics.Vector256.Create(_trials);
-                    if (global::System.Runtime.Intrinsics.Vector256.GreaterThanAll(values, global::System.Runtime.Intrinsics.Vector256.Create(
-                        0d)) && global::System.Runtime.Intrinsics.Vector256.LessThanAll(values, global::System.Runtime.Intrinsics.Vector256.Create(1d)))
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(logPdfConstantV - global::DivergenceGen.VectorMath.Deviance(alphaV
-                            - global::System.Runtime.Intrinsics.Vector256<double>.One, trialsV * values,
-                            global::DivergenceGen.VectorMath.FusedMultiplyAdd(-trialsV, values, alphaV
-                            - global::System.Runtime.Intrinsics.Vector256<double>.One)) - global::DivergenceGen.VectorMath.Deviance(betaV
-                            - global::System.Runtime.Intrinsics.Vector256<double>.One, trialsV * (global::System.Runtime.Intrinsics.Vector256<double>.One
-                            - values), -global::DivergenceGen.VectorMath.FusedMultiplyAdd(-trialsV, values, alphaV
-                            - global::System.Runtime.Intrinsics.Vector256<double>.One)), ref dRef, (nuint)i);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(logDensity, ref dRef, (nuint)i);
                     }
                     else
                     {
@@ -376,8 +339,6 @@ namespace MyApp
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                // First pass: the FastPass forms, no call in the loop, so its vectors stay in registers; it stops at the
-                // first vector with a NaN lane (one that needs a general path), and the general loop goes on from there.
                 for (; i <= x.Length - 2; i += 2)
                 {
                     var values = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref xRef, (nuint)i);
@@ -388,44 +349,19 @@ namespace MyApp
                     if (global::System.Runtime.Intrinsics.Vector128.GreaterThanAll(values, global::System.Runtime.Intrinsics.Vector128.Create(
                         0d)) && global::System.Runtime.Intrinsics.Vector128.LessThanAll(values, global::System.Runtime.Intrinsics.Vector128.Create(1d)))
                     {
-                        var logDensity = logPdfConstantV - global::DivergenceGen.VectorMath.Deviance<global::DivergenceGen.FastPass>(alphaV
+                        var logDensity = logPdfConstantV - global::DivergenceGen.VectorMath.Deviance<TPass>(alphaV
                             - global::System.Runtime.Intrinsics.Vector128<double>.One, trialsV * values,
                             global::DivergenceGen.VectorMath.FusedMultiplyAdd(-trialsV, values, alphaV
-                            - global::System.Runtime.Intrinsics.Vector128<double>.One))
-                            - global::DivergenceGen.VectorMath.Deviance<global::DivergenceGen.FastPass>(betaV
+                            - global::System.Runtime.Intrinsics.Vector128<double>.One)) - global::DivergenceGen.VectorMath.Deviance<TPass>(betaV
                             - global::System.Runtime.Intrinsics.Vector128<double>.One, trialsV * (global::System.Runtime.Intrinsics.Vector128<double>.One
                             - values), -global::DivergenceGen.VectorMath.FusedMultiplyAdd(-trialsV, values, alphaV
                             - global::System.Runtime.Intrinsics.Vector128<double>.One));
-                        // a NaN lane: the general loop takes this vector
-                        if (!global::System.Runtime.Intrinsics.Vector128.EqualsAll(logDensity, logDensity)) break;
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(logDensity, ref dRef, (nuint)i);
-                    }
-                    else
-                    {
-                        // A lane at an end of the support, outside it, infinite or NaN: the scalar form, lane by lane.
-                        for (int j = i; j < i + 2; j++)
+                        if (typeof(TPass) == typeof(global::DivergenceGen.FastPass) && !global::System.Runtime.Intrinsics.Vector128.EqualsAll(logDensity,
+                            logDensity))
                         {
-                            destination[j] = LogPdfInDouble(x[j]);
+                            return i; // a NaN lane: GeneralPass takes this vector
                         }
-                    }
-                }
-                for (; i <= x.Length - 2; i += 2)
-                {
-                    var values = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref xRef, (nuint)i);
-                    var alphaV = global::System.Runtime.Intrinsics.Vector128.Create((double)_alpha);
-                    var betaV = global::System.Runtime.Intrinsics.Vector128.Create((double)_beta);
-                    var logPdfConstantV = global::System.Runtime.Intrinsics.Vector128.Create(_logPdfConstant);
-                    var trialsV = global::System.Runtime.Intrinsics.Vector128.Create(_trials);
-                    if (global::System.Runtime.Intrinsics.Vector128.GreaterThanAll(values, global::System.Runtime.Intrinsics.Vector128.Create(
-                        0d)) && global::System.Runtime.Intrinsics.Vector128.LessThanAll(values, global::System.Runtime.Intrinsics.Vector128.Create(1d)))
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(logPdfConstantV - global::DivergenceGen.VectorMath.Deviance(alphaV
-                            - global::System.Runtime.Intrinsics.Vector128<double>.One, trialsV * values,
-                            global::DivergenceGen.VectorMath.FusedMultiplyAdd(-trialsV, values, alphaV
-                            - global::System.Runtime.Intrinsics.Vector128<double>.One)) - global::DivergenceGen.VectorMath.Deviance(betaV
-                            - global::System.Runtime.Intrinsics.Vector128<double>.One, trialsV * (global::System.Runtime.Intrinsics.Vector128<double>.One
-                            - values), -global::DivergenceGen.VectorMath.FusedMultiplyAdd(-trialsV, values, alphaV
-                            - global::System.Runtime.Intrinsics.Vector128<double>.One)), ref dRef, (nuint)i);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(logDensity, ref dRef, (nuint)i);
                     }
                     else
                     {
@@ -442,6 +378,7 @@ namespace MyApp
             {
                 destination[i] = LogPdfInDouble(x[i]);
             }
+            return i;
         }
 
         /// <summary>

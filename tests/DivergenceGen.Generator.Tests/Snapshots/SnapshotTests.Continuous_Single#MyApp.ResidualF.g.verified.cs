@@ -226,7 +226,10 @@ namespace MyApp
             }
         }
 
-        // The batch log-density in double: the SIMD kernel the float member feeds in chunks.
+        /// <summary>
+        /// The batch log-density in double (the loops the float member feeds in chunks): each vector by the vector form
+        /// where every lane is inside the open support, the scalar form lane by lane where one is not. Callers have checked the lengths.
+        /// </summary>
         private void LogPdfInDouble(global::System.ReadOnlySpan<double> x, global::System.Span<double> destination)
         {
             ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);

@@ -621,62 +621,7 @@ namespace MyApp
         {
             ThrowIfDefault();
             global::DivergenceGen.Guard.ThrowIfDestinationTooShort(outcomes.Length, destination.Length);
-            ref int kRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outcomes);
-            ref double dRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);
-            int i = 0;
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
-            {
-                for (; i <= outcomes.Length - 8; i += 8)
-                {
-                    var k = global::System.Runtime.Intrinsics.Vector512.WidenLower(global::System.Runtime.Intrinsics.Vector256.ToVector512Unsafe(
-                        global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kRef, (nuint)i)));
-                    var logPmf = global::System.Runtime.Intrinsics.Vector512.Create(double.NegativeInfinity);
-                    logPmf = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsDouble(
-                        global::System.Runtime.Intrinsics.Vector512.Equals(k, global::System.Runtime.Intrinsics.Vector512.Create((long)0L))),
-                        global::System.Runtime.Intrinsics.Vector512.Create(_log1mP), logPmf);
-                    logPmf = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsDouble(
-                        global::System.Runtime.Intrinsics.Vector512.Equals(k, global::System.Runtime.Intrinsics.Vector512.Create((long)1L))),
-                        global::System.Runtime.Intrinsics.Vector512.Create(_logP), logPmf);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(logPmf, ref dRef, (nuint)i);
-                }
-            }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
-            {
-                for (; i <= outcomes.Length - 4; i += 4)
-                {
-                    var k = global::System.Runtime.Intrinsics.Vector256.WidenLower(global::System.Runtime.Intrinsics.Vector128.ToVector256Unsafe(
-                        global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kRef, (nuint)i)));
-                    var logPmf = global::System.Runtime.Intrinsics.Vector256.Create(double.NegativeInfinity);
-                    logPmf = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsDouble(
-                        global::System.Runtime.Intrinsics.Vector256.Equals(k, global::System.Runtime.Intrinsics.Vector256.Create((long)0L))),
-                        global::System.Runtime.Intrinsics.Vector256.Create(_log1mP), logPmf);
-                    logPmf = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsDouble(
-                        global::System.Runtime.Intrinsics.Vector256.Equals(k, global::System.Runtime.Intrinsics.Vector256.Create((long)1L))),
-                        global::System.Runtime.Intrinsics.Vector256.Create(_logP), logPmf);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(logPmf, ref dRef, (nuint)i);
-                }
-            }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
-            {
-                for (; i <= outcomes.Length - 2; i += 2)
-                {
-                    var k = global::System.Runtime.Intrinsics.Vector128.WidenLower(global::System.Runtime.Intrinsics.Vector64.ToVector128Unsafe(
-                        global::System.Runtime.Intrinsics.Vector64.LoadUnsafe(ref kRef, (nuint)i)));
-                    var logPmf = global::System.Runtime.Intrinsics.Vector128.Create(double.NegativeInfinity);
-                    logPmf = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.AsDouble(
-                        global::System.Runtime.Intrinsics.Vector128.Equals(k, global::System.Runtime.Intrinsics.Vector128.Create((long)0L))),
-                        global::System.Runtime.Intrinsics.Vector128.Create(_log1mP), logPmf);
-                    logPmf = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.AsDouble(
-                        global::System.Runtime.Intrinsics.Vector128.Equals(k, global::System.Runtime.Intrinsics.Vector128.Create((long)1L))),
-                        global::System.Runtime.Intrinsics.Vector128.Create(_logP), logPmf);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(logPmf, ref dRef, (nuint)i);
-                }
-            }
-            // Scalar tail: the elements left over after the widest vectors.
-            for (; i < outcomes.Length; i++)
-            {
-                destination[i] = LogPmf(outcomes[i]);
-            }
+            global::DivergenceGen.Generated.Net80CoinKernels.LogPmf(outcomes, destination, _log1mP, _logP);
         }
 
         /// <summary>
@@ -691,112 +636,13 @@ namespace MyApp
         /// <exception cref="global::System.ArgumentException"><paramref name="q"/> and <paramref name="p"/> differ in length, or <paramref name="destination"/>
         /// is too short.</exception>
         /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN or outside [0, 1] (the message names its index).</exception>
-        // Not inlined, optimised at once: inlined into a caller, its first pass's calls could fall outside the caller's inlining budget.
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining
-            | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static void KLDivergence(global::System.ReadOnlySpan<double> p, global::System.ReadOnlySpan<double> q, global::System.Span<double> destination)
         {
             global::DivergenceGen.Guard.ThrowIfLengthsDiffer(p.Length, q.Length);
             global::DivergenceGen.Guard.ThrowIfDestinationTooShort(p.Length, destination.Length);
             global::DivergenceGen.Guard.ThrowIfAnyNotProbability(p, nameof(p));
             global::DivergenceGen.Guard.ThrowIfAnyNotProbability(q, nameof(q));
-            ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
-            ref double qRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(q);
-            ref double dRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);
-            // x…: the first distribution's parameter and cached quantities; y…: the second's.
-            int i = 0;
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
-            {
-                // First pass: the FastPass forms, no call in the loop, so its vectors stay in registers; it stops at the
-                // first vector with a NaN lane (one that needs a general path), and the general loop goes on from there.
-                for (; i <= p.Length - 8; i += 8)
-                {
-                    var xP = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)i);
-                    var yP = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref qRef, (nuint)i);
-                    var value = global::DivergenceGen.VectorMath.Deviance<global::DivergenceGen.FastPass>(xP, yP, xP - yP)
-                        + global::DivergenceGen.VectorMath.Deviance<global::DivergenceGen.FastPass>(global::System.Runtime.Intrinsics.Vector512<double>.One
-                        - xP, global::System.Runtime.Intrinsics.Vector512<double>.One - yP, yP - xP);
-                    if (!global::System.Runtime.Intrinsics.Vector512.EqualsAll(value, value)) break; // a NaN lane: the general loop takes this vector
-                    // a negative rounding residue is 0
-                    value = global::System.Runtime.Intrinsics.Vector512.Max(value, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(value, ref dRef, (nuint)i);
-                }
-                for (; i <= p.Length - 8; i += 8)
-                {
-                    var xP = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)i);
-                    var yP = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref qRef, (nuint)i);
-                    var value = global::DivergenceGen.VectorMath.Deviance(xP, yP, xP - yP)
-                        + global::DivergenceGen.VectorMath.Deviance(global::System.Runtime.Intrinsics.Vector512<double>.One - xP,
-                        global::System.Runtime.Intrinsics.Vector512<double>.One - yP, yP - xP);
-                    // a negative rounding residue is 0
-                    value = global::System.Runtime.Intrinsics.Vector512.Max(value, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(value, ref dRef, (nuint)i);
-                }
-            }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
-            {
-                // First pass: the FastPass forms, no call in the loop, so its vectors stay in registers; it stops at the
-                // first vector with a NaN lane (one that needs a general path), and the general loop goes on from there.
-                for (; i <= p.Length - 4; i += 4)
-                {
-                    var xP = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)i);
-                    var yP = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, (nuint)i);
-                    var value = global::DivergenceGen.VectorMath.Deviance<global::DivergenceGen.FastPass>(xP, yP, xP - yP)
-                        + global::DivergenceGen.VectorMath.Deviance<global::DivergenceGen.FastPass>(global::System.Runtime.Intrinsics.Vector256<double>.One
-                        - xP, global::System.Runtime.Intrinsics.Vector256<double>.One - yP, yP - xP);
-                    if (!global::System.Runtime.Intrinsics.Vector256.EqualsAll(value, value)) break; // a NaN lane: the general loop takes this vector
-                    // a negative rounding residue is 0
-                    value = global::System.Runtime.Intrinsics.Vector256.Max(value, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(value, ref dRef, (nuint)i);
-                }
-                for (; i <= p.Length - 4; i += 4)
-                {
-                    var xP = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)i);
-                    var yP = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref qRef, (nuint)i);
-                    var value = global::DivergenceGen.VectorMath.Deviance(xP, yP, xP - yP)
-                        + global::DivergenceGen.VectorMath.Deviance(global::System.Runtime.Intrinsics.Vector256<double>.One - xP,
-                        global::System.Runtime.Intrinsics.Vector256<double>.One - yP, yP - xP);
-                    // a negative rounding residue is 0
-                    value = global::System.Runtime.Intrinsics.Vector256.Max(value, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(value, ref dRef, (nuint)i);
-                }
-            }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
-            {
-                // First pass: the FastPass forms, no call in the loop, so its vectors stay in registers; it stops at the
-                // first vector with a NaN lane (one that needs a general path), and the general loop goes on from there.
-                for (; i <= p.Length - 2; i += 2)
-                {
-                    var xP = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)i);
-                    var yP = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)i);
-                    var value = global::DivergenceGen.VectorMath.Deviance<global::DivergenceGen.FastPass>(xP, yP, xP - yP)
-                        + global::DivergenceGen.VectorMath.Deviance<global::DivergenceGen.FastPass>(global::System.Runtime.Intrinsics.Vector128<double>.One
-                        - xP, global::System.Runtime.Intrinsics.Vector128<double>.One - yP, yP - xP);
-                    if (!global::System.Runtime.Intrinsics.Vector128.EqualsAll(value, value)) break; // a NaN lane: the general loop takes this vector
-                    // a negative rounding residue is 0
-                    value = global::System.Runtime.Intrinsics.Vector128.Max(value, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(value, ref dRef, (nuint)i);
-                }
-                for (; i <= p.Length - 2; i += 2)
-                {
-                    var xP = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)i);
-                    var yP = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref qRef, (nuint)i);
-                    var value = global::DivergenceGen.VectorMath.Deviance(xP, yP, xP - yP)
-                        + global::DivergenceGen.VectorMath.Deviance(global::System.Runtime.Intrinsics.Vector128<double>.One - xP,
-                        global::System.Runtime.Intrinsics.Vector128<double>.One - yP, yP - xP);
-                    // a negative rounding residue is 0
-                    value = global::System.Runtime.Intrinsics.Vector128.Max(value, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(value, ref dRef, (nuint)i);
-                }
-            }
-            // Scalar tail: the elements left over after the widest vectors.
-            for (; i < p.Length; i++)
-            {
-                var xP = p[i];
-                var yP = q[i];
-                var value = global::DivergenceGen.ScalarMath.Deviance(xP, yP, xP - yP) + global::DivergenceGen.ScalarMath.Deviance(1d - xP, 1d - yP, yP - xP);
-                destination[i] = value > 0d ? value : 0d;
-            }
+            global::DivergenceGen.Generated.Net80CoinKernels.KLDivergence(p, q, destination);
         }
 
         /// <summary>
@@ -806,122 +652,11 @@ namespace MyApp
         /// <param name="destination">Receives one value per element of <paramref name="p"/>.</param>
         /// <exception cref="global::System.ArgumentException"><paramref name="destination"/> is too short.</exception>
         /// <exception cref="global::System.ArgumentOutOfRangeException">An element is NaN or outside [0, 1] (the message names its index).</exception>
-        // Not inlined, optimised at once: inlined into a caller, its first pass's calls could fall outside the caller's inlining budget.
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining
-            | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static void Entropy(global::System.ReadOnlySpan<double> p, global::System.Span<double> destination)
         {
             global::DivergenceGen.Guard.ThrowIfDestinationTooShort(p.Length, destination.Length);
             global::DivergenceGen.Guard.ThrowIfAnyNotProbability(p, nameof(p));
-            ref double pRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
-            ref double dRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);
-            // x…: the first distribution's parameter and cached quantities; y…: the second's.
-            int i = 0;
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
-            {
-                // First pass: the FastPass forms, no call in the loop, so its vectors stay in registers; it stops at the
-                // first vector with a NaN lane (one that needs a general path), and the general loop goes on from there.
-                for (; i <= p.Length - 8; i += 8)
-                {
-                    var xP = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)i);
-                    var xLogP = global::DivergenceGen.VectorMath.Log<global::DivergenceGen.FastPass>(xP);
-                    var xLog1mP = global::DivergenceGen.VectorMath.Log1p(-xP);
-                    var value = global::System.Runtime.Intrinsics.Vector512<double>.Zero - (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(
-                        global::System.Runtime.Intrinsics.Vector512.GreaterThan((global::System.Runtime.Intrinsics.Vector512<double>.One - xP),
-                        global::System.Runtime.Intrinsics.Vector512<double>.Zero), (global::System.Runtime.Intrinsics.Vector512<double>.One - xP) * xLog1mP,
-                        global::System.Runtime.Intrinsics.Vector512<double>.Zero) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(
-                        global::System.Runtime.Intrinsics.Vector512.GreaterThan(xP, global::System.Runtime.Intrinsics.Vector512<double>.Zero), xP * xLogP,
-                        global::System.Runtime.Intrinsics.Vector512<double>.Zero));
-                    if (!global::System.Runtime.Intrinsics.Vector512.EqualsAll(value, value)) break; // a NaN lane: the general loop takes this vector
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(value, ref dRef, (nuint)i);
-                }
-                for (; i <= p.Length - 8; i += 8)
-                {
-                    var xP = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref pRef, (nuint)i);
-                    var xLogP = global::DivergenceGen.VectorMath.Log(xP);
-                    var xLog1mP = global::DivergenceGen.VectorMath.Log1p(-xP);
-                    var value = global::System.Runtime.Intrinsics.Vector512<double>.Zero - (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(
-                        global::System.Runtime.Intrinsics.Vector512.GreaterThan((global::System.Runtime.Intrinsics.Vector512<double>.One - xP),
-                        global::System.Runtime.Intrinsics.Vector512<double>.Zero), (global::System.Runtime.Intrinsics.Vector512<double>.One - xP) * xLog1mP,
-                        global::System.Runtime.Intrinsics.Vector512<double>.Zero) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(
-                        global::System.Runtime.Intrinsics.Vector512.GreaterThan(xP, global::System.Runtime.Intrinsics.Vector512<double>.Zero), xP * xLogP,
-                        global::System.Runtime.Intrinsics.Vector512<double>.Zero));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(value, ref dRef, (nuint)i);
-                }
-            }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
-            {
-                // First pass: the FastPass forms, no call in the loop, so its vectors stay in registers; it stops at the
-                // first vector with a NaN lane (one that needs a general path), and the general loop goes on from there.
-                for (; i <= p.Length - 4; i += 4)
-                {
-                    var xP = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)i);
-                    var xLogP = global::DivergenceGen.VectorMath.Log<global::DivergenceGen.FastPass>(xP);
-                    var xLog1mP = global::DivergenceGen.VectorMath.Log1p(-xP);
-                    var value = global::System.Runtime.Intrinsics.Vector256<double>.Zero - (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(
-                        global::System.Runtime.Intrinsics.Vector256.GreaterThan((global::System.Runtime.Intrinsics.Vector256<double>.One - xP),
-                        global::System.Runtime.Intrinsics.Vector256<double>.Zero), (global::System.Runtime.Intrinsics.Vector256<double>.One - xP) * xLog1mP,
-                        global::System.Runtime.Intrinsics.Vector256<double>.Zero) + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(
-                        global::System.Runtime.Intrinsics.Vector256.GreaterThan(xP, global::System.Runtime.Intrinsics.Vector256<double>.Zero), xP * xLogP,
-                        global::System.Runtime.Intrinsics.Vector256<double>.Zero));
-                    if (!global::System.Runtime.Intrinsics.Vector256.EqualsAll(value, value)) break; // a NaN lane: the general loop takes this vector
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(value, ref dRef, (nuint)i);
-                }
-                for (; i <= p.Length - 4; i += 4)
-                {
-                    var xP = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref pRef, (nuint)i);
-                    var xLogP = global::DivergenceGen.VectorMath.Log(xP);
-                    var xLog1mP = global::DivergenceGen.VectorMath.Log1p(-xP);
-                    var value = global::System.Runtime.Intrinsics.Vector256<double>.Zero - (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(
-                        global::System.Runtime.Intrinsics.Vector256.GreaterThan((global::System.Runtime.Intrinsics.Vector256<double>.One - xP),
-                        global::System.Runtime.Intrinsics.Vector256<double>.Zero), (global::System.Runtime.Intrinsics.Vector256<double>.One - xP) * xLog1mP,
-                        global::System.Runtime.Intrinsics.Vector256<double>.Zero) + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(
-                        global::System.Runtime.Intrinsics.Vector256.GreaterThan(xP, global::System.Runtime.Intrinsics.Vector256<double>.Zero), xP * xLogP,
-                        global::System.Runtime.Intrinsics.Vector256<double>.Zero));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(value, ref dRef, (nuint)i);
-                }
-            }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
-            {
-                // First pass: the FastPass forms, no call in the loop, so its vectors stay in registers; it stops at the
-                // first vector with a NaN lane (one that needs a general path), and the general loop goes on from there.
-                for (; i <= p.Length - 2; i += 2)
-                {
-                    var xP = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)i);
-                    var xLogP = global::DivergenceGen.VectorMath.Log<global::DivergenceGen.FastPass>(xP);
-                    var xLog1mP = global::DivergenceGen.VectorMath.Log1p(-xP);
-                    var value = global::System.Runtime.Intrinsics.Vector128<double>.Zero - (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(
-                        global::System.Runtime.Intrinsics.Vector128.GreaterThan((global::System.Runtime.Intrinsics.Vector128<double>.One - xP),
-                        global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128<double>.One - xP) * xLog1mP,
-                        global::System.Runtime.Intrinsics.Vector128<double>.Zero) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(
-                        global::System.Runtime.Intrinsics.Vector128.GreaterThan(xP, global::System.Runtime.Intrinsics.Vector128<double>.Zero), xP * xLogP,
-                        global::System.Runtime.Intrinsics.Vector128<double>.Zero));
-                    if (!global::System.Runtime.Intrinsics.Vector128.EqualsAll(value, value)) break; // a NaN lane: the general loop takes this vector
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(value, ref dRef, (nuint)i);
-                }
-                for (; i <= p.Length - 2; i += 2)
-                {
-                    var xP = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref pRef, (nuint)i);
-                    var xLogP = global::DivergenceGen.VectorMath.Log(xP);
-                    var xLog1mP = global::DivergenceGen.VectorMath.Log1p(-xP);
-                    var value = global::System.Runtime.Intrinsics.Vector128<double>.Zero - (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(
-                        global::System.Runtime.Intrinsics.Vector128.GreaterThan((global::System.Runtime.Intrinsics.Vector128<double>.One - xP),
-                        global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128<double>.One - xP) * xLog1mP,
-                        global::System.Runtime.Intrinsics.Vector128<double>.Zero) + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(
-                        global::System.Runtime.Intrinsics.Vector128.GreaterThan(xP, global::System.Runtime.Intrinsics.Vector128<double>.Zero), xP * xLogP,
-                        global::System.Runtime.Intrinsics.Vector128<double>.Zero));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(value, ref dRef, (nuint)i);
-                }
-            }
-            // Scalar tail: the elements left over after the widest vectors.
-            for (; i < p.Length; i++)
-            {
-                var xP = p[i];
-                var xLogP = global::System.Math.Log(xP);
-                var xLog1mP = global::DivergenceGen.ScalarMath.Log1p(-xP);
-                var value = 0d - (((1d - xP) > 0d ? (1d - xP) * xLog1mP : 0d) + (xP > 0d ? xP * xLogP : 0d));
-                destination[i] = value;
-            }
+            global::DivergenceGen.Generated.Net80CoinKernels.Entropy(p, destination);
         }
 
         /// <summary>
@@ -990,5 +725,244 @@ namespace MyApp
         public override string ToString() => IsDefault
             ? "Net80Coin: Bernoulli, default (never constructed)"
             : global::System.FormattableString.Invariant($"Net80Coin: Bernoulli(p = {P:R})");
+    }
+}
+
+namespace DivergenceGen.Generated
+{
+    using System;
+    using System.Runtime.CompilerServices;
+    using System.Runtime.InteropServices;
+    using System.Runtime.Intrinsics;
+
+    /// <summary>
+    /// The kernels of MyApp.Net80Coin: the loops of the batch members over spans. Callers have checked every argument.
+    /// </summary>
+    file static class Net80CoinKernels
+    {
+        /// <summary>
+        /// destinationᵢ = log P(X = outcomesᵢ): logPmfₖ where outcomesᵢ = k in {0, 1}, −∞ elsewhere. Callers have checked the lengths.
+        /// </summary>
+        internal static void LogPmf(ReadOnlySpan<int> outcomes, Span<double> destination, double logPmf0, double logPmf1)
+        {
+            ref int kRef = ref MemoryMarshal.GetReference(outcomes);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            int i = 0;
+            if (Vector512.IsHardwareAccelerated)
+            {
+                for (; i <= outcomes.Length - 8; i += 8)
+                {
+                    var k = Vector512.WidenLower(Vector256.ToVector512Unsafe(Vector256.LoadUnsafe(ref kRef, (nuint)i)));
+                    var logPmf = Vector512.Create(double.NegativeInfinity);
+                    logPmf = Vector512.ConditionalSelect(Vector512.AsDouble(Vector512.Equals(k, Vector512.Create((long)0L))), Vector512.Create(logPmf0),
+                        logPmf);
+                    logPmf = Vector512.ConditionalSelect(Vector512.AsDouble(Vector512.Equals(k, Vector512.Create((long)1L))), Vector512.Create(logPmf1),
+                        logPmf);
+                    Vector512.StoreUnsafe(logPmf, ref dRef, (nuint)i);
+                }
+            }
+            if (Vector256.IsHardwareAccelerated)
+            {
+                for (; i <= outcomes.Length - 4; i += 4)
+                {
+                    var k = Vector256.WidenLower(Vector128.ToVector256Unsafe(Vector128.LoadUnsafe(ref kRef, (nuint)i)));
+                    var logPmf = Vector256.Create(double.NegativeInfinity);
+                    logPmf = Vector256.ConditionalSelect(Vector256.AsDouble(Vector256.Equals(k, Vector256.Create((long)0L))), Vector256.Create(logPmf0),
+                        logPmf);
+                    logPmf = Vector256.ConditionalSelect(Vector256.AsDouble(Vector256.Equals(k, Vector256.Create((long)1L))), Vector256.Create(logPmf1),
+                        logPmf);
+                    Vector256.StoreUnsafe(logPmf, ref dRef, (nuint)i);
+                }
+            }
+            if (Vector128.IsHardwareAccelerated)
+            {
+                for (; i <= outcomes.Length - 2; i += 2)
+                {
+                    var k = Vector128.WidenLower(Vector64.ToVector128Unsafe(Vector64.LoadUnsafe(ref kRef, (nuint)i)));
+                    var logPmf = Vector128.Create(double.NegativeInfinity);
+                    logPmf = Vector128.ConditionalSelect(Vector128.AsDouble(Vector128.Equals(k, Vector128.Create((long)0L))), Vector128.Create(logPmf0),
+                        logPmf);
+                    logPmf = Vector128.ConditionalSelect(Vector128.AsDouble(Vector128.Equals(k, Vector128.Create((long)1L))), Vector128.Create(logPmf1),
+                        logPmf);
+                    Vector128.StoreUnsafe(logPmf, ref dRef, (nuint)i);
+                }
+            }
+            // Scalar tail: the elements left over after the widest vectors.
+            for (; i < outcomes.Length; i++)
+            {
+                destination[i] = outcomes[i] switch { 0 => logPmf0, 1 => logPmf1, _ => double.NegativeInfinity };
+            }
+        }
+
+        /// <summary>
+        /// KLDivergence of each pair of elements; x…: the first distribution's parameter and cached quantities, y…: the second's. Callers have checked every
+        /// length and element.
+        /// </summary>
+        internal static void KLDivergence(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination)
+        {
+            int i = KLDivergence<FastPass>(p, q, destination, 0);
+            if (i < p.Length)
+            {
+                KLDivergence<GeneralPass>(p, q, destination, i); // a vector with a NaN lane: the general forms from there on
+            }
+        }
+
+        /// <summary>
+        /// The loops of KLDivergence from element i on, in two passes (IKernelPass). FastPass calls only the call-free forms
+        /// (NaN in a lane that needs the general path), so its loops keep their vectors in registers, and returns the index of
+        /// the first vector with a NaN lane, before storing it; GeneralPass goes on from there. Returns where it stopped.
+        /// </summary>
+        // Not inlined, optimised at once: inlined into a caller, its first pass's calls could fall outside the caller's inlining budget.
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+        private static int KLDivergence<TPass>(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination, int i) where TPass : struct,
+            IKernelPass
+        {
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double qRef = ref MemoryMarshal.GetReference(q);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            if (Vector512.IsHardwareAccelerated)
+            {
+                for (; i <= p.Length - 8; i += 8)
+                {
+                    var xP = Vector512.LoadUnsafe(ref pRef, (nuint)i);
+                    var yP = Vector512.LoadUnsafe(ref qRef, (nuint)i);
+                    var value = VectorMath.Deviance<TPass>(xP, yP, xP - yP) + VectorMath.Deviance<TPass>(Vector512<double>.One - xP, Vector512<double>.One - yP,
+                        yP - xP);
+                    if (typeof(TPass) == typeof(FastPass) && !Vector512.EqualsAll(value, value))
+                    {
+                        return i; // a NaN lane: GeneralPass takes this vector
+                    }
+                    value = Vector512.Max(value, Vector512<double>.Zero); // a negative rounding residue is 0
+                    Vector512.StoreUnsafe(value, ref dRef, (nuint)i);
+                }
+            }
+            if (Vector256.IsHardwareAccelerated)
+            {
+                for (; i <= p.Length - 4; i += 4)
+                {
+                    var xP = Vector256.LoadUnsafe(ref pRef, (nuint)i);
+                    var yP = Vector256.LoadUnsafe(ref qRef, (nuint)i);
+                    var value = VectorMath.Deviance<TPass>(xP, yP, xP - yP) + VectorMath.Deviance<TPass>(Vector256<double>.One - xP, Vector256<double>.One - yP,
+                        yP - xP);
+                    if (typeof(TPass) == typeof(FastPass) && !Vector256.EqualsAll(value, value))
+                    {
+                        return i; // a NaN lane: GeneralPass takes this vector
+                    }
+                    value = Vector256.Max(value, Vector256<double>.Zero); // a negative rounding residue is 0
+                    Vector256.StoreUnsafe(value, ref dRef, (nuint)i);
+                }
+            }
+            if (Vector128.IsHardwareAccelerated)
+            {
+                for (; i <= p.Length - 2; i += 2)
+                {
+                    var xP = Vector128.LoadUnsafe(ref pRef, (nuint)i);
+                    var yP = Vector128.LoadUnsafe(ref qRef, (nuint)i);
+                    var value = VectorMath.Deviance<TPass>(xP, yP, xP - yP) + VectorMath.Deviance<TPass>(Vector128<double>.One - xP, Vector128<double>.One - yP,
+                        yP - xP);
+                    if (typeof(TPass) == typeof(FastPass) && !Vector128.EqualsAll(value, value))
+                    {
+                        return i; // a NaN lane: GeneralPass takes this vector
+                    }
+                    value = Vector128.Max(value, Vector128<double>.Zero); // a negative rounding residue is 0
+                    Vector128.StoreUnsafe(value, ref dRef, (nuint)i);
+                }
+            }
+            // Scalar tail: the elements left over after the widest vectors.
+            for (; i < p.Length; i++)
+            {
+                var xP = p[i];
+                var yP = q[i];
+                var value = ScalarMath.Deviance(xP, yP, xP - yP) + ScalarMath.Deviance(1d - xP, 1d - yP, yP - xP);
+                destination[i] = value > 0d ? value : 0d;
+            }
+            return i;
+        }
+
+        /// <summary>
+        /// Entropy of each element; x…: the distribution's parameter and cached quantities. Callers have checked every length and element.
+        /// </summary>
+        internal static void Entropy(ReadOnlySpan<double> p, Span<double> destination)
+        {
+            int i = Entropy<FastPass>(p, destination, 0);
+            if (i < p.Length)
+            {
+                Entropy<GeneralPass>(p, destination, i); // a vector with a NaN lane: the general forms from there on
+            }
+        }
+
+        /// <summary>
+        /// The loops of Entropy from element i on, in two passes (IKernelPass). FastPass calls only the call-free forms
+        /// (NaN in a lane that needs the general path), so its loops keep their vectors in registers, and returns the index of
+        /// the first vector with a NaN lane, before storing it; GeneralPass goes on from there. Returns where it stopped.
+        /// </summary>
+        // Not inlined, optimised at once: inlined into a caller, its first pass's calls could fall outside the caller's inlining budget.
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+        private static int Entropy<TPass>(ReadOnlySpan<double> p, Span<double> destination, int i) where TPass : struct, IKernelPass
+        {
+            ref double pRef = ref MemoryMarshal.GetReference(p);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            if (Vector512.IsHardwareAccelerated)
+            {
+                for (; i <= p.Length - 8; i += 8)
+                {
+                    var xP = Vector512.LoadUnsafe(ref pRef, (nuint)i);
+                    var xLogP = VectorMath.Log<TPass>(xP);
+                    var xLog1mP = VectorMath.Log1p(-xP);
+                    var value = Vector512<double>.Zero - (Vector512.ConditionalSelect(Vector512.GreaterThan((Vector512<double>.One - xP),
+                        Vector512<double>.Zero), (Vector512<double>.One - xP) * xLog1mP, Vector512<double>.Zero)
+                        + Vector512.ConditionalSelect(Vector512.GreaterThan(xP, Vector512<double>.Zero), xP * xLogP, Vector512<double>.Zero));
+                    if (typeof(TPass) == typeof(FastPass) && !Vector512.EqualsAll(value, value))
+                    {
+                        return i; // a NaN lane: GeneralPass takes this vector
+                    }
+                    Vector512.StoreUnsafe(value, ref dRef, (nuint)i);
+                }
+            }
+            if (Vector256.IsHardwareAccelerated)
+            {
+                for (; i <= p.Length - 4; i += 4)
+                {
+                    var xP = Vector256.LoadUnsafe(ref pRef, (nuint)i);
+                    var xLogP = VectorMath.Log<TPass>(xP);
+                    var xLog1mP = VectorMath.Log1p(-xP);
+                    var value = Vector256<double>.Zero - (Vector256.ConditionalSelect(Vector256.GreaterThan((Vector256<double>.One - xP),
+                        Vector256<double>.Zero), (Vector256<double>.One - xP) * xLog1mP, Vector256<double>.Zero)
+                        + Vector256.ConditionalSelect(Vector256.GreaterThan(xP, Vector256<double>.Zero), xP * xLogP, Vector256<double>.Zero));
+                    if (typeof(TPass) == typeof(FastPass) && !Vector256.EqualsAll(value, value))
+                    {
+                        return i; // a NaN lane: GeneralPass takes this vector
+                    }
+                    Vector256.StoreUnsafe(value, ref dRef, (nuint)i);
+                }
+            }
+            if (Vector128.IsHardwareAccelerated)
+            {
+                for (; i <= p.Length - 2; i += 2)
+                {
+                    var xP = Vector128.LoadUnsafe(ref pRef, (nuint)i);
+                    var xLogP = VectorMath.Log<TPass>(xP);
+                    var xLog1mP = VectorMath.Log1p(-xP);
+                    var value = Vector128<double>.Zero - (Vector128.ConditionalSelect(Vector128.GreaterThan((Vector128<double>.One - xP),
+                        Vector128<double>.Zero), (Vector128<double>.One - xP) * xLog1mP, Vector128<double>.Zero)
+                        + Vector128.ConditionalSelect(Vector128.GreaterThan(xP, Vector128<double>.Zero), xP * xLogP, Vector128<double>.Zero));
+                    if (typeof(TPass) == typeof(FastPass) && !Vector128.EqualsAll(value, value))
+                    {
+                        return i; // a NaN lane: GeneralPass takes this vector
+                    }
+                    Vector128.StoreUnsafe(value, ref dRef, (nuint)i);
+                }
+            }
+            // Scalar tail: the elements left over after the widest vectors.
+            for (; i < p.Length; i++)
+            {
+                var xP = p[i];
+                var xLogP = Math.Log(xP);
+                var xLog1mP = ScalarMath.Log1p(-xP);
+                var value = 0d - (((1d - xP) > 0d ? (1d - xP) * xLog1mP : 0d) + (xP > 0d ? xP * xLogP : 0d));
+                destination[i] = value;
+            }
+            return i;
+        }
     }
 }

@@ -214,6 +214,15 @@ namespace MyApp
         {
             ThrowIfDefault();
             global::DivergenceGen.Guard.ThrowIfDestinationTooShort(x.Length, destination.Length);
+            LogPdfInDouble(x, destination);
+        }
+
+        /// <summary>
+        /// The batch log-density in double (the member's loops): each vector by the vector form
+        /// where every lane is inside the open support, the scalar form lane by lane where one is not. Callers have checked the lengths.
+        /// </summary>
+        private void LogPdfInDouble(global::System.ReadOnlySpan<double> x, global::System.Span<double> destination)
+        {
             ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
             ref double dRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);
             int i = 0;
