@@ -637,17 +637,23 @@ namespace DivergenceGen.Generator.Emit
                 _w.Line("ref double tableRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(" + table.Name + ");");
             }
 
-            _w.Line("int i = 0;");
-            foreach (int bits in _c.VectorWidths)
-            {
-                EmitBatchWidth(bits, batch);
-            }
-
-            _w.Line("// Scalar tail: the outcomes left after the widest vectors.");
-            using (_w.Block("for (; i < outcomes.Length; i++)"))
-            {
-                _w.Line("destination[i] = " + Narrow("LogPmfInDouble(outcomes[i])") + ";");
-            }
+            VectorLoops.Cascade(
+                _c,
+                "outcomes.Length",
+                v =>
+                {
+                    if (v is null)
+                    {
+                        _w.Line("destination[i] = " + Narrow("LogPmfInDouble(outcomes[i])") + ";");
+                    }
+                    else
+                    {
+                        EmitBatchIteration(v, batch);
+                    }
+                },
+                name => name,
+                PrecisionKind.Double,
+                perWidth: v => EmitBatchSetUp(v, batch));
         }
 
         /// <summary>
@@ -671,103 +677,112 @@ namespace DivergenceGen.Generator.Emit
             return entries <= MaxRegisterTableEntries ? (entries + 7) / 8 : 0;
         }
 
-        private void EmitBatchWidth(int bits, BatchLogPmf batch)
+        /// <summary>The lowering of a width's batch loop: broadcast fields, the outcome vector <c>kv</c>, the table entry <c>tableK</c>.</summary>
+        private VectorLowering BatchLowering(int bits) => new(bits, PrecisionKind.Double, name => VectorBind(name, bits, "tableK"));
+
+        /// <summary>The table's last index as C#: every lookup index is clamped to it as unsigned (a negative outcome becomes it).</summary>
+        private string LastIndex(BatchLogPmf batch) => Finite ? "(uint)Trials" : (batch.KBound ?? 0).ToString(CultureInfo.InvariantCulture) + "u";
+
+        /// <summary>Before a width's batch loop: the table in registers where it fits, the fields broadcast, the bounds.</summary>
+        private void EmitBatchSetUp(VectorLowering lanesOf, BatchLogPmf batch)
         {
-            var v = new VectorLowering(bits, PrecisionKind.Double, name => VectorBind(name, bits, "tableK"));
+            int bits = lanesOf.Bits;
+            var v = BatchLowering(bits);
+            int registers = TableRegisters(bits);
+            if (Table is { } registerTable && registers > 0)
+            {
+                int entries = registerTable.Values(Trials).Length;
+                string count = entries.ToString(CultureInfo.InvariantCulture) + (entries == 1 ? " entry" : " entries");
+                string held = registers.ToString(CultureInfo.InvariantCulture) + (registers == 1 ? " register" : " registers");
+                _w.Line("// " + registerTable.Meaning + " has " + count + " (≤ " + MaxRegisterTableEntries.ToString(CultureInfo.InvariantCulture)
+                    + "): the table sits in " + held + " of 8 (zero-padded), and each vector");
+                _w.Line("// reads it with in-register permutes (vpermt2pd/vpermpd on AVX-512) instead of 8 loads: measured faster");
+                _w.Line("// (benchmarks/README.md, \"Count-family table lookups\"). Tables above "
+                    + MaxRegisterTableEntries.ToString(CultureInfo.InvariantCulture) + " entries are read per lane.");
+                for (int r = 0; r < registers; r++)
+                {
+                    _w.Line("var table" + r.ToString(CultureInfo.InvariantCulture) + " = global::DivergenceGen.RegisterTable.Load("
+                        + registerTable.Name + ", " + r.ToString(CultureInfo.InvariantCulture) + ");");
+                }
+
+                _w.Line("var lastIndex = " + v.Vector + ".Create(" + (Finite ? "(ulong)Trials" : (batch.KBound ?? 0).ToString(CultureInfo.InvariantCulture) + "UL") + ");");
+            }
+
+            EmitBroadcasts(v, batch.Value);
+            int upper = Finite ? Trials : batch.KBound ?? int.MaxValue;
+            if (Table is not null || Finite)
+            {
+                _w.Line("var last = " + v.Vector + ".Create((long)" + (Finite ? "Trials" : upper.ToString(CultureInfo.InvariantCulture)) + ");");
+            }
+
+            _w.Line("var minusInfinity = " + v.Vector + ".Create(double.NegativeInfinity);");
+        }
+
+        /// <summary>One vector of the batch log-pmf: the outcomes widened, the support mask, the table entries, the formula.</summary>
+        private void EmitBatchIteration(VectorLowering lanesOf, BatchLogPmf batch)
+        {
+            int bits = lanesOf.Bits;
+            var v = BatchLowering(bits);
             string lanes = v.Lanes.ToString(CultureInfo.InvariantCulture);
             string half = VectorLowering.VectorClass(bits / 2);
             string longs = v.Vector + "<long>";
             int registers = TableRegisters(bits);
-            // The table's last index: every lookup index is clamped to it as unsigned (a negative outcome becomes it).
-            string lastIndex = Finite ? "(uint)Trials" : (batch.KBound ?? 0).ToString(CultureInfo.InvariantCulture) + "u";
-            using (_w.Block("if (" + v.Vector + ".IsHardwareAccelerated && outcomes.Length - i >= " + lanes + ")"))
+            string lastIndex = LastIndex(batch);
+            _w.Line("var kLong = " + v.Vector + ".WidenLower(" + half + ".ToVector" + bits.ToString(CultureInfo.InvariantCulture) + "Unsafe(" + half + ".LoadUnsafe(ref kRef, (nuint)i)));");
+            if (!Finite && batch.KBound is { } bound)
             {
-                if (Table is { } registerTable && registers > 0)
+                _w.Line("// An outcome beyond the table (k > " + bound.ToString(CultureInfo.InvariantCulture) + "): this vector's lanes take the scalar form.");
+                using (_w.Block("if (" + v.Vector + ".GreaterThanAny(kLong, last))"))
                 {
-                    int entries = registerTable.Values(Trials).Length;
-                    string count = entries.ToString(CultureInfo.InvariantCulture) + (entries == 1 ? " entry" : " entries");
-                    string held = registers.ToString(CultureInfo.InvariantCulture) + (registers == 1 ? " register" : " registers");
-                    _w.Line("// " + registerTable.Meaning + " has " + count + " (≤ " + MaxRegisterTableEntries.ToString(CultureInfo.InvariantCulture)
-                        + "): the table sits in " + held + " of 8 (zero-padded), and each vector");
-                    _w.Line("// reads it with in-register permutes (vpermt2pd/vpermpd on AVX-512) instead of 8 loads: measured faster");
-                    _w.Line("// (benchmarks/README.md, \"Count-family table lookups\"). Tables above "
-                        + MaxRegisterTableEntries.ToString(CultureInfo.InvariantCulture) + " entries are read per lane.");
-                    for (int r = 0; r < registers; r++)
+                    using (_w.Block("for (int j = 0; j < " + lanes + "; j++)"))
                     {
-                        _w.Line("var table" + r.ToString(CultureInfo.InvariantCulture) + " = global::DivergenceGen.RegisterTable.Load("
-                            + registerTable.Name + ", " + r.ToString(CultureInfo.InvariantCulture) + ");");
+                        _w.Line("destination[i + j] = " + Narrow("LogPmfInDouble(outcomes[i + j])") + ";");
                     }
 
-                    _w.Line("var lastIndex = " + v.Vector + ".Create(" + (Finite ? "(ulong)Trials" : (batch.KBound ?? 0).ToString(CultureInfo.InvariantCulture) + "UL") + ");");
+                    _w.Line("continue;");
                 }
+            }
 
-                EmitBroadcasts(v, batch.Value);
-                int upper = Finite ? Trials : batch.KBound ?? int.MaxValue;
-                if (Table is not null || Finite)
+            _w.Line("var kv = " + v.Vector + ".ConvertToDouble(kLong);");
+            string inSupport = v.Vector + ".GreaterThanOrEqual(kLong, " + longs + ".Zero)";
+            if (Finite)
+            {
+                inSupport += " & " + v.Vector + ".LessThanOrEqual(kLong, last)";
+            }
+
+            _w.Line("var inSupport = " + v.Vector + ".AsDouble(" + inSupport + ");");
+            if (registers > 0)
+            {
+                _w.Line("// The index is clamped into the table as unsigned (a negative outcome becomes the last entry), so every lane");
+                _w.Line("// reads a real entry; lanes outside the support are masked to −∞ below.");
+                _w.Line("var index = " + v.Vector + ".Min(" + v.Vector + ".AsUInt64(kLong), lastIndex);");
+                _w.Line("var tableK = global::DivergenceGen.RegisterTable.Lookup(index, "
+                    + string.Join(", ", Enumerable.Range(0, registers).Select(r => "table" + r.ToString(CultureInfo.InvariantCulture))) + ");");
+            }
+            else if (Table is not null)
+            {
+                // Scalar loads of the outcomes again (from L1) are cheaper than extracting the lanes of kLong.
+                string why = bits == 512
+                    ? " (above " + MaxRegisterTableEntries.ToString(CultureInfo.InvariantCulture) + " entries, permutes measured slower)"
+                    : bits == 256 ? " (AVX2 gathers measured slower)" : string.Empty;
+                _w.Line("// Per-lane table lookups" + why + "; an index is clamped into the table as unsigned (a negative");
+                _w.Line("// outcome becomes the last entry), so every load is in bounds; lanes outside the support are masked to −∞ below.");
+                _w.Line("var tableK = " + v.Vector + ".Create(");
+                for (int j = 0; j < v.Lanes; j++)
                 {
-                    _w.Line("var last = " + v.Vector + ".Create((long)" + (Finite ? "Trials" : upper.ToString(CultureInfo.InvariantCulture)) + ");");
+                    _w.Line("    global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + "
+                        + j.ToString(CultureInfo.InvariantCulture) + "), " + lastIndex + "))" + (j == v.Lanes - 1 ? ");" : ","));
                 }
+            }
 
-                _w.Line("var minusInfinity = " + v.Vector + ".Create(double.NegativeInfinity);");
-                using (_w.Block("for (; i <= outcomes.Length - " + lanes + "; i += " + lanes + ")"))
-                {
-                    _w.Line("var kLong = " + v.Vector + ".WidenLower(" + half + ".ToVector" + bits.ToString(CultureInfo.InvariantCulture) + "Unsafe(" + half + ".LoadUnsafe(ref kRef, (nuint)i)));");
-                    if (!Finite && batch.KBound is { } bound)
-                    {
-                        _w.Line("// An outcome beyond the table (k > " + bound.ToString(CultureInfo.InvariantCulture) + "): this vector's lanes take the scalar form.");
-                        using (_w.Block("if (" + v.Vector + ".GreaterThanAny(kLong, last))"))
-                        {
-                            using (_w.Block("for (int j = 0; j < " + lanes + "; j++)"))
-                            {
-                                _w.Line("destination[i + j] = " + Narrow("LogPmfInDouble(outcomes[i + j])") + ";");
-                            }
-
-                            _w.Line("continue;");
-                        }
-                    }
-
-                    _w.Line("var kv = " + v.Vector + ".ConvertToDouble(kLong);");
-                    string inSupport = v.Vector + ".GreaterThanOrEqual(kLong, " + longs + ".Zero)";
-                    if (Finite)
-                    {
-                        inSupport += " & " + v.Vector + ".LessThanOrEqual(kLong, last)";
-                    }
-
-                    _w.Line("var inSupport = " + v.Vector + ".AsDouble(" + inSupport + ");");
-                    if (registers > 0)
-                    {
-                        _w.Line("// The index is clamped into the table as unsigned (a negative outcome becomes the last entry), so every lane");
-                        _w.Line("// reads a real entry; lanes outside the support are masked to −∞ below.");
-                        _w.Line("var index = " + v.Vector + ".Min(" + v.Vector + ".AsUInt64(kLong), lastIndex);");
-                        _w.Line("var tableK = global::DivergenceGen.RegisterTable.Lookup(index, "
-                            + string.Join(", ", Enumerable.Range(0, registers).Select(r => "table" + r.ToString(CultureInfo.InvariantCulture))) + ");");
-                    }
-                    else if (Table is not null)
-                    {
-                        // Scalar loads of the outcomes again (from L1) are cheaper than extracting the lanes of kLong.
-                        string why = bits == 512
-                            ? " (above " + MaxRegisterTableEntries.ToString(CultureInfo.InvariantCulture) + " entries, permutes measured slower)"
-                            : bits == 256 ? " (AVX2 gathers measured slower)" : string.Empty;
-                        _w.Line("// Per-lane table lookups" + why + "; an index is clamped into the table as unsigned (a negative");
-                        _w.Line("// outcome becomes the last entry), so every load is in bounds; lanes outside the support are masked to −∞ below.");
-                        _w.Line("var tableK = " + v.Vector + ".Create(");
-                        for (int j = 0; j < v.Lanes; j++)
-                        {
-                            _w.Line("    global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + "
-                                + j.ToString(CultureInfo.InvariantCulture) + "), " + lastIndex + "))" + (j == v.Lanes - 1 ? ");" : ","));
-                        }
-                    }
-
-                    _w.Line("var value = " + v.Vector + ".ConditionalSelect(inSupport, " + v.Lower(batch.Value) + ", minusInfinity);");
-                    if (IsDouble)
-                    {
-                        _w.Line(v.Vector + ".StoreUnsafe(value, ref dRef, (nuint)i);");
-                    }
-                    else
-                    {
-                        _w.Line(half + ".StoreUnsafe(" + half + ".Narrow(" + v.Vector + ".GetLower(value), " + v.Vector + ".GetUpper(value)), ref dRef, (nuint)i);");
-                    }
-                }
+            _w.Line("var value = " + v.Vector + ".ConditionalSelect(inSupport, " + v.Lower(batch.Value) + ", minusInfinity);");
+            if (IsDouble)
+            {
+                _w.Line(v.Vector + ".StoreUnsafe(value, ref dRef, (nuint)i);");
+            }
+            else
+            {
+                _w.Line(half + ".StoreUnsafe(" + half + ".Narrow(" + v.Vector + ".GetLower(value), " + v.Vector + ".GetUpper(value)), ref dRef, (nuint)i);");
             }
         }
 

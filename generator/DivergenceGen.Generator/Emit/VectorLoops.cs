@@ -24,9 +24,10 @@ namespace DivergenceGen.Generator.Emit
         /// <param name="precision">The lanes' element type; the type's precision by default (a float type's double kernel passes Double).</param>
         /// <param name="pass">In a two-pass kernel, its pass type parameter (<c>TPass</c>), given to the lowering.</param>
         /// <param name="declareIndex">Whether to declare <c>int i = 0;</c> (false: <c>i</c> is the kernel's parameter).</param>
+        /// <param name="perWidth">Written once per width before its loop (registers loaded, fields broadcast).</param>
         public static void Cascade(
             EmitContext c, string length, Action<VectorLowering?> body, Func<string, string> bind, Model.PrecisionKind? precision = null,
-            string? pass = null, bool declareIndex = true)
+            string? pass = null, bool declareIndex = true, Action<VectorLowering>? perWidth = null)
         {
             var w = c.W;
             if (declareIndex)
@@ -38,10 +39,14 @@ namespace DivergenceGen.Generator.Emit
             {
                 var lowering = new VectorLowering(bits, precision ?? c.Spec.Precision, bind, pass);
                 string lanes = lowering.Lanes.ToString(CultureInfo.InvariantCulture);
-                using (w.Block("if (" + lowering.Vector + ".IsHardwareAccelerated)"))
-                using (w.Block("for (; i <= " + length + " - " + lanes + "; i += " + lanes + ")"))
+                // With a set-up per width, the width is entered only when a vector of it is left, so the set-up is not wasted.
+                using (w.Block("if (" + lowering.Vector + ".IsHardwareAccelerated" + (perWidth is null ? string.Empty : " && " + length + " - i >= " + lanes) + ")"))
                 {
-                    body(lowering);
+                    perWidth?.Invoke(lowering);
+                    using (w.Block("for (; i <= " + length + " - " + lanes + "; i += " + lanes + ")"))
+                    {
+                        body(lowering);
+                    }
                 }
             }
 

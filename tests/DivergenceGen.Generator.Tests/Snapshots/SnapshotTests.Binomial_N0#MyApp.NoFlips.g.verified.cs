@@ -712,7 +712,7 @@ namespace MyApp
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(value, ref dRef, (nuint)i);
                 }
             }
-            // Scalar tail: the outcomes left after the widest vectors.
+            // Scalar tail: the elements left over after the widest vectors.
             for (; i < outcomes.Length; i++)
             {
                 destination[i] = LogPmfInDouble(outcomes[i]);

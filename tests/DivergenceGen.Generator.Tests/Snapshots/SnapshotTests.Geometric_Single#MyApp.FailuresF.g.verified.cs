@@ -277,7 +277,7 @@ namespace MyApp
                         (nuint)i);
                 }
             }
-            // Scalar tail: the outcomes left after the widest vectors.
+            // Scalar tail: the elements left over after the widest vectors.
             for (; i < outcomes.Length; i++)
             {
                 destination[i] = (float)(LogPmfInDouble(outcomes[i]));
