@@ -529,25 +529,11 @@ namespace DivergenceGen.Generator.Emit
                 _w.Line("return sum < 0d ? -sum : 0d;");
             }
 
-            foreach (int bits in widths)
-            {
-                using (_w.Block("if (" + VectorLowering.VectorClass(bits) + ".IsHardwareAccelerated)"))
-                {
-                    Body(widths.Where(b => b <= bits).ToList(), straightLine);
-                }
-            }
-
-            if (widths.Count == 0)
-            {
-                Body(new List<int>(), straight: true);
-            }
-            else
-            {
-                using (_w.Block(size <= 4 ? "// No SIMD on this CPU: straight-line scalars." : "// No SIMD on this CPU: a scalar loop."))
-                {
-                    Body(new List<int>(), straight: size <= 4);
-                }
-            }
+            RowScheduler.WidestFirst(
+                _w,
+                widths,
+                used => Body(used, used.Count > 0 ? straightLine : widths.Count == 0 || size <= 4),
+                size <= 4 ? "// No SIMD on this CPU: straight-line scalars." : "// No SIMD on this CPU: a scalar loop.");
         }
 
         /// <summary>Names inside a vector kernel: broadcast locals for fields and constants, <c>k</c> the outcome vector.</summary>

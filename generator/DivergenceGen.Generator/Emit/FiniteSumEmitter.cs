@@ -140,28 +140,13 @@ namespace DivergenceGen.Generator.Emit
                 _w.Line(straightLine
                     ? "// K = " + N(K) + " ≤ UnrollThreshold " + N(_c.Spec.UnrollThreshold) + ": straight-line code with constant offsets, no loop."
                     : "// K = " + N(K) + " > UnrollThreshold " + N(_c.Spec.UnrollThreshold) + ": a SIMD loop with a constant bound, widest vector the CPU has first.");
-                foreach (int bits in widths)
-                {
-                    using (_w.Block("if (" + VectorLowering.VectorClass(bits) + ".IsHardwareAccelerated)"))
-                    {
-                        EmitBody(kernel, widths.Where(b => b <= bits).ToList(), straightLine, finish);
-                    }
-                }
-
                 // Without SIMD a scalar loop (K straight-line scalars where K is small or narrower than any vector).
                 bool scalarStraight = widths.Count == 0 || (straightLine && K <= 4);
-                if (widths.Count == 0)
-                {
-                    EmitBody(kernel, new List<int>(), scalarStraight, finish);
-                }
-                else
-                {
-                    // A block of its own: its locals have the names the vector branches use.
-                    using (_w.Block(scalarStraight ? "// No SIMD on this CPU: the same sum, one scalar term per element." : "// No SIMD on this CPU: a scalar loop."))
-                    {
-                        EmitBody(kernel, new List<int>(), scalarStraight, finish);
-                    }
-                }
+                RowScheduler.WidestFirst(
+                    _w,
+                    widths,
+                    used => EmitBody(kernel, used, used.Count > 0 ? straightLine : scalarStraight, finish),
+                    scalarStraight ? "// No SIMD on this CPU: the same sum, one scalar term per element." : "// No SIMD on this CPU: a scalar loop.");
             }
 
             _w.Line();

@@ -40,6 +40,39 @@ namespace DivergenceGen.Generator.Emit
         private readonly HashSet<string> _perClass;
         private readonly HashSet<string> _rowScalars;
 
+        /// <summary>
+        /// The width dispatch of a row kernel: per width, widest first, <c>if (Vector512.IsHardwareAccelerated) { … }</c>
+        /// around the row written with the widths up to that one; then the code for a CPU without SIMD, in a block of its
+        /// own headed by the comment <paramref name="noSimd"/> (its locals have the names the vector branches use), or bare
+        /// where no width applies and <paramref name="blockWithoutWidths"/> is off.
+        /// </summary>
+        /// <param name="w">Where the code goes.</param>
+        /// <param name="widths">The widths the row can use, widest first.</param>
+        /// <param name="row">Writes the row for a list of widths (empty: scalar code).</param>
+        /// <param name="noSimd">The comment line that heads the scalar block.</param>
+        /// <param name="blockWithoutWidths">Whether the scalar code is in its block also when no width applies.</param>
+        public static void WidestFirst(SourceWriter w, IReadOnlyList<int> widths, Action<List<int>> row, string noSimd, bool blockWithoutWidths = false)
+        {
+            foreach (int bits in widths)
+            {
+                using (w.Block("if (" + VectorLowering.VectorClass(bits) + ".IsHardwareAccelerated)"))
+                {
+                    row(widths.Where(b => b <= bits).ToList());
+                }
+            }
+
+            if (widths.Count == 0 && !blockWithoutWidths)
+            {
+                row(new List<int>());
+                return;
+            }
+
+            using (w.Block(noSimd))
+            {
+                row(new List<int>());
+            }
+        }
+
         /// <param name="writer">Where the code goes.</param>
         /// <param name="kernel">The row's statements.</param>
         /// <param name="classes">K.</param>

@@ -652,19 +652,13 @@ namespace DivergenceGen.Generator.Emit
                 _w.Line(straightLine
                     ? "// " + SizeText + " ≤ UnrollThreshold " + N(_c.Spec.UnrollThreshold) + ": each row is straight-line code with constant offsets, the widest vectors first."
                     : "// " + SizeText + " > UnrollThreshold " + N(_c.Spec.UnrollThreshold) + ": each row is a SIMD loop with a constant bound.");
-                foreach (int bits in widths)
-                {
-                    using (_w.Block("if (" + VectorLowering.VectorClass(bits) + ".IsHardwareAccelerated)"))
-                    {
-                        EmitBatchRows(batch, kernel, widths.Where(b => b <= bits).ToList(), straightLine);
-                    }
-                }
-
                 bool scalarStraight = widths.Count == 0 || (straightLine && Size <= 4);
-                using (_w.Block(widths.Count == 0 ? "// " + SizeText + " is narrower than any vector: scalar code." : "// No SIMD on this CPU: scalar code."))
-                {
-                    EmitBatchRows(batch, kernel, new List<int>(), scalarStraight);
-                }
+                RowScheduler.WidestFirst(
+                    _w,
+                    widths,
+                    used => EmitBatchRows(batch, kernel, used, used.Count > 0 ? straightLine : scalarStraight),
+                    widths.Count == 0 ? "// " + SizeText + " is narrower than any vector: scalar code." : "// No SIMD on this CPU: scalar code.",
+                    blockWithoutWidths: true);
             }
 
             _w.Line();
