@@ -141,17 +141,18 @@ namespace DivergenceGen.Generator.Emit
         private void EmitProperties() => new ScalarParameterMembers(_c, _f.Name, _f.Parameters).EmitProperties(_f.Moments, Lower, Narrow);
 
         /// <summary>The C# test that x (a double) is outside the support, or null when the support is all of ℝ.</summary>
-        private string? Outside(string x)
+        private string? Outside(string x, ScalarLowering lowering)
         {
+            Func<Expr, string> lower = lowering.Lower;
             var tests = new List<string>();
             if (_f.Lower is { } lo)
             {
-                tests.Add(x + (lo.Closed ? " < " : " <= ") + Lower(lo.Value));
+                tests.Add(x + (lo.Closed ? " < " : " <= ") + lower(lo.Value));
             }
 
             if (_f.Upper is { } hi)
             {
-                tests.Add(x + (hi.Closed ? " > " : " >= ") + Lower(hi.Value));
+                tests.Add(x + (hi.Closed ? " > " : " >= ") + lower(hi.Value));
             }
 
             return tests.Count == 0 ? null : string.Join(" || ", tests);
@@ -171,32 +172,7 @@ namespace DivergenceGen.Generator.Emit
             _c.ExpressionMember("public " + Readonly + T + " Pdf(" + T + " x)", Narrow("global::System.Math.Exp(LogPdfInDouble(x))"));
             _w.Line();
             _w.Line("// " + _f.LogPdfMethod);
-            using (_w.Block("private " + Readonly + "double LogPdfInDouble(double x)"))
-            {
-                using (_w.Block("if (double.IsNaN(x))"))
-                {
-                    _w.Line("return x;");
-                }
-
-                if (Outside("x") is { } outside)
-                {
-                    using (_w.Block("if (" + outside + ")"))
-                    {
-                        _w.Line("return double.NegativeInfinity;");
-                    }
-                }
-
-                if (Unbounded)
-                {
-                    using (_w.Block("if (double.IsInfinity(x))"))
-                    {
-                        _w.Line("return double.NegativeInfinity; // the density's limit at ±∞ is 0");
-                    }
-                }
-
-                _w.Line("return " + Lower(_f.LogPdf) + ";");
-            }
-
+            _w.Line("private " + Readonly + "double LogPdfInDouble(double x) => " + Kernels + ".LogPdf(x" + DensityArguments + ");");
             _w.Line();
             _w.Summary("Σᵢ log p(xᵢ), the log-likelihood of independent values, accumulated in double; −∞ as soon as a value is\n"
                 + "outside the support (" + SupportText + "), NaN for a NaN value; 0 for no values.");
@@ -272,7 +248,7 @@ namespace DivergenceGen.Generator.Emit
                 }
                 else if (IsDouble)
                 {
-                    _w.Line("LogPdfInDouble(x, destination);");
+                    _w.Line(Kernels + ".LogPdf(x, destination" + DensityArguments + ");");
                 }
                 else
                 {
@@ -286,7 +262,7 @@ namespace DivergenceGen.Generator.Emit
                             _w.Line("wide[i] = x[start + i];");
                         }
 
-                        _w.Line("LogPdfInDouble(wide.Slice(0, count), result);");
+                        _w.Line(Kernels + ".LogPdf(wide.Slice(0, count), result" + DensityArguments + ");");
                         using (_w.Block("for (int i = 0; i < count; i++)"))
                         {
                             _w.Line("destination[start + i] = (float)result[i];");
@@ -296,61 +272,140 @@ namespace DivergenceGen.Generator.Emit
             }
 
             _w.Line();
-            if (vector is not null)
-            {
-                EmitVectorisedLogPdf(vector);
-            }
         }
 
         /// <summary>The chunk of float values a float type's batch log-density widens to double at a time (on the stack).</summary>
         private const string FloatChunk = "256";
 
+        /// <summary>The file's kernel class, as the members reach it.</summary>
+        private string Kernels => FileFrame.Kernels(Self);
+
         /// <summary>
-        /// The SIMD loops of the batch log-density, in double (<c>LogPdfInDouble(x, destination)</c>): the double member's, and
-        /// the float member's per chunk. In two passes where the vector form calls the logarithm (<see cref="KernelPasses"/>).
+        /// The parameters and cached quantities the log-density reads (scalar form, support ends, vector form and its
+        /// condition), in declaration order: the kernels take them as arguments, named as in the description.
         /// </summary>
-        private void EmitVectorisedLogPdf(VectorLogPdf vector)
+        private IReadOnlyList<string> DensityNames
         {
-            var names = Substitution.Names(vector.Value).Where(n => n != "x").OrderBy(n => n, StringComparer.Ordinal).ToList();
-            string modifiers = ("private " + Readonly).TrimEnd();
+            get
+            {
+                var used = new HashSet<string>(Substitution.Names(_f.LogPdf), StringComparer.Ordinal);
+                foreach (var end in new[] { _f.Lower, _f.Upper })
+                {
+                    if (end is not null)
+                    {
+                        used.UnionWith(Substitution.Names(end.Value));
+                    }
+                }
+
+                if (_f.VectorLogPdf is { } vector)
+                {
+                    used.UnionWith(Substitution.Names(vector.Value));
+                    if (vector.Condition is { } condition)
+                    {
+                        used.UnionWith(Substitution.Names(condition));
+                    }
+                }
+
+                return _f.Parameters.Select(p => p.Name).Concat(_f.Cached.Select(c => c.Name)).Where(used.Contains).ToList();
+            }
+        }
+
+        /// <summary>The instance's values of <see cref="DensityNames"/>, as arguments after the first: <c>, _shape, _rate</c>.</summary>
+        private string DensityArguments => string.Concat(DensityNames.Select(n => ", _" + n));
+
+        /// <summary>
+        /// The file's kernels (<see cref="FileFrame"/>): the log-density of one value and, where the description has a vector
+        /// form, of a span, as functions of the parameters and cached quantities the instance passes.
+        /// </summary>
+        public void EmitKernels()
+        {
+            var names = DensityNames;
+            string declared = string.Concat(names.Select(n => ", double " + n));
+            var scalar = new ScalarLowering(PrecisionKind.Double, n => n);
+            _w.Summary("log p(x) of one value, in double: NaN for NaN, −∞ outside the support" + (Unbounded ? " and at ±∞" : string.Empty) + ". "
+                + Escape(_f.LogPdfMethod));
+            using (_w.Block("internal static double LogPdf(double x" + declared + ")"))
+            {
+                using (_w.Block("if (double.IsNaN(x))"))
+                {
+                    _w.Line("return x;");
+                }
+
+                if (Outside("x", scalar) is { } outside)
+                {
+                    using (_w.Block("if (" + outside + ")"))
+                    {
+                        _w.Line("return double.NegativeInfinity;");
+                    }
+                }
+
+                if (Unbounded)
+                {
+                    using (_w.Block("if (double.IsInfinity(x))"))
+                    {
+                        _w.Line("return double.NegativeInfinity; // the density's limit at ±∞ is 0");
+                    }
+                }
+
+                _w.Line("return " + scalar.Lower(_f.LogPdf) + ";");
+            }
+
+            _w.Line();
+            if (_f.VectorLogPdf is { } vector)
+            {
+                EmitVectorisedLogPdf(vector, names);
+            }
+        }
+
+        /// <summary>
+        /// The SIMD loops of the batch log-density, in double (the double member's, and the float member's per chunk). In two
+        /// passes where the vector form calls the logarithm (<see cref="KernelPasses"/>).
+        /// </summary>
+        private void EmitVectorisedLogPdf(VectorLogPdf vector, IReadOnlyList<string> names)
+        {
+            var broadcast = Substitution.Names(vector.Value).Where(n => n != "x").OrderBy(n => n, StringComparer.Ordinal).ToList();
+            var scalar = new ScalarLowering(PrecisionKind.Double, n => n);
+            string arguments = string.Concat(names.Select(n => ", " + n));
+            var parameters = new List<(string Type, string Name)> { ("ReadOnlySpan<double>", "x"), ("Span<double>", "destination") };
+            parameters.AddRange(names.Select(n => ("double", n)));
             VectorLoops.ElementwiseKernel(
                 _c,
-                "LogPdfInDouble",
-                "The batch log-density in double (" + (IsDouble ? "the member's loops" : "the loops the float member feeds in chunks") + "): each vector by the vector form\n"
-                + "where every lane is inside the open support, the scalar form lane by lane where one is not. Callers have checked the lengths.",
-                new[] { ("global::System.ReadOnlySpan<double>", "x"), ("global::System.Span<double>", "destination") },
+                "LogPdf",
+                "log p(xᵢ) into destination[i]: each vector by " + Escape(vector.Method) + ",\nwhere every lane is inside the open support; "
+                + "the scalar form lane by lane where one is not. Callers have checked the lengths.",
+                parameters,
                 "x.Length",
                 twoPass: _c.VectorWidths.Length > 0 && KernelPasses.Applies(vector.Value),
                 () =>
                 {
-                    _w.Line("ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);");
-                    _w.Line("ref double dRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);");
+                    _w.Line("ref double xRef = ref MemoryMarshal.GetReference(x);");
+                    _w.Line("ref double dRef = ref MemoryMarshal.GetReference(destination);");
                 },
                 (lowering, returnOnNaN) =>
                 {
                     if (lowering is null)
                     {
-                        _w.Line("destination[i] = LogPdfInDouble(x[i]);");
+                        _w.Line("destination[i] = LogPdf(x[i]" + arguments + ");");
                         return;
                     }
 
                     string v = lowering.Vector;
                     string lanes = lowering.Lanes.ToString(CultureInfo.InvariantCulture);
                     _w.Line("var values = " + v + ".LoadUnsafe(ref xRef, (nuint)i);");
-                    foreach (string name in names)
+                    foreach (string name in broadcast)
                     {
-                        _w.Line("var " + name + "V = " + v + ".Create(" + BindInstance(name) + ");");
+                        _w.Line("var " + name + "V = " + v + ".Create(" + name + ");");
                     }
 
                     var inside = new List<string>();
                     if (_f.Lower is { } lo)
                     {
-                        inside.Add(v + ".GreaterThanAll(values, " + v + ".Create(" + Lower(lo.Value) + "))");
+                        inside.Add(v + ".GreaterThanAll(values, " + v + ".Create(" + scalar.Lower(lo.Value) + "))");
                     }
 
                     if (_f.Upper is { } hi)
                     {
-                        inside.Add(v + ".LessThanAll(values, " + v + ".Create(" + Lower(hi.Value) + "))");
+                        inside.Add(v + ".LessThanAll(values, " + v + ".Create(" + scalar.Lower(hi.Value) + "))");
                     }
 
                     if (Unbounded)
@@ -377,7 +432,7 @@ namespace DivergenceGen.Generator.Emit
                         _w.Line("// A lane at an end of the support, outside it, infinite or NaN: the scalar form, lane by lane.");
                         using (_w.Block("for (int j = i; j < i + " + lanes + "; j++)"))
                         {
-                            _w.Line("destination[j] = LogPdfInDouble(x[j]);");
+                            _w.Line("destination[j] = LogPdf(x[j]" + arguments + ");");
                         }
                     }
                 },
@@ -385,19 +440,17 @@ namespace DivergenceGen.Generator.Emit
                 PrecisionKind.Double,
                 guard: vector.Condition is not { } condition ? null : () =>
                 {
-                    using (_w.Block("if (!(" + Lower(condition) + "))"))
+                    using (_w.Block("if (!(" + scalar.Lower(condition) + "))"))
                     {
                         _w.Line("// Outside the vector form's range: the scalar form per element.");
                         using (_w.Block("for (int k = 0; k < x.Length; k++)"))
                         {
-                            _w.Line("destination[k] = LogPdfInDouble(x[k]);");
+                            _w.Line("destination[k] = LogPdf(x[k]" + arguments + ");");
                         }
 
                         _w.Line("return;");
                     }
-                },
-                entryModifiers: modifiers,
-                loopModifiers: modifiers);
+                });
         }
 
         private void EmitMeasures()

@@ -57,6 +57,9 @@ namespace DivergenceGen.Generator.Emit
                     ScalarParameterFamily scalar => (FileFrame.KernelClass(spec.Type.Name),
                         "The kernels of " + spec.Type.MetadataDisplayName + ": the loops of the batch members over spans. Callers have checked every argument.",
                         kernelWriter => new ScalarParameterFamilyEmitter(new EmitContext(spec, target, kernelWriter), scalar).EmitKernels()),
+                    ContinuousFamily continuous => (FileFrame.KernelClass(spec.Type.Name),
+                        "The kernels of " + spec.Type.MetadataDisplayName + ": the log-density of a value and of a span, as functions of the parameters. Callers have checked every argument.",
+                        kernelWriter => new ContinuousFamilyEmitter(new EmitContext(spec, target, kernelWriter), continuous).EmitKernels()),
                     VectorParameterFamily vectorFamily => (FileFrame.KernelClass(spec.Type.Name),
                         "The kernels of " + spec.Type.MetadataDisplayName + ": the sums over the K = " + spec.Classes.ToString(System.Globalization.CultureInfo.InvariantCulture)
                         + " classes, each one IR term from InformationMeasures. Callers have checked every length.",

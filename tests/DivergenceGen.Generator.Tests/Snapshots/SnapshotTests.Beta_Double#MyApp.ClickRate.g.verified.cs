@@ -140,18 +140,7 @@ namespace MyApp
 
         // for α, β > 2 R's dbeta form log(α + β − 1) + log of the binomial probability of α − 1 successes in α + β − 2 trials (Loader's saddle point, no lnΓ
         // differences); otherwise (α − 1)·log x + (β − 1)·log(1 − x) − ln B(α, β) with 0·log 0 = 0 at the ends (+∞, finite or −∞ there by the shape).
-        private double LogPdfInDouble(double x)
-        {
-            if (double.IsNaN(x))
-            {
-                return x;
-            }
-            if (x < 0d || x > 1d)
-            {
-                return double.NegativeInfinity;
-            }
-            return global::DivergenceGen.ContinuousMath.BetaLogPdf(x, _alpha, _beta);
-        }
+        private double LogPdfInDouble(double x) => global::DivergenceGen.Generated.ClickRateKernels.LogPdf(x, _alpha, _beta, _trials, _logPdfConstant);
 
         /// <summary>
         /// Σᵢ log p(xᵢ), the log-likelihood of independent values, accumulated in double; −∞ as soon as a value is
@@ -212,158 +201,7 @@ namespace MyApp
         {
             ThrowIfDefault();
             global::DivergenceGen.Guard.ThrowIfDestinationTooShort(x.Length, destination.Length);
-            LogPdfInDouble(x, destination);
-        }
-
-        /// <summary>
-        /// The batch log-density in double (the member's loops): each vector by the vector form
-        /// where every lane is inside the open support, the scalar form lane by lane where one is not. Callers have checked the lengths.
-        /// </summary>
-        private void LogPdfInDouble(global::System.ReadOnlySpan<double> x, global::System.Span<double> destination)
-        {
-            if (!(2d < global::System.Math.Min(_alpha, _beta)))
-            {
-                // Outside the vector form's range: the scalar form per element.
-                for (int k = 0; k < x.Length; k++)
-                {
-                    destination[k] = LogPdfInDouble(x[k]);
-                }
-                return;
-            }
-            int i = LogPdfInDouble<global::DivergenceGen.FastPass>(x, destination, 0);
-            if (i < x.Length)
-            {
-                LogPdfInDouble<global::DivergenceGen.GeneralPass>(x, destination, i); // a vector with a NaN lane: the general forms from there on
-            }
-        }
-
-        /// <summary>
-        /// The loops of LogPdfInDouble from element i on, in two passes (IKernelPass). FastPass calls only the call-free forms
-        /// (NaN in a lane that needs the general path), so its loops keep their vectors in registers, and returns the index of
-        /// the first vector with a NaN lane, before storing it; GeneralPass goes on from there. Returns where it stopped.
-        /// </summary>
-        // Not inlined, optimised at once: inlined into a caller, its first pass's calls could fall outside the caller's inlining budget.
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining
-            | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private int LogPdfInDouble<TPass>(global::System.ReadOnlySpan<double> x, global::System.Span<double> destination, int i) where TPass : struct,
-            global::DivergenceGen.IKernelPass
-        {
-            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
-            ref double dRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
-            {
-                for (; i <= x.Length - 8; i += 8)
-                {
-                    var values = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref xRef, (nuint)i);
-                    var alphaV = global::System.Runtime.Intrinsics.Vector512.Create(_alpha);
-                    var betaV = global::System.Runtime.Intrinsics.Vector512.Create(_beta);
-                    var logPdfConstantV = global::System.Runtime.Intrinsics.Vector512.Create(_logPdfConstant);
-                    var trialsV = global::System.Runtime.Intrinsics.Vector512.Create(_trials);
-                    if (global::System.Runtime.Intrinsics.Vector512.GreaterThanAll(values, global::System.Runtime.Intrinsics.Vector512.Create(
-                        0d)) && global::System.Runtime.Intrinsics.Vector512.LessThanAll(values, global::System.Runtime.Intrinsics.Vector512.Create(1d)))
-                    {
-                        var logDensity = logPdfConstantV - global::DivergenceGen.VectorMath.Deviance<TPass>(alphaV
-                            - global::System.Runtime.Intrinsics.Vector512<double>.One, trialsV * values,
-                            global::DivergenceGen.VectorMath.FusedMultiplyAdd(-trialsV, values, alphaV
-                            - global::System.Runtime.Intrinsics.Vector512<double>.One)) - global::DivergenceGen.VectorMath.Deviance<TPass>(betaV
-                            - global::System.Runtime.Intrinsics.Vector512<double>.One, trialsV * (global::System.Runtime.Intrinsics.Vector512<double>.One
-                            - values), -global::DivergenceGen.VectorMath.FusedMultiplyAdd(-trialsV, values, alphaV
-                            - global::System.Runtime.Intrinsics.Vector512<double>.One));
-                        if (typeof(TPass) == typeof(global::DivergenceGen.FastPass) && !global::System.Runtime.Intrinsics.Vector512.EqualsAll(logDensity,
-                            logDensity))
-                        {
-                            return i; // a NaN lane: GeneralPass takes this vector
-                        }
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(logDensity, ref dRef, (nuint)i);
-                    }
-                    else
-                    {
-                        // A lane at an end of the support, outside it, infinite or NaN: the scalar form, lane by lane.
-                        for (int j = i; j < i + 8; j++)
-                        {
-                            destination[j] = LogPdfInDouble(x[j]);
-                        }
-                    }
-                }
-            }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
-            {
-                for (; i <= x.Length - 4; i += 4)
-                {
-                    var values = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xRef, (nuint)i);
-                    var alphaV = global::System.Runtime.Intrinsics.Vector256.Create(_alpha);
-                    var betaV = global::System.Runtime.Intrinsics.Vector256.Create(_beta);
-                    var logPdfConstantV = global::System.Runtime.Intrinsics.Vector256.Create(_logPdfConstant);
-                    var trialsV = global::System.Runtime.Intrinsics.Vector256.Create(_trials);
-                    if (global::System.Runtime.Intrinsics.Vector256.GreaterThanAll(values, global::System.Runtime.Intrinsics.Vector256.Create(
-                        0d)) && global::System.Runtime.Intrinsics.Vector256.LessThanAll(values, global::System.Runtime.Intrinsics.Vector256.Create(1d)))
-                    {
-                        var logDensity = logPdfConstantV - global::DivergenceGen.VectorMath.Deviance<TPass>(alphaV
-                            - global::System.Runtime.Intrinsics.Vector256<double>.One, trialsV * values,
-                            global::DivergenceGen.VectorMath.FusedMultiplyAdd(-trialsV, values, alphaV
-                            - global::System.Runtime.Intrinsics.Vector256<double>.One)) - global::DivergenceGen.VectorMath.Deviance<TPass>(betaV
-                            - global::System.Runtime.Intrinsics.Vector256<double>.One, trialsV * (global::System.Runtime.Intrinsics.Vector256<double>.One
-                            - values), -global::DivergenceGen.VectorMath.FusedMultiplyAdd(-trialsV, values, alphaV
-                            - global::System.Runtime.Intrinsics.Vector256<double>.One));
-                        if (typeof(TPass) == typeof(global::DivergenceGen.FastPass) && !global::System.Runtime.Intrinsics.Vector256.EqualsAll(logDensity,
-                            logDensity))
-                        {
-                            return i; // a NaN lane: GeneralPass takes this vector
-                        }
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(logDensity, ref dRef, (nuint)i);
-                    }
-                    else
-                    {
-                        // A lane at an end of the support, outside it, infinite or NaN: the scalar form, lane by lane.
-                        for (int j = i; j < i + 4; j++)
-                        {
-                            destination[j] = LogPdfInDouble(x[j]);
-                        }
-                    }
-                }
-            }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
-            {
-                for (; i <= x.Length - 2; i += 2)
-                {
-                    var values = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref xRef, (nuint)i);
-                    var alphaV = global::System.Runtime.Intrinsics.Vector128.Create(_alpha);
-                    var betaV = global::System.Runtime.Intrinsics.Vector128.Create(_beta);
-                    var logPdfConstantV = global::System.Runtime.Intrinsics.Vector128.Create(_logPdfConstant);
-                    var trialsV = global::System.Runtime.Intrinsics.Vector128.Create(_trials);
-                    if (global::System.Runtime.Intrinsics.Vector128.GreaterThanAll(values, global::System.Runtime.Intrinsics.Vector128.Create(
-                        0d)) && global::System.Runtime.Intrinsics.Vector128.LessThanAll(values, global::System.Runtime.Intrinsics.Vector128.Create(1d)))
-                    {
-                        var logDensity = logPdfConstantV - global::DivergenceGen.VectorMath.Deviance<TPass>(alphaV
-                            - global::System.Runtime.Intrinsics.Vector128<double>.One, trialsV * values,
-                            global::DivergenceGen.VectorMath.FusedMultiplyAdd(-trialsV, values, alphaV
-                            - global::System.Runtime.Intrinsics.Vector128<double>.One)) - global::DivergenceGen.VectorMath.Deviance<TPass>(betaV
-                            - global::System.Runtime.Intrinsics.Vector128<double>.One, trialsV * (global::System.Runtime.Intrinsics.Vector128<double>.One
-                            - values), -global::DivergenceGen.VectorMath.FusedMultiplyAdd(-trialsV, values, alphaV
-                            - global::System.Runtime.Intrinsics.Vector128<double>.One));
-                        if (typeof(TPass) == typeof(global::DivergenceGen.FastPass) && !global::System.Runtime.Intrinsics.Vector128.EqualsAll(logDensity,
-                            logDensity))
-                        {
-                            return i; // a NaN lane: GeneralPass takes this vector
-                        }
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(logDensity, ref dRef, (nuint)i);
-                    }
-                    else
-                    {
-                        // A lane at an end of the support, outside it, infinite or NaN: the scalar form, lane by lane.
-                        for (int j = i; j < i + 2; j++)
-                        {
-                            destination[j] = LogPdfInDouble(x[j]);
-                        }
-                    }
-                }
-            }
-            // Scalar tail: the elements left over after the widest vectors.
-            for (; i < x.Length; i++)
-            {
-                destination[i] = LogPdfInDouble(x[i]);
-            }
-            return i;
+            global::DivergenceGen.Generated.ClickRateKernels.LogPdf(x, destination, _alpha, _beta, _trials, _logPdfConstant);
         }
 
         /// <summary>
@@ -463,5 +301,173 @@ namespace MyApp
         public override string ToString() => IsDefault
             ? "ClickRate: Beta, default (never constructed)"
             : global::System.FormattableString.Invariant($"ClickRate: Beta(alpha = {Alpha:R}, beta = {Beta:R})");
+    }
+}
+
+namespace DivergenceGen.Generated
+{
+    using System;
+    using System.Runtime.CompilerServices;
+    using System.Runtime.InteropServices;
+    using System.Runtime.Intrinsics;
+
+    /// <summary>
+    /// The kernels of MyApp.ClickRate: the log-density of a value and of a span, as functions of the parameters. Callers have checked every argument.
+    /// </summary>
+    file static class ClickRateKernels
+    {
+        /// <summary>
+        /// log p(x) of one value, in double: NaN for NaN, −∞ outside the support. for α, β &gt; 2 R's dbeta form log(α + β − 1) + log of the binomial
+        /// probability of α − 1 successes in α + β − 2 trials (Loader's saddle point, no lnΓ differences); otherwise (α − 1)·log x + (β − 1)·log(1 − x) − ln
+        /// B(α, β) with 0·log 0 = 0 at the ends (+∞, finite or −∞ there by the shape).
+        /// </summary>
+        internal static double LogPdf(double x, double alpha, double beta, double trials, double logPdfConstant)
+        {
+            if (double.IsNaN(x))
+            {
+                return x;
+            }
+            if (x < 0d || x > 1d)
+            {
+                return double.NegativeInfinity;
+            }
+            return ContinuousMath.BetaLogPdf(x, alpha, beta);
+        }
+
+        /// <summary>
+        /// log p(xᵢ) into destination[i]: each vector by the binomial saddle-point form, in SIMD for α, β &gt; 2 (two vector deviances per lane, the rest
+        /// cached; other shapes element by element),
+        /// where every lane is inside the open support; the scalar form lane by lane where one is not. Callers have checked the lengths.
+        /// </summary>
+        internal static void LogPdf(ReadOnlySpan<double> x, Span<double> destination, double alpha, double beta, double trials, double logPdfConstant)
+        {
+            if (!(2d < Math.Min(alpha, beta)))
+            {
+                // Outside the vector form's range: the scalar form per element.
+                for (int k = 0; k < x.Length; k++)
+                {
+                    destination[k] = LogPdf(x[k], alpha, beta, trials, logPdfConstant);
+                }
+                return;
+            }
+            int i = LogPdf<FastPass>(x, destination, alpha, beta, trials, logPdfConstant, 0);
+            if (i < x.Length)
+            {
+                LogPdf<GeneralPass>(x, destination, alpha, beta, trials, logPdfConstant, i); // a vector with a NaN lane: the general forms from there on
+            }
+        }
+
+        /// <summary>
+        /// The loops of LogPdf from element i on, in two passes (IKernelPass). FastPass calls only the call-free forms
+        /// (NaN in a lane that needs the general path), so its loops keep their vectors in registers, and returns the index of
+        /// the first vector with a NaN lane, before storing it; GeneralPass goes on from there. Returns where it stopped.
+        /// </summary>
+        // Not inlined, optimised at once: inlined into a caller, its first pass's calls could fall outside the caller's inlining budget.
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+        private static int LogPdf<TPass>(ReadOnlySpan<double> x, Span<double> destination, double alpha, double beta, double trials, double logPdfConstant,
+            int i) where TPass : struct, IKernelPass
+        {
+            ref double xRef = ref MemoryMarshal.GetReference(x);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            if (Vector512.IsHardwareAccelerated)
+            {
+                for (; i <= x.Length - 8; i += 8)
+                {
+                    var values = Vector512.LoadUnsafe(ref xRef, (nuint)i);
+                    var alphaV = Vector512.Create(alpha);
+                    var betaV = Vector512.Create(beta);
+                    var logPdfConstantV = Vector512.Create(logPdfConstant);
+                    var trialsV = Vector512.Create(trials);
+                    if (Vector512.GreaterThanAll(values, Vector512.Create(0d)) && Vector512.LessThanAll(values, Vector512.Create(1d)))
+                    {
+                        var logDensity = logPdfConstantV - VectorMath.Deviance<TPass>(alphaV - Vector512<double>.One, trialsV * values,
+                            VectorMath.FusedMultiplyAdd(-trialsV, values, alphaV - Vector512<double>.One)) - VectorMath.Deviance<TPass>(betaV
+                            - Vector512<double>.One, trialsV * (Vector512<double>.One - values), -VectorMath.FusedMultiplyAdd(-trialsV, values, alphaV
+                            - Vector512<double>.One));
+                        if (typeof(TPass) == typeof(FastPass) && !Vector512.EqualsAll(logDensity, logDensity))
+                        {
+                            return i; // a NaN lane: GeneralPass takes this vector
+                        }
+                        Vector512.StoreUnsafe(logDensity, ref dRef, (nuint)i);
+                    }
+                    else
+                    {
+                        // A lane at an end of the support, outside it, infinite or NaN: the scalar form, lane by lane.
+                        for (int j = i; j < i + 8; j++)
+                        {
+                            destination[j] = LogPdf(x[j], alpha, beta, trials, logPdfConstant);
+                        }
+                    }
+                }
+            }
+            if (Vector256.IsHardwareAccelerated)
+            {
+                for (; i <= x.Length - 4; i += 4)
+                {
+                    var values = Vector256.LoadUnsafe(ref xRef, (nuint)i);
+                    var alphaV = Vector256.Create(alpha);
+                    var betaV = Vector256.Create(beta);
+                    var logPdfConstantV = Vector256.Create(logPdfConstant);
+                    var trialsV = Vector256.Create(trials);
+                    if (Vector256.GreaterThanAll(values, Vector256.Create(0d)) && Vector256.LessThanAll(values, Vector256.Create(1d)))
+                    {
+                        var logDensity = logPdfConstantV - VectorMath.Deviance<TPass>(alphaV - Vector256<double>.One, trialsV * values,
+                            VectorMath.FusedMultiplyAdd(-trialsV, values, alphaV - Vector256<double>.One)) - VectorMath.Deviance<TPass>(betaV
+                            - Vector256<double>.One, trialsV * (Vector256<double>.One - values), -VectorMath.FusedMultiplyAdd(-trialsV, values, alphaV
+                            - Vector256<double>.One));
+                        if (typeof(TPass) == typeof(FastPass) && !Vector256.EqualsAll(logDensity, logDensity))
+                        {
+                            return i; // a NaN lane: GeneralPass takes this vector
+                        }
+                        Vector256.StoreUnsafe(logDensity, ref dRef, (nuint)i);
+                    }
+                    else
+                    {
+                        // A lane at an end of the support, outside it, infinite or NaN: the scalar form, lane by lane.
+                        for (int j = i; j < i + 4; j++)
+                        {
+                            destination[j] = LogPdf(x[j], alpha, beta, trials, logPdfConstant);
+                        }
+                    }
+                }
+            }
+            if (Vector128.IsHardwareAccelerated)
+            {
+                for (; i <= x.Length - 2; i += 2)
+                {
+                    var values = Vector128.LoadUnsafe(ref xRef, (nuint)i);
+                    var alphaV = Vector128.Create(alpha);
+                    var betaV = Vector128.Create(beta);
+                    var logPdfConstantV = Vector128.Create(logPdfConstant);
+                    var trialsV = Vector128.Create(trials);
+                    if (Vector128.GreaterThanAll(values, Vector128.Create(0d)) && Vector128.LessThanAll(values, Vector128.Create(1d)))
+                    {
+                        var logDensity = logPdfConstantV - VectorMath.Deviance<TPass>(alphaV - Vector128<double>.One, trialsV * values,
+                            VectorMath.FusedMultiplyAdd(-trialsV, values, alphaV - Vector128<double>.One)) - VectorMath.Deviance<TPass>(betaV
+                            - Vector128<double>.One, trialsV * (Vector128<double>.One - values), -VectorMath.FusedMultiplyAdd(-trialsV, values, alphaV
+                            - Vector128<double>.One));
+                        if (typeof(TPass) == typeof(FastPass) && !Vector128.EqualsAll(logDensity, logDensity))
+                        {
+                            return i; // a NaN lane: GeneralPass takes this vector
+                        }
+                        Vector128.StoreUnsafe(logDensity, ref dRef, (nuint)i);
+                    }
+                    else
+                    {
+                        // A lane at an end of the support, outside it, infinite or NaN: the scalar form, lane by lane.
+                        for (int j = i; j < i + 2; j++)
+                        {
+                            destination[j] = LogPdf(x[j], alpha, beta, trials, logPdfConstant);
+                        }
+                    }
+                }
+            }
+            // Scalar tail: the elements left over after the widest vectors.
+            for (; i < x.Length; i++)
+            {
+                destination[i] = LogPdf(x[i], alpha, beta, trials, logPdfConstant);
+            }
+            return i;
+        }
     }
 }

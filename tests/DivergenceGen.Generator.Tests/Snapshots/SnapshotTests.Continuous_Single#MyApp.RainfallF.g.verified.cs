@@ -140,22 +140,7 @@ namespace MyApp
 
         // Loader's saddle-point form (R's dgamma): c − bd0(k, βx) with k = α − 1 (or α, minus log x, for α < 1); the plain (α − 1)·log x − βx + α·log β −
         // lnΓ(α) loses 7 digits at α = 1e6. At x = 0: +∞ (α < 1), log β (α = 1), −∞ (α > 1).
-        private double LogPdfInDouble(double x)
-        {
-            if (double.IsNaN(x))
-            {
-                return x;
-            }
-            if (x < 0d)
-            {
-                return double.NegativeInfinity;
-            }
-            if (double.IsInfinity(x))
-            {
-                return double.NegativeInfinity; // the density's limit at ±∞ is 0
-            }
-            return global::DivergenceGen.ContinuousMath.GammaLogPdf(x, (double)_shape, (double)_rate);
-        }
+        private double LogPdfInDouble(double x) => global::DivergenceGen.Generated.RainfallFKernels.LogPdf(x, _shape, _rate, _saddle, _logPdfConstant);
 
         /// <summary>
         /// Σᵢ log p(xᵢ), the log-likelihood of independent values, accumulated in double; −∞ as soon as a value is
@@ -226,148 +211,12 @@ namespace MyApp
                 {
                     wide[i] = x[start + i];
                 }
-                LogPdfInDouble(wide.Slice(0, count), result);
+                global::DivergenceGen.Generated.RainfallFKernels.LogPdf(wide.Slice(0, count), result, _shape, _rate, _saddle, _logPdfConstant);
                 for (int i = 0; i < count; i++)
                 {
                     destination[start + i] = (float)result[i];
                 }
             }
-        }
-
-        /// <summary>
-        /// The batch log-density in double (the loops the float member feeds in chunks): each vector by the vector form
-        /// where every lane is inside the open support, the scalar form lane by lane where one is not. Callers have checked the lengths.
-        /// </summary>
-        private void LogPdfInDouble(global::System.ReadOnlySpan<double> x, global::System.Span<double> destination)
-        {
-            if (!((double)_shape >= 1d))
-            {
-                // Outside the vector form's range: the scalar form per element.
-                for (int k = 0; k < x.Length; k++)
-                {
-                    destination[k] = LogPdfInDouble(x[k]);
-                }
-                return;
-            }
-            int i = LogPdfInDouble<global::DivergenceGen.FastPass>(x, destination, 0);
-            if (i < x.Length)
-            {
-                LogPdfInDouble<global::DivergenceGen.GeneralPass>(x, destination, i); // a vector with a NaN lane: the general forms from there on
-            }
-        }
-
-        /// <summary>
-        /// The loops of LogPdfInDouble from element i on, in two passes (IKernelPass). FastPass calls only the call-free forms
-        /// (NaN in a lane that needs the general path), so its loops keep their vectors in registers, and returns the index of
-        /// the first vector with a NaN lane, before storing it; GeneralPass goes on from there. Returns where it stopped.
-        /// </summary>
-        // Not inlined, optimised at once: inlined into a caller, its first pass's calls could fall outside the caller's inlining budget.
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining
-            | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private int LogPdfInDouble<TPass>(global::System.ReadOnlySpan<double> x, global::System.Span<double> destination, int i) where TPass : struct,
-            global::DivergenceGen.IKernelPass
-        {
-            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
-            ref double dRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
-            {
-                for (; i <= x.Length - 8; i += 8)
-                {
-                    var values = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref xRef, (nuint)i);
-                    var logPdfConstantV = global::System.Runtime.Intrinsics.Vector512.Create(_logPdfConstant);
-                    var rateV = global::System.Runtime.Intrinsics.Vector512.Create((double)_rate);
-                    var saddleV = global::System.Runtime.Intrinsics.Vector512.Create(_saddle);
-                    if (global::System.Runtime.Intrinsics.Vector512.GreaterThanAll(values, global::System.Runtime.Intrinsics.Vector512.Create(
-                        0d)) && global::System.Runtime.Intrinsics.Vector512.LessThanAll(global::System.Runtime.Intrinsics.Vector512.Abs(values),
-                        global::System.Runtime.Intrinsics.Vector512.Create(double.PositiveInfinity)))
-                    {
-                        var logDensity = logPdfConstantV - global::DivergenceGen.VectorMath.Deviance<TPass>(saddleV, rateV * values,
-                            global::DivergenceGen.VectorMath.FusedMultiplyAdd(-rateV, values, saddleV));
-                        if (typeof(TPass) == typeof(global::DivergenceGen.FastPass) && !global::System.Runtime.Intrinsics.Vector512.EqualsAll(logDensity,
-                            logDensity))
-                        {
-                            return i; // a NaN lane: GeneralPass takes this vector
-                        }
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(logDensity, ref dRef, (nuint)i);
-                    }
-                    else
-                    {
-                        // A lane at an end of the support, outside it, infinite or NaN: the scalar form, lane by lane.
-                        for (int j = i; j < i + 8; j++)
-                        {
-                            destination[j] = LogPdfInDouble(x[j]);
-                        }
-                    }
-                }
-            }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
-            {
-                for (; i <= x.Length - 4; i += 4)
-                {
-                    var values = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xRef, (nuint)i);
-                    var logPdfConstantV = global::System.Runtime.Intrinsics.Vector256.Create(_logPdfConstant);
-                    var rateV = global::System.Runtime.Intrinsics.Vector256.Create((double)_rate);
-                    var saddleV = global::System.Runtime.Intrinsics.Vector256.Create(_saddle);
-                    if (global::System.Runtime.Intrinsics.Vector256.GreaterThanAll(values, global::System.Runtime.Intrinsics.Vector256.Create(
-                        0d)) && global::System.Runtime.Intrinsics.Vector256.LessThanAll(global::System.Runtime.Intrinsics.Vector256.Abs(values),
-                        global::System.Runtime.Intrinsics.Vector256.Create(double.PositiveInfinity)))
-                    {
-                        var logDensity = logPdfConstantV - global::DivergenceGen.VectorMath.Deviance<TPass>(saddleV, rateV * values,
-                            global::DivergenceGen.VectorMath.FusedMultiplyAdd(-rateV, values, saddleV));
-                        if (typeof(TPass) == typeof(global::DivergenceGen.FastPass) && !global::System.Runtime.Intrinsics.Vector256.EqualsAll(logDensity,
-                            logDensity))
-                        {
-                            return i; // a NaN lane: GeneralPass takes this vector
-                        }
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(logDensity, ref dRef, (nuint)i);
-                    }
-                    else
-                    {
-                        // A lane at an end of the support, outside it, infinite or NaN: the scalar form, lane by lane.
-                        for (int j = i; j < i + 4; j++)
-                        {
-                            destination[j] = LogPdfInDouble(x[j]);
-                        }
-                    }
-                }
-            }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
-            {
-                for (; i <= x.Length - 2; i += 2)
-                {
-                    var values = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref xRef, (nuint)i);
-                    var logPdfConstantV = global::System.Runtime.Intrinsics.Vector128.Create(_logPdfConstant);
-                    var rateV = global::System.Runtime.Intrinsics.Vector128.Create((double)_rate);
-                    var saddleV = global::System.Runtime.Intrinsics.Vector128.Create(_saddle);
-                    if (global::System.Runtime.Intrinsics.Vector128.GreaterThanAll(values, global::System.Runtime.Intrinsics.Vector128.Create(
-                        0d)) && global::System.Runtime.Intrinsics.Vector128.LessThanAll(global::System.Runtime.Intrinsics.Vector128.Abs(values),
-                        global::System.Runtime.Intrinsics.Vector128.Create(double.PositiveInfinity)))
-                    {
-                        var logDensity = logPdfConstantV - global::DivergenceGen.VectorMath.Deviance<TPass>(saddleV, rateV * values,
-                            global::DivergenceGen.VectorMath.FusedMultiplyAdd(-rateV, values, saddleV));
-                        if (typeof(TPass) == typeof(global::DivergenceGen.FastPass) && !global::System.Runtime.Intrinsics.Vector128.EqualsAll(logDensity,
-                            logDensity))
-                        {
-                            return i; // a NaN lane: GeneralPass takes this vector
-                        }
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(logDensity, ref dRef, (nuint)i);
-                    }
-                    else
-                    {
-                        // A lane at an end of the support, outside it, infinite or NaN: the scalar form, lane by lane.
-                        for (int j = i; j < i + 2; j++)
-                        {
-                            destination[j] = LogPdfInDouble(x[j]);
-                        }
-                    }
-                }
-            }
-            // Scalar tail: the elements left over after the widest vectors.
-            for (; i < x.Length; i++)
-            {
-                destination[i] = LogPdfInDouble(x[i]);
-            }
-            return i;
         }
 
         /// <summary>
@@ -468,5 +317,171 @@ namespace MyApp
         public override string ToString() => IsDefault
             ? "RainfallF: Gamma, default (never constructed)"
             : global::System.FormattableString.Invariant($"RainfallF: Gamma(shape = {Shape:R}, rate = {Rate:R})");
+    }
+}
+
+namespace DivergenceGen.Generated
+{
+    using System;
+    using System.Runtime.CompilerServices;
+    using System.Runtime.InteropServices;
+    using System.Runtime.Intrinsics;
+
+    /// <summary>
+    /// The kernels of MyApp.RainfallF: the log-density of a value and of a span, as functions of the parameters. Callers have checked every argument.
+    /// </summary>
+    file static class RainfallFKernels
+    {
+        /// <summary>
+        /// log p(x) of one value, in double: NaN for NaN, −∞ outside the support and at ±∞. Loader's saddle-point form (R's dgamma): c − bd0(k, βx) with k = α
+        /// − 1 (or α, minus log x, for α &lt; 1); the plain (α − 1)·log x − βx + α·log β − lnΓ(α) loses 7 digits at α = 1e6. At x = 0: +∞ (α &lt; 1), log β (α
+        /// = 1), −∞ (α &gt; 1).
+        /// </summary>
+        internal static double LogPdf(double x, double shape, double rate, double saddle, double logPdfConstant)
+        {
+            if (double.IsNaN(x))
+            {
+                return x;
+            }
+            if (x < 0d)
+            {
+                return double.NegativeInfinity;
+            }
+            if (double.IsInfinity(x))
+            {
+                return double.NegativeInfinity; // the density's limit at ±∞ is 0
+            }
+            return ContinuousMath.GammaLogPdf(x, shape, rate);
+        }
+
+        /// <summary>
+        /// log p(xᵢ) into destination[i]: each vector by the same saddle-point form, in SIMD for α ≥ 1: the constant is cached and each lane is one vector
+        /// deviance with k − βx from one FMA, no logarithm (α &lt; 1, whose form has a −log x, goes element by element),
+        /// where every lane is inside the open support; the scalar form lane by lane where one is not. Callers have checked the lengths.
+        /// </summary>
+        internal static void LogPdf(ReadOnlySpan<double> x, Span<double> destination, double shape, double rate, double saddle, double logPdfConstant)
+        {
+            if (!(shape >= 1d))
+            {
+                // Outside the vector form's range: the scalar form per element.
+                for (int k = 0; k < x.Length; k++)
+                {
+                    destination[k] = LogPdf(x[k], shape, rate, saddle, logPdfConstant);
+                }
+                return;
+            }
+            int i = LogPdf<FastPass>(x, destination, shape, rate, saddle, logPdfConstant, 0);
+            if (i < x.Length)
+            {
+                LogPdf<GeneralPass>(x, destination, shape, rate, saddle, logPdfConstant, i); // a vector with a NaN lane: the general forms from there on
+            }
+        }
+
+        /// <summary>
+        /// The loops of LogPdf from element i on, in two passes (IKernelPass). FastPass calls only the call-free forms
+        /// (NaN in a lane that needs the general path), so its loops keep their vectors in registers, and returns the index of
+        /// the first vector with a NaN lane, before storing it; GeneralPass goes on from there. Returns where it stopped.
+        /// </summary>
+        // Not inlined, optimised at once: inlined into a caller, its first pass's calls could fall outside the caller's inlining budget.
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+        private static int LogPdf<TPass>(ReadOnlySpan<double> x, Span<double> destination, double shape, double rate, double saddle, double logPdfConstant,
+            int i) where TPass : struct, IKernelPass
+        {
+            ref double xRef = ref MemoryMarshal.GetReference(x);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            if (Vector512.IsHardwareAccelerated)
+            {
+                for (; i <= x.Length - 8; i += 8)
+                {
+                    var values = Vector512.LoadUnsafe(ref xRef, (nuint)i);
+                    var logPdfConstantV = Vector512.Create(logPdfConstant);
+                    var rateV = Vector512.Create(rate);
+                    var saddleV = Vector512.Create(saddle);
+                    if (Vector512.GreaterThanAll(values, Vector512.Create(0d)) && Vector512.LessThanAll(Vector512.Abs(values),
+                        Vector512.Create(double.PositiveInfinity)))
+                    {
+                        var logDensity = logPdfConstantV - VectorMath.Deviance<TPass>(saddleV, rateV * values, VectorMath.FusedMultiplyAdd(-rateV, values,
+                            saddleV));
+                        if (typeof(TPass) == typeof(FastPass) && !Vector512.EqualsAll(logDensity, logDensity))
+                        {
+                            return i; // a NaN lane: GeneralPass takes this vector
+                        }
+                        Vector512.StoreUnsafe(logDensity, ref dRef, (nuint)i);
+                    }
+                    else
+                    {
+                        // A lane at an end of the support, outside it, infinite or NaN: the scalar form, lane by lane.
+                        for (int j = i; j < i + 8; j++)
+                        {
+                            destination[j] = LogPdf(x[j], shape, rate, saddle, logPdfConstant);
+                        }
+                    }
+                }
+            }
+            if (Vector256.IsHardwareAccelerated)
+            {
+                for (; i <= x.Length - 4; i += 4)
+                {
+                    var values = Vector256.LoadUnsafe(ref xRef, (nuint)i);
+                    var logPdfConstantV = Vector256.Create(logPdfConstant);
+                    var rateV = Vector256.Create(rate);
+                    var saddleV = Vector256.Create(saddle);
+                    if (Vector256.GreaterThanAll(values, Vector256.Create(0d)) && Vector256.LessThanAll(Vector256.Abs(values),
+                        Vector256.Create(double.PositiveInfinity)))
+                    {
+                        var logDensity = logPdfConstantV - VectorMath.Deviance<TPass>(saddleV, rateV * values, VectorMath.FusedMultiplyAdd(-rateV, values,
+                            saddleV));
+                        if (typeof(TPass) == typeof(FastPass) && !Vector256.EqualsAll(logDensity, logDensity))
+                        {
+                            return i; // a NaN lane: GeneralPass takes this vector
+                        }
+                        Vector256.StoreUnsafe(logDensity, ref dRef, (nuint)i);
+                    }
+                    else
+                    {
+                        // A lane at an end of the support, outside it, infinite or NaN: the scalar form, lane by lane.
+                        for (int j = i; j < i + 4; j++)
+                        {
+                            destination[j] = LogPdf(x[j], shape, rate, saddle, logPdfConstant);
+                        }
+                    }
+                }
+            }
+            if (Vector128.IsHardwareAccelerated)
+            {
+                for (; i <= x.Length - 2; i += 2)
+                {
+                    var values = Vector128.LoadUnsafe(ref xRef, (nuint)i);
+                    var logPdfConstantV = Vector128.Create(logPdfConstant);
+                    var rateV = Vector128.Create(rate);
+                    var saddleV = Vector128.Create(saddle);
+                    if (Vector128.GreaterThanAll(values, Vector128.Create(0d)) && Vector128.LessThanAll(Vector128.Abs(values),
+                        Vector128.Create(double.PositiveInfinity)))
+                    {
+                        var logDensity = logPdfConstantV - VectorMath.Deviance<TPass>(saddleV, rateV * values, VectorMath.FusedMultiplyAdd(-rateV, values,
+                            saddleV));
+                        if (typeof(TPass) == typeof(FastPass) && !Vector128.EqualsAll(logDensity, logDensity))
+                        {
+                            return i; // a NaN lane: GeneralPass takes this vector
+                        }
+                        Vector128.StoreUnsafe(logDensity, ref dRef, (nuint)i);
+                    }
+                    else
+                    {
+                        // A lane at an end of the support, outside it, infinite or NaN: the scalar form, lane by lane.
+                        for (int j = i; j < i + 2; j++)
+                        {
+                            destination[j] = LogPdf(x[j], shape, rate, saddle, logPdfConstant);
+                        }
+                    }
+                }
+            }
+            // Scalar tail: the elements left over after the widest vectors.
+            for (; i < x.Length; i++)
+            {
+                destination[i] = LogPdf(x[i], shape, rate, saddle, logPdfConstant);
+            }
+            return i;
+        }
     }
 }

@@ -137,18 +137,7 @@ namespace MyApp
         }
 
         // log p(x) = −|x − μ|/b − log 2b (log 2b cached): no exp, no underflow in the tails.
-        private double LogPdfInDouble(double x)
-        {
-            if (double.IsNaN(x))
-            {
-                return x;
-            }
-            if (double.IsInfinity(x))
-            {
-                return double.NegativeInfinity; // the density's limit at ±∞ is 0
-            }
-            return -(global::System.Math.Abs(x - (double)_location) / (double)_scale) - _logTwiceScale;
-        }
+        private double LogPdfInDouble(double x) => global::DivergenceGen.Generated.ResidualFKernels.LogPdf(x, _location, _scale, _logTwiceScale);
 
         /// <summary>
         /// Σᵢ log p(xᵢ), the log-likelihood of independent values, accumulated in double; −∞ as soon as a value is
@@ -218,99 +207,11 @@ namespace MyApp
                 {
                     wide[i] = x[start + i];
                 }
-                LogPdfInDouble(wide.Slice(0, count), result);
+                global::DivergenceGen.Generated.ResidualFKernels.LogPdf(wide.Slice(0, count), result, _location, _scale, _logTwiceScale);
                 for (int i = 0; i < count; i++)
                 {
                     destination[start + i] = (float)result[i];
                 }
-            }
-        }
-
-        /// <summary>
-        /// The batch log-density in double (the loops the float member feeds in chunks): each vector by the vector form
-        /// where every lane is inside the open support, the scalar form lane by lane where one is not. Callers have checked the lengths.
-        /// </summary>
-        private void LogPdfInDouble(global::System.ReadOnlySpan<double> x, global::System.Span<double> destination)
-        {
-            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
-            ref double dRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);
-            int i = 0;
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
-            {
-                for (; i <= x.Length - 8; i += 8)
-                {
-                    var values = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref xRef, (nuint)i);
-                    var locationV = global::System.Runtime.Intrinsics.Vector512.Create((double)_location);
-                    var logTwiceScaleV = global::System.Runtime.Intrinsics.Vector512.Create(_logTwiceScale);
-                    var scaleV = global::System.Runtime.Intrinsics.Vector512.Create((double)_scale);
-                    if (global::System.Runtime.Intrinsics.Vector512.LessThanAll(global::System.Runtime.Intrinsics.Vector512.Abs(values),
-                        global::System.Runtime.Intrinsics.Vector512.Create(double.PositiveInfinity)))
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(-(global::System.Runtime.Intrinsics.Vector512.Abs(values - locationV) / scaleV)
-                            - logTwiceScaleV, ref dRef, (nuint)i);
-                    }
-                    else
-                    {
-                        // A lane at an end of the support, outside it, infinite or NaN: the scalar form, lane by lane.
-                        for (int j = i; j < i + 8; j++)
-                        {
-                            destination[j] = LogPdfInDouble(x[j]);
-                        }
-                    }
-                }
-            }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
-            {
-                for (; i <= x.Length - 4; i += 4)
-                {
-                    var values = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xRef, (nuint)i);
-                    var locationV = global::System.Runtime.Intrinsics.Vector256.Create((double)_location);
-                    var logTwiceScaleV = global::System.Runtime.Intrinsics.Vector256.Create(_logTwiceScale);
-                    var scaleV = global::System.Runtime.Intrinsics.Vector256.Create((double)_scale);
-                    if (global::System.Runtime.Intrinsics.Vector256.LessThanAll(global::System.Runtime.Intrinsics.Vector256.Abs(values),
-                        global::System.Runtime.Intrinsics.Vector256.Create(double.PositiveInfinity)))
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(-(global::System.Runtime.Intrinsics.Vector256.Abs(values - locationV) / scaleV)
-                            - logTwiceScaleV, ref dRef, (nuint)i);
-                    }
-                    else
-                    {
-                        // A lane at an end of the support, outside it, infinite or NaN: the scalar form, lane by lane.
-                        for (int j = i; j < i + 4; j++)
-                        {
-                            destination[j] = LogPdfInDouble(x[j]);
-                        }
-                    }
-                }
-            }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
-            {
-                for (; i <= x.Length - 2; i += 2)
-                {
-                    var values = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref xRef, (nuint)i);
-                    var locationV = global::System.Runtime.Intrinsics.Vector128.Create((double)_location);
-                    var logTwiceScaleV = global::System.Runtime.Intrinsics.Vector128.Create(_logTwiceScale);
-                    var scaleV = global::System.Runtime.Intrinsics.Vector128.Create((double)_scale);
-                    if (global::System.Runtime.Intrinsics.Vector128.LessThanAll(global::System.Runtime.Intrinsics.Vector128.Abs(values),
-                        global::System.Runtime.Intrinsics.Vector128.Create(double.PositiveInfinity)))
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(-(global::System.Runtime.Intrinsics.Vector128.Abs(values - locationV) / scaleV)
-                            - logTwiceScaleV, ref dRef, (nuint)i);
-                    }
-                    else
-                    {
-                        // A lane at an end of the support, outside it, infinite or NaN: the scalar form, lane by lane.
-                        for (int j = i; j < i + 2; j++)
-                        {
-                            destination[j] = LogPdfInDouble(x[j]);
-                        }
-                    }
-                }
-            }
-            // Scalar tail: the elements left over after the widest vectors.
-            for (; i < x.Length; i++)
-            {
-                destination[i] = LogPdfInDouble(x[i]);
             }
         }
 
@@ -441,5 +342,118 @@ namespace MyApp
         public override string ToString() => IsDefault
             ? "ResidualF: Laplace, default (never constructed)"
             : global::System.FormattableString.Invariant($"ResidualF: Laplace(location = {Location:R}, scale = {Scale:R})");
+    }
+}
+
+namespace DivergenceGen.Generated
+{
+    using System;
+    using System.Runtime.CompilerServices;
+    using System.Runtime.InteropServices;
+    using System.Runtime.Intrinsics;
+
+    /// <summary>
+    /// The kernels of MyApp.ResidualF: the log-density of a value and of a span, as functions of the parameters. Callers have checked every argument.
+    /// </summary>
+    file static class ResidualFKernels
+    {
+        /// <summary>
+        /// log p(x) of one value, in double: NaN for NaN, −∞ outside the support and at ±∞. log p(x) = −|x − μ|/b − log 2b (log 2b cached): no exp, no
+        /// underflow in the tails.
+        /// </summary>
+        internal static double LogPdf(double x, double location, double scale, double logTwiceScale)
+        {
+            if (double.IsNaN(x))
+            {
+                return x;
+            }
+            if (double.IsInfinity(x))
+            {
+                return double.NegativeInfinity; // the density's limit at ±∞ is 0
+            }
+            return -(Math.Abs(x - location) / scale) - logTwiceScale;
+        }
+
+        /// <summary>
+        /// log p(xᵢ) into destination[i]: each vector by the same formula in SIMD, no logarithm per element,
+        /// where every lane is inside the open support; the scalar form lane by lane where one is not. Callers have checked the lengths.
+        /// </summary>
+        internal static void LogPdf(ReadOnlySpan<double> x, Span<double> destination, double location, double scale, double logTwiceScale)
+        {
+            ref double xRef = ref MemoryMarshal.GetReference(x);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            int i = 0;
+            if (Vector512.IsHardwareAccelerated)
+            {
+                for (; i <= x.Length - 8; i += 8)
+                {
+                    var values = Vector512.LoadUnsafe(ref xRef, (nuint)i);
+                    var locationV = Vector512.Create(location);
+                    var logTwiceScaleV = Vector512.Create(logTwiceScale);
+                    var scaleV = Vector512.Create(scale);
+                    if (Vector512.LessThanAll(Vector512.Abs(values), Vector512.Create(double.PositiveInfinity)))
+                    {
+                        Vector512.StoreUnsafe(-(Vector512.Abs(values - locationV) / scaleV) - logTwiceScaleV, ref dRef, (nuint)i);
+                    }
+                    else
+                    {
+                        // A lane at an end of the support, outside it, infinite or NaN: the scalar form, lane by lane.
+                        for (int j = i; j < i + 8; j++)
+                        {
+                            destination[j] = LogPdf(x[j], location, scale, logTwiceScale);
+                        }
+                    }
+                }
+            }
+            if (Vector256.IsHardwareAccelerated)
+            {
+                for (; i <= x.Length - 4; i += 4)
+                {
+                    var values = Vector256.LoadUnsafe(ref xRef, (nuint)i);
+                    var locationV = Vector256.Create(location);
+                    var logTwiceScaleV = Vector256.Create(logTwiceScale);
+                    var scaleV = Vector256.Create(scale);
+                    if (Vector256.LessThanAll(Vector256.Abs(values), Vector256.Create(double.PositiveInfinity)))
+                    {
+                        Vector256.StoreUnsafe(-(Vector256.Abs(values - locationV) / scaleV) - logTwiceScaleV, ref dRef, (nuint)i);
+                    }
+                    else
+                    {
+                        // A lane at an end of the support, outside it, infinite or NaN: the scalar form, lane by lane.
+                        for (int j = i; j < i + 4; j++)
+                        {
+                            destination[j] = LogPdf(x[j], location, scale, logTwiceScale);
+                        }
+                    }
+                }
+            }
+            if (Vector128.IsHardwareAccelerated)
+            {
+                for (; i <= x.Length - 2; i += 2)
+                {
+                    var values = Vector128.LoadUnsafe(ref xRef, (nuint)i);
+                    var locationV = Vector128.Create(location);
+                    var logTwiceScaleV = Vector128.Create(logTwiceScale);
+                    var scaleV = Vector128.Create(scale);
+                    if (Vector128.LessThanAll(Vector128.Abs(values), Vector128.Create(double.PositiveInfinity)))
+                    {
+                        Vector128.StoreUnsafe(-(Vector128.Abs(values - locationV) / scaleV) - logTwiceScaleV, ref dRef, (nuint)i);
+                    }
+                    else
+                    {
+                        // A lane at an end of the support, outside it, infinite or NaN: the scalar form, lane by lane.
+                        for (int j = i; j < i + 2; j++)
+                        {
+                            destination[j] = LogPdf(x[j], location, scale, logTwiceScale);
+                        }
+                    }
+                }
+            }
+            // Scalar tail: the elements left over after the widest vectors.
+            for (; i < x.Length; i++)
+            {
+                destination[i] = LogPdf(x[i], location, scale, logTwiceScale);
+            }
+        }
     }
 }

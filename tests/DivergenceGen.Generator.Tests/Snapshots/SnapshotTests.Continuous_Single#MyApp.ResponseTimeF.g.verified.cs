@@ -138,23 +138,7 @@ namespace MyApp
 
         // log p(x) = −½z² − log σ − ½·log 2π − log x with z = (log x − μ)/σ: no exp, so x = 1e300 gives −239,277.1; x ≤ 0 is outside the support (the density's
         // limit at 0 is 0).
-        private double LogPdfInDouble(double x)
-        {
-            if (double.IsNaN(x))
-            {
-                return x;
-            }
-            if (x <= 0d)
-            {
-                return double.NegativeInfinity;
-            }
-            if (double.IsInfinity(x))
-            {
-                return double.NegativeInfinity; // the density's limit at ±∞ is 0
-            }
-            return -0.5d * ((global::System.Math.Log(x) - (double)_mu) / (double)_sigma * ((global::System.Math.Log(x) - (double)_mu) / (double)_sigma))
-                - _logSigma - 0.9189385332046728d - global::System.Math.Log(x);
-        }
+        private double LogPdfInDouble(double x) => global::DivergenceGen.Generated.ResponseTimeFKernels.LogPdf(x, _mu, _sigma, _logSigma);
 
         /// <summary>
         /// Σᵢ log p(xᵢ), the log-likelihood of independent values, accumulated in double; −∞ as soon as a value is
@@ -224,142 +208,12 @@ namespace MyApp
                 {
                     wide[i] = x[start + i];
                 }
-                LogPdfInDouble(wide.Slice(0, count), result);
+                global::DivergenceGen.Generated.ResponseTimeFKernels.LogPdf(wide.Slice(0, count), result, _mu, _sigma, _logSigma);
                 for (int i = 0; i < count; i++)
                 {
                     destination[start + i] = (float)result[i];
                 }
             }
-        }
-
-        /// <summary>
-        /// The batch log-density in double (the loops the float member feeds in chunks): each vector by the vector form
-        /// where every lane is inside the open support, the scalar form lane by lane where one is not. Callers have checked the lengths.
-        /// </summary>
-        private void LogPdfInDouble(global::System.ReadOnlySpan<double> x, global::System.Span<double> destination)
-        {
-            int i = LogPdfInDouble<global::DivergenceGen.FastPass>(x, destination, 0);
-            if (i < x.Length)
-            {
-                LogPdfInDouble<global::DivergenceGen.GeneralPass>(x, destination, i); // a vector with a NaN lane: the general forms from there on
-            }
-        }
-
-        /// <summary>
-        /// The loops of LogPdfInDouble from element i on, in two passes (IKernelPass). FastPass calls only the call-free forms
-        /// (NaN in a lane that needs the general path), so its loops keep their vectors in registers, and returns the index of
-        /// the first vector with a NaN lane, before storing it; GeneralPass goes on from there. Returns where it stopped.
-        /// </summary>
-        // Not inlined, optimised at once: inlined into a caller, its first pass's calls could fall outside the caller's inlining budget.
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining
-            | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private int LogPdfInDouble<TPass>(global::System.ReadOnlySpan<double> x, global::System.Span<double> destination, int i) where TPass : struct,
-            global::DivergenceGen.IKernelPass
-        {
-            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
-            ref double dRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
-            {
-                for (; i <= x.Length - 8; i += 8)
-                {
-                    var values = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref xRef, (nuint)i);
-                    var logSigmaV = global::System.Runtime.Intrinsics.Vector512.Create(_logSigma);
-                    var muV = global::System.Runtime.Intrinsics.Vector512.Create((double)_mu);
-                    var sigmaV = global::System.Runtime.Intrinsics.Vector512.Create((double)_sigma);
-                    if (global::System.Runtime.Intrinsics.Vector512.GreaterThanAll(values, global::System.Runtime.Intrinsics.Vector512.Create(
-                        0d)) && global::System.Runtime.Intrinsics.Vector512.LessThanAll(global::System.Runtime.Intrinsics.Vector512.Abs(values),
-                        global::System.Runtime.Intrinsics.Vector512.Create(double.PositiveInfinity)))
-                    {
-                        var logDensity = global::System.Runtime.Intrinsics.Vector512.Create(-0.5d) * ((global::DivergenceGen.VectorMath.Log<TPass>(values)
-                            - muV) / sigmaV * ((global::DivergenceGen.VectorMath.Log<TPass>(values) - muV) / sigmaV)) - logSigmaV
-                            - global::System.Runtime.Intrinsics.Vector512.Create(0.9189385332046728d) - global::DivergenceGen.VectorMath.Log<TPass>(values);
-                        if (typeof(TPass) == typeof(global::DivergenceGen.FastPass) && !global::System.Runtime.Intrinsics.Vector512.EqualsAll(logDensity,
-                            logDensity))
-                        {
-                            return i; // a NaN lane: GeneralPass takes this vector
-                        }
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(logDensity, ref dRef, (nuint)i);
-                    }
-                    else
-                    {
-                        // A lane at an end of the support, outside it, infinite or NaN: the scalar form, lane by lane.
-                        for (int j = i; j < i + 8; j++)
-                        {
-                            destination[j] = LogPdfInDouble(x[j]);
-                        }
-                    }
-                }
-            }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
-            {
-                for (; i <= x.Length - 4; i += 4)
-                {
-                    var values = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xRef, (nuint)i);
-                    var logSigmaV = global::System.Runtime.Intrinsics.Vector256.Create(_logSigma);
-                    var muV = global::System.Runtime.Intrinsics.Vector256.Create((double)_mu);
-                    var sigmaV = global::System.Runtime.Intrinsics.Vector256.Create((double)_sigma);
-                    if (global::System.Runtime.Intrinsics.Vector256.GreaterThanAll(values, global::System.Runtime.Intrinsics.Vector256.Create(
-                        0d)) && global::System.Runtime.Intrinsics.Vector256.LessThanAll(global::System.Runtime.Intrinsics.Vector256.Abs(values),
-                        global::System.Runtime.Intrinsics.Vector256.Create(double.PositiveInfinity)))
-                    {
-                        var logDensity = global::System.Runtime.Intrinsics.Vector256.Create(-0.5d) * ((global::DivergenceGen.VectorMath.Log<TPass>(values)
-                            - muV) / sigmaV * ((global::DivergenceGen.VectorMath.Log<TPass>(values) - muV) / sigmaV)) - logSigmaV
-                            - global::System.Runtime.Intrinsics.Vector256.Create(0.9189385332046728d) - global::DivergenceGen.VectorMath.Log<TPass>(values);
-                        if (typeof(TPass) == typeof(global::DivergenceGen.FastPass) && !global::System.Runtime.Intrinsics.Vector256.EqualsAll(logDensity,
-                            logDensity))
-                        {
-                            return i; // a NaN lane: GeneralPass takes this vector
-                        }
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(logDensity, ref dRef, (nuint)i);
-                    }
-                    else
-                    {
-                        // A lane at an end of the support, outside it, infinite or NaN: the scalar form, lane by lane.
-                        for (int j = i; j < i + 4; j++)
-                        {
-                            destination[j] = LogPdfInDouble(x[j]);
-                        }
-                    }
-                }
-            }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
-            {
-                for (; i <= x.Length - 2; i += 2)
-                {
-                    var values = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref xRef, (nuint)i);
-                    var logSigmaV = global::System.Runtime.Intrinsics.Vector128.Create(_logSigma);
-                    var muV = global::System.Runtime.Intrinsics.Vector128.Create((double)_mu);
-                    var sigmaV = global::System.Runtime.Intrinsics.Vector128.Create((double)_sigma);
-                    if (global::System.Runtime.Intrinsics.Vector128.GreaterThanAll(values, global::System.Runtime.Intrinsics.Vector128.Create(
-                        0d)) && global::System.Runtime.Intrinsics.Vector128.LessThanAll(global::System.Runtime.Intrinsics.Vector128.Abs(values),
-                        global::System.Runtime.Intrinsics.Vector128.Create(double.PositiveInfinity)))
-                    {
-                        var logDensity = global::System.Runtime.Intrinsics.Vector128.Create(-0.5d) * ((global::DivergenceGen.VectorMath.Log<TPass>(values)
-                            - muV) / sigmaV * ((global::DivergenceGen.VectorMath.Log<TPass>(values) - muV) / sigmaV)) - logSigmaV
-                            - global::System.Runtime.Intrinsics.Vector128.Create(0.9189385332046728d) - global::DivergenceGen.VectorMath.Log<TPass>(values);
-                        if (typeof(TPass) == typeof(global::DivergenceGen.FastPass) && !global::System.Runtime.Intrinsics.Vector128.EqualsAll(logDensity,
-                            logDensity))
-                        {
-                            return i; // a NaN lane: GeneralPass takes this vector
-                        }
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(logDensity, ref dRef, (nuint)i);
-                    }
-                    else
-                    {
-                        // A lane at an end of the support, outside it, infinite or NaN: the scalar form, lane by lane.
-                        for (int j = i; j < i + 2; j++)
-                        {
-                            destination[j] = LogPdfInDouble(x[j]);
-                        }
-                    }
-                }
-            }
-            // Scalar tail: the elements left over after the widest vectors.
-            for (; i < x.Length; i++)
-            {
-                destination[i] = LogPdfInDouble(x[i]);
-            }
-            return i;
         }
 
         /// <summary>
@@ -457,5 +311,160 @@ namespace MyApp
         public override string ToString() => IsDefault
             ? "ResponseTimeF: LogNormal, default (never constructed)"
             : global::System.FormattableString.Invariant($"ResponseTimeF: LogNormal(mu = {Mu:R}, sigma = {Sigma:R})");
+    }
+}
+
+namespace DivergenceGen.Generated
+{
+    using System;
+    using System.Runtime.CompilerServices;
+    using System.Runtime.InteropServices;
+    using System.Runtime.Intrinsics;
+
+    /// <summary>
+    /// The kernels of MyApp.ResponseTimeF: the log-density of a value and of a span, as functions of the parameters. Callers have checked every argument.
+    /// </summary>
+    file static class ResponseTimeFKernels
+    {
+        /// <summary>
+        /// log p(x) of one value, in double: NaN for NaN, −∞ outside the support and at ±∞. log p(x) = −½z² − log σ − ½·log 2π − log x with z = (log x − μ)/σ:
+        /// no exp, so x = 1e300 gives −239,277.1; x ≤ 0 is outside the support (the density's limit at 0 is 0).
+        /// </summary>
+        internal static double LogPdf(double x, double mu, double sigma, double logSigma)
+        {
+            if (double.IsNaN(x))
+            {
+                return x;
+            }
+            if (x <= 0d)
+            {
+                return double.NegativeInfinity;
+            }
+            if (double.IsInfinity(x))
+            {
+                return double.NegativeInfinity; // the density's limit at ±∞ is 0
+            }
+            return -0.5d * ((Math.Log(x) - mu) / sigma * ((Math.Log(x) - mu) / sigma)) - logSigma - 0.9189385332046728d - Math.Log(x);
+        }
+
+        /// <summary>
+        /// log p(xᵢ) into destination[i]: each vector by the same formula in SIMD with the runtime's vector log,
+        /// where every lane is inside the open support; the scalar form lane by lane where one is not. Callers have checked the lengths.
+        /// </summary>
+        internal static void LogPdf(ReadOnlySpan<double> x, Span<double> destination, double mu, double sigma, double logSigma)
+        {
+            int i = LogPdf<FastPass>(x, destination, mu, sigma, logSigma, 0);
+            if (i < x.Length)
+            {
+                LogPdf<GeneralPass>(x, destination, mu, sigma, logSigma, i); // a vector with a NaN lane: the general forms from there on
+            }
+        }
+
+        /// <summary>
+        /// The loops of LogPdf from element i on, in two passes (IKernelPass). FastPass calls only the call-free forms
+        /// (NaN in a lane that needs the general path), so its loops keep their vectors in registers, and returns the index of
+        /// the first vector with a NaN lane, before storing it; GeneralPass goes on from there. Returns where it stopped.
+        /// </summary>
+        // Not inlined, optimised at once: inlined into a caller, its first pass's calls could fall outside the caller's inlining budget.
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+        private static int LogPdf<TPass>(ReadOnlySpan<double> x, Span<double> destination, double mu, double sigma, double logSigma, int i) where TPass
+            : struct, IKernelPass
+        {
+            ref double xRef = ref MemoryMarshal.GetReference(x);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            if (Vector512.IsHardwareAccelerated)
+            {
+                for (; i <= x.Length - 8; i += 8)
+                {
+                    var values = Vector512.LoadUnsafe(ref xRef, (nuint)i);
+                    var logSigmaV = Vector512.Create(logSigma);
+                    var muV = Vector512.Create(mu);
+                    var sigmaV = Vector512.Create(sigma);
+                    if (Vector512.GreaterThanAll(values, Vector512.Create(0d)) && Vector512.LessThanAll(Vector512.Abs(values),
+                        Vector512.Create(double.PositiveInfinity)))
+                    {
+                        var logDensity = Vector512.Create(-0.5d) * ((VectorMath.Log<TPass>(values) - muV) / sigmaV * ((VectorMath.Log<TPass>(values)
+                            - muV) / sigmaV)) - logSigmaV - Vector512.Create(0.9189385332046728d) - VectorMath.Log<TPass>(values);
+                        if (typeof(TPass) == typeof(FastPass) && !Vector512.EqualsAll(logDensity, logDensity))
+                        {
+                            return i; // a NaN lane: GeneralPass takes this vector
+                        }
+                        Vector512.StoreUnsafe(logDensity, ref dRef, (nuint)i);
+                    }
+                    else
+                    {
+                        // A lane at an end of the support, outside it, infinite or NaN: the scalar form, lane by lane.
+                        for (int j = i; j < i + 8; j++)
+                        {
+                            destination[j] = LogPdf(x[j], mu, sigma, logSigma);
+                        }
+                    }
+                }
+            }
+            if (Vector256.IsHardwareAccelerated)
+            {
+                for (; i <= x.Length - 4; i += 4)
+                {
+                    var values = Vector256.LoadUnsafe(ref xRef, (nuint)i);
+                    var logSigmaV = Vector256.Create(logSigma);
+                    var muV = Vector256.Create(mu);
+                    var sigmaV = Vector256.Create(sigma);
+                    if (Vector256.GreaterThanAll(values, Vector256.Create(0d)) && Vector256.LessThanAll(Vector256.Abs(values),
+                        Vector256.Create(double.PositiveInfinity)))
+                    {
+                        var logDensity = Vector256.Create(-0.5d) * ((VectorMath.Log<TPass>(values) - muV) / sigmaV * ((VectorMath.Log<TPass>(values)
+                            - muV) / sigmaV)) - logSigmaV - Vector256.Create(0.9189385332046728d) - VectorMath.Log<TPass>(values);
+                        if (typeof(TPass) == typeof(FastPass) && !Vector256.EqualsAll(logDensity, logDensity))
+                        {
+                            return i; // a NaN lane: GeneralPass takes this vector
+                        }
+                        Vector256.StoreUnsafe(logDensity, ref dRef, (nuint)i);
+                    }
+                    else
+                    {
+                        // A lane at an end of the support, outside it, infinite or NaN: the scalar form, lane by lane.
+                        for (int j = i; j < i + 4; j++)
+                        {
+                            destination[j] = LogPdf(x[j], mu, sigma, logSigma);
+                        }
+                    }
+                }
+            }
+            if (Vector128.IsHardwareAccelerated)
+            {
+                for (; i <= x.Length - 2; i += 2)
+                {
+                    var values = Vector128.LoadUnsafe(ref xRef, (nuint)i);
+                    var logSigmaV = Vector128.Create(logSigma);
+                    var muV = Vector128.Create(mu);
+                    var sigmaV = Vector128.Create(sigma);
+                    if (Vector128.GreaterThanAll(values, Vector128.Create(0d)) && Vector128.LessThanAll(Vector128.Abs(values),
+                        Vector128.Create(double.PositiveInfinity)))
+                    {
+                        var logDensity = Vector128.Create(-0.5d) * ((VectorMath.Log<TPass>(values) - muV) / sigmaV * ((VectorMath.Log<TPass>(values)
+                            - muV) / sigmaV)) - logSigmaV - Vector128.Create(0.9189385332046728d) - VectorMath.Log<TPass>(values);
+                        if (typeof(TPass) == typeof(FastPass) && !Vector128.EqualsAll(logDensity, logDensity))
+                        {
+                            return i; // a NaN lane: GeneralPass takes this vector
+                        }
+                        Vector128.StoreUnsafe(logDensity, ref dRef, (nuint)i);
+                    }
+                    else
+                    {
+                        // A lane at an end of the support, outside it, infinite or NaN: the scalar form, lane by lane.
+                        for (int j = i; j < i + 2; j++)
+                        {
+                            destination[j] = LogPdf(x[j], mu, sigma, logSigma);
+                        }
+                    }
+                }
+            }
+            // Scalar tail: the elements left over after the widest vectors.
+            for (; i < x.Length; i++)
+            {
+                destination[i] = LogPdf(x[i], mu, sigma, logSigma);
+            }
+            return i;
+        }
     }
 }

@@ -119,22 +119,7 @@ namespace MyApp
         }
 
         // log p(x) = log λ − λx (log λ cached): at x = 0 the density's value λ (the support is [0, ∞)).
-        private double LogPdfInDouble(double x)
-        {
-            if (double.IsNaN(x))
-            {
-                return x;
-            }
-            if (x < 0d)
-            {
-                return double.NegativeInfinity;
-            }
-            if (double.IsInfinity(x))
-            {
-                return double.NegativeInfinity; // the density's limit at ±∞ is 0
-            }
-            return _logRate - _rate * x;
-        }
+        private double LogPdfInDouble(double x) => global::DivergenceGen.Generated.WaitingKernels.LogPdf(x, _rate, _logRate);
 
         /// <summary>
         /// Σᵢ log p(xᵢ), the log-likelihood of independent values, accumulated in double; −∞ as soon as a value is
@@ -194,92 +179,7 @@ namespace MyApp
         {
             ThrowIfDefault();
             global::DivergenceGen.Guard.ThrowIfDestinationTooShort(x.Length, destination.Length);
-            LogPdfInDouble(x, destination);
-        }
-
-        /// <summary>
-        /// The batch log-density in double (the member's loops): each vector by the vector form
-        /// where every lane is inside the open support, the scalar form lane by lane where one is not. Callers have checked the lengths.
-        /// </summary>
-        private void LogPdfInDouble(global::System.ReadOnlySpan<double> x, global::System.Span<double> destination)
-        {
-            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
-            ref double dRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);
-            int i = 0;
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
-            {
-                for (; i <= x.Length - 8; i += 8)
-                {
-                    var values = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref xRef, (nuint)i);
-                    var logRateV = global::System.Runtime.Intrinsics.Vector512.Create(_logRate);
-                    var rateV = global::System.Runtime.Intrinsics.Vector512.Create(_rate);
-                    if (global::System.Runtime.Intrinsics.Vector512.GreaterThanAll(values, global::System.Runtime.Intrinsics.Vector512.Create(
-                        0d)) && global::System.Runtime.Intrinsics.Vector512.LessThanAll(global::System.Runtime.Intrinsics.Vector512.Abs(values),
-                        global::System.Runtime.Intrinsics.Vector512.Create(double.PositiveInfinity)))
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(logRateV - rateV * values, ref dRef, (nuint)i);
-                    }
-                    else
-                    {
-                        // A lane at an end of the support, outside it, infinite or NaN: the scalar form, lane by lane.
-                        for (int j = i; j < i + 8; j++)
-                        {
-                            destination[j] = LogPdfInDouble(x[j]);
-                        }
-                    }
-                }
-            }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
-            {
-                for (; i <= x.Length - 4; i += 4)
-                {
-                    var values = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xRef, (nuint)i);
-                    var logRateV = global::System.Runtime.Intrinsics.Vector256.Create(_logRate);
-                    var rateV = global::System.Runtime.Intrinsics.Vector256.Create(_rate);
-                    if (global::System.Runtime.Intrinsics.Vector256.GreaterThanAll(values, global::System.Runtime.Intrinsics.Vector256.Create(
-                        0d)) && global::System.Runtime.Intrinsics.Vector256.LessThanAll(global::System.Runtime.Intrinsics.Vector256.Abs(values),
-                        global::System.Runtime.Intrinsics.Vector256.Create(double.PositiveInfinity)))
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(logRateV - rateV * values, ref dRef, (nuint)i);
-                    }
-                    else
-                    {
-                        // A lane at an end of the support, outside it, infinite or NaN: the scalar form, lane by lane.
-                        for (int j = i; j < i + 4; j++)
-                        {
-                            destination[j] = LogPdfInDouble(x[j]);
-                        }
-                    }
-                }
-            }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
-            {
-                for (; i <= x.Length - 2; i += 2)
-                {
-                    var values = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref xRef, (nuint)i);
-                    var logRateV = global::System.Runtime.Intrinsics.Vector128.Create(_logRate);
-                    var rateV = global::System.Runtime.Intrinsics.Vector128.Create(_rate);
-                    if (global::System.Runtime.Intrinsics.Vector128.GreaterThanAll(values, global::System.Runtime.Intrinsics.Vector128.Create(
-                        0d)) && global::System.Runtime.Intrinsics.Vector128.LessThanAll(global::System.Runtime.Intrinsics.Vector128.Abs(values),
-                        global::System.Runtime.Intrinsics.Vector128.Create(double.PositiveInfinity)))
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(logRateV - rateV * values, ref dRef, (nuint)i);
-                    }
-                    else
-                    {
-                        // A lane at an end of the support, outside it, infinite or NaN: the scalar form, lane by lane.
-                        for (int j = i; j < i + 2; j++)
-                        {
-                            destination[j] = LogPdfInDouble(x[j]);
-                        }
-                    }
-                }
-            }
-            // Scalar tail: the elements left over after the widest vectors.
-            for (; i < x.Length; i++)
-            {
-                destination[i] = LogPdfInDouble(x[i]);
-            }
+            global::DivergenceGen.Generated.WaitingKernels.LogPdf(x, destination, _rate, _logRate);
         }
 
         /// <summary>
@@ -400,5 +300,122 @@ namespace MyApp
         public override string ToString() => IsDefault
             ? "Waiting: Exponential, default (never constructed)"
             : global::System.FormattableString.Invariant($"Waiting: Exponential(rate = {Rate:R})");
+    }
+}
+
+namespace DivergenceGen.Generated
+{
+    using System;
+    using System.Runtime.CompilerServices;
+    using System.Runtime.InteropServices;
+    using System.Runtime.Intrinsics;
+
+    /// <summary>
+    /// The kernels of MyApp.Waiting: the log-density of a value and of a span, as functions of the parameters. Callers have checked every argument.
+    /// </summary>
+    file static class WaitingKernels
+    {
+        /// <summary>
+        /// log p(x) of one value, in double: NaN for NaN, −∞ outside the support and at ±∞. log p(x) = log λ − λx (log λ cached): at x = 0 the density's value
+        /// λ (the support is [0, ∞)).
+        /// </summary>
+        internal static double LogPdf(double x, double rate, double logRate)
+        {
+            if (double.IsNaN(x))
+            {
+                return x;
+            }
+            if (x < 0d)
+            {
+                return double.NegativeInfinity;
+            }
+            if (double.IsInfinity(x))
+            {
+                return double.NegativeInfinity; // the density's limit at ±∞ is 0
+            }
+            return logRate - rate * x;
+        }
+
+        /// <summary>
+        /// log p(xᵢ) into destination[i]: each vector by log λ − λx in SIMD, no logarithm per element,
+        /// where every lane is inside the open support; the scalar form lane by lane where one is not. Callers have checked the lengths.
+        /// </summary>
+        internal static void LogPdf(ReadOnlySpan<double> x, Span<double> destination, double rate, double logRate)
+        {
+            ref double xRef = ref MemoryMarshal.GetReference(x);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            int i = 0;
+            if (Vector512.IsHardwareAccelerated)
+            {
+                for (; i <= x.Length - 8; i += 8)
+                {
+                    var values = Vector512.LoadUnsafe(ref xRef, (nuint)i);
+                    var logRateV = Vector512.Create(logRate);
+                    var rateV = Vector512.Create(rate);
+                    if (Vector512.GreaterThanAll(values, Vector512.Create(0d)) && Vector512.LessThanAll(Vector512.Abs(values),
+                        Vector512.Create(double.PositiveInfinity)))
+                    {
+                        Vector512.StoreUnsafe(logRateV - rateV * values, ref dRef, (nuint)i);
+                    }
+                    else
+                    {
+                        // A lane at an end of the support, outside it, infinite or NaN: the scalar form, lane by lane.
+                        for (int j = i; j < i + 8; j++)
+                        {
+                            destination[j] = LogPdf(x[j], rate, logRate);
+                        }
+                    }
+                }
+            }
+            if (Vector256.IsHardwareAccelerated)
+            {
+                for (; i <= x.Length - 4; i += 4)
+                {
+                    var values = Vector256.LoadUnsafe(ref xRef, (nuint)i);
+                    var logRateV = Vector256.Create(logRate);
+                    var rateV = Vector256.Create(rate);
+                    if (Vector256.GreaterThanAll(values, Vector256.Create(0d)) && Vector256.LessThanAll(Vector256.Abs(values),
+                        Vector256.Create(double.PositiveInfinity)))
+                    {
+                        Vector256.StoreUnsafe(logRateV - rateV * values, ref dRef, (nuint)i);
+                    }
+                    else
+                    {
+                        // A lane at an end of the support, outside it, infinite or NaN: the scalar form, lane by lane.
+                        for (int j = i; j < i + 4; j++)
+                        {
+                            destination[j] = LogPdf(x[j], rate, logRate);
+                        }
+                    }
+                }
+            }
+            if (Vector128.IsHardwareAccelerated)
+            {
+                for (; i <= x.Length - 2; i += 2)
+                {
+                    var values = Vector128.LoadUnsafe(ref xRef, (nuint)i);
+                    var logRateV = Vector128.Create(logRate);
+                    var rateV = Vector128.Create(rate);
+                    if (Vector128.GreaterThanAll(values, Vector128.Create(0d)) && Vector128.LessThanAll(Vector128.Abs(values),
+                        Vector128.Create(double.PositiveInfinity)))
+                    {
+                        Vector128.StoreUnsafe(logRateV - rateV * values, ref dRef, (nuint)i);
+                    }
+                    else
+                    {
+                        // A lane at an end of the support, outside it, infinite or NaN: the scalar form, lane by lane.
+                        for (int j = i; j < i + 2; j++)
+                        {
+                            destination[j] = LogPdf(x[j], rate, logRate);
+                        }
+                    }
+                }
+            }
+            // Scalar tail: the elements left over after the widest vectors.
+            for (; i < x.Length; i++)
+            {
+                destination[i] = LogPdf(x[i], rate, logRate);
+            }
+        }
     }
 }

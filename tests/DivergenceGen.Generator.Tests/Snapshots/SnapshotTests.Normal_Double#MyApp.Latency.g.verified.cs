@@ -126,18 +126,7 @@ namespace MyApp
 
         // log p(x) = −½z² − log σ − ½·log 2π with z = (x − μ)/σ: no exp, so the far tails (z = 40: −800.9) do not underflow; z² overflows to −∞ only where the
         // true value is below −1e308.
-        private double LogPdfInDouble(double x)
-        {
-            if (double.IsNaN(x))
-            {
-                return x;
-            }
-            if (double.IsInfinity(x))
-            {
-                return double.NegativeInfinity; // the density's limit at ±∞ is 0
-            }
-            return -0.5d * ((x - _mean) / _standardDeviation * ((x - _mean) / _standardDeviation)) - _logStandardDeviation - 0.9189385332046728d;
-        }
+        private double LogPdfInDouble(double x) => global::DivergenceGen.Generated.LatencyKernels.LogPdf(x, _mean, _standardDeviation, _logStandardDeviation);
 
         /// <summary>
         /// Σᵢ log p(xᵢ), the log-likelihood of independent values, accumulated in double; −∞ as soon as a value is
@@ -197,98 +186,7 @@ namespace MyApp
         {
             ThrowIfDefault();
             global::DivergenceGen.Guard.ThrowIfDestinationTooShort(x.Length, destination.Length);
-            LogPdfInDouble(x, destination);
-        }
-
-        /// <summary>
-        /// The batch log-density in double (the member's loops): each vector by the vector form
-        /// where every lane is inside the open support, the scalar form lane by lane where one is not. Callers have checked the lengths.
-        /// </summary>
-        private void LogPdfInDouble(global::System.ReadOnlySpan<double> x, global::System.Span<double> destination)
-        {
-            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
-            ref double dRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);
-            int i = 0;
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
-            {
-                for (; i <= x.Length - 8; i += 8)
-                {
-                    var values = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref xRef, (nuint)i);
-                    var logStandardDeviationV = global::System.Runtime.Intrinsics.Vector512.Create(_logStandardDeviation);
-                    var meanV = global::System.Runtime.Intrinsics.Vector512.Create(_mean);
-                    var standardDeviationV = global::System.Runtime.Intrinsics.Vector512.Create(_standardDeviation);
-                    if (global::System.Runtime.Intrinsics.Vector512.LessThanAll(global::System.Runtime.Intrinsics.Vector512.Abs(values),
-                        global::System.Runtime.Intrinsics.Vector512.Create(double.PositiveInfinity)))
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Create(-0.5d) * ((values
-                            - meanV) / standardDeviationV * ((values - meanV) / standardDeviationV)) - logStandardDeviationV
-                            - global::System.Runtime.Intrinsics.Vector512.Create(0.9189385332046728d), ref dRef, (nuint)i);
-                    }
-                    else
-                    {
-                        // A lane at an end of the support, outside it, infinite or NaN: the scalar form, lane by lane.
-                        for (int j = i; j < i + 8; j++)
-                        {
-                            destination[j] = LogPdfInDouble(x[j]);
-                        }
-                    }
-                }
-            }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
-            {
-                for (; i <= x.Length - 4; i += 4)
-                {
-                    var values = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xRef, (nuint)i);
-                    var logStandardDeviationV = global::System.Runtime.Intrinsics.Vector256.Create(_logStandardDeviation);
-                    var meanV = global::System.Runtime.Intrinsics.Vector256.Create(_mean);
-                    var standardDeviationV = global::System.Runtime.Intrinsics.Vector256.Create(_standardDeviation);
-                    if (global::System.Runtime.Intrinsics.Vector256.LessThanAll(global::System.Runtime.Intrinsics.Vector256.Abs(values),
-                        global::System.Runtime.Intrinsics.Vector256.Create(double.PositiveInfinity)))
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Create(-0.5d) * ((values
-                            - meanV) / standardDeviationV * ((values - meanV) / standardDeviationV)) - logStandardDeviationV
-                            - global::System.Runtime.Intrinsics.Vector256.Create(0.9189385332046728d), ref dRef, (nuint)i);
-                    }
-                    else
-                    {
-                        // A lane at an end of the support, outside it, infinite or NaN: the scalar form, lane by lane.
-                        for (int j = i; j < i + 4; j++)
-                        {
-                            destination[j] = LogPdfInDouble(x[j]);
-                        }
-                    }
-                }
-            }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
-            {
-                for (; i <= x.Length - 2; i += 2)
-                {
-                    var values = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref xRef, (nuint)i);
-                    var logStandardDeviationV = global::System.Runtime.Intrinsics.Vector128.Create(_logStandardDeviation);
-                    var meanV = global::System.Runtime.Intrinsics.Vector128.Create(_mean);
-                    var standardDeviationV = global::System.Runtime.Intrinsics.Vector128.Create(_standardDeviation);
-                    if (global::System.Runtime.Intrinsics.Vector128.LessThanAll(global::System.Runtime.Intrinsics.Vector128.Abs(values),
-                        global::System.Runtime.Intrinsics.Vector128.Create(double.PositiveInfinity)))
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Create(-0.5d) * ((values
-                            - meanV) / standardDeviationV * ((values - meanV) / standardDeviationV)) - logStandardDeviationV
-                            - global::System.Runtime.Intrinsics.Vector128.Create(0.9189385332046728d), ref dRef, (nuint)i);
-                    }
-                    else
-                    {
-                        // A lane at an end of the support, outside it, infinite or NaN: the scalar form, lane by lane.
-                        for (int j = i; j < i + 2; j++)
-                        {
-                            destination[j] = LogPdfInDouble(x[j]);
-                        }
-                    }
-                }
-            }
-            // Scalar tail: the elements left over after the widest vectors.
-            for (; i < x.Length; i++)
-            {
-                destination[i] = LogPdfInDouble(x[i]);
-            }
+            global::DivergenceGen.Generated.LatencyKernels.LogPdf(x, destination, _mean, _standardDeviation, _logStandardDeviation);
         }
 
         /// <summary>
@@ -418,5 +316,121 @@ namespace MyApp
         public override string ToString() => IsDefault
             ? "Latency: Normal, default (never constructed)"
             : global::System.FormattableString.Invariant($"Latency: Normal(mean = {Mean:R}, standardDeviation = {StandardDeviation:R})");
+    }
+}
+
+namespace DivergenceGen.Generated
+{
+    using System;
+    using System.Runtime.CompilerServices;
+    using System.Runtime.InteropServices;
+    using System.Runtime.Intrinsics;
+
+    /// <summary>
+    /// The kernels of MyApp.Latency: the log-density of a value and of a span, as functions of the parameters. Callers have checked every argument.
+    /// </summary>
+    file static class LatencyKernels
+    {
+        /// <summary>
+        /// log p(x) of one value, in double: NaN for NaN, −∞ outside the support and at ±∞. log p(x) = −½z² − log σ − ½·log 2π with z = (x − μ)/σ: no exp, so
+        /// the far tails (z = 40: −800.9) do not underflow; z² overflows to −∞ only where the true value is below −1e308.
+        /// </summary>
+        internal static double LogPdf(double x, double mean, double standardDeviation, double logStandardDeviation)
+        {
+            if (double.IsNaN(x))
+            {
+                return x;
+            }
+            if (double.IsInfinity(x))
+            {
+                return double.NegativeInfinity; // the density's limit at ±∞ is 0
+            }
+            return -0.5d * ((x - mean) / standardDeviation * ((x - mean) / standardDeviation)) - logStandardDeviation - 0.9189385332046728d;
+        }
+
+        /// <summary>
+        /// log p(xᵢ) into destination[i]: each vector by the same formula in SIMD, one multiply-add chain per lane, no logarithm,
+        /// where every lane is inside the open support; the scalar form lane by lane where one is not. Callers have checked the lengths.
+        /// </summary>
+        internal static void LogPdf(ReadOnlySpan<double> x, Span<double> destination, double mean, double standardDeviation, double logStandardDeviation)
+        {
+            ref double xRef = ref MemoryMarshal.GetReference(x);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            int i = 0;
+            if (Vector512.IsHardwareAccelerated)
+            {
+                for (; i <= x.Length - 8; i += 8)
+                {
+                    var values = Vector512.LoadUnsafe(ref xRef, (nuint)i);
+                    var logStandardDeviationV = Vector512.Create(logStandardDeviation);
+                    var meanV = Vector512.Create(mean);
+                    var standardDeviationV = Vector512.Create(standardDeviation);
+                    if (Vector512.LessThanAll(Vector512.Abs(values), Vector512.Create(double.PositiveInfinity)))
+                    {
+                        Vector512.StoreUnsafe(Vector512.Create(-0.5d) * ((values - meanV) / standardDeviationV * ((values - meanV) / standardDeviationV))
+                            - logStandardDeviationV - Vector512.Create(0.9189385332046728d), ref dRef, (nuint)i);
+                    }
+                    else
+                    {
+                        // A lane at an end of the support, outside it, infinite or NaN: the scalar form, lane by lane.
+                        for (int j = i; j < i + 8; j++)
+                        {
+                            destination[j] = LogPdf(x[j], mean, standardDeviation, logStandardDeviation);
+                        }
+                    }
+                }
+            }
+            if (Vector256.IsHardwareAccelerated)
+            {
+                for (; i <= x.Length - 4; i += 4)
+                {
+                    var values = Vector256.LoadUnsafe(ref xRef, (nuint)i);
+                    var logStandardDeviationV = Vector256.Create(logStandardDeviation);
+                    var meanV = Vector256.Create(mean);
+                    var standardDeviationV = Vector256.Create(standardDeviation);
+                    if (Vector256.LessThanAll(Vector256.Abs(values), Vector256.Create(double.PositiveInfinity)))
+                    {
+                        Vector256.StoreUnsafe(Vector256.Create(-0.5d) * ((values - meanV) / standardDeviationV * ((values - meanV) / standardDeviationV))
+                            - logStandardDeviationV - Vector256.Create(0.9189385332046728d), ref dRef, (nuint)i);
+                    }
+                    else
+                    {
+                        // A lane at an end of the support, outside it, infinite or NaN: the scalar form, lane by lane.
+                        for (int j = i; j < i + 4; j++)
+                        {
+                            destination[j] = LogPdf(x[j], mean, standardDeviation, logStandardDeviation);
+                        }
+                    }
+                }
+            }
+            if (Vector128.IsHardwareAccelerated)
+            {
+                for (; i <= x.Length - 2; i += 2)
+                {
+                    var values = Vector128.LoadUnsafe(ref xRef, (nuint)i);
+                    var logStandardDeviationV = Vector128.Create(logStandardDeviation);
+                    var meanV = Vector128.Create(mean);
+                    var standardDeviationV = Vector128.Create(standardDeviation);
+                    if (Vector128.LessThanAll(Vector128.Abs(values), Vector128.Create(double.PositiveInfinity)))
+                    {
+                        Vector128.StoreUnsafe(Vector128.Create(-0.5d) * ((values - meanV) / standardDeviationV * ((values - meanV) / standardDeviationV))
+                            - logStandardDeviationV - Vector128.Create(0.9189385332046728d), ref dRef, (nuint)i);
+                    }
+                    else
+                    {
+                        // A lane at an end of the support, outside it, infinite or NaN: the scalar form, lane by lane.
+                        for (int j = i; j < i + 2; j++)
+                        {
+                            destination[j] = LogPdf(x[j], mean, standardDeviation, logStandardDeviation);
+                        }
+                    }
+                }
+            }
+            // Scalar tail: the elements left over after the widest vectors.
+            for (; i < x.Length; i++)
+            {
+                destination[i] = LogPdf(x[i], mean, standardDeviation, logStandardDeviation);
+            }
+        }
     }
 }

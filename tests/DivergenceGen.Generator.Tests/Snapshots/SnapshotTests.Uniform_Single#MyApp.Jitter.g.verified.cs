@@ -143,18 +143,7 @@ namespace MyApp
         }
 
         // −log(upper − lower) inside [lower, upper] (cached), ends included.
-        private double LogPdfInDouble(double x)
-        {
-            if (double.IsNaN(x))
-            {
-                return x;
-            }
-            if (x < (double)_lower || x > (double)_upper)
-            {
-                return double.NegativeInfinity;
-            }
-            return -_logWidth;
-        }
+        private double LogPdfInDouble(double x) => global::DivergenceGen.Generated.JitterKernels.LogPdf(x, _lower, _upper, _logWidth);
 
         /// <summary>
         /// Σᵢ log p(xᵢ), the log-likelihood of independent values, accumulated in double; −∞ as soon as a value is
@@ -224,93 +213,11 @@ namespace MyApp
                 {
                     wide[i] = x[start + i];
                 }
-                LogPdfInDouble(wide.Slice(0, count), result);
+                global::DivergenceGen.Generated.JitterKernels.LogPdf(wide.Slice(0, count), result, _lower, _upper, _logWidth);
                 for (int i = 0; i < count; i++)
                 {
                     destination[start + i] = (float)result[i];
                 }
-            }
-        }
-
-        /// <summary>
-        /// The batch log-density in double (the loops the float member feeds in chunks): each vector by the vector form
-        /// where every lane is inside the open support, the scalar form lane by lane where one is not. Callers have checked the lengths.
-        /// </summary>
-        private void LogPdfInDouble(global::System.ReadOnlySpan<double> x, global::System.Span<double> destination)
-        {
-            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
-            ref double dRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);
-            int i = 0;
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
-            {
-                for (; i <= x.Length - 8; i += 8)
-                {
-                    var values = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref xRef, (nuint)i);
-                    var logWidthV = global::System.Runtime.Intrinsics.Vector512.Create(_logWidth);
-                    if (global::System.Runtime.Intrinsics.Vector512.GreaterThanAll(values, global::System.Runtime.Intrinsics.Vector512.Create((
-                        double)_lower)) && global::System.Runtime.Intrinsics.Vector512.LessThanAll(values,
-                        global::System.Runtime.Intrinsics.Vector512.Create((double)_upper)))
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(-logWidthV, ref dRef, (nuint)i);
-                    }
-                    else
-                    {
-                        // A lane at an end of the support, outside it, infinite or NaN: the scalar form, lane by lane.
-                        for (int j = i; j < i + 8; j++)
-                        {
-                            destination[j] = LogPdfInDouble(x[j]);
-                        }
-                    }
-                }
-            }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
-            {
-                for (; i <= x.Length - 4; i += 4)
-                {
-                    var values = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xRef, (nuint)i);
-                    var logWidthV = global::System.Runtime.Intrinsics.Vector256.Create(_logWidth);
-                    if (global::System.Runtime.Intrinsics.Vector256.GreaterThanAll(values, global::System.Runtime.Intrinsics.Vector256.Create((
-                        double)_lower)) && global::System.Runtime.Intrinsics.Vector256.LessThanAll(values,
-                        global::System.Runtime.Intrinsics.Vector256.Create((double)_upper)))
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(-logWidthV, ref dRef, (nuint)i);
-                    }
-                    else
-                    {
-                        // A lane at an end of the support, outside it, infinite or NaN: the scalar form, lane by lane.
-                        for (int j = i; j < i + 4; j++)
-                        {
-                            destination[j] = LogPdfInDouble(x[j]);
-                        }
-                    }
-                }
-            }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
-            {
-                for (; i <= x.Length - 2; i += 2)
-                {
-                    var values = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref xRef, (nuint)i);
-                    var logWidthV = global::System.Runtime.Intrinsics.Vector128.Create(_logWidth);
-                    if (global::System.Runtime.Intrinsics.Vector128.GreaterThanAll(values, global::System.Runtime.Intrinsics.Vector128.Create((
-                        double)_lower)) && global::System.Runtime.Intrinsics.Vector128.LessThanAll(values,
-                        global::System.Runtime.Intrinsics.Vector128.Create((double)_upper)))
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(-logWidthV, ref dRef, (nuint)i);
-                    }
-                    else
-                    {
-                        // A lane at an end of the support, outside it, infinite or NaN: the scalar form, lane by lane.
-                        for (int j = i; j < i + 2; j++)
-                        {
-                            destination[j] = LogPdfInDouble(x[j]);
-                        }
-                    }
-                }
-            }
-            // Scalar tail: the elements left over after the widest vectors.
-            for (; i < x.Length; i++)
-            {
-                destination[i] = LogPdfInDouble(x[i]);
             }
         }
 
@@ -409,5 +316,111 @@ namespace MyApp
         public override string ToString() => IsDefault
             ? "Jitter: Uniform, default (never constructed)"
             : global::System.FormattableString.Invariant($"Jitter: Uniform(lower = {Lower:R}, upper = {Upper:R})");
+    }
+}
+
+namespace DivergenceGen.Generated
+{
+    using System;
+    using System.Runtime.CompilerServices;
+    using System.Runtime.InteropServices;
+    using System.Runtime.Intrinsics;
+
+    /// <summary>
+    /// The kernels of MyApp.Jitter: the log-density of a value and of a span, as functions of the parameters. Callers have checked every argument.
+    /// </summary>
+    file static class JitterKernels
+    {
+        /// <summary>
+        /// log p(x) of one value, in double: NaN for NaN, −∞ outside the support. −log(upper − lower) inside [lower, upper] (cached), ends included.
+        /// </summary>
+        internal static double LogPdf(double x, double lower, double upper, double logWidth)
+        {
+            if (double.IsNaN(x))
+            {
+                return x;
+            }
+            if (x < lower || x > upper)
+            {
+                return double.NegativeInfinity;
+            }
+            return -logWidth;
+        }
+
+        /// <summary>
+        /// log p(xᵢ) into destination[i]: each vector by a constant inside the support,
+        /// where every lane is inside the open support; the scalar form lane by lane where one is not. Callers have checked the lengths.
+        /// </summary>
+        internal static void LogPdf(ReadOnlySpan<double> x, Span<double> destination, double lower, double upper, double logWidth)
+        {
+            ref double xRef = ref MemoryMarshal.GetReference(x);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            int i = 0;
+            if (Vector512.IsHardwareAccelerated)
+            {
+                for (; i <= x.Length - 8; i += 8)
+                {
+                    var values = Vector512.LoadUnsafe(ref xRef, (nuint)i);
+                    var logWidthV = Vector512.Create(logWidth);
+                    if (Vector512.GreaterThanAll(values, Vector512.Create(lower)) && Vector512.LessThanAll(values, Vector512.Create(upper)))
+                    {
+                        Vector512.StoreUnsafe(-logWidthV, ref dRef, (nuint)i);
+                    }
+                    else
+                    {
+                        // A lane at an end of the support, outside it, infinite or NaN: the scalar form, lane by lane.
+                        for (int j = i; j < i + 8; j++)
+                        {
+                            destination[j] = LogPdf(x[j], lower, upper, logWidth);
+                        }
+                    }
+                }
+            }
+            if (Vector256.IsHardwareAccelerated)
+            {
+                for (; i <= x.Length - 4; i += 4)
+                {
+                    var values = Vector256.LoadUnsafe(ref xRef, (nuint)i);
+                    var logWidthV = Vector256.Create(logWidth);
+                    if (Vector256.GreaterThanAll(values, Vector256.Create(lower)) && Vector256.LessThanAll(values, Vector256.Create(upper)))
+                    {
+                        Vector256.StoreUnsafe(-logWidthV, ref dRef, (nuint)i);
+                    }
+                    else
+                    {
+                        // A lane at an end of the support, outside it, infinite or NaN: the scalar form, lane by lane.
+                        for (int j = i; j < i + 4; j++)
+                        {
+                            destination[j] = LogPdf(x[j], lower, upper, logWidth);
+                        }
+                    }
+                }
+            }
+            if (Vector128.IsHardwareAccelerated)
+            {
+                for (; i <= x.Length - 2; i += 2)
+                {
+                    var values = Vector128.LoadUnsafe(ref xRef, (nuint)i);
+                    var logWidthV = Vector128.Create(logWidth);
+                    if (Vector128.GreaterThanAll(values, Vector128.Create(lower)) && Vector128.LessThanAll(values, Vector128.Create(upper)))
+                    {
+                        Vector128.StoreUnsafe(-logWidthV, ref dRef, (nuint)i);
+                    }
+                    else
+                    {
+                        // A lane at an end of the support, outside it, infinite or NaN: the scalar form, lane by lane.
+                        for (int j = i; j < i + 2; j++)
+                        {
+                            destination[j] = LogPdf(x[j], lower, upper, logWidth);
+                        }
+                    }
+                }
+            }
+            // Scalar tail: the elements left over after the widest vectors.
+            for (; i < x.Length; i++)
+            {
+                destination[i] = LogPdf(x[i], lower, upper, logWidth);
+            }
+        }
     }
 }
