@@ -48,6 +48,25 @@ public sealed class CompileTests
             string.Join("\n", offending.Take(8).Select(l => $"  {l.HintName}:{l.Line}: {l.Text}")));
     }
 
+    /// <summary>
+    /// The count families' compile-time tables live in the file's kernel class, not in the user's type, so a user member
+    /// of the same name (a helper <c>LogChoose</c> or <c>LogFactorial</c>) is no clash: no DG0005, and the output compiles.
+    /// </summary>
+    [Fact]
+    public void CountFamilyTables_DoNotClaimNamesInTheUsersType()
+    {
+        var run = GeneratorHarness.Run(new[]
+        {
+            "namespace MyApp { [DivergenceGen.Binomial(10)] public readonly partial struct Flips { private static double LogChoose(int k) => k; } }",
+            "namespace MyApp { [DivergenceGen.Poisson] public readonly partial struct Arrivals { internal static double LogFactorial(int k) => k; } }",
+        });
+        run.AssertNoGeneratorException();
+        run.AssertGeneratorDiagnostics(System.Array.Empty<string>());
+        run.AssertOutputCompilesCleanly();
+        Assert.Contains(run.Sources, s => s.Text.Contains("file static class FlipsKernels", System.StringComparison.Ordinal)
+            && s.Text.Contains("private static ReadOnlySpan<double> LogChoose", System.StringComparison.Ordinal));
+    }
+
     private static void AssertCompilesCleanly(CompilationSetup setup)
     {
         var run = GeneratorHarness.Run(SnapshotCases.All.Select(c => c.Source), setup);

@@ -85,7 +85,7 @@ public sealed class DiagnosticTests
     [InlineData("[Categorical(6)] public readonly partial struct Die { public double [|Entropy|]() => 0; }", "'Die' declares 'Entropy', which the generator writes for [Categorical] types; rename or remove it")]
     [InlineData("[Poisson] public readonly partial struct Arrivals { public double [|Rate|] => 1; }", "'Arrivals' declares 'Rate', which the generator writes for [Poisson] types; rename or remove it")]
     [InlineData("[Binomial(5)] public readonly partial struct Flips { public const int [|Trials|] = 5; }", "'Flips' declares 'Trials', which the generator writes for [Binomial] types; rename or remove it")]
-    [InlineData("[Binomial(5)] public readonly partial struct Flips { private static double [|LogChoose|](int k) => k; }", "'Flips' declares 'LogChoose', which the generator writes for [Binomial] types; rename or remove it")]
+    [InlineData("[Binomial(5)] public readonly partial struct Flips { private double [|LogPmfInDouble|](int k) => k; }", "'Flips' declares 'LogPmfInDouble', which the generator writes for [Binomial] types; rename or remove it")]
     [InlineData("[Geometric] public readonly partial struct Failures { public double [|Mean|] => 0; }", "'Failures' declares 'Mean', which the generator writes for [Geometric] types; rename or remove it")]
     [InlineData("[NegativeBinomial] public readonly partial struct Counts { public static Counts [|Fit|](int r) => default; }", "'Counts' declares 'Fit', which the generator writes for [NegativeBinomial] types; rename or remove it")]
     [InlineData("[Geometric] public sealed partial class Failures { public [|Failures|]() { } }", "'Failures' declares 'a constructor', which the generator writes for [Geometric] types; rename or remove it")]

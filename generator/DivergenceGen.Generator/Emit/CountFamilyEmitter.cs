@@ -92,6 +92,105 @@ namespace DivergenceGen.Generator.Emit
 
         private string Lower(Expr expr) => Scalar(BindInstance).Lower(expr);
 
+        /// <summary>The file's kernel class, as the members reach it.</summary>
+        private string Kernels => FileFrame.Kernels(Self);
+
+        /// <summary>
+        /// The parameters and cached quantities the kernels read (the log-pmf, the batch form and its condition), in
+        /// declaration order: each kernel takes them as arguments named as in the description.
+        /// </summary>
+        private IReadOnlyList<string> KernelNames
+        {
+            get
+            {
+                var used = new HashSet<string>(Substitution.Names(_f.LogPmf(_shape).Value!), StringComparer.Ordinal);
+                if (_f.BatchLogPmf(_shape) is { } batch)
+                {
+                    used.UnionWith(Substitution.Names(batch.Value));
+                    if (batch.Condition is { } condition)
+                    {
+                        used.UnionWith(Substitution.Names(condition));
+                    }
+                }
+
+                return _f.Parameters.Select(p => p.Name).Concat(_f.Cached.Select(c => c.Name)).Where(used.Contains).ToList();
+            }
+        }
+
+        /// <summary>The instance's values of <see cref="KernelNames"/>, comma-separated.</summary>
+        private string KernelArguments => string.Join(", ", KernelNames.Select(n => "_" + n));
+
+        /// <summary>The kernels' own parameters after the first: <c>, logP, log1mP</c>.</summary>
+        private string KernelParameterNames => string.Concat(KernelNames.Select(n => ", " + n));
+
+        /// <summary>Binds a formula's names inside a kernel: the kernel's arguments, k, n, and the kernel class's <c>Trials</c> and table.</summary>
+        private string BindKernel(string name) => name switch
+        {
+            "k" => "(double)k",
+            "kInt" => "k",
+            "n" => D(Trials),
+            _ => name,
+        };
+
+        /// <summary>
+        /// Whether the file has kernels: a table, an entropy sum or a vectorised batch log-pmf (each reads the scalar log-pmf,
+        /// which then moves with them). A family with none keeps its one-line log-pmf in the type.
+        /// </summary>
+        public bool HasKernels => Table is not null || _f.Entropy(_shape).Value is null || _f.BatchLogPmf(_shape) is not null;
+
+        /// <summary>The scalar log-pmf kernel of an outcome, as the other kernels call it.</summary>
+        private string ScalarLogPmf(string k) => "LogPmf(" + k + KernelParameterNames + ")";
+
+        /// <summary>
+        /// The file's kernels (<see cref="FileFrame"/>): the table, the log-pmf of one outcome, the entropy sum and the batch
+        /// log-pmf's loops, as functions of the parameters and cached quantities the instance passes.
+        /// </summary>
+        public void EmitKernels()
+        {
+            if (Finite)
+            {
+                _w.Line("private const int Trials = " + TrialsText + "; // n, the number of trials");
+                _w.Line();
+            }
+
+            EmitTables();
+            var logPmf = _f.LogPmf(_shape);
+            string declared = string.Concat(KernelNames.Select(n => ", double " + n));
+            _w.Summary("log P(X = k) of one outcome, in double; −∞ for k outside " + Support + ". " + SourceWriter.Escape(logPmf.Method));
+            using (_w.Block("internal static double LogPmf(int k" + declared + ")"))
+            {
+                using (_w.Block("if (" + OutsideSupport("k") + ")"))
+                {
+                    _w.Line("return double.NegativeInfinity;");
+                }
+
+                _w.Line("return " + Scalar(BindKernel).Lower(logPmf.Value!) + ";");
+            }
+
+            _w.Line();
+            if (_f.Entropy(_shape).Value is null)
+            {
+                _w.Summary("H = −Σ P(k)·log P(k) over k = 0 … " + TrialsText + ", in double: " + SourceWriter.Escape(_f.Entropy(_shape).Method) + ".");
+                using (_w.Block("internal static double Entropy(" + string.Join(", ", KernelNames.Select(n => "double " + n)) + ")"))
+                {
+                    EmitEntropySum();
+                }
+
+                _w.Line();
+            }
+
+            if (_f.BatchLogPmf(_shape) is { } batch)
+            {
+                _w.Summary("destination[i] = log P(X = outcomes[i]): " + SourceWriter.Escape(batch.Method) + ". Callers have checked the lengths.");
+                using (_w.Block("internal static void LogPmf(ReadOnlySpan<int> outcomes, Span<" + T + "> destination" + declared + ")"))
+                {
+                    EmitVectorBatchBody(batch);
+                }
+
+                _w.Line();
+            }
+        }
+
         public void Emit(string version)
         {
             _w.Line(Emitter.GeneratedCodeAttribute(version));
@@ -101,7 +200,6 @@ namespace DivergenceGen.Generator.Emit
                 EmitDefaultDetection();
                 EmitConstruction();
                 EmitProperties();
-                EmitTables();
                 EmitPointMembers();
                 EmitMeasures();
                 if (Finite)
@@ -200,7 +298,7 @@ namespace DivergenceGen.Generator.Emit
             _w.Line("// Table of " + table.Meaning + ", k = 0 … " + (values.Length - 1).ToString(CultureInfo.InvariantCulture)
                 + ", computed at compile time by the generator with the runtime's own special functions (linked source):");
             _w.Line("// read-only data in the assembly, no work at run time.");
-            using (_w.Block("private static global::System.ReadOnlySpan<double> " + table.Name + " => new double[]", "};"))
+            using (_w.Block("private static ReadOnlySpan<double> " + table.Name + " => new double[]", "};"))
             {
                 const int PerLine = 4;
                 for (int i = 0; i < values.Length; i += PerLine)
@@ -227,16 +325,22 @@ namespace DivergenceGen.Generator.Emit
             _c.ExpressionMember("public " + Readonly + T + " Pmf(int k)", Narrow("global::System.Math.Exp(LogPmfInDouble(k))"));
             _w.Line();
             _w.Line("// " + logPmf.Method);
-            using (_w.Block("private " + Readonly + "double LogPmfInDouble(int k)"))
+            if (HasKernels)
             {
-                using (_w.Block("if (" + OutsideSupport("k") + ")"))
-                {
-                    _w.Line("return double.NegativeInfinity;");
-                }
-
-                _w.Line("return " + Lower(logPmf.Value!) + ";");
+                _w.Line("private " + Readonly + "double LogPmfInDouble(int k) => " + Kernels + ".LogPmf(k" + (KernelNames.Count == 0 ? string.Empty : ", " + KernelArguments) + ");");
             }
+            else
+            {
+                using (_w.Block("private " + Readonly + "double LogPmfInDouble(int k)"))
+                {
+                    using (_w.Block("if (" + OutsideSupport("k") + ")"))
+                    {
+                        _w.Line("return double.NegativeInfinity;");
+                    }
 
+                    _w.Line("return " + Lower(logPmf.Value!) + ";");
+                }
+            }
             _w.Line();
             _w.Summary("Σᵢ log P(X = outcomesᵢ), the log-likelihood of independent outcomes, accumulated in double;\n"
                 + "−∞ as soon as an outcome is outside " + Support + " or has probability 0; 0 for no outcomes.");
@@ -433,17 +537,8 @@ namespace DivergenceGen.Generator.Emit
             _c.ExpressionMember("public " + Readonly + T + " Entropy()", Narrow("EntropyInDouble()"));
             _w.Line();
             _w.Line("// Entropy: " + entropy.Method);
-            using (_w.Block("private " + Readonly + "double EntropyInDouble()"))
-            {
-                if (entropy.Value is { } formula)
-                {
-                    _w.Line("return " + Lower(formula) + ";");
-                }
-                else
-                {
-                    EmitEntropySum();
-                }
-            }
+            _w.Line("private " + Readonly + "double EntropyInDouble() => "
+                + (entropy.Value is { } formula ? Lower(formula) : Kernels + ".Entropy(" + KernelArguments + ")") + ";");
 
             _w.Line();
             _w.Summary("The Kullback–Leibler divergence in nats, " + SourceWriter.Escape(_f.KLFormula) + ", where P is this instance.\n"
@@ -517,13 +612,13 @@ namespace DivergenceGen.Generator.Emit
                 : "// contiguous loads, vector exp, the widest vector the CPU has first.");
             if (Table is not null && !(straightLine && size <= 4))
             {
-                _w.Line("ref double tableRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(" + Table.Name + ");");
+                _w.Line("ref double tableRef = ref MemoryMarshal.GetReference(" + Table.Name + ");");
             }
 
             var widths = _c.VectorWidths.Where(b => b / 64 <= size).ToList();
             void Body(List<int> used, bool straight)
             {
-                var scheduler = new RowScheduler(_w, kernel, size, PrecisionKind.Double, used, straight, overlap: true, constant: BindInstance);
+                var scheduler = new RowScheduler(_w, kernel, size, PrecisionKind.Double, used, straight, overlap: true, constant: BindKernel);
                 scheduler.EmitInvariants();
                 scheduler.EmitRow();
                 _w.Line("return sum < 0d ? -sum : 0d;");
@@ -566,7 +661,7 @@ namespace DivergenceGen.Generator.Emit
                     continue;
                 }
 
-                _w.Line("var v" + char.ToUpperInvariant(name[0]) + name.Substring(1) + " = " + v.Vector + ".Create(" + BindInstance(name) + ");");
+                _w.Line("var v" + char.ToUpperInvariant(name[0]) + name.Substring(1) + " = " + v.Vector + ".Create(" + BindKernel(name) + ");");
             }
         }
 
@@ -592,7 +687,7 @@ namespace DivergenceGen.Generator.Emit
                 }
                 else
                 {
-                    EmitVectorBatchBody(batch);
+                    _w.Line(Kernels + ".LogPmf(outcomes, destination" + (KernelNames.Count == 0 ? string.Empty : ", " + KernelArguments) + ");");
                 }
             }
 
@@ -605,22 +700,22 @@ namespace DivergenceGen.Generator.Emit
             _w.Line("// Lanes are doubles (outcomes widened to long, then converted)" + (IsDouble ? "." : "; results are narrowed to float on the store."));
             if (batch.Condition is { } condition)
             {
-                using (_w.Block("if (!(" + Scalar(BindInstance).Lower(condition) + "))"))
+                using (_w.Block("if (!(" + Scalar(BindKernel).Lower(condition) + "))"))
                 {
                     using (_w.Block("for (int j = 0; j < outcomes.Length; j++)"))
                     {
-                        _w.Line("destination[j] = " + Narrow("LogPmfInDouble(outcomes[j])") + ";");
+                        _w.Line("destination[j] = " + Narrow(ScalarLogPmf("outcomes[j]")) + ";");
                     }
 
                     _w.Line("return;");
                 }
             }
 
-            _w.Line("ref int kRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outcomes);");
-            _w.Line("ref " + T + " dRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);");
+            _w.Line("ref int kRef = ref MemoryMarshal.GetReference(outcomes);");
+            _w.Line("ref " + T + " dRef = ref MemoryMarshal.GetReference(destination);");
             if (Table is { } table)
             {
-                _w.Line("ref double tableRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(" + table.Name + ");");
+                _w.Line("ref double tableRef = ref MemoryMarshal.GetReference(" + table.Name + ");");
             }
 
             VectorLoops.Cascade(
@@ -630,7 +725,7 @@ namespace DivergenceGen.Generator.Emit
                 {
                     if (v is null)
                     {
-                        _w.Line("destination[i] = " + Narrow("LogPmfInDouble(outcomes[i])") + ";");
+                        _w.Line("destination[i] = " + Narrow(ScalarLogPmf("outcomes[i]")) + ";");
                     }
                     else
                     {
@@ -722,7 +817,7 @@ namespace DivergenceGen.Generator.Emit
                 {
                     using (_w.Block("for (int j = 0; j < " + lanes + "; j++)"))
                     {
-                        _w.Line("destination[i + j] = " + Narrow("LogPmfInDouble(outcomes[i + j])") + ";");
+                        _w.Line("destination[i + j] = " + Narrow(ScalarLogPmf("outcomes[i + j]")) + ";");
                     }
 
                     _w.Line("continue;");

@@ -73,7 +73,7 @@ namespace DivergenceGen.Generator.Families
         public static readonly string[] GeneratedMembers = new[]
         {
             "Trials", "TrialCount", "P", "Mean", "Variance", "TryCreate", "LogPmf", "Pmf", "LogLikelihood", "Entropy",
-            "KLDivergence", "CrossEntropy", "Fit", "Sample", "LogPmfInDouble", "EntropyInDouble", "KLDivergenceInDouble", "LogChoose", "_p", "_logP", "_log1mP",
+            "KLDivergence", "CrossEntropy", "Fit", "Sample", "LogPmfInDouble", "EntropyInDouble", "KLDivergenceInDouble", "_p", "_logP", "_log1mP",
             "IsDefault", "ThrowIfDefault",
         }.Concat(FiniteMeasures.MemberNames).ToArray();
     }

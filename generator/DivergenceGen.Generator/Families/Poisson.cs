@@ -88,7 +88,7 @@ namespace DivergenceGen.Generator.Families
         public static readonly string[] GeneratedMembers =
         {
             "Rate", "Mean", "Variance", "TryCreate", "LogPmf", "Pmf", "LogLikelihood", "Entropy", "KLDivergence",
-            "CrossEntropy", "Fit", "Sample", "LogPmfInDouble", "EntropyInDouble", "KLDivergenceInDouble", "LogFactorial", "_rate", "_logRate",
+            "CrossEntropy", "Fit", "Sample", "LogPmfInDouble", "EntropyInDouble", "KLDivergenceInDouble", "_rate", "_logRate",
             "IsDefault", "ThrowIfDefault",
         };
     }

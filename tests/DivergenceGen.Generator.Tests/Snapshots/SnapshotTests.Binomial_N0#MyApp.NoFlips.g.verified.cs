@@ -109,13 +109,6 @@ namespace MyApp
             }
         }
 
-        // Table of log C(n, k), k = 0 … 0, computed at compile time by the generator with the runtime's own special functions (linked source):
-        // read-only data in the assembly, no work at run time.
-        private static global::System.ReadOnlySpan<double> LogChoose => new double[]
-        {
-            0d,
-        };
-
         /// <summary>
         /// log P(X = k), with P(X = k) = C(n, k)·pᵏ·(1 − p)ⁿ⁻ᵏ, k = 0 … n; −∞ for k outside {0, 1, …, 0}.
         /// </summary>
@@ -137,14 +130,7 @@ namespace MyApp
         }
 
         // n ≤ 1024: log C(n, k) from the compile-time table, plus k·log p + (n − k)·log(1 − p) from the cached logs (0·log 0 = 0).
-        private double LogPmfInDouble(int k)
-        {
-            if ((uint)k > (uint)Trials)
-            {
-                return double.NegativeInfinity;
-            }
-            return LogChoose[k] + ((double)k > 0d ? (double)k * _logP : 0d) + ((0d - (double)k) > 0d ? (0d - (double)k) * _log1mP : 0d);
-        }
+        private double LogPmfInDouble(int k) => global::DivergenceGen.Generated.NoFlipsKernels.LogPmf(k, _logP, _log1mP);
 
         /// <summary>
         /// Σᵢ log P(X = outcomesᵢ), the log-likelihood of independent outcomes, accumulated in double;
@@ -177,15 +163,7 @@ namespace MyApp
         }
 
         // Entropy: exact sum over k = 0 … n of −P(k)·log P(k), from the compile-time table and the cached logs
-        private double EntropyInDouble()
-        {
-            // A row kernel over the n + 1 = 1 outcomes: l = log P(k), p = exp l, H = −Σ p·l. n + 1 ≤ UnrollThreshold 16: straight-line,
-            // k and the table entries are literals (vectors of literals), so nothing is loaded.
-            double l0 = 0d;
-            double p0 = global::System.Math.Exp(l0);
-            double sum = (p0 > 0d ? p0 * l0 : 0d);
-            return sum < 0d ? -sum : 0d;
-        }
+        private double EntropyInDouble() => global::DivergenceGen.Generated.NoFlipsKernels.Entropy(_logP, _log1mP);
 
         /// <summary>
         /// The Kullback–Leibler divergence in nats, D(P‖Q) = n·[p·log(p/q) + (1 − p)·log((1 − p)/(1 − q))] (n times the Bernoulli divergence), where P is this
@@ -610,113 +588,7 @@ namespace MyApp
         {
             ThrowIfDefault();
             global::DivergenceGen.Guard.ThrowIfDestinationTooShort(outcomes.Length, destination.Length);
-            // log C(n, k) from the compile-time table; k·log p + (n − k)·log(1 − p) in SIMD.
-            // Lanes are doubles (outcomes widened to long, then converted).
-            ref int kRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outcomes);
-            ref double dRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);
-            ref double tableRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(LogChoose);
-            int i = 0;
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && outcomes.Length - i >= 8)
-            {
-                // log C(n, k) has 1 entry (≤ 32): the table sits in 1 register of 8 (zero-padded), and each vector
-                // reads it with in-register permutes (vpermt2pd/vpermpd on AVX-512) instead of 8 loads: measured faster
-                // (benchmarks/README.md, "Count-family table lookups"). Tables above 32 entries are read per lane.
-                var table0 = global::DivergenceGen.RegisterTable.Load(LogChoose, 0);
-                var lastIndex = global::System.Runtime.Intrinsics.Vector512.Create((ulong)Trials);
-                var vLog1mP = global::System.Runtime.Intrinsics.Vector512.Create(_log1mP);
-                var vLogP = global::System.Runtime.Intrinsics.Vector512.Create(_logP);
-                var last = global::System.Runtime.Intrinsics.Vector512.Create((long)Trials);
-                var minusInfinity = global::System.Runtime.Intrinsics.Vector512.Create(double.NegativeInfinity);
-                for (; i <= outcomes.Length - 8; i += 8)
-                {
-                    var kLong = global::System.Runtime.Intrinsics.Vector512.WidenLower(global::System.Runtime.Intrinsics.Vector256.ToVector512Unsafe(
-                        global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kRef, (nuint)i)));
-                    var kv = global::System.Runtime.Intrinsics.Vector512.ConvertToDouble(kLong);
-                    var inSupport = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(kLong,
-                        global::System.Runtime.Intrinsics.Vector512<long>.Zero) & global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(kLong, last));
-                    // The index is clamped into the table as unsigned (a negative outcome becomes the last entry), so every lane
-                    // reads a real entry; lanes outside the support are masked to −∞ below.
-                    var index = global::System.Runtime.Intrinsics.Vector512.Min(global::System.Runtime.Intrinsics.Vector512.AsUInt64(kLong), lastIndex);
-                    var tableK = global::DivergenceGen.RegisterTable.Lookup(index, table0);
-                    var value = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(inSupport, tableK
-                        + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(kv,
-                        global::System.Runtime.Intrinsics.Vector512<double>.Zero), kv * vLogP, global::System.Runtime.Intrinsics.Vector512<double>.Zero)
-                        + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan((
-                        global::System.Runtime.Intrinsics.Vector512.Create(0d) - kv), global::System.Runtime.Intrinsics.Vector512<double>.Zero),
-                        (global::System.Runtime.Intrinsics.Vector512.Create(0d) - kv) * vLog1mP, global::System.Runtime.Intrinsics.Vector512<double>.Zero),
-                        minusInfinity);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(value, ref dRef, (nuint)i);
-                }
-            }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && outcomes.Length - i >= 4)
-            {
-                var vLog1mP = global::System.Runtime.Intrinsics.Vector256.Create(_log1mP);
-                var vLogP = global::System.Runtime.Intrinsics.Vector256.Create(_logP);
-                var last = global::System.Runtime.Intrinsics.Vector256.Create((long)Trials);
-                var minusInfinity = global::System.Runtime.Intrinsics.Vector256.Create(double.NegativeInfinity);
-                for (; i <= outcomes.Length - 4; i += 4)
-                {
-                    var kLong = global::System.Runtime.Intrinsics.Vector256.WidenLower(global::System.Runtime.Intrinsics.Vector128.ToVector256Unsafe(
-                        global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kRef, (nuint)i)));
-                    var kv = global::System.Runtime.Intrinsics.Vector256.ConvertToDouble(kLong);
-                    var inSupport = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(kLong,
-                        global::System.Runtime.Intrinsics.Vector256<long>.Zero) & global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(kLong, last));
-                    // Per-lane table lookups (AVX2 gathers measured slower); an index is clamped into the table as unsigned (a negative
-                    // outcome becomes the last entry), so every load is in bounds; lanes outside the support are masked to −∞ below.
-                    var tableK = global::System.Runtime.Intrinsics.Vector256.Create(
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
-                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 0), (uint)Trials)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
-                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 1), (uint)Trials)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
-                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 2), (uint)Trials)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
-                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 3), (uint)Trials)));
-                    var value = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(inSupport, tableK
-                        + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(kv,
-                        global::System.Runtime.Intrinsics.Vector256<double>.Zero), kv * vLogP, global::System.Runtime.Intrinsics.Vector256<double>.Zero)
-                        + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan((
-                        global::System.Runtime.Intrinsics.Vector256.Create(0d) - kv), global::System.Runtime.Intrinsics.Vector256<double>.Zero),
-                        (global::System.Runtime.Intrinsics.Vector256.Create(0d) - kv) * vLog1mP, global::System.Runtime.Intrinsics.Vector256<double>.Zero),
-                        minusInfinity);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(value, ref dRef, (nuint)i);
-                }
-            }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && outcomes.Length - i >= 2)
-            {
-                var vLog1mP = global::System.Runtime.Intrinsics.Vector128.Create(_log1mP);
-                var vLogP = global::System.Runtime.Intrinsics.Vector128.Create(_logP);
-                var last = global::System.Runtime.Intrinsics.Vector128.Create((long)Trials);
-                var minusInfinity = global::System.Runtime.Intrinsics.Vector128.Create(double.NegativeInfinity);
-                for (; i <= outcomes.Length - 2; i += 2)
-                {
-                    var kLong = global::System.Runtime.Intrinsics.Vector128.WidenLower(global::System.Runtime.Intrinsics.Vector64.ToVector128Unsafe(
-                        global::System.Runtime.Intrinsics.Vector64.LoadUnsafe(ref kRef, (nuint)i)));
-                    var kv = global::System.Runtime.Intrinsics.Vector128.ConvertToDouble(kLong);
-                    var inSupport = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(kLong,
-                        global::System.Runtime.Intrinsics.Vector128<long>.Zero) & global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(kLong, last));
-                    // Per-lane table lookups; an index is clamped into the table as unsigned (a negative
-                    // outcome becomes the last entry), so every load is in bounds; lanes outside the support are masked to −∞ below.
-                    var tableK = global::System.Runtime.Intrinsics.Vector128.Create(
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
-                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 0), (uint)Trials)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
-                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 1), (uint)Trials)));
-                    var value = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(inSupport, tableK
-                        + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(kv,
-                        global::System.Runtime.Intrinsics.Vector128<double>.Zero), kv * vLogP, global::System.Runtime.Intrinsics.Vector128<double>.Zero)
-                        + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((
-                        global::System.Runtime.Intrinsics.Vector128.Create(0d) - kv), global::System.Runtime.Intrinsics.Vector128<double>.Zero),
-                        (global::System.Runtime.Intrinsics.Vector128.Create(0d) - kv) * vLog1mP, global::System.Runtime.Intrinsics.Vector128<double>.Zero),
-                        minusInfinity);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(value, ref dRef, (nuint)i);
-                }
-            }
-            // Scalar tail: the elements left over after the widest vectors.
-            for (; i < outcomes.Length; i++)
-            {
-                destination[i] = LogPmfInDouble(outcomes[i]);
-            }
+            global::DivergenceGen.Generated.NoFlipsKernels.LogPmf(outcomes, destination, _logP, _log1mP);
         }
 
         /// <summary>
@@ -779,5 +651,146 @@ namespace MyApp
         public override string ToString() => IsDefault
             ? "NoFlips: Binomial, default (never constructed)"
             : global::System.FormattableString.Invariant($"NoFlips: Binomial(n = 0, p = {P:R})");
+    }
+}
+
+namespace DivergenceGen.Generated
+{
+    using System;
+    using System.Runtime.CompilerServices;
+    using System.Runtime.InteropServices;
+    using System.Runtime.Intrinsics;
+
+    /// <summary>
+    /// The kernels of MyApp.NoFlips: the log-pmf of an outcome and of a span, and the entropy sum, as functions of the parameters. Callers have checked every
+    /// argument.
+    /// </summary>
+    file static class NoFlipsKernels
+    {
+        private const int Trials = 0; // n, the number of trials
+
+        // Table of log C(n, k), k = 0 … 0, computed at compile time by the generator with the runtime's own special functions (linked source):
+        // read-only data in the assembly, no work at run time.
+        private static ReadOnlySpan<double> LogChoose => new double[]
+        {
+            0d,
+        };
+
+        /// <summary>
+        /// log P(X = k) of one outcome, in double; −∞ for k outside {0, 1, …, 0}. n ≤ 1024: log C(n, k) from the compile-time table, plus k·log p + (n −
+        /// k)·log(1 − p) from the cached logs (0·log 0 = 0).
+        /// </summary>
+        internal static double LogPmf(int k, double logP, double log1mP)
+        {
+            if ((uint)k > (uint)Trials)
+            {
+                return double.NegativeInfinity;
+            }
+            return LogChoose[k] + ((double)k > 0d ? (double)k * logP : 0d) + ((0d - (double)k) > 0d ? (0d - (double)k) * log1mP : 0d);
+        }
+
+        /// <summary>
+        /// H = −Σ P(k)·log P(k) over k = 0 … 0, in double: exact sum over k = 0 … n of −P(k)·log P(k), from the compile-time table and the cached logs.
+        /// </summary>
+        internal static double Entropy(double logP, double log1mP)
+        {
+            // A row kernel over the n + 1 = 1 outcomes: l = log P(k), p = exp l, H = −Σ p·l. n + 1 ≤ UnrollThreshold 16: straight-line,
+            // k and the table entries are literals (vectors of literals), so nothing is loaded.
+            double l0 = 0d;
+            double p0 = Math.Exp(l0);
+            double sum = (p0 > 0d ? p0 * l0 : 0d);
+            return sum < 0d ? -sum : 0d;
+        }
+
+        /// <summary>
+        /// destination[i] = log P(X = outcomes[i]): log C(n, k) from the compile-time table; k·log p + (n − k)·log(1 − p) in SIMD. Callers have checked the
+        /// lengths.
+        /// </summary>
+        internal static void LogPmf(ReadOnlySpan<int> outcomes, Span<double> destination, double logP, double log1mP)
+        {
+            // log C(n, k) from the compile-time table; k·log p + (n − k)·log(1 − p) in SIMD.
+            // Lanes are doubles (outcomes widened to long, then converted).
+            ref int kRef = ref MemoryMarshal.GetReference(outcomes);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            ref double tableRef = ref MemoryMarshal.GetReference(LogChoose);
+            int i = 0;
+            if (Vector512.IsHardwareAccelerated && outcomes.Length - i >= 8)
+            {
+                // log C(n, k) has 1 entry (≤ 32): the table sits in 1 register of 8 (zero-padded), and each vector
+                // reads it with in-register permutes (vpermt2pd/vpermpd on AVX-512) instead of 8 loads: measured faster
+                // (benchmarks/README.md, "Count-family table lookups"). Tables above 32 entries are read per lane.
+                var table0 = RegisterTable.Load(LogChoose, 0);
+                var lastIndex = Vector512.Create((ulong)Trials);
+                var vLog1mP = Vector512.Create(log1mP);
+                var vLogP = Vector512.Create(logP);
+                var last = Vector512.Create((long)Trials);
+                var minusInfinity = Vector512.Create(double.NegativeInfinity);
+                for (; i <= outcomes.Length - 8; i += 8)
+                {
+                    var kLong = Vector512.WidenLower(Vector256.ToVector512Unsafe(Vector256.LoadUnsafe(ref kRef, (nuint)i)));
+                    var kv = Vector512.ConvertToDouble(kLong);
+                    var inSupport = Vector512.AsDouble(Vector512.GreaterThanOrEqual(kLong, Vector512<long>.Zero) & Vector512.LessThanOrEqual(kLong, last));
+                    // The index is clamped into the table as unsigned (a negative outcome becomes the last entry), so every lane
+                    // reads a real entry; lanes outside the support are masked to −∞ below.
+                    var index = Vector512.Min(Vector512.AsUInt64(kLong), lastIndex);
+                    var tableK = RegisterTable.Lookup(index, table0);
+                    var value = Vector512.ConditionalSelect(inSupport, tableK + Vector512.ConditionalSelect(Vector512.GreaterThan(kv, Vector512<double>.Zero),
+                        kv * vLogP, Vector512<double>.Zero) + Vector512.ConditionalSelect(Vector512.GreaterThan((Vector512.Create(0d) - kv),
+                        Vector512<double>.Zero), (Vector512.Create(0d) - kv) * vLog1mP, Vector512<double>.Zero), minusInfinity);
+                    Vector512.StoreUnsafe(value, ref dRef, (nuint)i);
+                }
+            }
+            if (Vector256.IsHardwareAccelerated && outcomes.Length - i >= 4)
+            {
+                var vLog1mP = Vector256.Create(log1mP);
+                var vLogP = Vector256.Create(logP);
+                var last = Vector256.Create((long)Trials);
+                var minusInfinity = Vector256.Create(double.NegativeInfinity);
+                for (; i <= outcomes.Length - 4; i += 4)
+                {
+                    var kLong = Vector256.WidenLower(Vector128.ToVector256Unsafe(Vector128.LoadUnsafe(ref kRef, (nuint)i)));
+                    var kv = Vector256.ConvertToDouble(kLong);
+                    var inSupport = Vector256.AsDouble(Vector256.GreaterThanOrEqual(kLong, Vector256<long>.Zero) & Vector256.LessThanOrEqual(kLong, last));
+                    // Per-lane table lookups (AVX2 gathers measured slower); an index is clamped into the table as unsigned (a negative
+                    // outcome becomes the last entry), so every load is in bounds; lanes outside the support are masked to −∞ below.
+                    var tableK = Vector256.Create(
+                        Unsafe.Add(ref tableRef, (nint)Math.Min((uint)Unsafe.Add(ref kRef, i + 0), (uint)Trials)),
+                        Unsafe.Add(ref tableRef, (nint)Math.Min((uint)Unsafe.Add(ref kRef, i + 1), (uint)Trials)),
+                        Unsafe.Add(ref tableRef, (nint)Math.Min((uint)Unsafe.Add(ref kRef, i + 2), (uint)Trials)),
+                        Unsafe.Add(ref tableRef, (nint)Math.Min((uint)Unsafe.Add(ref kRef, i + 3), (uint)Trials)));
+                    var value = Vector256.ConditionalSelect(inSupport, tableK + Vector256.ConditionalSelect(Vector256.GreaterThan(kv, Vector256<double>.Zero),
+                        kv * vLogP, Vector256<double>.Zero) + Vector256.ConditionalSelect(Vector256.GreaterThan((Vector256.Create(0d) - kv),
+                        Vector256<double>.Zero), (Vector256.Create(0d) - kv) * vLog1mP, Vector256<double>.Zero), minusInfinity);
+                    Vector256.StoreUnsafe(value, ref dRef, (nuint)i);
+                }
+            }
+            if (Vector128.IsHardwareAccelerated && outcomes.Length - i >= 2)
+            {
+                var vLog1mP = Vector128.Create(log1mP);
+                var vLogP = Vector128.Create(logP);
+                var last = Vector128.Create((long)Trials);
+                var minusInfinity = Vector128.Create(double.NegativeInfinity);
+                for (; i <= outcomes.Length - 2; i += 2)
+                {
+                    var kLong = Vector128.WidenLower(Vector64.ToVector128Unsafe(Vector64.LoadUnsafe(ref kRef, (nuint)i)));
+                    var kv = Vector128.ConvertToDouble(kLong);
+                    var inSupport = Vector128.AsDouble(Vector128.GreaterThanOrEqual(kLong, Vector128<long>.Zero) & Vector128.LessThanOrEqual(kLong, last));
+                    // Per-lane table lookups; an index is clamped into the table as unsigned (a negative
+                    // outcome becomes the last entry), so every load is in bounds; lanes outside the support are masked to −∞ below.
+                    var tableK = Vector128.Create(
+                        Unsafe.Add(ref tableRef, (nint)Math.Min((uint)Unsafe.Add(ref kRef, i + 0), (uint)Trials)),
+                        Unsafe.Add(ref tableRef, (nint)Math.Min((uint)Unsafe.Add(ref kRef, i + 1), (uint)Trials)));
+                    var value = Vector128.ConditionalSelect(inSupport, tableK + Vector128.ConditionalSelect(Vector128.GreaterThan(kv, Vector128<double>.Zero),
+                        kv * vLogP, Vector128<double>.Zero) + Vector128.ConditionalSelect(Vector128.GreaterThan((Vector128.Create(0d) - kv),
+                        Vector128<double>.Zero), (Vector128.Create(0d) - kv) * vLog1mP, Vector128<double>.Zero), minusInfinity);
+                    Vector128.StoreUnsafe(value, ref dRef, (nuint)i);
+                }
+            }
+            // Scalar tail: the elements left over after the widest vectors.
+            for (; i < outcomes.Length; i++)
+            {
+                destination[i] = LogPmf(outcomes[i], logP, log1mP);
+            }
+        }
     }
 }

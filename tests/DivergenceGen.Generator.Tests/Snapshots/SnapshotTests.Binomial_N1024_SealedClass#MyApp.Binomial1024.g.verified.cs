@@ -75,269 +75,6 @@ namespace MyApp
         /// </summary>
         public double Variance => 1024d * _p * (1d - _p);
 
-        // Table of log C(n, k), k = 0 … 1024, computed at compile time by the generator with the runtime's own special functions (linked source):
-        // read-only data in the assembly, no work at run time.
-        private static global::System.ReadOnlySpan<double> LogChoose => new double[]
-        {
-            0d, 6.931471805599453d, 13.168819390991134d, 18.999723873086676d,
-            24.54196733013145d, 29.86008732397567d, 34.994904887970335d, 39.97458993602549d,
-            44.81976079039421d, 49.54616484119643d, 54.166223639678265d, 58.689986551031026d,
-            63.1257514054917d, 67.48048589787759d, 71.76012378728278d, 75.96977919601588d,
-            80.1139054941297d, 84.19641559870482d, 88.22077473352721d, 92.19007310502045d,
-            96.10708365195964d, 99.97430851448789d, 103.7940168490915d, 107.56827591480717d,
-            111.29897686377446d, 114.98785631788837d, 118.63651455851544d, 122.24643096882258d,
-            125.81897722860923d, 129.35542865620735d, 132.85697401170378d, 136.32472401387523d,
-            139.75971877512066d, 143.16293432093906d, 146.5352883306529d, 149.87764521229212d,
-            153.1908206054587d, 156.47558539056234d, 159.73266927026944d, 162.96276397874243d,
-            166.1665261658006d, 169.3445799961485d, 172.49751949801234d, 175.62591069067324d,
-            178.73029351632033d, 181.81118359821463d, 184.86907384425604d, 187.90443591258082d,
-            190.9177215537157d, 193.90936384201817d, 196.87977830758786d, 199.82936397850608d,
-            202.75850434211065d, 205.66756823301898d, 208.556910654746d, 211.42687354101096d,
-            214.27778646216657d, 217.10996728160862d, 219.92372276651548d, 222.71934915682232d,
-            225.49713269593917d, 228.2573501263764d, 231.00026915312944d, 233.72614887740363d,
-            236.43524020301425d, 239.12778621758048d, 241.80402255043748d, 244.46417770901738d,
-            247.10847339529423d, 249.7371248037484d, 252.35034090217977d, 254.94832469658667d,
-            257.53127348122484d, 260.09937907486784d, 262.65282804420906d, 265.1918019152673d,
-            267.7164773735909d, 270.2270264539923d, 272.72361672048874d, 275.2064114370736d,
-            277.6755697298935d, 280.1312467413665d, 282.57359377673583d, 285.0027584435155d,
-            287.41888478425756d, 289.82211340303127d, 292.2125815859861d, 294.59042341633767d,
-            296.95576988409795d, 299.30874899084336d, 301.6494858498018d, 303.9781027815138d,
-            306.29471940531204d, 308.59945272684445d, 310.8924172218515d, 313.17372491639827d,
-            315.4434854637443d, 317.7018062180271d, 319.94879230492234d, 322.18454668943394d,
-            324.40917024095825d, 326.6227617957588d, 328.82541821697725d, 331.01723445230425d,
-            333.1983035894182d, 335.36871690930377d, 337.5285639375473d, 339.6779324937059d,
-            341.8169087388382d, 343.9455772212832d, 346.06402092076627d, 348.1723212909081d,
-            350.270558300208d, 352.35881047157d, 354.4371549204354d, 356.5056673915831d,
-            358.5644222946542d, 360.61349273845775d, 362.6529505641072d, 364.68286637703864d,
-            366.7033095779566d, 368.714348392752d, 370.7160499014357d, 372.70848006612584d,
-            374.69170375812917d, 376.6657847841512d, 378.6307859116713d, 380.58676889351494d,
-            382.5337944916541d, 384.4719225002674d, 386.40121176808674d, 388.321720220059d,
-            390.23350487834915d, 392.1366218827074d, 394.0311265102273d, 395.91707319451507d,
-            397.79451554429295d, 399.66350636145694d, 401.5240976586093d, 403.3763406760837d,
-            405.2202858984823d, 407.05598307074183d, 408.8834812137445d, 410.7028286394914d,
-            412.51407296585165d, 414.3172611309032d, 416.11243940688007d, 417.8996534137365d,
-            419.6789481323446d, 421.4503679173354d, 423.2139565095968d, 424.9697570484375d,
-            426.7178120834308d, 428.45816358594726d, 430.19085296038617d, 431.91592105511563d,
-            433.63340817313144d, 435.3433540824435d, 437.0457980261971d, 438.74077873253924d,
-            440.42833442423733d, 442.1085028280569d, 443.78132118390795d, 445.44682625376487d,
-            447.10505433036843d, 448.75604124571544d, 450.3998223793431d, 452.0364326664143d,
-            453.6659066056088d, 455.2882782668275d, 456.903581298714d, 458.51184893599986d,
-            460.11311400667813d, 461.70740893900967d, 463.2947657683685d, 464.87521614392944d,
-            466.4487913352026d, 468.01552223842066d, 469.57543938278053d, 471.1285729365461d,
-            472.674952713013d, 474.2146081763431d, 475.7475684472682d, 477.2738623086692d,
-            478.7935182110331d, 480.3065642777921d, 481.81302831054614d, 483.3129377941736d,
-            484.80631990183315d, 486.2932014998582d, 487.7736091525486d, 489.2475691268607d,
-            490.71510739699977d, 492.1762496489161d, 493.6310212847082d, 495.0794474269351d,
-            496.5215529228399d, 497.95736234848715d, 499.3869000128163d, 500.81018996161276d,
-            502.22725598139937d, 503.6381216032498d, 505.04281010652574d, 506.44134452254d,
-            507.8337476381483d, 509.2200419992682d, 510.6002499143316d, 511.97439345766907d,
-            513.3424944728278d, 514.704574575827d, 516.0606551583505d, 517.4107573908769d,
-            518.7549022257526d, 520.093110400205d, 521.4254024392984d, 522.7517986588373d,
-            524.0723191682116d, 525.3869838731923d, 526.6958124786731d, 527.9988244913633d,
-            529.2960392224295d, 530.5874757900908d, 531.8731531221653d, 533.1530899585715d,
-            534.4273048537849d, 535.6958161792484d, 536.9586421257424d, 538.2158007057109d,
-            539.4673097555466d, 540.7131869378368d, 541.9534497435678d, 543.1881154942932d,
-            544.4172013442618d, 545.6407242825105d, 546.8587011349204d, 548.0711485662373d,
-            549.2780830820576d, 550.4795210307803d, 551.6754786055263d, 552.865971846024d,
-            554.0510166404644d, 555.2306287273241d, 556.4048236971583d, 557.573616994363d,
-            558.7370239189095d, 559.8950596280483d, 561.0477391379868d, 562.1950773255372d,
-            563.3370889297399d, 564.4737885534583d, 565.6051906649494d, 566.7313095994074d,
-            567.8521595604835d, 568.9677546217806d, 570.0781087283254d, 571.1832356980149d,
-            572.2831492230408d, 573.3778628712932d, 574.467390087739d, 575.5517441957801d,
-            576.6309383985911d, 577.7049857804348d, 578.7738993079581d, 579.837691831467d,
-            580.8963760861824d, 581.9499646934767d, 582.9984701620905d, 584.0419048893327d,
-            585.0802811622592d, 586.1136111588369d, 587.1419069490876d, 588.165180496216d,
-            589.1834436577197d, 590.1967081864847d, 591.2049857318607d, 592.2082878407246d,
-            593.2066259585246d, 594.2000114303116d, 595.1884555017538d, 596.1719693201362d,
-            597.1505639353464d, 598.1242503008458d, 599.0930392746255d, 600.0569416201497d,
-            601.0159680072846d, 601.9701290132141d, 602.9194351233425d, 603.8638967321832d,
-            604.8035241442367d, 605.7383275748532d, 606.6683171510855d, 607.5935029125284d,
-            608.5138948121469d, 609.4295027170912d, 610.3403364095022d, 611.2464055873049d,
-            612.1477198649895d, 613.0442887743835d, 613.9361217654116d, 614.8232282068456d,
-            615.7056173870441d, 616.583298514681d, 617.4562807194649d, 618.3245730528483d,
-            619.188184488727d, 620.0471239241297d, 620.9014001798985d, 621.7510220013594d,
-            622.5959980589855d, 623.4363369490484d, 624.2720471942631d, 625.1031372444235d,
-            625.9296154770283d, 626.7514901979002d, 627.5687696417953d, 628.3814619730049d,
-            629.1895752859501d, 629.9931176057665d, 630.792096888883d, 631.5865210235912d,
-            632.3763978306098d, 633.1617350636378d, 633.9425404099042d, 634.7188214907073d,
-            635.4905858619495d, 636.2578410146631d, 637.0205943755304d, 637.7788533073954d,
-            638.532625109772d, 639.2819170193409d, 640.026736210445d, 640.7670897955749d,
-            641.5029848258483d, 642.2344282914854d, 642.9614271222765d, 643.6839881880426d,
-            644.402118299093d, 645.1158242066741d, 645.8251126034135d, 646.529990123759d,
-            647.2304633444109d, 647.92653878475d, 648.6182229072582d, 649.3055221179357d,
-            649.9884427667118d, 650.6669911478507d, 651.3411735003515d, 652.010996008345d,
-            652.6764648014829d, 653.3375859553234d, 653.9943654917125d, 654.646809379159d,
-            655.2949235332056d, 655.9387138167954d, 656.5781860406333d, 657.2133459635429d,
-            657.8441992928191d, 658.4707516845762d, 659.093008744091d, 659.7109760261432d,
-            660.324659035349d, 660.9340632264924d, 661.5391940048524d, 662.1400567265247d,
-            662.7366566987397d, 663.3289991801776d, 663.9170893812786d, 664.5009324645495d,
-            665.0805335448651d, 665.6558976897688d, 666.2270299197658d, 666.7939352086155d,
-            667.356618483619d, 667.9150846259016d, 668.4693384706956d, 669.0193848076149d,
-            669.5652283809289d, 670.1068738898333d, 670.6443259887146d, 671.1775892874148d,
-            671.7066683514902d, 672.2315677024678d, 672.7522918180989d, 673.2688451326081d,
-            673.7812320369412d, 674.289456879007d, 674.7935239639197d, 675.2934375542349d,
-            675.7892018701835d, 676.2808210899053d, 676.7682993496744d, 677.2516407441262d,
-            677.7308493264799d, 678.2059291087575d, 678.6768840620007d, 679.1437181164853d,
-            679.6064351619314d, 680.0650390477123d, 680.5195335830608d, 680.9699225372709d,
-            681.4162096398993d, 681.8583985809622d, 682.2964930111307d, 682.7304965419231d,
-            683.1604127458955d, 683.586245156828d, 684.0079972699109d, 684.4256725419259d,
-            684.8392743914272d, 685.248806198918d, 685.6542713070262d, 686.0556730206772d,
-            686.4530146072638d, 686.8462992968151d, 687.2355302821613d, 687.620710719098d,
-            688.0018437265467d, 688.3789323867139d, 688.7519797452487d, 689.120988811396d,
-            689.4859625581494d, 689.8469039224019d, 690.203815805093d, 690.5567010713554d,
-            690.9055625506587d, 691.2504030369504d, 691.5912252887965d, 691.9280320295186d,
-            692.2608259473293d, 692.5896096954666d, 692.9143858923246d, 693.2351571215836d,
-            693.5519259323371d, 693.8646948392187d, 694.1734663225244d, 694.4782428283355d,
-            694.7790267686381d, 695.0758205214411d, 695.3686264308927d, 695.6574468073945d,
-            695.9422839277141d, 696.2231400350955d, 696.5000173393682d, 696.7729180170546d,
-            697.0418442114742d, 697.3067980328486d, 697.5677815584014d, 697.8247968324603d,
-            698.0778458665533d, 698.3269306395069d, 698.57205309754d, 698.8132151543568d,
-            699.0504186912394d, 699.2836655571363d, 699.5129575687508d, 699.7382965106285d,
-            699.9596841352404d, 700.1771221630673d, 700.3906122826809d, 700.6001561508235d,
-            700.8057553924868d, 701.0074116009883d, 701.2051263380462d, 701.3989011338537d,
-            701.5887374871502d, 701.774636865292d, 701.9566007043214d, 702.1346304090338d,
-            702.3087273530435d, 702.4788928788477d, 702.64512829789d, 702.807434890621d,
-            702.9658139065577d, 703.1202665643428d, 703.2707940518006d, 703.4173975259926d,
-            703.5600781132706d, 703.6988369093303d, 703.8336749792608d, 703.9645933575948d,
-            704.0915930483562d, 704.2146750251065d, 704.3338402309896d, 704.4490895787768d,
-            704.5604239509067d, 704.6678441995275d, 704.771351146536d, 704.8709455836151d,
-            704.9666282722709d, 705.0583999438669d, 705.1462612996582d, 705.2302130108238d,
-            705.3102557184975d, 705.3863900337964d, 705.4586165378504d, 705.5269357818279d,
-            705.5913482869612d, 705.6518545445708d, 705.7084550160876d, 705.7611501330738d,
-            705.8099402972432d, 705.8548258804792d, 705.8958072248524d, 705.9328846426354d,
-            705.9660584163174d, 705.9953287986176d, 706.0206960124959d, 706.0421602511642d,
-            706.0597216780942d, 706.0733804270251d, 706.0831366019706d, 706.088990277222d,
-            706.0909414973534d, 706.088990277222d, 706.0831366019706d, 706.0733804270251d,
-            706.0597216780942d, 706.0421602511642d, 706.0206960124959d, 705.9953287986176d,
-            705.9660584163174d, 705.9328846426354d, 705.8958072248524d, 705.8548258804792d,
-            705.8099402972432d, 705.7611501330738d, 705.7084550160876d, 705.6518545445708d,
-            705.5913482869612d, 705.5269357818279d, 705.4586165378504d, 705.3863900337964d,
-            705.3102557184975d, 705.2302130108238d, 705.1462612996582d, 705.0583999438669d,
-            704.9666282722709d, 704.8709455836151d, 704.771351146536d, 704.6678441995275d,
-            704.5604239509067d, 704.4490895787768d, 704.3338402309896d, 704.2146750251065d,
-            704.0915930483562d, 703.9645933575948d, 703.8336749792608d, 703.6988369093303d,
-            703.5600781132706d, 703.4173975259926d, 703.2707940518006d, 703.1202665643428d,
-            702.9658139065577d, 702.807434890621d, 702.64512829789d, 702.4788928788477d,
-            702.3087273530435d, 702.1346304090338d, 701.9566007043214d, 701.774636865292d,
-            701.5887374871502d, 701.3989011338537d, 701.2051263380462d, 701.0074116009883d,
-            700.8057553924868d, 700.6001561508235d, 700.3906122826809d, 700.1771221630673d,
-            699.9596841352404d, 699.7382965106285d, 699.5129575687508d, 699.2836655571363d,
-            699.0504186912394d, 698.8132151543568d, 698.57205309754d, 698.3269306395069d,
-            698.0778458665533d, 697.8247968324603d, 697.5677815584014d, 697.3067980328486d,
-            697.0418442114742d, 696.7729180170546d, 696.5000173393682d, 696.2231400350955d,
-            695.9422839277141d, 695.6574468073945d, 695.3686264308927d, 695.0758205214411d,
-            694.7790267686381d, 694.4782428283355d, 694.1734663225244d, 693.8646948392187d,
-            693.5519259323371d, 693.2351571215836d, 692.9143858923246d, 692.5896096954666d,
-            692.2608259473293d, 691.9280320295186d, 691.5912252887965d, 691.2504030369504d,
-            690.9055625506587d, 690.5567010713554d, 690.203815805093d, 689.8469039224019d,
-            689.4859625581494d, 689.120988811396d, 688.7519797452487d, 688.3789323867139d,
-            688.0018437265467d, 687.620710719098d, 687.2355302821613d, 686.8462992968151d,
-            686.4530146072638d, 686.0556730206772d, 685.6542713070262d, 685.248806198918d,
-            684.8392743914272d, 684.4256725419259d, 684.0079972699109d, 683.586245156828d,
-            683.1604127458955d, 682.7304965419231d, 682.2964930111307d, 681.8583985809622d,
-            681.4162096398993d, 680.9699225372709d, 680.5195335830608d, 680.0650390477123d,
-            679.6064351619314d, 679.1437181164853d, 678.6768840620007d, 678.2059291087575d,
-            677.7308493264799d, 677.2516407441262d, 676.7682993496744d, 676.2808210899053d,
-            675.7892018701835d, 675.2934375542349d, 674.7935239639197d, 674.289456879007d,
-            673.7812320369412d, 673.2688451326081d, 672.7522918180989d, 672.2315677024678d,
-            671.7066683514902d, 671.1775892874148d, 670.6443259887146d, 670.1068738898333d,
-            669.5652283809289d, 669.0193848076149d, 668.4693384706956d, 667.9150846259016d,
-            667.356618483619d, 666.7939352086155d, 666.2270299197658d, 665.6558976897688d,
-            665.0805335448651d, 664.5009324645495d, 663.9170893812786d, 663.3289991801776d,
-            662.7366566987397d, 662.1400567265247d, 661.5391940048524d, 660.9340632264924d,
-            660.324659035349d, 659.7109760261432d, 659.093008744091d, 658.4707516845762d,
-            657.8441992928191d, 657.2133459635429d, 656.5781860406333d, 655.9387138167954d,
-            655.2949235332056d, 654.646809379159d, 653.9943654917125d, 653.3375859553234d,
-            652.6764648014829d, 652.010996008345d, 651.3411735003515d, 650.6669911478507d,
-            649.9884427667118d, 649.3055221179357d, 648.6182229072582d, 647.92653878475d,
-            647.2304633444109d, 646.529990123759d, 645.8251126034135d, 645.1158242066741d,
-            644.402118299093d, 643.6839881880426d, 642.9614271222765d, 642.2344282914854d,
-            641.5029848258483d, 640.7670897955749d, 640.026736210445d, 639.2819170193409d,
-            638.532625109772d, 637.7788533073954d, 637.0205943755304d, 636.2578410146631d,
-            635.4905858619495d, 634.7188214907073d, 633.9425404099042d, 633.1617350636378d,
-            632.3763978306098d, 631.5865210235912d, 630.792096888883d, 629.9931176057665d,
-            629.1895752859501d, 628.3814619730049d, 627.5687696417953d, 626.7514901979002d,
-            625.9296154770283d, 625.1031372444235d, 624.2720471942631d, 623.4363369490484d,
-            622.5959980589855d, 621.7510220013594d, 620.9014001798985d, 620.0471239241297d,
-            619.188184488727d, 618.3245730528483d, 617.4562807194649d, 616.583298514681d,
-            615.7056173870441d, 614.8232282068456d, 613.9361217654116d, 613.0442887743835d,
-            612.1477198649895d, 611.2464055873049d, 610.3403364095022d, 609.4295027170912d,
-            608.5138948121469d, 607.5935029125284d, 606.6683171510855d, 605.7383275748532d,
-            604.8035241442367d, 603.8638967321832d, 602.9194351233425d, 601.9701290132141d,
-            601.0159680072846d, 600.0569416201497d, 599.0930392746255d, 598.1242503008458d,
-            597.1505639353464d, 596.1719693201362d, 595.1884555017538d, 594.2000114303116d,
-            593.2066259585246d, 592.2082878407246d, 591.2049857318607d, 590.1967081864847d,
-            589.1834436577197d, 588.165180496216d, 587.1419069490876d, 586.1136111588369d,
-            585.0802811622592d, 584.0419048893327d, 582.9984701620905d, 581.9499646934767d,
-            580.8963760861824d, 579.837691831467d, 578.7738993079581d, 577.7049857804348d,
-            576.6309383985911d, 575.5517441957801d, 574.467390087739d, 573.3778628712932d,
-            572.2831492230408d, 571.1832356980149d, 570.0781087283254d, 568.9677546217806d,
-            567.8521595604835d, 566.7313095994074d, 565.6051906649494d, 564.4737885534583d,
-            563.3370889297399d, 562.1950773255372d, 561.0477391379868d, 559.8950596280483d,
-            558.7370239189095d, 557.573616994363d, 556.4048236971583d, 555.2306287273241d,
-            554.0510166404644d, 552.865971846024d, 551.6754786055263d, 550.4795210307803d,
-            549.2780830820576d, 548.0711485662373d, 546.8587011349204d, 545.6407242825105d,
-            544.4172013442618d, 543.1881154942932d, 541.9534497435678d, 540.7131869378368d,
-            539.4673097555466d, 538.2158007057109d, 536.9586421257424d, 535.6958161792484d,
-            534.4273048537849d, 533.1530899585715d, 531.8731531221653d, 530.5874757900908d,
-            529.2960392224295d, 527.9988244913633d, 526.6958124786731d, 525.3869838731923d,
-            524.0723191682116d, 522.7517986588373d, 521.4254024392984d, 520.093110400205d,
-            518.7549022257526d, 517.4107573908769d, 516.0606551583505d, 514.704574575827d,
-            513.3424944728278d, 511.97439345766907d, 510.6002499143316d, 509.2200419992682d,
-            507.8337476381483d, 506.44134452254d, 505.04281010652574d, 503.6381216032498d,
-            502.22725598139937d, 500.81018996161276d, 499.3869000128163d, 497.95736234848715d,
-            496.5215529228399d, 495.0794474269351d, 493.6310212847082d, 492.1762496489161d,
-            490.71510739699977d, 489.2475691268607d, 487.7736091525486d, 486.2932014998582d,
-            484.80631990183315d, 483.3129377941736d, 481.81302831054614d, 480.3065642777921d,
-            478.7935182110331d, 477.2738623086692d, 475.7475684472682d, 474.2146081763431d,
-            472.674952713013d, 471.1285729365461d, 469.57543938278053d, 468.01552223842066d,
-            466.4487913352026d, 464.87521614392944d, 463.2947657683685d, 461.70740893900967d,
-            460.11311400667813d, 458.51184893599986d, 456.903581298714d, 455.2882782668275d,
-            453.6659066056088d, 452.0364326664143d, 450.3998223793431d, 448.75604124571544d,
-            447.10505433036843d, 445.44682625376487d, 443.78132118390795d, 442.1085028280569d,
-            440.42833442423733d, 438.74077873253924d, 437.0457980261971d, 435.3433540824435d,
-            433.63340817313144d, 431.91592105511563d, 430.19085296038617d, 428.45816358594726d,
-            426.7178120834308d, 424.9697570484375d, 423.2139565095968d, 421.4503679173354d,
-            419.6789481323446d, 417.8996534137365d, 416.11243940688007d, 414.3172611309032d,
-            412.51407296585165d, 410.7028286394914d, 408.8834812137445d, 407.05598307074183d,
-            405.2202858984823d, 403.3763406760837d, 401.5240976586093d, 399.66350636145694d,
-            397.79451554429295d, 395.91707319451507d, 394.0311265102273d, 392.1366218827074d,
-            390.23350487834915d, 388.321720220059d, 386.40121176808674d, 384.4719225002674d,
-            382.5337944916541d, 380.58676889351494d, 378.6307859116713d, 376.6657847841512d,
-            374.69170375812917d, 372.70848006612584d, 370.7160499014357d, 368.714348392752d,
-            366.7033095779566d, 364.68286637703864d, 362.6529505641072d, 360.61349273845775d,
-            358.5644222946542d, 356.5056673915831d, 354.4371549204354d, 352.35881047157d,
-            350.270558300208d, 348.1723212909081d, 346.06402092076627d, 343.9455772212832d,
-            341.8169087388382d, 339.6779324937059d, 337.5285639375473d, 335.36871690930377d,
-            333.1983035894182d, 331.01723445230425d, 328.82541821697725d, 326.6227617957588d,
-            324.40917024095825d, 322.18454668943394d, 319.94879230492234d, 317.7018062180271d,
-            315.4434854637443d, 313.17372491639827d, 310.8924172218515d, 308.59945272684445d,
-            306.29471940531204d, 303.9781027815138d, 301.6494858498018d, 299.30874899084336d,
-            296.95576988409795d, 294.59042341633767d, 292.2125815859861d, 289.82211340303127d,
-            287.41888478425756d, 285.0027584435155d, 282.57359377673583d, 280.1312467413665d,
-            277.6755697298935d, 275.2064114370736d, 272.72361672048874d, 270.2270264539923d,
-            267.7164773735909d, 265.1918019152673d, 262.65282804420906d, 260.09937907486784d,
-            257.53127348122484d, 254.94832469658667d, 252.35034090217977d, 249.7371248037484d,
-            247.10847339529423d, 244.46417770901738d, 241.80402255043748d, 239.12778621758048d,
-            236.43524020301425d, 233.72614887740363d, 231.00026915312944d, 228.2573501263764d,
-            225.49713269593917d, 222.71934915682232d, 219.92372276651548d, 217.10996728160862d,
-            214.27778646216657d, 211.42687354101096d, 208.556910654746d, 205.66756823301898d,
-            202.75850434211065d, 199.82936397850608d, 196.87977830758786d, 193.90936384201817d,
-            190.9177215537157d, 187.90443591258082d, 184.86907384425604d, 181.81118359821463d,
-            178.73029351632033d, 175.62591069067324d, 172.49751949801234d, 169.3445799961485d,
-            166.1665261658006d, 162.96276397874243d, 159.73266927026944d, 156.47558539056234d,
-            153.1908206054587d, 149.87764521229212d, 146.5352883306529d, 143.16293432093906d,
-            139.75971877512066d, 136.32472401387523d, 132.85697401170378d, 129.35542865620735d,
-            125.81897722860923d, 122.24643096882258d, 118.63651455851544d, 114.98785631788837d,
-            111.29897686377446d, 107.56827591480717d, 103.7940168490915d, 99.97430851448789d,
-            96.10708365195964d, 92.19007310502045d, 88.22077473352721d, 84.19641559870482d,
-            80.1139054941297d, 75.96977919601588d, 71.76012378728278d, 67.48048589787759d,
-            63.1257514054917d, 58.689986551031026d, 54.166223639678265d, 49.54616484119643d,
-            44.81976079039421d, 39.97458993602549d, 34.994904887970335d, 29.86008732397567d,
-            24.54196733013145d, 18.999723873086676d, 13.168819390991134d, 6.931471805599453d,
-            0d,
-        };
-
         /// <summary>
         /// log P(X = k), with P(X = k) = C(n, k)·pᵏ·(1 − p)ⁿ⁻ᵏ, k = 0 … n; −∞ for k outside {0, 1, …, 1024}.
         /// </summary>
@@ -351,14 +88,7 @@ namespace MyApp
         public double Pmf(int k) => global::System.Math.Exp(LogPmfInDouble(k));
 
         // n ≤ 1024: log C(n, k) from the compile-time table, plus k·log p + (n − k)·log(1 − p) from the cached logs (0·log 0 = 0).
-        private double LogPmfInDouble(int k)
-        {
-            if ((uint)k > (uint)Trials)
-            {
-                return double.NegativeInfinity;
-            }
-            return LogChoose[k] + ((double)k > 0d ? (double)k * _logP : 0d) + ((1024d - (double)k) > 0d ? (1024d - (double)k) * _log1mP : 0d);
-        }
+        private double LogPmfInDouble(int k) => global::DivergenceGen.Generated.Binomial1024Kernels.LogPmf(k, _logP, _log1mP);
 
         /// <summary>
         /// Σᵢ log P(X = outcomesᵢ), the log-likelihood of independent outcomes, accumulated in double;
@@ -386,152 +116,7 @@ namespace MyApp
         public double Entropy() => EntropyInDouble();
 
         // Entropy: exact sum over k = 0 … n of −P(k)·log P(k), from the compile-time table and the cached logs
-        private double EntropyInDouble()
-        {
-            // A row kernel over the n + 1 = 1025 outcomes: l = log P(k), p = exp l, H = −Σ p·l. n + 1 > UnrollThreshold 16: SIMD loops over the table,
-            // contiguous loads, vector exp, the widest vector the CPU has first.
-            ref double tableRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(LogChoose);
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
-            {
-                var log1mP512 = global::System.Runtime.Intrinsics.Vector512.Create(_log1mP);
-                var logP512 = global::System.Runtime.Intrinsics.Vector512.Create(_logP);
-                // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 8 lanes in the sums.
-                var loopTailMask = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.Create(0ul, 0ul, 0ul, 0ul,
-                    0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
-                var sumAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                for (int k = 0; k < 1024; k += 8)
-                {
-                    var lk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tableRef, (nuint)k)
-                        + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan((
-                        global::System.Runtime.Intrinsics.Vector512.Create((double)k) + global::System.Runtime.Intrinsics.Vector512.Create(0d, 1d, 2d, 3d, 4d,
-                        5d, 6d, 7d)), global::System.Runtime.Intrinsics.Vector512<double>.Zero), (global::System.Runtime.Intrinsics.Vector512.Create((double)k)
-                        + global::System.Runtime.Intrinsics.Vector512.Create(0d, 1d, 2d, 3d, 4d, 5d, 6d, 7d)) * logP512,
-                        global::System.Runtime.Intrinsics.Vector512<double>.Zero) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(
-                        global::System.Runtime.Intrinsics.Vector512.GreaterThan((global::System.Runtime.Intrinsics.Vector512.Create(1024d)
-                        - (global::System.Runtime.Intrinsics.Vector512.Create((double)k) + global::System.Runtime.Intrinsics.Vector512.Create(0d, 1d, 2d, 3d,
-                        4d, 5d, 6d, 7d))), global::System.Runtime.Intrinsics.Vector512<double>.Zero),
-                        (global::System.Runtime.Intrinsics.Vector512.Create(1024d) - (global::System.Runtime.Intrinsics.Vector512.Create((double)k)
-                        + global::System.Runtime.Intrinsics.Vector512.Create(0d, 1d, 2d, 3d, 4d, 5d, 6d, 7d))) * log1mP512,
-                        global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                    var pk = global::DivergenceGen.VectorMath.Exp(lk);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk,
-                        global::System.Runtime.Intrinsics.Vector512<double>.Zero), pk * lk, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                }
-                // K = 1025 is not a multiple of 8: one more vector at 1017, overlapping, its first 7 lanes masked out of the sums.
-                var l1017 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tableRef, (nuint)1017)
-                    + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(
-                    global::System.Runtime.Intrinsics.Vector512.Create(1017d, 1018d, 1019d, 1020d, 1021d, 1022d, 1023d, 1024d),
-                    global::System.Runtime.Intrinsics.Vector512<double>.Zero), global::System.Runtime.Intrinsics.Vector512.Create(1017d, 1018d, 1019d, 1020d,
-                    1021d, 1022d, 1023d, 1024d) * logP512, global::System.Runtime.Intrinsics.Vector512<double>.Zero)
-                    + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan((
-                    global::System.Runtime.Intrinsics.Vector512.Create(1024d) - global::System.Runtime.Intrinsics.Vector512.Create(1017d, 1018d, 1019d, 1020d,
-                    1021d, 1022d, 1023d, 1024d)), global::System.Runtime.Intrinsics.Vector512<double>.Zero),
-                    (global::System.Runtime.Intrinsics.Vector512.Create(1024d) - global::System.Runtime.Intrinsics.Vector512.Create(1017d, 1018d, 1019d, 1020d,
-                    1021d, 1022d, 1023d, 1024d)) * log1mP512, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                var p1017 = global::DivergenceGen.VectorMath.Exp(l1017);
-                sumAcc += (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p1017,
-                    global::System.Runtime.Intrinsics.Vector512<double>.Zero), p1017 * l1017, global::System.Runtime.Intrinsics.Vector512<double>.Zero)
-                    & loopTailMask);
-                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sumAcc);
-                return sum < 0d ? -sum : 0d;
-            }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
-            {
-                var log1mP256 = global::System.Runtime.Intrinsics.Vector256.Create(_log1mP);
-                var logP256 = global::System.Runtime.Intrinsics.Vector256.Create(_logP);
-                // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 4 lanes in the sums.
-                var loopTailMask = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Create(0ul, 0ul, 0ul,
-                    0xFFFFFFFFFFFFFFFFul));
-                var sumAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                for (int k = 0; k < 1024; k += 4)
-                {
-                    var lk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tableRef, (nuint)k)
-                        + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan((
-                        global::System.Runtime.Intrinsics.Vector256.Create((double)k) + global::System.Runtime.Intrinsics.Vector256.Create(0d, 1d, 2d, 3d)),
-                        global::System.Runtime.Intrinsics.Vector256<double>.Zero), (global::System.Runtime.Intrinsics.Vector256.Create((double)k)
-                        + global::System.Runtime.Intrinsics.Vector256.Create(0d, 1d, 2d, 3d)) * logP256,
-                        global::System.Runtime.Intrinsics.Vector256<double>.Zero) + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(
-                        global::System.Runtime.Intrinsics.Vector256.GreaterThan((global::System.Runtime.Intrinsics.Vector256.Create(1024d)
-                        - (global::System.Runtime.Intrinsics.Vector256.Create((double)k) + global::System.Runtime.Intrinsics.Vector256.Create(0d, 1d, 2d, 3d))),
-                        global::System.Runtime.Intrinsics.Vector256<double>.Zero), (global::System.Runtime.Intrinsics.Vector256.Create(1024d)
-                        - (global::System.Runtime.Intrinsics.Vector256.Create((double)k) + global::System.Runtime.Intrinsics.Vector256.Create(0d, 1d, 2d, 3d)))
-                        * log1mP256, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                    var pk = global::DivergenceGen.VectorMath.Exp(lk);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk,
-                        global::System.Runtime.Intrinsics.Vector256<double>.Zero), pk * lk, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                }
-                // K = 1025 is not a multiple of 4: one more vector at 1021, overlapping, its first 3 lanes masked out of the sums.
-                var l1021 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tableRef, (nuint)1021)
-                    + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(
-                    global::System.Runtime.Intrinsics.Vector256.Create(1021d, 1022d, 1023d, 1024d), global::System.Runtime.Intrinsics.Vector256<double>.Zero),
-                    global::System.Runtime.Intrinsics.Vector256.Create(1021d, 1022d, 1023d, 1024d) * logP256,
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero) + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(
-                    global::System.Runtime.Intrinsics.Vector256.GreaterThan((global::System.Runtime.Intrinsics.Vector256.Create(1024d)
-                    - global::System.Runtime.Intrinsics.Vector256.Create(1021d, 1022d, 1023d, 1024d)),
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), (global::System.Runtime.Intrinsics.Vector256.Create(1024d)
-                    - global::System.Runtime.Intrinsics.Vector256.Create(1021d, 1022d, 1023d, 1024d)) * log1mP256,
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var p1021 = global::DivergenceGen.VectorMath.Exp(l1021);
-                sumAcc += (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p1021,
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p1021 * l1021, global::System.Runtime.Intrinsics.Vector256<double>.Zero)
-                    & loopTailMask);
-                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sumAcc);
-                return sum < 0d ? -sum : 0d;
-            }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
-            {
-                var log1mP128 = global::System.Runtime.Intrinsics.Vector128.Create(_log1mP);
-                var logP128 = global::System.Runtime.Intrinsics.Vector128.Create(_logP);
-                // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 2 lanes in the sums.
-                var loopTailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul,
-                    0xFFFFFFFFFFFFFFFFul));
-                var sumAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                for (int k = 0; k < 1024; k += 2)
-                {
-                    var lk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tableRef, (nuint)k)
-                        + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((
-                        global::System.Runtime.Intrinsics.Vector128.Create((double)k) + global::System.Runtime.Intrinsics.Vector128.Create(0d, 1d)),
-                        global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create((double)k)
-                        + global::System.Runtime.Intrinsics.Vector128.Create(0d, 1d)) * logP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero)
-                        + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((
-                        global::System.Runtime.Intrinsics.Vector128.Create(1024d) - (global::System.Runtime.Intrinsics.Vector128.Create((double)k)
-                        + global::System.Runtime.Intrinsics.Vector128.Create(0d, 1d))), global::System.Runtime.Intrinsics.Vector128<double>.Zero),
-                        (global::System.Runtime.Intrinsics.Vector128.Create(1024d) - (global::System.Runtime.Intrinsics.Vector128.Create((double)k)
-                        + global::System.Runtime.Intrinsics.Vector128.Create(0d, 1d))) * log1mP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                    var pk = global::DivergenceGen.VectorMath.Exp(lk);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk,
-                        global::System.Runtime.Intrinsics.Vector128<double>.Zero), pk * lk, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                }
-                // K = 1025 is not a multiple of 2: one more vector at 1023, overlapping, its first 1 lanes masked out of the sums.
-                var l1023 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tableRef, (nuint)1023)
-                    + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(
-                    global::System.Runtime.Intrinsics.Vector128.Create(1023d, 1024d), global::System.Runtime.Intrinsics.Vector128<double>.Zero),
-                    global::System.Runtime.Intrinsics.Vector128.Create(1023d, 1024d) * logP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero)
-                    + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((
-                    global::System.Runtime.Intrinsics.Vector128.Create(1024d) - global::System.Runtime.Intrinsics.Vector128.Create(1023d, 1024d)),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create(1024d)
-                    - global::System.Runtime.Intrinsics.Vector128.Create(1023d, 1024d)) * log1mP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var p1023 = global::DivergenceGen.VectorMath.Exp(l1023);
-                sumAcc += (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p1023,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p1023 * l1023, global::System.Runtime.Intrinsics.Vector128<double>.Zero)
-                    & loopTailMask);
-                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sumAcc);
-                return sum < 0d ? -sum : 0d;
-            }
-            // No SIMD on this CPU: a scalar loop.
-            {
-                double sumAcc = 0;
-                for (int k = 0; k < 1025; k++)
-                {
-                    double lk = global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, k) + ((double)k > 0d ? (double)k * _logP : 0d) + ((1024d
-                        - (double)k) > 0d ? (1024d - (double)k) * _log1mP : 0d);
-                    double pk = global::System.Math.Exp(lk);
-                    sumAcc += (pk > 0d ? pk * lk : 0d);
-                }
-                double sum = sumAcc;
-                return sum < 0d ? -sum : 0d;
-            }
-        }
+        private double EntropyInDouble() => global::DivergenceGen.Generated.Binomial1024Kernels.Entropy(_logP, _log1mP);
 
         /// <summary>
         /// The Kullback–Leibler divergence in nats, D(P‖Q) = n·[p·log(p/q) + (1 − p)·log((1 − p)/(1 − q))] (n times the Bernoulli divergence), where P is this
@@ -1078,123 +663,7 @@ namespace MyApp
         public void LogPmf(global::System.ReadOnlySpan<int> outcomes, global::System.Span<double> destination)
         {
             global::DivergenceGen.Guard.ThrowIfDestinationTooShort(outcomes.Length, destination.Length);
-            // log C(n, k) from the compile-time table; k·log p + (n − k)·log(1 − p) in SIMD.
-            // Lanes are doubles (outcomes widened to long, then converted).
-            ref int kRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outcomes);
-            ref double dRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);
-            ref double tableRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(LogChoose);
-            int i = 0;
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && outcomes.Length - i >= 8)
-            {
-                var vLog1mP = global::System.Runtime.Intrinsics.Vector512.Create(_log1mP);
-                var vLogP = global::System.Runtime.Intrinsics.Vector512.Create(_logP);
-                var last = global::System.Runtime.Intrinsics.Vector512.Create((long)Trials);
-                var minusInfinity = global::System.Runtime.Intrinsics.Vector512.Create(double.NegativeInfinity);
-                for (; i <= outcomes.Length - 8; i += 8)
-                {
-                    var kLong = global::System.Runtime.Intrinsics.Vector512.WidenLower(global::System.Runtime.Intrinsics.Vector256.ToVector512Unsafe(
-                        global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kRef, (nuint)i)));
-                    var kv = global::System.Runtime.Intrinsics.Vector512.ConvertToDouble(kLong);
-                    var inSupport = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(kLong,
-                        global::System.Runtime.Intrinsics.Vector512<long>.Zero) & global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(kLong, last));
-                    // Per-lane table lookups (above 32 entries, permutes measured slower); an index is clamped into the table as unsigned (a negative
-                    // outcome becomes the last entry), so every load is in bounds; lanes outside the support are masked to −∞ below.
-                    var tableK = global::System.Runtime.Intrinsics.Vector512.Create(
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
-                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 0), (uint)Trials)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
-                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 1), (uint)Trials)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
-                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 2), (uint)Trials)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
-                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 3), (uint)Trials)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
-                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 4), (uint)Trials)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
-                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 5), (uint)Trials)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
-                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 6), (uint)Trials)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
-                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 7), (uint)Trials)));
-                    var value = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(inSupport, tableK
-                        + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(kv,
-                        global::System.Runtime.Intrinsics.Vector512<double>.Zero), kv * vLogP, global::System.Runtime.Intrinsics.Vector512<double>.Zero)
-                        + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan((
-                        global::System.Runtime.Intrinsics.Vector512.Create(1024d) - kv), global::System.Runtime.Intrinsics.Vector512<double>.Zero),
-                        (global::System.Runtime.Intrinsics.Vector512.Create(1024d) - kv) * vLog1mP, global::System.Runtime.Intrinsics.Vector512<double>.Zero),
-                        minusInfinity);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(value, ref dRef, (nuint)i);
-                }
-            }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && outcomes.Length - i >= 4)
-            {
-                var vLog1mP = global::System.Runtime.Intrinsics.Vector256.Create(_log1mP);
-                var vLogP = global::System.Runtime.Intrinsics.Vector256.Create(_logP);
-                var last = global::System.Runtime.Intrinsics.Vector256.Create((long)Trials);
-                var minusInfinity = global::System.Runtime.Intrinsics.Vector256.Create(double.NegativeInfinity);
-                for (; i <= outcomes.Length - 4; i += 4)
-                {
-                    var kLong = global::System.Runtime.Intrinsics.Vector256.WidenLower(global::System.Runtime.Intrinsics.Vector128.ToVector256Unsafe(
-                        global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kRef, (nuint)i)));
-                    var kv = global::System.Runtime.Intrinsics.Vector256.ConvertToDouble(kLong);
-                    var inSupport = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(kLong,
-                        global::System.Runtime.Intrinsics.Vector256<long>.Zero) & global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(kLong, last));
-                    // Per-lane table lookups (AVX2 gathers measured slower); an index is clamped into the table as unsigned (a negative
-                    // outcome becomes the last entry), so every load is in bounds; lanes outside the support are masked to −∞ below.
-                    var tableK = global::System.Runtime.Intrinsics.Vector256.Create(
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
-                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 0), (uint)Trials)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
-                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 1), (uint)Trials)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
-                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 2), (uint)Trials)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
-                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 3), (uint)Trials)));
-                    var value = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(inSupport, tableK
-                        + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(kv,
-                        global::System.Runtime.Intrinsics.Vector256<double>.Zero), kv * vLogP, global::System.Runtime.Intrinsics.Vector256<double>.Zero)
-                        + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan((
-                        global::System.Runtime.Intrinsics.Vector256.Create(1024d) - kv), global::System.Runtime.Intrinsics.Vector256<double>.Zero),
-                        (global::System.Runtime.Intrinsics.Vector256.Create(1024d) - kv) * vLog1mP, global::System.Runtime.Intrinsics.Vector256<double>.Zero),
-                        minusInfinity);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(value, ref dRef, (nuint)i);
-                }
-            }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && outcomes.Length - i >= 2)
-            {
-                var vLog1mP = global::System.Runtime.Intrinsics.Vector128.Create(_log1mP);
-                var vLogP = global::System.Runtime.Intrinsics.Vector128.Create(_logP);
-                var last = global::System.Runtime.Intrinsics.Vector128.Create((long)Trials);
-                var minusInfinity = global::System.Runtime.Intrinsics.Vector128.Create(double.NegativeInfinity);
-                for (; i <= outcomes.Length - 2; i += 2)
-                {
-                    var kLong = global::System.Runtime.Intrinsics.Vector128.WidenLower(global::System.Runtime.Intrinsics.Vector64.ToVector128Unsafe(
-                        global::System.Runtime.Intrinsics.Vector64.LoadUnsafe(ref kRef, (nuint)i)));
-                    var kv = global::System.Runtime.Intrinsics.Vector128.ConvertToDouble(kLong);
-                    var inSupport = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(kLong,
-                        global::System.Runtime.Intrinsics.Vector128<long>.Zero) & global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(kLong, last));
-                    // Per-lane table lookups; an index is clamped into the table as unsigned (a negative
-                    // outcome becomes the last entry), so every load is in bounds; lanes outside the support are masked to −∞ below.
-                    var tableK = global::System.Runtime.Intrinsics.Vector128.Create(
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
-                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 0), (uint)Trials)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
-                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 1), (uint)Trials)));
-                    var value = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(inSupport, tableK
-                        + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(kv,
-                        global::System.Runtime.Intrinsics.Vector128<double>.Zero), kv * vLogP, global::System.Runtime.Intrinsics.Vector128<double>.Zero)
-                        + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((
-                        global::System.Runtime.Intrinsics.Vector128.Create(1024d) - kv), global::System.Runtime.Intrinsics.Vector128<double>.Zero),
-                        (global::System.Runtime.Intrinsics.Vector128.Create(1024d) - kv) * vLog1mP, global::System.Runtime.Intrinsics.Vector128<double>.Zero),
-                        minusInfinity);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(value, ref dRef, (nuint)i);
-                }
-            }
-            // Scalar tail: the elements left over after the widest vectors.
-            for (; i < outcomes.Length; i++)
-            {
-                destination[i] = LogPmfInDouble(outcomes[i]);
-            }
+            global::DivergenceGen.Generated.Binomial1024Kernels.LogPmf(outcomes, destination, _logP, _log1mP);
         }
 
         /// <summary>
@@ -1251,5 +720,500 @@ namespace MyApp
         /// The family and its parameters, in invariant culture with round-trip precision: <c>Binomial1024: Binomial(n = 1024, p = …)</c>.
         /// </summary>
         public override string ToString() => global::System.FormattableString.Invariant($"Binomial1024: Binomial(n = 1024, p = {P:R})");
+    }
+}
+
+namespace DivergenceGen.Generated
+{
+    using System;
+    using System.Runtime.CompilerServices;
+    using System.Runtime.InteropServices;
+    using System.Runtime.Intrinsics;
+
+    /// <summary>
+    /// The kernels of MyApp.Binomial1024: the log-pmf of an outcome and of a span, and the entropy sum, as functions of the parameters. Callers have checked
+    /// every argument.
+    /// </summary>
+    file static class Binomial1024Kernels
+    {
+        private const int Trials = 1024; // n, the number of trials
+
+        // Table of log C(n, k), k = 0 … 1024, computed at compile time by the generator with the runtime's own special functions (linked source):
+        // read-only data in the assembly, no work at run time.
+        private static ReadOnlySpan<double> LogChoose => new double[]
+        {
+            0d, 6.931471805599453d, 13.168819390991134d, 18.999723873086676d,
+            24.54196733013145d, 29.86008732397567d, 34.994904887970335d, 39.97458993602549d,
+            44.81976079039421d, 49.54616484119643d, 54.166223639678265d, 58.689986551031026d,
+            63.1257514054917d, 67.48048589787759d, 71.76012378728278d, 75.96977919601588d,
+            80.1139054941297d, 84.19641559870482d, 88.22077473352721d, 92.19007310502045d,
+            96.10708365195964d, 99.97430851448789d, 103.7940168490915d, 107.56827591480717d,
+            111.29897686377446d, 114.98785631788837d, 118.63651455851544d, 122.24643096882258d,
+            125.81897722860923d, 129.35542865620735d, 132.85697401170378d, 136.32472401387523d,
+            139.75971877512066d, 143.16293432093906d, 146.5352883306529d, 149.87764521229212d,
+            153.1908206054587d, 156.47558539056234d, 159.73266927026944d, 162.96276397874243d,
+            166.1665261658006d, 169.3445799961485d, 172.49751949801234d, 175.62591069067324d,
+            178.73029351632033d, 181.81118359821463d, 184.86907384425604d, 187.90443591258082d,
+            190.9177215537157d, 193.90936384201817d, 196.87977830758786d, 199.82936397850608d,
+            202.75850434211065d, 205.66756823301898d, 208.556910654746d, 211.42687354101096d,
+            214.27778646216657d, 217.10996728160862d, 219.92372276651548d, 222.71934915682232d,
+            225.49713269593917d, 228.2573501263764d, 231.00026915312944d, 233.72614887740363d,
+            236.43524020301425d, 239.12778621758048d, 241.80402255043748d, 244.46417770901738d,
+            247.10847339529423d, 249.7371248037484d, 252.35034090217977d, 254.94832469658667d,
+            257.53127348122484d, 260.09937907486784d, 262.65282804420906d, 265.1918019152673d,
+            267.7164773735909d, 270.2270264539923d, 272.72361672048874d, 275.2064114370736d,
+            277.6755697298935d, 280.1312467413665d, 282.57359377673583d, 285.0027584435155d,
+            287.41888478425756d, 289.82211340303127d, 292.2125815859861d, 294.59042341633767d,
+            296.95576988409795d, 299.30874899084336d, 301.6494858498018d, 303.9781027815138d,
+            306.29471940531204d, 308.59945272684445d, 310.8924172218515d, 313.17372491639827d,
+            315.4434854637443d, 317.7018062180271d, 319.94879230492234d, 322.18454668943394d,
+            324.40917024095825d, 326.6227617957588d, 328.82541821697725d, 331.01723445230425d,
+            333.1983035894182d, 335.36871690930377d, 337.5285639375473d, 339.6779324937059d,
+            341.8169087388382d, 343.9455772212832d, 346.06402092076627d, 348.1723212909081d,
+            350.270558300208d, 352.35881047157d, 354.4371549204354d, 356.5056673915831d,
+            358.5644222946542d, 360.61349273845775d, 362.6529505641072d, 364.68286637703864d,
+            366.7033095779566d, 368.714348392752d, 370.7160499014357d, 372.70848006612584d,
+            374.69170375812917d, 376.6657847841512d, 378.6307859116713d, 380.58676889351494d,
+            382.5337944916541d, 384.4719225002674d, 386.40121176808674d, 388.321720220059d,
+            390.23350487834915d, 392.1366218827074d, 394.0311265102273d, 395.91707319451507d,
+            397.79451554429295d, 399.66350636145694d, 401.5240976586093d, 403.3763406760837d,
+            405.2202858984823d, 407.05598307074183d, 408.8834812137445d, 410.7028286394914d,
+            412.51407296585165d, 414.3172611309032d, 416.11243940688007d, 417.8996534137365d,
+            419.6789481323446d, 421.4503679173354d, 423.2139565095968d, 424.9697570484375d,
+            426.7178120834308d, 428.45816358594726d, 430.19085296038617d, 431.91592105511563d,
+            433.63340817313144d, 435.3433540824435d, 437.0457980261971d, 438.74077873253924d,
+            440.42833442423733d, 442.1085028280569d, 443.78132118390795d, 445.44682625376487d,
+            447.10505433036843d, 448.75604124571544d, 450.3998223793431d, 452.0364326664143d,
+            453.6659066056088d, 455.2882782668275d, 456.903581298714d, 458.51184893599986d,
+            460.11311400667813d, 461.70740893900967d, 463.2947657683685d, 464.87521614392944d,
+            466.4487913352026d, 468.01552223842066d, 469.57543938278053d, 471.1285729365461d,
+            472.674952713013d, 474.2146081763431d, 475.7475684472682d, 477.2738623086692d,
+            478.7935182110331d, 480.3065642777921d, 481.81302831054614d, 483.3129377941736d,
+            484.80631990183315d, 486.2932014998582d, 487.7736091525486d, 489.2475691268607d,
+            490.71510739699977d, 492.1762496489161d, 493.6310212847082d, 495.0794474269351d,
+            496.5215529228399d, 497.95736234848715d, 499.3869000128163d, 500.81018996161276d,
+            502.22725598139937d, 503.6381216032498d, 505.04281010652574d, 506.44134452254d,
+            507.8337476381483d, 509.2200419992682d, 510.6002499143316d, 511.97439345766907d,
+            513.3424944728278d, 514.704574575827d, 516.0606551583505d, 517.4107573908769d,
+            518.7549022257526d, 520.093110400205d, 521.4254024392984d, 522.7517986588373d,
+            524.0723191682116d, 525.3869838731923d, 526.6958124786731d, 527.9988244913633d,
+            529.2960392224295d, 530.5874757900908d, 531.8731531221653d, 533.1530899585715d,
+            534.4273048537849d, 535.6958161792484d, 536.9586421257424d, 538.2158007057109d,
+            539.4673097555466d, 540.7131869378368d, 541.9534497435678d, 543.1881154942932d,
+            544.4172013442618d, 545.6407242825105d, 546.8587011349204d, 548.0711485662373d,
+            549.2780830820576d, 550.4795210307803d, 551.6754786055263d, 552.865971846024d,
+            554.0510166404644d, 555.2306287273241d, 556.4048236971583d, 557.573616994363d,
+            558.7370239189095d, 559.8950596280483d, 561.0477391379868d, 562.1950773255372d,
+            563.3370889297399d, 564.4737885534583d, 565.6051906649494d, 566.7313095994074d,
+            567.8521595604835d, 568.9677546217806d, 570.0781087283254d, 571.1832356980149d,
+            572.2831492230408d, 573.3778628712932d, 574.467390087739d, 575.5517441957801d,
+            576.6309383985911d, 577.7049857804348d, 578.7738993079581d, 579.837691831467d,
+            580.8963760861824d, 581.9499646934767d, 582.9984701620905d, 584.0419048893327d,
+            585.0802811622592d, 586.1136111588369d, 587.1419069490876d, 588.165180496216d,
+            589.1834436577197d, 590.1967081864847d, 591.2049857318607d, 592.2082878407246d,
+            593.2066259585246d, 594.2000114303116d, 595.1884555017538d, 596.1719693201362d,
+            597.1505639353464d, 598.1242503008458d, 599.0930392746255d, 600.0569416201497d,
+            601.0159680072846d, 601.9701290132141d, 602.9194351233425d, 603.8638967321832d,
+            604.8035241442367d, 605.7383275748532d, 606.6683171510855d, 607.5935029125284d,
+            608.5138948121469d, 609.4295027170912d, 610.3403364095022d, 611.2464055873049d,
+            612.1477198649895d, 613.0442887743835d, 613.9361217654116d, 614.8232282068456d,
+            615.7056173870441d, 616.583298514681d, 617.4562807194649d, 618.3245730528483d,
+            619.188184488727d, 620.0471239241297d, 620.9014001798985d, 621.7510220013594d,
+            622.5959980589855d, 623.4363369490484d, 624.2720471942631d, 625.1031372444235d,
+            625.9296154770283d, 626.7514901979002d, 627.5687696417953d, 628.3814619730049d,
+            629.1895752859501d, 629.9931176057665d, 630.792096888883d, 631.5865210235912d,
+            632.3763978306098d, 633.1617350636378d, 633.9425404099042d, 634.7188214907073d,
+            635.4905858619495d, 636.2578410146631d, 637.0205943755304d, 637.7788533073954d,
+            638.532625109772d, 639.2819170193409d, 640.026736210445d, 640.7670897955749d,
+            641.5029848258483d, 642.2344282914854d, 642.9614271222765d, 643.6839881880426d,
+            644.402118299093d, 645.1158242066741d, 645.8251126034135d, 646.529990123759d,
+            647.2304633444109d, 647.92653878475d, 648.6182229072582d, 649.3055221179357d,
+            649.9884427667118d, 650.6669911478507d, 651.3411735003515d, 652.010996008345d,
+            652.6764648014829d, 653.3375859553234d, 653.9943654917125d, 654.646809379159d,
+            655.2949235332056d, 655.9387138167954d, 656.5781860406333d, 657.2133459635429d,
+            657.8441992928191d, 658.4707516845762d, 659.093008744091d, 659.7109760261432d,
+            660.324659035349d, 660.9340632264924d, 661.5391940048524d, 662.1400567265247d,
+            662.7366566987397d, 663.3289991801776d, 663.9170893812786d, 664.5009324645495d,
+            665.0805335448651d, 665.6558976897688d, 666.2270299197658d, 666.7939352086155d,
+            667.356618483619d, 667.9150846259016d, 668.4693384706956d, 669.0193848076149d,
+            669.5652283809289d, 670.1068738898333d, 670.6443259887146d, 671.1775892874148d,
+            671.7066683514902d, 672.2315677024678d, 672.7522918180989d, 673.2688451326081d,
+            673.7812320369412d, 674.289456879007d, 674.7935239639197d, 675.2934375542349d,
+            675.7892018701835d, 676.2808210899053d, 676.7682993496744d, 677.2516407441262d,
+            677.7308493264799d, 678.2059291087575d, 678.6768840620007d, 679.1437181164853d,
+            679.6064351619314d, 680.0650390477123d, 680.5195335830608d, 680.9699225372709d,
+            681.4162096398993d, 681.8583985809622d, 682.2964930111307d, 682.7304965419231d,
+            683.1604127458955d, 683.586245156828d, 684.0079972699109d, 684.4256725419259d,
+            684.8392743914272d, 685.248806198918d, 685.6542713070262d, 686.0556730206772d,
+            686.4530146072638d, 686.8462992968151d, 687.2355302821613d, 687.620710719098d,
+            688.0018437265467d, 688.3789323867139d, 688.7519797452487d, 689.120988811396d,
+            689.4859625581494d, 689.8469039224019d, 690.203815805093d, 690.5567010713554d,
+            690.9055625506587d, 691.2504030369504d, 691.5912252887965d, 691.9280320295186d,
+            692.2608259473293d, 692.5896096954666d, 692.9143858923246d, 693.2351571215836d,
+            693.5519259323371d, 693.8646948392187d, 694.1734663225244d, 694.4782428283355d,
+            694.7790267686381d, 695.0758205214411d, 695.3686264308927d, 695.6574468073945d,
+            695.9422839277141d, 696.2231400350955d, 696.5000173393682d, 696.7729180170546d,
+            697.0418442114742d, 697.3067980328486d, 697.5677815584014d, 697.8247968324603d,
+            698.0778458665533d, 698.3269306395069d, 698.57205309754d, 698.8132151543568d,
+            699.0504186912394d, 699.2836655571363d, 699.5129575687508d, 699.7382965106285d,
+            699.9596841352404d, 700.1771221630673d, 700.3906122826809d, 700.6001561508235d,
+            700.8057553924868d, 701.0074116009883d, 701.2051263380462d, 701.3989011338537d,
+            701.5887374871502d, 701.774636865292d, 701.9566007043214d, 702.1346304090338d,
+            702.3087273530435d, 702.4788928788477d, 702.64512829789d, 702.807434890621d,
+            702.9658139065577d, 703.1202665643428d, 703.2707940518006d, 703.4173975259926d,
+            703.5600781132706d, 703.6988369093303d, 703.8336749792608d, 703.9645933575948d,
+            704.0915930483562d, 704.2146750251065d, 704.3338402309896d, 704.4490895787768d,
+            704.5604239509067d, 704.6678441995275d, 704.771351146536d, 704.8709455836151d,
+            704.9666282722709d, 705.0583999438669d, 705.1462612996582d, 705.2302130108238d,
+            705.3102557184975d, 705.3863900337964d, 705.4586165378504d, 705.5269357818279d,
+            705.5913482869612d, 705.6518545445708d, 705.7084550160876d, 705.7611501330738d,
+            705.8099402972432d, 705.8548258804792d, 705.8958072248524d, 705.9328846426354d,
+            705.9660584163174d, 705.9953287986176d, 706.0206960124959d, 706.0421602511642d,
+            706.0597216780942d, 706.0733804270251d, 706.0831366019706d, 706.088990277222d,
+            706.0909414973534d, 706.088990277222d, 706.0831366019706d, 706.0733804270251d,
+            706.0597216780942d, 706.0421602511642d, 706.0206960124959d, 705.9953287986176d,
+            705.9660584163174d, 705.9328846426354d, 705.8958072248524d, 705.8548258804792d,
+            705.8099402972432d, 705.7611501330738d, 705.7084550160876d, 705.6518545445708d,
+            705.5913482869612d, 705.5269357818279d, 705.4586165378504d, 705.3863900337964d,
+            705.3102557184975d, 705.2302130108238d, 705.1462612996582d, 705.0583999438669d,
+            704.9666282722709d, 704.8709455836151d, 704.771351146536d, 704.6678441995275d,
+            704.5604239509067d, 704.4490895787768d, 704.3338402309896d, 704.2146750251065d,
+            704.0915930483562d, 703.9645933575948d, 703.8336749792608d, 703.6988369093303d,
+            703.5600781132706d, 703.4173975259926d, 703.2707940518006d, 703.1202665643428d,
+            702.9658139065577d, 702.807434890621d, 702.64512829789d, 702.4788928788477d,
+            702.3087273530435d, 702.1346304090338d, 701.9566007043214d, 701.774636865292d,
+            701.5887374871502d, 701.3989011338537d, 701.2051263380462d, 701.0074116009883d,
+            700.8057553924868d, 700.6001561508235d, 700.3906122826809d, 700.1771221630673d,
+            699.9596841352404d, 699.7382965106285d, 699.5129575687508d, 699.2836655571363d,
+            699.0504186912394d, 698.8132151543568d, 698.57205309754d, 698.3269306395069d,
+            698.0778458665533d, 697.8247968324603d, 697.5677815584014d, 697.3067980328486d,
+            697.0418442114742d, 696.7729180170546d, 696.5000173393682d, 696.2231400350955d,
+            695.9422839277141d, 695.6574468073945d, 695.3686264308927d, 695.0758205214411d,
+            694.7790267686381d, 694.4782428283355d, 694.1734663225244d, 693.8646948392187d,
+            693.5519259323371d, 693.2351571215836d, 692.9143858923246d, 692.5896096954666d,
+            692.2608259473293d, 691.9280320295186d, 691.5912252887965d, 691.2504030369504d,
+            690.9055625506587d, 690.5567010713554d, 690.203815805093d, 689.8469039224019d,
+            689.4859625581494d, 689.120988811396d, 688.7519797452487d, 688.3789323867139d,
+            688.0018437265467d, 687.620710719098d, 687.2355302821613d, 686.8462992968151d,
+            686.4530146072638d, 686.0556730206772d, 685.6542713070262d, 685.248806198918d,
+            684.8392743914272d, 684.4256725419259d, 684.0079972699109d, 683.586245156828d,
+            683.1604127458955d, 682.7304965419231d, 682.2964930111307d, 681.8583985809622d,
+            681.4162096398993d, 680.9699225372709d, 680.5195335830608d, 680.0650390477123d,
+            679.6064351619314d, 679.1437181164853d, 678.6768840620007d, 678.2059291087575d,
+            677.7308493264799d, 677.2516407441262d, 676.7682993496744d, 676.2808210899053d,
+            675.7892018701835d, 675.2934375542349d, 674.7935239639197d, 674.289456879007d,
+            673.7812320369412d, 673.2688451326081d, 672.7522918180989d, 672.2315677024678d,
+            671.7066683514902d, 671.1775892874148d, 670.6443259887146d, 670.1068738898333d,
+            669.5652283809289d, 669.0193848076149d, 668.4693384706956d, 667.9150846259016d,
+            667.356618483619d, 666.7939352086155d, 666.2270299197658d, 665.6558976897688d,
+            665.0805335448651d, 664.5009324645495d, 663.9170893812786d, 663.3289991801776d,
+            662.7366566987397d, 662.1400567265247d, 661.5391940048524d, 660.9340632264924d,
+            660.324659035349d, 659.7109760261432d, 659.093008744091d, 658.4707516845762d,
+            657.8441992928191d, 657.2133459635429d, 656.5781860406333d, 655.9387138167954d,
+            655.2949235332056d, 654.646809379159d, 653.9943654917125d, 653.3375859553234d,
+            652.6764648014829d, 652.010996008345d, 651.3411735003515d, 650.6669911478507d,
+            649.9884427667118d, 649.3055221179357d, 648.6182229072582d, 647.92653878475d,
+            647.2304633444109d, 646.529990123759d, 645.8251126034135d, 645.1158242066741d,
+            644.402118299093d, 643.6839881880426d, 642.9614271222765d, 642.2344282914854d,
+            641.5029848258483d, 640.7670897955749d, 640.026736210445d, 639.2819170193409d,
+            638.532625109772d, 637.7788533073954d, 637.0205943755304d, 636.2578410146631d,
+            635.4905858619495d, 634.7188214907073d, 633.9425404099042d, 633.1617350636378d,
+            632.3763978306098d, 631.5865210235912d, 630.792096888883d, 629.9931176057665d,
+            629.1895752859501d, 628.3814619730049d, 627.5687696417953d, 626.7514901979002d,
+            625.9296154770283d, 625.1031372444235d, 624.2720471942631d, 623.4363369490484d,
+            622.5959980589855d, 621.7510220013594d, 620.9014001798985d, 620.0471239241297d,
+            619.188184488727d, 618.3245730528483d, 617.4562807194649d, 616.583298514681d,
+            615.7056173870441d, 614.8232282068456d, 613.9361217654116d, 613.0442887743835d,
+            612.1477198649895d, 611.2464055873049d, 610.3403364095022d, 609.4295027170912d,
+            608.5138948121469d, 607.5935029125284d, 606.6683171510855d, 605.7383275748532d,
+            604.8035241442367d, 603.8638967321832d, 602.9194351233425d, 601.9701290132141d,
+            601.0159680072846d, 600.0569416201497d, 599.0930392746255d, 598.1242503008458d,
+            597.1505639353464d, 596.1719693201362d, 595.1884555017538d, 594.2000114303116d,
+            593.2066259585246d, 592.2082878407246d, 591.2049857318607d, 590.1967081864847d,
+            589.1834436577197d, 588.165180496216d, 587.1419069490876d, 586.1136111588369d,
+            585.0802811622592d, 584.0419048893327d, 582.9984701620905d, 581.9499646934767d,
+            580.8963760861824d, 579.837691831467d, 578.7738993079581d, 577.7049857804348d,
+            576.6309383985911d, 575.5517441957801d, 574.467390087739d, 573.3778628712932d,
+            572.2831492230408d, 571.1832356980149d, 570.0781087283254d, 568.9677546217806d,
+            567.8521595604835d, 566.7313095994074d, 565.6051906649494d, 564.4737885534583d,
+            563.3370889297399d, 562.1950773255372d, 561.0477391379868d, 559.8950596280483d,
+            558.7370239189095d, 557.573616994363d, 556.4048236971583d, 555.2306287273241d,
+            554.0510166404644d, 552.865971846024d, 551.6754786055263d, 550.4795210307803d,
+            549.2780830820576d, 548.0711485662373d, 546.8587011349204d, 545.6407242825105d,
+            544.4172013442618d, 543.1881154942932d, 541.9534497435678d, 540.7131869378368d,
+            539.4673097555466d, 538.2158007057109d, 536.9586421257424d, 535.6958161792484d,
+            534.4273048537849d, 533.1530899585715d, 531.8731531221653d, 530.5874757900908d,
+            529.2960392224295d, 527.9988244913633d, 526.6958124786731d, 525.3869838731923d,
+            524.0723191682116d, 522.7517986588373d, 521.4254024392984d, 520.093110400205d,
+            518.7549022257526d, 517.4107573908769d, 516.0606551583505d, 514.704574575827d,
+            513.3424944728278d, 511.97439345766907d, 510.6002499143316d, 509.2200419992682d,
+            507.8337476381483d, 506.44134452254d, 505.04281010652574d, 503.6381216032498d,
+            502.22725598139937d, 500.81018996161276d, 499.3869000128163d, 497.95736234848715d,
+            496.5215529228399d, 495.0794474269351d, 493.6310212847082d, 492.1762496489161d,
+            490.71510739699977d, 489.2475691268607d, 487.7736091525486d, 486.2932014998582d,
+            484.80631990183315d, 483.3129377941736d, 481.81302831054614d, 480.3065642777921d,
+            478.7935182110331d, 477.2738623086692d, 475.7475684472682d, 474.2146081763431d,
+            472.674952713013d, 471.1285729365461d, 469.57543938278053d, 468.01552223842066d,
+            466.4487913352026d, 464.87521614392944d, 463.2947657683685d, 461.70740893900967d,
+            460.11311400667813d, 458.51184893599986d, 456.903581298714d, 455.2882782668275d,
+            453.6659066056088d, 452.0364326664143d, 450.3998223793431d, 448.75604124571544d,
+            447.10505433036843d, 445.44682625376487d, 443.78132118390795d, 442.1085028280569d,
+            440.42833442423733d, 438.74077873253924d, 437.0457980261971d, 435.3433540824435d,
+            433.63340817313144d, 431.91592105511563d, 430.19085296038617d, 428.45816358594726d,
+            426.7178120834308d, 424.9697570484375d, 423.2139565095968d, 421.4503679173354d,
+            419.6789481323446d, 417.8996534137365d, 416.11243940688007d, 414.3172611309032d,
+            412.51407296585165d, 410.7028286394914d, 408.8834812137445d, 407.05598307074183d,
+            405.2202858984823d, 403.3763406760837d, 401.5240976586093d, 399.66350636145694d,
+            397.79451554429295d, 395.91707319451507d, 394.0311265102273d, 392.1366218827074d,
+            390.23350487834915d, 388.321720220059d, 386.40121176808674d, 384.4719225002674d,
+            382.5337944916541d, 380.58676889351494d, 378.6307859116713d, 376.6657847841512d,
+            374.69170375812917d, 372.70848006612584d, 370.7160499014357d, 368.714348392752d,
+            366.7033095779566d, 364.68286637703864d, 362.6529505641072d, 360.61349273845775d,
+            358.5644222946542d, 356.5056673915831d, 354.4371549204354d, 352.35881047157d,
+            350.270558300208d, 348.1723212909081d, 346.06402092076627d, 343.9455772212832d,
+            341.8169087388382d, 339.6779324937059d, 337.5285639375473d, 335.36871690930377d,
+            333.1983035894182d, 331.01723445230425d, 328.82541821697725d, 326.6227617957588d,
+            324.40917024095825d, 322.18454668943394d, 319.94879230492234d, 317.7018062180271d,
+            315.4434854637443d, 313.17372491639827d, 310.8924172218515d, 308.59945272684445d,
+            306.29471940531204d, 303.9781027815138d, 301.6494858498018d, 299.30874899084336d,
+            296.95576988409795d, 294.59042341633767d, 292.2125815859861d, 289.82211340303127d,
+            287.41888478425756d, 285.0027584435155d, 282.57359377673583d, 280.1312467413665d,
+            277.6755697298935d, 275.2064114370736d, 272.72361672048874d, 270.2270264539923d,
+            267.7164773735909d, 265.1918019152673d, 262.65282804420906d, 260.09937907486784d,
+            257.53127348122484d, 254.94832469658667d, 252.35034090217977d, 249.7371248037484d,
+            247.10847339529423d, 244.46417770901738d, 241.80402255043748d, 239.12778621758048d,
+            236.43524020301425d, 233.72614887740363d, 231.00026915312944d, 228.2573501263764d,
+            225.49713269593917d, 222.71934915682232d, 219.92372276651548d, 217.10996728160862d,
+            214.27778646216657d, 211.42687354101096d, 208.556910654746d, 205.66756823301898d,
+            202.75850434211065d, 199.82936397850608d, 196.87977830758786d, 193.90936384201817d,
+            190.9177215537157d, 187.90443591258082d, 184.86907384425604d, 181.81118359821463d,
+            178.73029351632033d, 175.62591069067324d, 172.49751949801234d, 169.3445799961485d,
+            166.1665261658006d, 162.96276397874243d, 159.73266927026944d, 156.47558539056234d,
+            153.1908206054587d, 149.87764521229212d, 146.5352883306529d, 143.16293432093906d,
+            139.75971877512066d, 136.32472401387523d, 132.85697401170378d, 129.35542865620735d,
+            125.81897722860923d, 122.24643096882258d, 118.63651455851544d, 114.98785631788837d,
+            111.29897686377446d, 107.56827591480717d, 103.7940168490915d, 99.97430851448789d,
+            96.10708365195964d, 92.19007310502045d, 88.22077473352721d, 84.19641559870482d,
+            80.1139054941297d, 75.96977919601588d, 71.76012378728278d, 67.48048589787759d,
+            63.1257514054917d, 58.689986551031026d, 54.166223639678265d, 49.54616484119643d,
+            44.81976079039421d, 39.97458993602549d, 34.994904887970335d, 29.86008732397567d,
+            24.54196733013145d, 18.999723873086676d, 13.168819390991134d, 6.931471805599453d,
+            0d,
+        };
+
+        /// <summary>
+        /// log P(X = k) of one outcome, in double; −∞ for k outside {0, 1, …, 1024}. n ≤ 1024: log C(n, k) from the compile-time table, plus k·log p + (n −
+        /// k)·log(1 − p) from the cached logs (0·log 0 = 0).
+        /// </summary>
+        internal static double LogPmf(int k, double logP, double log1mP)
+        {
+            if ((uint)k > (uint)Trials)
+            {
+                return double.NegativeInfinity;
+            }
+            return LogChoose[k] + ((double)k > 0d ? (double)k * logP : 0d) + ((1024d - (double)k) > 0d ? (1024d - (double)k) * log1mP : 0d);
+        }
+
+        /// <summary>
+        /// H = −Σ P(k)·log P(k) over k = 0 … 1024, in double: exact sum over k = 0 … n of −P(k)·log P(k), from the compile-time table and the cached logs.
+        /// </summary>
+        internal static double Entropy(double logP, double log1mP)
+        {
+            // A row kernel over the n + 1 = 1025 outcomes: l = log P(k), p = exp l, H = −Σ p·l. n + 1 > UnrollThreshold 16: SIMD loops over the table,
+            // contiguous loads, vector exp, the widest vector the CPU has first.
+            ref double tableRef = ref MemoryMarshal.GetReference(LogChoose);
+            if (Vector512.IsHardwareAccelerated)
+            {
+                var log1mP512 = Vector512.Create(log1mP);
+                var logP512 = Vector512.Create(logP);
+                // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 8 lanes in the sums.
+                var loopTailMask = Vector512.AsDouble(Vector512.Create(0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
+                var sumAcc = Vector512<double>.Zero;
+                for (int k = 0; k < 1024; k += 8)
+                {
+                    var lk = Vector512.LoadUnsafe(ref tableRef, (nuint)k) + Vector512.ConditionalSelect(Vector512.GreaterThan((Vector512.Create((double)k)
+                        + Vector512.Create(0d, 1d, 2d, 3d, 4d, 5d, 6d, 7d)), Vector512<double>.Zero), (Vector512.Create((double)k) + Vector512.Create(0d, 1d,
+                        2d, 3d, 4d, 5d, 6d, 7d)) * logP512, Vector512<double>.Zero) + Vector512.ConditionalSelect(Vector512.GreaterThan((Vector512.Create(
+                        1024d) - (Vector512.Create((double)k) + Vector512.Create(0d, 1d, 2d, 3d, 4d, 5d, 6d, 7d))), Vector512<double>.Zero),
+                        (Vector512.Create(1024d) - (Vector512.Create((double)k) + Vector512.Create(0d, 1d, 2d, 3d, 4d, 5d, 6d, 7d))) * log1mP512,
+                        Vector512<double>.Zero);
+                    var pk = VectorMath.Exp(lk);
+                    sumAcc += Vector512.ConditionalSelect(Vector512.GreaterThan(pk, Vector512<double>.Zero), pk * lk, Vector512<double>.Zero);
+                }
+                // K = 1025 is not a multiple of 8: one more vector at 1017, overlapping, its first 7 lanes masked out of the sums.
+                var l1017 = Vector512.LoadUnsafe(ref tableRef, (nuint)1017) + Vector512.ConditionalSelect(Vector512.GreaterThan(Vector512.Create(1017d, 1018d,
+                    1019d, 1020d, 1021d, 1022d, 1023d, 1024d), Vector512<double>.Zero), Vector512.Create(1017d, 1018d, 1019d, 1020d, 1021d, 1022d, 1023d,
+                    1024d) * logP512, Vector512<double>.Zero) + Vector512.ConditionalSelect(Vector512.GreaterThan((Vector512.Create(1024d)
+                    - Vector512.Create(1017d, 1018d, 1019d, 1020d, 1021d, 1022d, 1023d, 1024d)), Vector512<double>.Zero), (Vector512.Create(1024d)
+                    - Vector512.Create(1017d, 1018d, 1019d, 1020d, 1021d, 1022d, 1023d, 1024d)) * log1mP512, Vector512<double>.Zero);
+                var p1017 = VectorMath.Exp(l1017);
+                sumAcc += (Vector512.ConditionalSelect(Vector512.GreaterThan(p1017, Vector512<double>.Zero), p1017 * l1017, Vector512<double>.Zero)
+                    & loopTailMask);
+                double sum = Vector512.Sum(sumAcc);
+                return sum < 0d ? -sum : 0d;
+            }
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var log1mP256 = Vector256.Create(log1mP);
+                var logP256 = Vector256.Create(logP);
+                // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 4 lanes in the sums.
+                var loopTailMask = Vector256.AsDouble(Vector256.Create(0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
+                var sumAcc = Vector256<double>.Zero;
+                for (int k = 0; k < 1024; k += 4)
+                {
+                    var lk = Vector256.LoadUnsafe(ref tableRef, (nuint)k) + Vector256.ConditionalSelect(Vector256.GreaterThan((Vector256.Create((double)k)
+                        + Vector256.Create(0d, 1d, 2d, 3d)), Vector256<double>.Zero), (Vector256.Create((double)k) + Vector256.Create(0d, 1d, 2d, 3d))
+                        * logP256, Vector256<double>.Zero) + Vector256.ConditionalSelect(Vector256.GreaterThan((Vector256.Create(1024d)
+                        - (Vector256.Create((double)k) + Vector256.Create(0d, 1d, 2d, 3d))), Vector256<double>.Zero), (Vector256.Create(1024d)
+                        - (Vector256.Create((double)k) + Vector256.Create(0d, 1d, 2d, 3d))) * log1mP256, Vector256<double>.Zero);
+                    var pk = VectorMath.Exp(lk);
+                    sumAcc += Vector256.ConditionalSelect(Vector256.GreaterThan(pk, Vector256<double>.Zero), pk * lk, Vector256<double>.Zero);
+                }
+                // K = 1025 is not a multiple of 4: one more vector at 1021, overlapping, its first 3 lanes masked out of the sums.
+                var l1021 = Vector256.LoadUnsafe(ref tableRef, (nuint)1021) + Vector256.ConditionalSelect(Vector256.GreaterThan(Vector256.Create(1021d, 1022d,
+                    1023d, 1024d), Vector256<double>.Zero), Vector256.Create(1021d, 1022d, 1023d, 1024d) * logP256, Vector256<double>.Zero)
+                    + Vector256.ConditionalSelect(Vector256.GreaterThan((Vector256.Create(1024d) - Vector256.Create(1021d, 1022d, 1023d, 1024d)),
+                    Vector256<double>.Zero), (Vector256.Create(1024d) - Vector256.Create(1021d, 1022d, 1023d, 1024d)) * log1mP256, Vector256<double>.Zero);
+                var p1021 = VectorMath.Exp(l1021);
+                sumAcc += (Vector256.ConditionalSelect(Vector256.GreaterThan(p1021, Vector256<double>.Zero), p1021 * l1021, Vector256<double>.Zero)
+                    & loopTailMask);
+                double sum = Vector256.Sum(sumAcc);
+                return sum < 0d ? -sum : 0d;
+            }
+            if (Vector128.IsHardwareAccelerated)
+            {
+                var log1mP128 = Vector128.Create(log1mP);
+                var logP128 = Vector128.Create(logP);
+                // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 2 lanes in the sums.
+                var loopTailMask = Vector128.AsDouble(Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
+                var sumAcc = Vector128<double>.Zero;
+                for (int k = 0; k < 1024; k += 2)
+                {
+                    var lk = Vector128.LoadUnsafe(ref tableRef, (nuint)k) + Vector128.ConditionalSelect(Vector128.GreaterThan((Vector128.Create((double)k)
+                        + Vector128.Create(0d, 1d)), Vector128<double>.Zero), (Vector128.Create((double)k) + Vector128.Create(0d, 1d)) * logP128,
+                        Vector128<double>.Zero) + Vector128.ConditionalSelect(Vector128.GreaterThan((Vector128.Create(1024d) - (Vector128.Create((double)k)
+                        + Vector128.Create(0d, 1d))), Vector128<double>.Zero), (Vector128.Create(1024d) - (Vector128.Create((double)k) + Vector128.Create(0d,
+                        1d))) * log1mP128, Vector128<double>.Zero);
+                    var pk = VectorMath.Exp(lk);
+                    sumAcc += Vector128.ConditionalSelect(Vector128.GreaterThan(pk, Vector128<double>.Zero), pk * lk, Vector128<double>.Zero);
+                }
+                // K = 1025 is not a multiple of 2: one more vector at 1023, overlapping, its first 1 lanes masked out of the sums.
+                var l1023 = Vector128.LoadUnsafe(ref tableRef, (nuint)1023) + Vector128.ConditionalSelect(Vector128.GreaterThan(Vector128.Create(1023d, 1024d),
+                    Vector128<double>.Zero), Vector128.Create(1023d, 1024d) * logP128, Vector128<double>.Zero)
+                    + Vector128.ConditionalSelect(Vector128.GreaterThan((Vector128.Create(1024d) - Vector128.Create(1023d, 1024d)), Vector128<double>.Zero),
+                    (Vector128.Create(1024d) - Vector128.Create(1023d, 1024d)) * log1mP128, Vector128<double>.Zero);
+                var p1023 = VectorMath.Exp(l1023);
+                sumAcc += (Vector128.ConditionalSelect(Vector128.GreaterThan(p1023, Vector128<double>.Zero), p1023 * l1023, Vector128<double>.Zero)
+                    & loopTailMask);
+                double sum = Vector128.Sum(sumAcc);
+                return sum < 0d ? -sum : 0d;
+            }
+            // No SIMD on this CPU: a scalar loop.
+            {
+                double sumAcc = 0;
+                for (int k = 0; k < 1025; k++)
+                {
+                    double lk = Unsafe.Add(ref tableRef, k) + ((double)k > 0d ? (double)k * logP : 0d) + ((1024d - (double)k) > 0d ? (1024d - (double)k)
+                        * log1mP : 0d);
+                    double pk = Math.Exp(lk);
+                    sumAcc += (pk > 0d ? pk * lk : 0d);
+                }
+                double sum = sumAcc;
+                return sum < 0d ? -sum : 0d;
+            }
+        }
+
+        /// <summary>
+        /// destination[i] = log P(X = outcomes[i]): log C(n, k) from the compile-time table; k·log p + (n − k)·log(1 − p) in SIMD. Callers have checked the
+        /// lengths.
+        /// </summary>
+        internal static void LogPmf(ReadOnlySpan<int> outcomes, Span<double> destination, double logP, double log1mP)
+        {
+            // log C(n, k) from the compile-time table; k·log p + (n − k)·log(1 − p) in SIMD.
+            // Lanes are doubles (outcomes widened to long, then converted).
+            ref int kRef = ref MemoryMarshal.GetReference(outcomes);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            ref double tableRef = ref MemoryMarshal.GetReference(LogChoose);
+            int i = 0;
+            if (Vector512.IsHardwareAccelerated && outcomes.Length - i >= 8)
+            {
+                var vLog1mP = Vector512.Create(log1mP);
+                var vLogP = Vector512.Create(logP);
+                var last = Vector512.Create((long)Trials);
+                var minusInfinity = Vector512.Create(double.NegativeInfinity);
+                for (; i <= outcomes.Length - 8; i += 8)
+                {
+                    var kLong = Vector512.WidenLower(Vector256.ToVector512Unsafe(Vector256.LoadUnsafe(ref kRef, (nuint)i)));
+                    var kv = Vector512.ConvertToDouble(kLong);
+                    var inSupport = Vector512.AsDouble(Vector512.GreaterThanOrEqual(kLong, Vector512<long>.Zero) & Vector512.LessThanOrEqual(kLong, last));
+                    // Per-lane table lookups (above 32 entries, permutes measured slower); an index is clamped into the table as unsigned (a negative
+                    // outcome becomes the last entry), so every load is in bounds; lanes outside the support are masked to −∞ below.
+                    var tableK = Vector512.Create(
+                        Unsafe.Add(ref tableRef, (nint)Math.Min((uint)Unsafe.Add(ref kRef, i + 0), (uint)Trials)),
+                        Unsafe.Add(ref tableRef, (nint)Math.Min((uint)Unsafe.Add(ref kRef, i + 1), (uint)Trials)),
+                        Unsafe.Add(ref tableRef, (nint)Math.Min((uint)Unsafe.Add(ref kRef, i + 2), (uint)Trials)),
+                        Unsafe.Add(ref tableRef, (nint)Math.Min((uint)Unsafe.Add(ref kRef, i + 3), (uint)Trials)),
+                        Unsafe.Add(ref tableRef, (nint)Math.Min((uint)Unsafe.Add(ref kRef, i + 4), (uint)Trials)),
+                        Unsafe.Add(ref tableRef, (nint)Math.Min((uint)Unsafe.Add(ref kRef, i + 5), (uint)Trials)),
+                        Unsafe.Add(ref tableRef, (nint)Math.Min((uint)Unsafe.Add(ref kRef, i + 6), (uint)Trials)),
+                        Unsafe.Add(ref tableRef, (nint)Math.Min((uint)Unsafe.Add(ref kRef, i + 7), (uint)Trials)));
+                    var value = Vector512.ConditionalSelect(inSupport, tableK + Vector512.ConditionalSelect(Vector512.GreaterThan(kv, Vector512<double>.Zero),
+                        kv * vLogP, Vector512<double>.Zero) + Vector512.ConditionalSelect(Vector512.GreaterThan((Vector512.Create(1024d) - kv),
+                        Vector512<double>.Zero), (Vector512.Create(1024d) - kv) * vLog1mP, Vector512<double>.Zero), minusInfinity);
+                    Vector512.StoreUnsafe(value, ref dRef, (nuint)i);
+                }
+            }
+            if (Vector256.IsHardwareAccelerated && outcomes.Length - i >= 4)
+            {
+                var vLog1mP = Vector256.Create(log1mP);
+                var vLogP = Vector256.Create(logP);
+                var last = Vector256.Create((long)Trials);
+                var minusInfinity = Vector256.Create(double.NegativeInfinity);
+                for (; i <= outcomes.Length - 4; i += 4)
+                {
+                    var kLong = Vector256.WidenLower(Vector128.ToVector256Unsafe(Vector128.LoadUnsafe(ref kRef, (nuint)i)));
+                    var kv = Vector256.ConvertToDouble(kLong);
+                    var inSupport = Vector256.AsDouble(Vector256.GreaterThanOrEqual(kLong, Vector256<long>.Zero) & Vector256.LessThanOrEqual(kLong, last));
+                    // Per-lane table lookups (AVX2 gathers measured slower); an index is clamped into the table as unsigned (a negative
+                    // outcome becomes the last entry), so every load is in bounds; lanes outside the support are masked to −∞ below.
+                    var tableK = Vector256.Create(
+                        Unsafe.Add(ref tableRef, (nint)Math.Min((uint)Unsafe.Add(ref kRef, i + 0), (uint)Trials)),
+                        Unsafe.Add(ref tableRef, (nint)Math.Min((uint)Unsafe.Add(ref kRef, i + 1), (uint)Trials)),
+                        Unsafe.Add(ref tableRef, (nint)Math.Min((uint)Unsafe.Add(ref kRef, i + 2), (uint)Trials)),
+                        Unsafe.Add(ref tableRef, (nint)Math.Min((uint)Unsafe.Add(ref kRef, i + 3), (uint)Trials)));
+                    var value = Vector256.ConditionalSelect(inSupport, tableK + Vector256.ConditionalSelect(Vector256.GreaterThan(kv, Vector256<double>.Zero),
+                        kv * vLogP, Vector256<double>.Zero) + Vector256.ConditionalSelect(Vector256.GreaterThan((Vector256.Create(1024d) - kv),
+                        Vector256<double>.Zero), (Vector256.Create(1024d) - kv) * vLog1mP, Vector256<double>.Zero), minusInfinity);
+                    Vector256.StoreUnsafe(value, ref dRef, (nuint)i);
+                }
+            }
+            if (Vector128.IsHardwareAccelerated && outcomes.Length - i >= 2)
+            {
+                var vLog1mP = Vector128.Create(log1mP);
+                var vLogP = Vector128.Create(logP);
+                var last = Vector128.Create((long)Trials);
+                var minusInfinity = Vector128.Create(double.NegativeInfinity);
+                for (; i <= outcomes.Length - 2; i += 2)
+                {
+                    var kLong = Vector128.WidenLower(Vector64.ToVector128Unsafe(Vector64.LoadUnsafe(ref kRef, (nuint)i)));
+                    var kv = Vector128.ConvertToDouble(kLong);
+                    var inSupport = Vector128.AsDouble(Vector128.GreaterThanOrEqual(kLong, Vector128<long>.Zero) & Vector128.LessThanOrEqual(kLong, last));
+                    // Per-lane table lookups; an index is clamped into the table as unsigned (a negative
+                    // outcome becomes the last entry), so every load is in bounds; lanes outside the support are masked to −∞ below.
+                    var tableK = Vector128.Create(
+                        Unsafe.Add(ref tableRef, (nint)Math.Min((uint)Unsafe.Add(ref kRef, i + 0), (uint)Trials)),
+                        Unsafe.Add(ref tableRef, (nint)Math.Min((uint)Unsafe.Add(ref kRef, i + 1), (uint)Trials)));
+                    var value = Vector128.ConditionalSelect(inSupport, tableK + Vector128.ConditionalSelect(Vector128.GreaterThan(kv, Vector128<double>.Zero),
+                        kv * vLogP, Vector128<double>.Zero) + Vector128.ConditionalSelect(Vector128.GreaterThan((Vector128.Create(1024d) - kv),
+                        Vector128<double>.Zero), (Vector128.Create(1024d) - kv) * vLog1mP, Vector128<double>.Zero), minusInfinity);
+                    Vector128.StoreUnsafe(value, ref dRef, (nuint)i);
+                }
+            }
+            // Scalar tail: the elements left over after the widest vectors.
+            for (; i < outcomes.Length; i++)
+            {
+                destination[i] = LogPmf(outcomes[i], logP, log1mP);
+            }
+        }
     }
 }

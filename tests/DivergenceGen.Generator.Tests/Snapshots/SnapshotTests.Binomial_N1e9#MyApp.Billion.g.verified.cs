@@ -171,10 +171,7 @@ namespace MyApp
         }
 
         // Entropy: n > 1024: the runtime's windowed sum around the mean (all but a negligible tail) or its asymptotic expansion for large n·p·(1 − p).
-        private double EntropyInDouble()
-        {
-            return global::DivergenceGen.DiscreteMath.BinomialEntropy(Trials, _p);
-        }
+        private double EntropyInDouble() => global::DivergenceGen.DiscreteMath.BinomialEntropy(Trials, _p);
 
         /// <summary>
         /// The Kullback–Leibler divergence in nats, D(P‖Q) = n·[p·log(p/q) + (1 − p)·log((1 − p)/(1 − q))] (n times the Bernoulli divergence), where P is this

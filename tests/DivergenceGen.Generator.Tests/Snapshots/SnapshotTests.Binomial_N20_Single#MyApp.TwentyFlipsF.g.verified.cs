@@ -109,18 +109,6 @@ namespace MyApp
             }
         }
 
-        // Table of log C(n, k), k = 0 … 20, computed at compile time by the generator with the runtime's own special functions (linked source):
-        // read-only data in the assembly, no work at run time.
-        private static global::System.ReadOnlySpan<double> LogChoose => new double[]
-        {
-            0d, 2.9957322735539913d, 5.247024072160486d, 7.038783541388542d,
-            8.485702524324866d, 9.648853334130546d, 10.565144066004704d, 11.258291246564646d,
-            11.743799062346351d, 12.031481134798131d, 12.126791314602455d, 12.031481134798131d,
-            11.743799062346351d, 11.258291246564646d, 10.565144066004704d, 9.648853334130546d,
-            8.485702524324866d, 7.038783541388542d, 5.247024072160486d, 2.9957322735539913d,
-            0d,
-        };
-
         /// <summary>
         /// log P(X = k), with P(X = k) = C(n, k)·pᵏ·(1 − p)ⁿ⁻ᵏ, k = 0 … n; −∞ for k outside {0, 1, …, 20}.
         /// </summary>
@@ -142,14 +130,7 @@ namespace MyApp
         }
 
         // n ≤ 1024: log C(n, k) from the compile-time table, plus k·log p + (n − k)·log(1 − p) from the cached logs (0·log 0 = 0).
-        private double LogPmfInDouble(int k)
-        {
-            if ((uint)k > (uint)Trials)
-            {
-                return double.NegativeInfinity;
-            }
-            return LogChoose[k] + ((double)k > 0d ? (double)k * _logP : 0d) + ((20d - (double)k) > 0d ? (20d - (double)k) * _log1mP : 0d);
-        }
+        private double LogPmfInDouble(int k) => global::DivergenceGen.Generated.TwentyFlipsFKernels.LogPmf(k, _logP, _log1mP);
 
         /// <summary>
         /// Σᵢ log P(X = outcomesᵢ), the log-likelihood of independent outcomes, accumulated in double;
@@ -182,150 +163,7 @@ namespace MyApp
         }
 
         // Entropy: exact sum over k = 0 … n of −P(k)·log P(k), from the compile-time table and the cached logs
-        private double EntropyInDouble()
-        {
-            // A row kernel over the n + 1 = 21 outcomes: l = log P(k), p = exp l, H = −Σ p·l. n + 1 > UnrollThreshold 16: SIMD loops over the table,
-            // contiguous loads, vector exp, the widest vector the CPU has first.
-            ref double tableRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(LogChoose);
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
-            {
-                var log1mP512 = global::System.Runtime.Intrinsics.Vector512.Create(_log1mP);
-                var logP512 = global::System.Runtime.Intrinsics.Vector512.Create(_logP);
-                // The loops' last vector overlaps the one before: loopTailMask keeps its last 5 of 8 lanes in the sums.
-                var loopTailMask = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.Create(0ul, 0ul, 0ul,
-                    0xFFFFFFFFFFFFFFFFul, 0xFFFFFFFFFFFFFFFFul, 0xFFFFFFFFFFFFFFFFul, 0xFFFFFFFFFFFFFFFFul, 0xFFFFFFFFFFFFFFFFul));
-                var sumAcc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                for (int k = 0; k < 16; k += 8)
-                {
-                    var lk = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tableRef, (nuint)k)
-                        + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan((
-                        global::System.Runtime.Intrinsics.Vector512.Create((double)k) + global::System.Runtime.Intrinsics.Vector512.Create(0d, 1d, 2d, 3d, 4d,
-                        5d, 6d, 7d)), global::System.Runtime.Intrinsics.Vector512<double>.Zero), (global::System.Runtime.Intrinsics.Vector512.Create((double)k)
-                        + global::System.Runtime.Intrinsics.Vector512.Create(0d, 1d, 2d, 3d, 4d, 5d, 6d, 7d)) * logP512,
-                        global::System.Runtime.Intrinsics.Vector512<double>.Zero) + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(
-                        global::System.Runtime.Intrinsics.Vector512.GreaterThan((global::System.Runtime.Intrinsics.Vector512.Create(20d)
-                        - (global::System.Runtime.Intrinsics.Vector512.Create((double)k) + global::System.Runtime.Intrinsics.Vector512.Create(0d, 1d, 2d, 3d,
-                        4d, 5d, 6d, 7d))), global::System.Runtime.Intrinsics.Vector512<double>.Zero), (global::System.Runtime.Intrinsics.Vector512.Create(20d)
-                        - (global::System.Runtime.Intrinsics.Vector512.Create((double)k) + global::System.Runtime.Intrinsics.Vector512.Create(0d, 1d, 2d, 3d,
-                        4d, 5d, 6d, 7d))) * log1mP512, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                    var pk = global::DivergenceGen.VectorMath.Exp(lk);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pk,
-                        global::System.Runtime.Intrinsics.Vector512<double>.Zero), pk * lk, global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                }
-                // K = 21 is not a multiple of 8: one more vector at 13, overlapping, its first 3 lanes masked out of the sums.
-                var l13 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref tableRef, (nuint)13)
-                    + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(
-                    global::System.Runtime.Intrinsics.Vector512.Create(13d, 14d, 15d, 16d, 17d, 18d, 19d, 20d),
-                    global::System.Runtime.Intrinsics.Vector512<double>.Zero), global::System.Runtime.Intrinsics.Vector512.Create(13d, 14d, 15d, 16d, 17d, 18d,
-                    19d, 20d) * logP512, global::System.Runtime.Intrinsics.Vector512<double>.Zero)
-                    + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan((
-                    global::System.Runtime.Intrinsics.Vector512.Create(20d) - global::System.Runtime.Intrinsics.Vector512.Create(13d, 14d, 15d, 16d, 17d, 18d,
-                    19d, 20d)), global::System.Runtime.Intrinsics.Vector512<double>.Zero), (global::System.Runtime.Intrinsics.Vector512.Create(20d)
-                    - global::System.Runtime.Intrinsics.Vector512.Create(13d, 14d, 15d, 16d, 17d, 18d, 19d, 20d)) * log1mP512,
-                    global::System.Runtime.Intrinsics.Vector512<double>.Zero);
-                var p13 = global::DivergenceGen.VectorMath.Exp(l13);
-                sumAcc += (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(p13,
-                    global::System.Runtime.Intrinsics.Vector512<double>.Zero), p13 * l13, global::System.Runtime.Intrinsics.Vector512<double>.Zero)
-                    & loopTailMask);
-                double sum = global::System.Runtime.Intrinsics.Vector512.Sum(sumAcc);
-                return sum < 0d ? -sum : 0d;
-            }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
-            {
-                var log1mP256 = global::System.Runtime.Intrinsics.Vector256.Create(_log1mP);
-                var logP256 = global::System.Runtime.Intrinsics.Vector256.Create(_logP);
-                // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 4 lanes in the sums.
-                var loopTailMask = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Create(0ul, 0ul, 0ul,
-                    0xFFFFFFFFFFFFFFFFul));
-                var sumAcc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                for (int k = 0; k < 20; k += 4)
-                {
-                    var lk = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tableRef, (nuint)k)
-                        + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan((
-                        global::System.Runtime.Intrinsics.Vector256.Create((double)k) + global::System.Runtime.Intrinsics.Vector256.Create(0d, 1d, 2d, 3d)),
-                        global::System.Runtime.Intrinsics.Vector256<double>.Zero), (global::System.Runtime.Intrinsics.Vector256.Create((double)k)
-                        + global::System.Runtime.Intrinsics.Vector256.Create(0d, 1d, 2d, 3d)) * logP256,
-                        global::System.Runtime.Intrinsics.Vector256<double>.Zero) + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(
-                        global::System.Runtime.Intrinsics.Vector256.GreaterThan((global::System.Runtime.Intrinsics.Vector256.Create(20d)
-                        - (global::System.Runtime.Intrinsics.Vector256.Create((double)k) + global::System.Runtime.Intrinsics.Vector256.Create(0d, 1d, 2d, 3d))),
-                        global::System.Runtime.Intrinsics.Vector256<double>.Zero), (global::System.Runtime.Intrinsics.Vector256.Create(20d)
-                        - (global::System.Runtime.Intrinsics.Vector256.Create((double)k) + global::System.Runtime.Intrinsics.Vector256.Create(0d, 1d, 2d, 3d)))
-                        * log1mP256, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                    var pk = global::DivergenceGen.VectorMath.Exp(lk);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pk,
-                        global::System.Runtime.Intrinsics.Vector256<double>.Zero), pk * lk, global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                }
-                // K = 21 is not a multiple of 4: one more vector at 17, overlapping, its first 3 lanes masked out of the sums.
-                var l17 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref tableRef, (nuint)17)
-                    + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(
-                    global::System.Runtime.Intrinsics.Vector256.Create(17d, 18d, 19d, 20d), global::System.Runtime.Intrinsics.Vector256<double>.Zero),
-                    global::System.Runtime.Intrinsics.Vector256.Create(17d, 18d, 19d, 20d) * logP256, global::System.Runtime.Intrinsics.Vector256<double>.Zero)
-                    + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan((
-                    global::System.Runtime.Intrinsics.Vector256.Create(20d) - global::System.Runtime.Intrinsics.Vector256.Create(17d, 18d, 19d, 20d)),
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), (global::System.Runtime.Intrinsics.Vector256.Create(20d)
-                    - global::System.Runtime.Intrinsics.Vector256.Create(17d, 18d, 19d, 20d)) * log1mP256,
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero);
-                var p17 = global::DivergenceGen.VectorMath.Exp(l17);
-                sumAcc += (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(p17,
-                    global::System.Runtime.Intrinsics.Vector256<double>.Zero), p17 * l17, global::System.Runtime.Intrinsics.Vector256<double>.Zero)
-                    & loopTailMask);
-                double sum = global::System.Runtime.Intrinsics.Vector256.Sum(sumAcc);
-                return sum < 0d ? -sum : 0d;
-            }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
-            {
-                var log1mP128 = global::System.Runtime.Intrinsics.Vector128.Create(_log1mP);
-                var logP128 = global::System.Runtime.Intrinsics.Vector128.Create(_logP);
-                // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 2 lanes in the sums.
-                var loopTailMask = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(0ul,
-                    0xFFFFFFFFFFFFFFFFul));
-                var sumAcc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                for (int k = 0; k < 20; k += 2)
-                {
-                    var lk = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tableRef, (nuint)k)
-                        + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((
-                        global::System.Runtime.Intrinsics.Vector128.Create((double)k) + global::System.Runtime.Intrinsics.Vector128.Create(0d, 1d)),
-                        global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create((double)k)
-                        + global::System.Runtime.Intrinsics.Vector128.Create(0d, 1d)) * logP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero)
-                        + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((
-                        global::System.Runtime.Intrinsics.Vector128.Create(20d) - (global::System.Runtime.Intrinsics.Vector128.Create((double)k)
-                        + global::System.Runtime.Intrinsics.Vector128.Create(0d, 1d))), global::System.Runtime.Intrinsics.Vector128<double>.Zero),
-                        (global::System.Runtime.Intrinsics.Vector128.Create(20d) - (global::System.Runtime.Intrinsics.Vector128.Create((double)k)
-                        + global::System.Runtime.Intrinsics.Vector128.Create(0d, 1d))) * log1mP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                    var pk = global::DivergenceGen.VectorMath.Exp(lk);
-                    sumAcc += global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(pk,
-                        global::System.Runtime.Intrinsics.Vector128<double>.Zero), pk * lk, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                }
-                // K = 21 is not a multiple of 2: one more vector at 19, overlapping, its first 1 lanes masked out of the sums.
-                var l19 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref tableRef, (nuint)19)
-                    + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(
-                    global::System.Runtime.Intrinsics.Vector128.Create(19d, 20d), global::System.Runtime.Intrinsics.Vector128<double>.Zero),
-                    global::System.Runtime.Intrinsics.Vector128.Create(19d, 20d) * logP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero)
-                    + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((
-                    global::System.Runtime.Intrinsics.Vector128.Create(20d) - global::System.Runtime.Intrinsics.Vector128.Create(19d, 20d)),
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), (global::System.Runtime.Intrinsics.Vector128.Create(20d)
-                    - global::System.Runtime.Intrinsics.Vector128.Create(19d, 20d)) * log1mP128, global::System.Runtime.Intrinsics.Vector128<double>.Zero);
-                var p19 = global::DivergenceGen.VectorMath.Exp(l19);
-                sumAcc += (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(p19,
-                    global::System.Runtime.Intrinsics.Vector128<double>.Zero), p19 * l19, global::System.Runtime.Intrinsics.Vector128<double>.Zero)
-                    & loopTailMask);
-                double sum = global::System.Runtime.Intrinsics.Vector128.Sum(sumAcc);
-                return sum < 0d ? -sum : 0d;
-            }
-            // No SIMD on this CPU: a scalar loop.
-            {
-                double sumAcc = 0;
-                for (int k = 0; k < 21; k++)
-                {
-                    double lk = global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, k) + ((double)k > 0d ? (double)k * _logP : 0d) + ((20d
-                        - (double)k) > 0d ? (20d - (double)k) * _log1mP : 0d);
-                    double pk = global::System.Math.Exp(lk);
-                    sumAcc += (pk > 0d ? pk * lk : 0d);
-                }
-                double sum = sumAcc;
-                return sum < 0d ? -sum : 0d;
-            }
-        }
+        private double EntropyInDouble() => global::DivergenceGen.Generated.TwentyFlipsFKernels.Entropy(_logP, _log1mP);
 
         /// <summary>
         /// The Kullback–Leibler divergence in nats, D(P‖Q) = n·[p·log(p/q) + (1 − p)·log((1 − p)/(1 − q))] (n times the Bernoulli divergence), where P is this
@@ -892,121 +730,7 @@ namespace MyApp
         {
             ThrowIfDefault();
             global::DivergenceGen.Guard.ThrowIfDestinationTooShort(outcomes.Length, destination.Length);
-            // log C(n, k) from the compile-time table; k·log p + (n − k)·log(1 − p) in SIMD.
-            // Lanes are doubles (outcomes widened to long, then converted); results are narrowed to float on the store.
-            ref int kRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outcomes);
-            ref float dRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);
-            ref double tableRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(LogChoose);
-            int i = 0;
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && outcomes.Length - i >= 8)
-            {
-                // log C(n, k) has 21 entries (≤ 32): the table sits in 3 registers of 8 (zero-padded), and each vector
-                // reads it with in-register permutes (vpermt2pd/vpermpd on AVX-512) instead of 8 loads: measured faster
-                // (benchmarks/README.md, "Count-family table lookups"). Tables above 32 entries are read per lane.
-                var table0 = global::DivergenceGen.RegisterTable.Load(LogChoose, 0);
-                var table1 = global::DivergenceGen.RegisterTable.Load(LogChoose, 1);
-                var table2 = global::DivergenceGen.RegisterTable.Load(LogChoose, 2);
-                var lastIndex = global::System.Runtime.Intrinsics.Vector512.Create((ulong)Trials);
-                var vLog1mP = global::System.Runtime.Intrinsics.Vector512.Create(_log1mP);
-                var vLogP = global::System.Runtime.Intrinsics.Vector512.Create(_logP);
-                var last = global::System.Runtime.Intrinsics.Vector512.Create((long)Trials);
-                var minusInfinity = global::System.Runtime.Intrinsics.Vector512.Create(double.NegativeInfinity);
-                for (; i <= outcomes.Length - 8; i += 8)
-                {
-                    var kLong = global::System.Runtime.Intrinsics.Vector512.WidenLower(global::System.Runtime.Intrinsics.Vector256.ToVector512Unsafe(
-                        global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kRef, (nuint)i)));
-                    var kv = global::System.Runtime.Intrinsics.Vector512.ConvertToDouble(kLong);
-                    var inSupport = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(kLong,
-                        global::System.Runtime.Intrinsics.Vector512<long>.Zero) & global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(kLong, last));
-                    // The index is clamped into the table as unsigned (a negative outcome becomes the last entry), so every lane
-                    // reads a real entry; lanes outside the support are masked to −∞ below.
-                    var index = global::System.Runtime.Intrinsics.Vector512.Min(global::System.Runtime.Intrinsics.Vector512.AsUInt64(kLong), lastIndex);
-                    var tableK = global::DivergenceGen.RegisterTable.Lookup(index, table0, table1, table2);
-                    var value = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(inSupport, tableK
-                        + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(kv,
-                        global::System.Runtime.Intrinsics.Vector512<double>.Zero), kv * vLogP, global::System.Runtime.Intrinsics.Vector512<double>.Zero)
-                        + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan((
-                        global::System.Runtime.Intrinsics.Vector512.Create(20d) - kv), global::System.Runtime.Intrinsics.Vector512<double>.Zero),
-                        (global::System.Runtime.Intrinsics.Vector512.Create(20d) - kv) * vLog1mP, global::System.Runtime.Intrinsics.Vector512<double>.Zero),
-                        minusInfinity);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Narrow(
-                        global::System.Runtime.Intrinsics.Vector512.GetLower(value), global::System.Runtime.Intrinsics.Vector512.GetUpper(value)), ref dRef,
-                        (nuint)i);
-                }
-            }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && outcomes.Length - i >= 4)
-            {
-                var vLog1mP = global::System.Runtime.Intrinsics.Vector256.Create(_log1mP);
-                var vLogP = global::System.Runtime.Intrinsics.Vector256.Create(_logP);
-                var last = global::System.Runtime.Intrinsics.Vector256.Create((long)Trials);
-                var minusInfinity = global::System.Runtime.Intrinsics.Vector256.Create(double.NegativeInfinity);
-                for (; i <= outcomes.Length - 4; i += 4)
-                {
-                    var kLong = global::System.Runtime.Intrinsics.Vector256.WidenLower(global::System.Runtime.Intrinsics.Vector128.ToVector256Unsafe(
-                        global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kRef, (nuint)i)));
-                    var kv = global::System.Runtime.Intrinsics.Vector256.ConvertToDouble(kLong);
-                    var inSupport = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(kLong,
-                        global::System.Runtime.Intrinsics.Vector256<long>.Zero) & global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(kLong, last));
-                    // Per-lane table lookups (AVX2 gathers measured slower); an index is clamped into the table as unsigned (a negative
-                    // outcome becomes the last entry), so every load is in bounds; lanes outside the support are masked to −∞ below.
-                    var tableK = global::System.Runtime.Intrinsics.Vector256.Create(
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
-                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 0), (uint)Trials)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
-                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 1), (uint)Trials)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
-                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 2), (uint)Trials)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
-                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 3), (uint)Trials)));
-                    var value = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(inSupport, tableK
-                        + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(kv,
-                        global::System.Runtime.Intrinsics.Vector256<double>.Zero), kv * vLogP, global::System.Runtime.Intrinsics.Vector256<double>.Zero)
-                        + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan((
-                        global::System.Runtime.Intrinsics.Vector256.Create(20d) - kv), global::System.Runtime.Intrinsics.Vector256<double>.Zero),
-                        (global::System.Runtime.Intrinsics.Vector256.Create(20d) - kv) * vLog1mP, global::System.Runtime.Intrinsics.Vector256<double>.Zero),
-                        minusInfinity);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Narrow(
-                        global::System.Runtime.Intrinsics.Vector256.GetLower(value), global::System.Runtime.Intrinsics.Vector256.GetUpper(value)), ref dRef,
-                        (nuint)i);
-                }
-            }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && outcomes.Length - i >= 2)
-            {
-                var vLog1mP = global::System.Runtime.Intrinsics.Vector128.Create(_log1mP);
-                var vLogP = global::System.Runtime.Intrinsics.Vector128.Create(_logP);
-                var last = global::System.Runtime.Intrinsics.Vector128.Create((long)Trials);
-                var minusInfinity = global::System.Runtime.Intrinsics.Vector128.Create(double.NegativeInfinity);
-                for (; i <= outcomes.Length - 2; i += 2)
-                {
-                    var kLong = global::System.Runtime.Intrinsics.Vector128.WidenLower(global::System.Runtime.Intrinsics.Vector64.ToVector128Unsafe(
-                        global::System.Runtime.Intrinsics.Vector64.LoadUnsafe(ref kRef, (nuint)i)));
-                    var kv = global::System.Runtime.Intrinsics.Vector128.ConvertToDouble(kLong);
-                    var inSupport = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(kLong,
-                        global::System.Runtime.Intrinsics.Vector128<long>.Zero) & global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(kLong, last));
-                    // Per-lane table lookups; an index is clamped into the table as unsigned (a negative
-                    // outcome becomes the last entry), so every load is in bounds; lanes outside the support are masked to −∞ below.
-                    var tableK = global::System.Runtime.Intrinsics.Vector128.Create(
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
-                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 0), (uint)Trials)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
-                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 1), (uint)Trials)));
-                    var value = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(inSupport, tableK
-                        + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(kv,
-                        global::System.Runtime.Intrinsics.Vector128<double>.Zero), kv * vLogP, global::System.Runtime.Intrinsics.Vector128<double>.Zero)
-                        + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan((
-                        global::System.Runtime.Intrinsics.Vector128.Create(20d) - kv), global::System.Runtime.Intrinsics.Vector128<double>.Zero),
-                        (global::System.Runtime.Intrinsics.Vector128.Create(20d) - kv) * vLog1mP, global::System.Runtime.Intrinsics.Vector128<double>.Zero),
-                        minusInfinity);
-                    global::System.Runtime.Intrinsics.Vector64.StoreUnsafe(global::System.Runtime.Intrinsics.Vector64.Narrow(
-                        global::System.Runtime.Intrinsics.Vector128.GetLower(value), global::System.Runtime.Intrinsics.Vector128.GetUpper(value)), ref dRef,
-                        (nuint)i);
-                }
-            }
-            // Scalar tail: the elements left over after the widest vectors.
-            for (; i < outcomes.Length; i++)
-            {
-                destination[i] = (float)(LogPmfInDouble(outcomes[i]));
-            }
+            global::DivergenceGen.Generated.TwentyFlipsFKernels.LogPmf(outcomes, destination, _logP, _log1mP);
         }
 
         /// <summary>
@@ -1068,5 +792,246 @@ namespace MyApp
         public override string ToString() => IsDefault
             ? "TwentyFlipsF: Binomial, default (never constructed)"
             : global::System.FormattableString.Invariant($"TwentyFlipsF: Binomial(n = 20, p = {P:R})");
+    }
+}
+
+namespace DivergenceGen.Generated
+{
+    using System;
+    using System.Runtime.CompilerServices;
+    using System.Runtime.InteropServices;
+    using System.Runtime.Intrinsics;
+
+    /// <summary>
+    /// The kernels of MyApp.TwentyFlipsF: the log-pmf of an outcome and of a span, and the entropy sum, as functions of the parameters. Callers have checked
+    /// every argument.
+    /// </summary>
+    file static class TwentyFlipsFKernels
+    {
+        private const int Trials = 20; // n, the number of trials
+
+        // Table of log C(n, k), k = 0 … 20, computed at compile time by the generator with the runtime's own special functions (linked source):
+        // read-only data in the assembly, no work at run time.
+        private static ReadOnlySpan<double> LogChoose => new double[]
+        {
+            0d, 2.9957322735539913d, 5.247024072160486d, 7.038783541388542d,
+            8.485702524324866d, 9.648853334130546d, 10.565144066004704d, 11.258291246564646d,
+            11.743799062346351d, 12.031481134798131d, 12.126791314602455d, 12.031481134798131d,
+            11.743799062346351d, 11.258291246564646d, 10.565144066004704d, 9.648853334130546d,
+            8.485702524324866d, 7.038783541388542d, 5.247024072160486d, 2.9957322735539913d,
+            0d,
+        };
+
+        /// <summary>
+        /// log P(X = k) of one outcome, in double; −∞ for k outside {0, 1, …, 20}. n ≤ 1024: log C(n, k) from the compile-time table, plus k·log p + (n −
+        /// k)·log(1 − p) from the cached logs (0·log 0 = 0).
+        /// </summary>
+        internal static double LogPmf(int k, double logP, double log1mP)
+        {
+            if ((uint)k > (uint)Trials)
+            {
+                return double.NegativeInfinity;
+            }
+            return LogChoose[k] + ((double)k > 0d ? (double)k * logP : 0d) + ((20d - (double)k) > 0d ? (20d - (double)k) * log1mP : 0d);
+        }
+
+        /// <summary>
+        /// H = −Σ P(k)·log P(k) over k = 0 … 20, in double: exact sum over k = 0 … n of −P(k)·log P(k), from the compile-time table and the cached logs.
+        /// </summary>
+        internal static double Entropy(double logP, double log1mP)
+        {
+            // A row kernel over the n + 1 = 21 outcomes: l = log P(k), p = exp l, H = −Σ p·l. n + 1 > UnrollThreshold 16: SIMD loops over the table,
+            // contiguous loads, vector exp, the widest vector the CPU has first.
+            ref double tableRef = ref MemoryMarshal.GetReference(LogChoose);
+            if (Vector512.IsHardwareAccelerated)
+            {
+                var log1mP512 = Vector512.Create(log1mP);
+                var logP512 = Vector512.Create(logP);
+                // The loops' last vector overlaps the one before: loopTailMask keeps its last 5 of 8 lanes in the sums.
+                var loopTailMask = Vector512.AsDouble(Vector512.Create(0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul, 0xFFFFFFFFFFFFFFFFul, 0xFFFFFFFFFFFFFFFFul,
+                    0xFFFFFFFFFFFFFFFFul, 0xFFFFFFFFFFFFFFFFul));
+                var sumAcc = Vector512<double>.Zero;
+                for (int k = 0; k < 16; k += 8)
+                {
+                    var lk = Vector512.LoadUnsafe(ref tableRef, (nuint)k) + Vector512.ConditionalSelect(Vector512.GreaterThan((Vector512.Create((double)k)
+                        + Vector512.Create(0d, 1d, 2d, 3d, 4d, 5d, 6d, 7d)), Vector512<double>.Zero), (Vector512.Create((double)k) + Vector512.Create(0d, 1d,
+                        2d, 3d, 4d, 5d, 6d, 7d)) * logP512, Vector512<double>.Zero) + Vector512.ConditionalSelect(Vector512.GreaterThan((Vector512.Create(20d)
+                        - (Vector512.Create((double)k) + Vector512.Create(0d, 1d, 2d, 3d, 4d, 5d, 6d, 7d))), Vector512<double>.Zero), (Vector512.Create(20d)
+                        - (Vector512.Create((double)k) + Vector512.Create(0d, 1d, 2d, 3d, 4d, 5d, 6d, 7d))) * log1mP512, Vector512<double>.Zero);
+                    var pk = VectorMath.Exp(lk);
+                    sumAcc += Vector512.ConditionalSelect(Vector512.GreaterThan(pk, Vector512<double>.Zero), pk * lk, Vector512<double>.Zero);
+                }
+                // K = 21 is not a multiple of 8: one more vector at 13, overlapping, its first 3 lanes masked out of the sums.
+                var l13 = Vector512.LoadUnsafe(ref tableRef, (nuint)13) + Vector512.ConditionalSelect(Vector512.GreaterThan(Vector512.Create(13d, 14d, 15d, 16d,
+                    17d, 18d, 19d, 20d), Vector512<double>.Zero), Vector512.Create(13d, 14d, 15d, 16d, 17d, 18d, 19d, 20d) * logP512, Vector512<double>.Zero)
+                    + Vector512.ConditionalSelect(Vector512.GreaterThan((Vector512.Create(20d) - Vector512.Create(13d, 14d, 15d, 16d, 17d, 18d, 19d, 20d)),
+                    Vector512<double>.Zero), (Vector512.Create(20d) - Vector512.Create(13d, 14d, 15d, 16d, 17d, 18d, 19d, 20d)) * log1mP512,
+                    Vector512<double>.Zero);
+                var p13 = VectorMath.Exp(l13);
+                sumAcc += (Vector512.ConditionalSelect(Vector512.GreaterThan(p13, Vector512<double>.Zero), p13 * l13, Vector512<double>.Zero) & loopTailMask);
+                double sum = Vector512.Sum(sumAcc);
+                return sum < 0d ? -sum : 0d;
+            }
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var log1mP256 = Vector256.Create(log1mP);
+                var logP256 = Vector256.Create(logP);
+                // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 4 lanes in the sums.
+                var loopTailMask = Vector256.AsDouble(Vector256.Create(0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
+                var sumAcc = Vector256<double>.Zero;
+                for (int k = 0; k < 20; k += 4)
+                {
+                    var lk = Vector256.LoadUnsafe(ref tableRef, (nuint)k) + Vector256.ConditionalSelect(Vector256.GreaterThan((Vector256.Create((double)k)
+                        + Vector256.Create(0d, 1d, 2d, 3d)), Vector256<double>.Zero), (Vector256.Create((double)k) + Vector256.Create(0d, 1d, 2d, 3d))
+                        * logP256, Vector256<double>.Zero) + Vector256.ConditionalSelect(Vector256.GreaterThan((Vector256.Create(20d)
+                        - (Vector256.Create((double)k) + Vector256.Create(0d, 1d, 2d, 3d))), Vector256<double>.Zero), (Vector256.Create(20d)
+                        - (Vector256.Create((double)k) + Vector256.Create(0d, 1d, 2d, 3d))) * log1mP256, Vector256<double>.Zero);
+                    var pk = VectorMath.Exp(lk);
+                    sumAcc += Vector256.ConditionalSelect(Vector256.GreaterThan(pk, Vector256<double>.Zero), pk * lk, Vector256<double>.Zero);
+                }
+                // K = 21 is not a multiple of 4: one more vector at 17, overlapping, its first 3 lanes masked out of the sums.
+                var l17 = Vector256.LoadUnsafe(ref tableRef, (nuint)17) + Vector256.ConditionalSelect(Vector256.GreaterThan(Vector256.Create(17d, 18d, 19d,
+                    20d), Vector256<double>.Zero), Vector256.Create(17d, 18d, 19d, 20d) * logP256, Vector256<double>.Zero)
+                    + Vector256.ConditionalSelect(Vector256.GreaterThan((Vector256.Create(20d) - Vector256.Create(17d, 18d, 19d, 20d)), Vector256<double>.Zero),
+                    (Vector256.Create(20d) - Vector256.Create(17d, 18d, 19d, 20d)) * log1mP256, Vector256<double>.Zero);
+                var p17 = VectorMath.Exp(l17);
+                sumAcc += (Vector256.ConditionalSelect(Vector256.GreaterThan(p17, Vector256<double>.Zero), p17 * l17, Vector256<double>.Zero) & loopTailMask);
+                double sum = Vector256.Sum(sumAcc);
+                return sum < 0d ? -sum : 0d;
+            }
+            if (Vector128.IsHardwareAccelerated)
+            {
+                var log1mP128 = Vector128.Create(log1mP);
+                var logP128 = Vector128.Create(logP);
+                // The loops' last vector overlaps the one before: loopTailMask keeps its last 1 of 2 lanes in the sums.
+                var loopTailMask = Vector128.AsDouble(Vector128.Create(0ul, 0xFFFFFFFFFFFFFFFFul));
+                var sumAcc = Vector128<double>.Zero;
+                for (int k = 0; k < 20; k += 2)
+                {
+                    var lk = Vector128.LoadUnsafe(ref tableRef, (nuint)k) + Vector128.ConditionalSelect(Vector128.GreaterThan((Vector128.Create((double)k)
+                        + Vector128.Create(0d, 1d)), Vector128<double>.Zero), (Vector128.Create((double)k) + Vector128.Create(0d, 1d)) * logP128,
+                        Vector128<double>.Zero) + Vector128.ConditionalSelect(Vector128.GreaterThan((Vector128.Create(20d) - (Vector128.Create((double)k)
+                        + Vector128.Create(0d, 1d))), Vector128<double>.Zero), (Vector128.Create(20d) - (Vector128.Create((double)k) + Vector128.Create(0d,
+                        1d))) * log1mP128, Vector128<double>.Zero);
+                    var pk = VectorMath.Exp(lk);
+                    sumAcc += Vector128.ConditionalSelect(Vector128.GreaterThan(pk, Vector128<double>.Zero), pk * lk, Vector128<double>.Zero);
+                }
+                // K = 21 is not a multiple of 2: one more vector at 19, overlapping, its first 1 lanes masked out of the sums.
+                var l19 = Vector128.LoadUnsafe(ref tableRef, (nuint)19) + Vector128.ConditionalSelect(Vector128.GreaterThan(Vector128.Create(19d, 20d),
+                    Vector128<double>.Zero), Vector128.Create(19d, 20d) * logP128, Vector128<double>.Zero)
+                    + Vector128.ConditionalSelect(Vector128.GreaterThan((Vector128.Create(20d) - Vector128.Create(19d, 20d)), Vector128<double>.Zero),
+                    (Vector128.Create(20d) - Vector128.Create(19d, 20d)) * log1mP128, Vector128<double>.Zero);
+                var p19 = VectorMath.Exp(l19);
+                sumAcc += (Vector128.ConditionalSelect(Vector128.GreaterThan(p19, Vector128<double>.Zero), p19 * l19, Vector128<double>.Zero) & loopTailMask);
+                double sum = Vector128.Sum(sumAcc);
+                return sum < 0d ? -sum : 0d;
+            }
+            // No SIMD on this CPU: a scalar loop.
+            {
+                double sumAcc = 0;
+                for (int k = 0; k < 21; k++)
+                {
+                    double lk = Unsafe.Add(ref tableRef, k) + ((double)k > 0d ? (double)k * logP : 0d) + ((20d - (double)k) > 0d ? (20d - (double)k) * log1mP
+                        : 0d);
+                    double pk = Math.Exp(lk);
+                    sumAcc += (pk > 0d ? pk * lk : 0d);
+                }
+                double sum = sumAcc;
+                return sum < 0d ? -sum : 0d;
+            }
+        }
+
+        /// <summary>
+        /// destination[i] = log P(X = outcomes[i]): log C(n, k) from the compile-time table; k·log p + (n − k)·log(1 − p) in SIMD. Callers have checked the
+        /// lengths.
+        /// </summary>
+        internal static void LogPmf(ReadOnlySpan<int> outcomes, Span<float> destination, double logP, double log1mP)
+        {
+            // log C(n, k) from the compile-time table; k·log p + (n − k)·log(1 − p) in SIMD.
+            // Lanes are doubles (outcomes widened to long, then converted); results are narrowed to float on the store.
+            ref int kRef = ref MemoryMarshal.GetReference(outcomes);
+            ref float dRef = ref MemoryMarshal.GetReference(destination);
+            ref double tableRef = ref MemoryMarshal.GetReference(LogChoose);
+            int i = 0;
+            if (Vector512.IsHardwareAccelerated && outcomes.Length - i >= 8)
+            {
+                // log C(n, k) has 21 entries (≤ 32): the table sits in 3 registers of 8 (zero-padded), and each vector
+                // reads it with in-register permutes (vpermt2pd/vpermpd on AVX-512) instead of 8 loads: measured faster
+                // (benchmarks/README.md, "Count-family table lookups"). Tables above 32 entries are read per lane.
+                var table0 = RegisterTable.Load(LogChoose, 0);
+                var table1 = RegisterTable.Load(LogChoose, 1);
+                var table2 = RegisterTable.Load(LogChoose, 2);
+                var lastIndex = Vector512.Create((ulong)Trials);
+                var vLog1mP = Vector512.Create(log1mP);
+                var vLogP = Vector512.Create(logP);
+                var last = Vector512.Create((long)Trials);
+                var minusInfinity = Vector512.Create(double.NegativeInfinity);
+                for (; i <= outcomes.Length - 8; i += 8)
+                {
+                    var kLong = Vector512.WidenLower(Vector256.ToVector512Unsafe(Vector256.LoadUnsafe(ref kRef, (nuint)i)));
+                    var kv = Vector512.ConvertToDouble(kLong);
+                    var inSupport = Vector512.AsDouble(Vector512.GreaterThanOrEqual(kLong, Vector512<long>.Zero) & Vector512.LessThanOrEqual(kLong, last));
+                    // The index is clamped into the table as unsigned (a negative outcome becomes the last entry), so every lane
+                    // reads a real entry; lanes outside the support are masked to −∞ below.
+                    var index = Vector512.Min(Vector512.AsUInt64(kLong), lastIndex);
+                    var tableK = RegisterTable.Lookup(index, table0, table1, table2);
+                    var value = Vector512.ConditionalSelect(inSupport, tableK + Vector512.ConditionalSelect(Vector512.GreaterThan(kv, Vector512<double>.Zero),
+                        kv * vLogP, Vector512<double>.Zero) + Vector512.ConditionalSelect(Vector512.GreaterThan((Vector512.Create(20d) - kv),
+                        Vector512<double>.Zero), (Vector512.Create(20d) - kv) * vLog1mP, Vector512<double>.Zero), minusInfinity);
+                    Vector256.StoreUnsafe(Vector256.Narrow(Vector512.GetLower(value), Vector512.GetUpper(value)), ref dRef, (nuint)i);
+                }
+            }
+            if (Vector256.IsHardwareAccelerated && outcomes.Length - i >= 4)
+            {
+                var vLog1mP = Vector256.Create(log1mP);
+                var vLogP = Vector256.Create(logP);
+                var last = Vector256.Create((long)Trials);
+                var minusInfinity = Vector256.Create(double.NegativeInfinity);
+                for (; i <= outcomes.Length - 4; i += 4)
+                {
+                    var kLong = Vector256.WidenLower(Vector128.ToVector256Unsafe(Vector128.LoadUnsafe(ref kRef, (nuint)i)));
+                    var kv = Vector256.ConvertToDouble(kLong);
+                    var inSupport = Vector256.AsDouble(Vector256.GreaterThanOrEqual(kLong, Vector256<long>.Zero) & Vector256.LessThanOrEqual(kLong, last));
+                    // Per-lane table lookups (AVX2 gathers measured slower); an index is clamped into the table as unsigned (a negative
+                    // outcome becomes the last entry), so every load is in bounds; lanes outside the support are masked to −∞ below.
+                    var tableK = Vector256.Create(
+                        Unsafe.Add(ref tableRef, (nint)Math.Min((uint)Unsafe.Add(ref kRef, i + 0), (uint)Trials)),
+                        Unsafe.Add(ref tableRef, (nint)Math.Min((uint)Unsafe.Add(ref kRef, i + 1), (uint)Trials)),
+                        Unsafe.Add(ref tableRef, (nint)Math.Min((uint)Unsafe.Add(ref kRef, i + 2), (uint)Trials)),
+                        Unsafe.Add(ref tableRef, (nint)Math.Min((uint)Unsafe.Add(ref kRef, i + 3), (uint)Trials)));
+                    var value = Vector256.ConditionalSelect(inSupport, tableK + Vector256.ConditionalSelect(Vector256.GreaterThan(kv, Vector256<double>.Zero),
+                        kv * vLogP, Vector256<double>.Zero) + Vector256.ConditionalSelect(Vector256.GreaterThan((Vector256.Create(20d) - kv),
+                        Vector256<double>.Zero), (Vector256.Create(20d) - kv) * vLog1mP, Vector256<double>.Zero), minusInfinity);
+                    Vector128.StoreUnsafe(Vector128.Narrow(Vector256.GetLower(value), Vector256.GetUpper(value)), ref dRef, (nuint)i);
+                }
+            }
+            if (Vector128.IsHardwareAccelerated && outcomes.Length - i >= 2)
+            {
+                var vLog1mP = Vector128.Create(log1mP);
+                var vLogP = Vector128.Create(logP);
+                var last = Vector128.Create((long)Trials);
+                var minusInfinity = Vector128.Create(double.NegativeInfinity);
+                for (; i <= outcomes.Length - 2; i += 2)
+                {
+                    var kLong = Vector128.WidenLower(Vector64.ToVector128Unsafe(Vector64.LoadUnsafe(ref kRef, (nuint)i)));
+                    var kv = Vector128.ConvertToDouble(kLong);
+                    var inSupport = Vector128.AsDouble(Vector128.GreaterThanOrEqual(kLong, Vector128<long>.Zero) & Vector128.LessThanOrEqual(kLong, last));
+                    // Per-lane table lookups; an index is clamped into the table as unsigned (a negative
+                    // outcome becomes the last entry), so every load is in bounds; lanes outside the support are masked to −∞ below.
+                    var tableK = Vector128.Create(
+                        Unsafe.Add(ref tableRef, (nint)Math.Min((uint)Unsafe.Add(ref kRef, i + 0), (uint)Trials)),
+                        Unsafe.Add(ref tableRef, (nint)Math.Min((uint)Unsafe.Add(ref kRef, i + 1), (uint)Trials)));
+                    var value = Vector128.ConditionalSelect(inSupport, tableK + Vector128.ConditionalSelect(Vector128.GreaterThan(kv, Vector128<double>.Zero),
+                        kv * vLogP, Vector128<double>.Zero) + Vector128.ConditionalSelect(Vector128.GreaterThan((Vector128.Create(20d) - kv),
+                        Vector128<double>.Zero), (Vector128.Create(20d) - kv) * vLog1mP, Vector128<double>.Zero), minusInfinity);
+                    Vector64.StoreUnsafe(Vector64.Narrow(Vector128.GetLower(value), Vector128.GetUpper(value)), ref dRef, (nuint)i);
+                }
+            }
+            // Scalar tail: the elements left over after the widest vectors.
+            for (; i < outcomes.Length; i++)
+            {
+                destination[i] = (float)(LogPmf(outcomes[i], logP, log1mP));
+            }
+        }
     }
 }

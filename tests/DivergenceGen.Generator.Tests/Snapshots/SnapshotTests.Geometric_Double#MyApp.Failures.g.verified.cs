@@ -121,14 +121,7 @@ namespace MyApp
         }
 
         // log p + k·log(1 − p) from the cached logs (0·log 0 = 0 at p = 1, k = 0).
-        private double LogPmfInDouble(int k)
-        {
-            if (k < 0)
-            {
-                return double.NegativeInfinity;
-            }
-            return _logP + ((double)k > 0d ? (double)k * _log1mP : 0d);
-        }
+        private double LogPmfInDouble(int k) => global::DivergenceGen.Generated.FailuresKernels.LogPmf(k, _logP, _log1mP);
 
         /// <summary>
         /// Σᵢ log P(X = outcomesᵢ), the log-likelihood of independent outcomes, accumulated in double;
@@ -161,10 +154,7 @@ namespace MyApp
         }
 
         // Entropy: closed form (−(1 − p)·log(1 − p) − p·log p)/p with log1p, accurate down to p = 1e-300.
-        private double EntropyInDouble()
-        {
-            return global::DivergenceGen.DiscreteMath.GeometricEntropy(_p);
-        }
+        private double EntropyInDouble() => global::DivergenceGen.DiscreteMath.GeometricEntropy(_p);
 
         /// <summary>
         /// The Kullback–Leibler divergence in nats, D(P‖Q) = log(p/q) + ((1 − p)/p)·log((1 − p)/(1 − q)), where P is this instance.
@@ -209,73 +199,7 @@ namespace MyApp
         {
             ThrowIfDefault();
             global::DivergenceGen.Guard.ThrowIfDestinationTooShort(outcomes.Length, destination.Length);
-            // log p + k·log(1 − p) in SIMD, no logarithm per element.
-            // Lanes are doubles (outcomes widened to long, then converted).
-            ref int kRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outcomes);
-            ref double dRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);
-            int i = 0;
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && outcomes.Length - i >= 8)
-            {
-                var vLog1mP = global::System.Runtime.Intrinsics.Vector512.Create(_log1mP);
-                var vLogP = global::System.Runtime.Intrinsics.Vector512.Create(_logP);
-                var minusInfinity = global::System.Runtime.Intrinsics.Vector512.Create(double.NegativeInfinity);
-                for (; i <= outcomes.Length - 8; i += 8)
-                {
-                    var kLong = global::System.Runtime.Intrinsics.Vector512.WidenLower(global::System.Runtime.Intrinsics.Vector256.ToVector512Unsafe(
-                        global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kRef, (nuint)i)));
-                    var kv = global::System.Runtime.Intrinsics.Vector512.ConvertToDouble(kLong);
-                    var inSupport = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(kLong,
-                        global::System.Runtime.Intrinsics.Vector512<long>.Zero));
-                    var value = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(inSupport, vLogP
-                        + global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(kv,
-                        global::System.Runtime.Intrinsics.Vector512<double>.Zero), kv * vLog1mP, global::System.Runtime.Intrinsics.Vector512<double>.Zero),
-                        minusInfinity);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(value, ref dRef, (nuint)i);
-                }
-            }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && outcomes.Length - i >= 4)
-            {
-                var vLog1mP = global::System.Runtime.Intrinsics.Vector256.Create(_log1mP);
-                var vLogP = global::System.Runtime.Intrinsics.Vector256.Create(_logP);
-                var minusInfinity = global::System.Runtime.Intrinsics.Vector256.Create(double.NegativeInfinity);
-                for (; i <= outcomes.Length - 4; i += 4)
-                {
-                    var kLong = global::System.Runtime.Intrinsics.Vector256.WidenLower(global::System.Runtime.Intrinsics.Vector128.ToVector256Unsafe(
-                        global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kRef, (nuint)i)));
-                    var kv = global::System.Runtime.Intrinsics.Vector256.ConvertToDouble(kLong);
-                    var inSupport = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(kLong,
-                        global::System.Runtime.Intrinsics.Vector256<long>.Zero));
-                    var value = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(inSupport, vLogP
-                        + global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(kv,
-                        global::System.Runtime.Intrinsics.Vector256<double>.Zero), kv * vLog1mP, global::System.Runtime.Intrinsics.Vector256<double>.Zero),
-                        minusInfinity);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(value, ref dRef, (nuint)i);
-                }
-            }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && outcomes.Length - i >= 2)
-            {
-                var vLog1mP = global::System.Runtime.Intrinsics.Vector128.Create(_log1mP);
-                var vLogP = global::System.Runtime.Intrinsics.Vector128.Create(_logP);
-                var minusInfinity = global::System.Runtime.Intrinsics.Vector128.Create(double.NegativeInfinity);
-                for (; i <= outcomes.Length - 2; i += 2)
-                {
-                    var kLong = global::System.Runtime.Intrinsics.Vector128.WidenLower(global::System.Runtime.Intrinsics.Vector64.ToVector128Unsafe(
-                        global::System.Runtime.Intrinsics.Vector64.LoadUnsafe(ref kRef, (nuint)i)));
-                    var kv = global::System.Runtime.Intrinsics.Vector128.ConvertToDouble(kLong);
-                    var inSupport = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(kLong,
-                        global::System.Runtime.Intrinsics.Vector128<long>.Zero));
-                    var value = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(inSupport, vLogP
-                        + global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(kv,
-                        global::System.Runtime.Intrinsics.Vector128<double>.Zero), kv * vLog1mP, global::System.Runtime.Intrinsics.Vector128<double>.Zero),
-                        minusInfinity);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(value, ref dRef, (nuint)i);
-                }
-            }
-            // Scalar tail: the elements left over after the widest vectors.
-            for (; i < outcomes.Length; i++)
-            {
-                destination[i] = LogPmfInDouble(outcomes[i]);
-            }
+            global::DivergenceGen.Generated.FailuresKernels.LogPmf(outcomes, destination, _logP, _log1mP);
         }
 
         /// <summary>
@@ -339,5 +263,94 @@ namespace MyApp
         public override string ToString() => IsDefault
             ? "Failures: Geometric, default (never constructed)"
             : global::System.FormattableString.Invariant($"Failures: Geometric(p = {P:R})");
+    }
+}
+
+namespace DivergenceGen.Generated
+{
+    using System;
+    using System.Runtime.CompilerServices;
+    using System.Runtime.InteropServices;
+    using System.Runtime.Intrinsics;
+
+    /// <summary>
+    /// The kernels of MyApp.Failures: the log-pmf of an outcome and of a span, and the entropy sum, as functions of the parameters. Callers have checked every
+    /// argument.
+    /// </summary>
+    file static class FailuresKernels
+    {
+        /// <summary>
+        /// log P(X = k) of one outcome, in double; −∞ for k outside {0, 1, 2, …}. log p + k·log(1 − p) from the cached logs (0·log 0 = 0 at p = 1, k = 0).
+        /// </summary>
+        internal static double LogPmf(int k, double logP, double log1mP)
+        {
+            if (k < 0)
+            {
+                return double.NegativeInfinity;
+            }
+            return logP + ((double)k > 0d ? (double)k * log1mP : 0d);
+        }
+
+        /// <summary>
+        /// destination[i] = log P(X = outcomes[i]): log p + k·log(1 − p) in SIMD, no logarithm per element. Callers have checked the lengths.
+        /// </summary>
+        internal static void LogPmf(ReadOnlySpan<int> outcomes, Span<double> destination, double logP, double log1mP)
+        {
+            // log p + k·log(1 − p) in SIMD, no logarithm per element.
+            // Lanes are doubles (outcomes widened to long, then converted).
+            ref int kRef = ref MemoryMarshal.GetReference(outcomes);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            int i = 0;
+            if (Vector512.IsHardwareAccelerated && outcomes.Length - i >= 8)
+            {
+                var vLog1mP = Vector512.Create(log1mP);
+                var vLogP = Vector512.Create(logP);
+                var minusInfinity = Vector512.Create(double.NegativeInfinity);
+                for (; i <= outcomes.Length - 8; i += 8)
+                {
+                    var kLong = Vector512.WidenLower(Vector256.ToVector512Unsafe(Vector256.LoadUnsafe(ref kRef, (nuint)i)));
+                    var kv = Vector512.ConvertToDouble(kLong);
+                    var inSupport = Vector512.AsDouble(Vector512.GreaterThanOrEqual(kLong, Vector512<long>.Zero));
+                    var value = Vector512.ConditionalSelect(inSupport, vLogP + Vector512.ConditionalSelect(Vector512.GreaterThan(kv, Vector512<double>.Zero),
+                        kv * vLog1mP, Vector512<double>.Zero), minusInfinity);
+                    Vector512.StoreUnsafe(value, ref dRef, (nuint)i);
+                }
+            }
+            if (Vector256.IsHardwareAccelerated && outcomes.Length - i >= 4)
+            {
+                var vLog1mP = Vector256.Create(log1mP);
+                var vLogP = Vector256.Create(logP);
+                var minusInfinity = Vector256.Create(double.NegativeInfinity);
+                for (; i <= outcomes.Length - 4; i += 4)
+                {
+                    var kLong = Vector256.WidenLower(Vector128.ToVector256Unsafe(Vector128.LoadUnsafe(ref kRef, (nuint)i)));
+                    var kv = Vector256.ConvertToDouble(kLong);
+                    var inSupport = Vector256.AsDouble(Vector256.GreaterThanOrEqual(kLong, Vector256<long>.Zero));
+                    var value = Vector256.ConditionalSelect(inSupport, vLogP + Vector256.ConditionalSelect(Vector256.GreaterThan(kv, Vector256<double>.Zero),
+                        kv * vLog1mP, Vector256<double>.Zero), minusInfinity);
+                    Vector256.StoreUnsafe(value, ref dRef, (nuint)i);
+                }
+            }
+            if (Vector128.IsHardwareAccelerated && outcomes.Length - i >= 2)
+            {
+                var vLog1mP = Vector128.Create(log1mP);
+                var vLogP = Vector128.Create(logP);
+                var minusInfinity = Vector128.Create(double.NegativeInfinity);
+                for (; i <= outcomes.Length - 2; i += 2)
+                {
+                    var kLong = Vector128.WidenLower(Vector64.ToVector128Unsafe(Vector64.LoadUnsafe(ref kRef, (nuint)i)));
+                    var kv = Vector128.ConvertToDouble(kLong);
+                    var inSupport = Vector128.AsDouble(Vector128.GreaterThanOrEqual(kLong, Vector128<long>.Zero));
+                    var value = Vector128.ConditionalSelect(inSupport, vLogP + Vector128.ConditionalSelect(Vector128.GreaterThan(kv, Vector128<double>.Zero),
+                        kv * vLog1mP, Vector128<double>.Zero), minusInfinity);
+                    Vector128.StoreUnsafe(value, ref dRef, (nuint)i);
+                }
+            }
+            // Scalar tail: the elements left over after the widest vectors.
+            for (; i < outcomes.Length; i++)
+            {
+                destination[i] = LogPmf(outcomes[i], logP, log1mP);
+            }
+        }
     }
 }

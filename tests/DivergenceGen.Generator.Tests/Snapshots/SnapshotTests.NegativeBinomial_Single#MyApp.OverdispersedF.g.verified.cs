@@ -175,10 +175,7 @@ namespace MyApp
         }
 
         // Entropy: no closed form: the runtime's series around the mode (truncation below double precision).
-        private double EntropyInDouble()
-        {
-            return global::DivergenceGen.DiscreteMath.NegativeBinomialEntropy((double)_r, (double)_p);
-        }
+        private double EntropyInDouble() => global::DivergenceGen.DiscreteMath.NegativeBinomialEntropy((double)_r, (double)_p);
 
         /// <summary>
         /// The Kullback–Leibler divergence in nats, D(P‖Q) = r·log(p/q) + r·((1 − p)/p)·log((1 − p)/(1 − q)) when r_P = r_Q; otherwise a series over k whose

@@ -97,9 +97,190 @@ namespace MyApp
             }
         }
 
+        /// <summary>
+        /// log P(X = k), with P(X = k) = λᵏ·e^(−λ)/k!, k = 0, 1, 2, …; −∞ for k outside {0, 1, 2, …}.
+        /// </summary>
+        /// <param name="k">The outcome.</param>
+        public double LogPmf(int k)
+        {
+            ThrowIfDefault();
+            return LogPmfInDouble(k);
+        }
+
+        /// <summary>
+        /// P(X = k) = exp(log P(X = k)); 0 for k outside {0, 1, 2, …}.
+        /// </summary>
+        /// <param name="k">The outcome.</param>
+        public double Pmf(int k)
+        {
+            ThrowIfDefault();
+            return global::System.Math.Exp(LogPmfInDouble(k));
+        }
+
+        // Loader's form −stirlerr(k) − bd0(k, λ) − ½·log(2πk): k·log λ − λ − log k! would cancel for large λ (1e9: 7 digits lost).
+        private double LogPmfInDouble(int k) => global::DivergenceGen.Generated.ArrivalsKernels.LogPmf(k, _rate, _logRate);
+
+        /// <summary>
+        /// Σᵢ log P(X = outcomesᵢ), the log-likelihood of independent outcomes, accumulated in double;
+        /// −∞ as soon as an outcome is outside {0, 1, 2, …} or has probability 0; 0 for no outcomes.
+        /// </summary>
+        /// <param name="outcomes">The observed outcomes.</param>
+        public double LogLikelihood(global::System.ReadOnlySpan<int> outcomes)
+        {
+            ThrowIfDefault();
+            double sum = 0d;
+            foreach (int k in outcomes)
+            {
+                double term = LogPmfInDouble(k);
+                if (term == double.NegativeInfinity)
+                {
+                    return double.NegativeInfinity;
+                }
+                sum += term;
+            }
+            return sum;
+        }
+
+        /// <summary>
+        /// The entropy in nats, H(P) = λ·(1 − log λ) + e^(−λ)·Σₖ λᵏ·log(k!)/k!, with 0·log 0 = 0 (0 for a point mass).
+        /// </summary>
+        public double Entropy()
+        {
+            ThrowIfDefault();
+            return EntropyInDouble();
+        }
+
+        // Entropy: no closed form: the runtime's series (truncation below double precision) or its asymptotic expansion for large λ.
+        private double EntropyInDouble() => global::DivergenceGen.DiscreteMath.PoissonEntropy(_rate);
+
+        /// <summary>
+        /// The Kullback–Leibler divergence in nats, D(P‖Q) = λ·log(λ/μ) + μ − λ (computed as Loader's deviance bd0(λ, μ), stable where λ ≈ μ), where P is this
+        /// instance.
+        /// 0·log(0/q) = 0; +∞ (never NaN) where Q gives probability 0 to an outcome P can produce; never negative
+        /// (a negative rounding residue is returned as 0).
+        /// </summary>
+        /// <param name="q">The second distribution Q.</param>
+        /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
+        public double KLDivergence(in Arrivals q)
+        {
+            ThrowIfDefault();
+            q.ThrowIfDefault();
+            return KLDivergenceInDouble(in q);
+        }
+
+        private double KLDivergenceInDouble(in Arrivals q)
+        {
+            double d = global::DivergenceGen.DiscreteMath.PoissonKLDivergence(_rate, q._rate);
+            return d > 0d ? d : 0d;
+        }
+
+        /// <summary>
+        /// The cross-entropy in nats, H(P, Q) = −E_P[log q(X)] = H(P) + D(P‖Q), where P is this instance
+        /// (computed as that sum, in double); +∞ where Q gives probability 0 to an outcome P can produce.
+        /// </summary>
+        /// <param name="q">The second distribution Q.</param>
+        /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
+        public double CrossEntropy(in Arrivals q)
+        {
+            ThrowIfDefault();
+            q.ThrowIfDefault();
+            return EntropyInDouble() + KLDivergenceInDouble(in q);
+        }
+
+        /// <summary>
+        /// destinationᵢ = log P(X = outcomesᵢ) for every outcome (−∞ outside {0, 1, 2, …}), vectorised: λ ≤ 256 and k &lt; 256: k·log λ − λ − log k! in SIMD
+        /// with log k! from the compile-time table (rounding ≤ 1e-12 relative there); otherwise Loader's scalar form per element.
+        /// </summary>
+        /// <param name="outcomes">The outcomes.</param>
+        /// <param name="destination">Receives one log-probability per outcome; at least as long as <paramref name="outcomes"/>.</param>
+        /// <exception cref="global::System.ArgumentException"><paramref name="destination"/> is shorter than <paramref name="outcomes"/>.</exception>
+        public void LogPmf(global::System.ReadOnlySpan<int> outcomes, global::System.Span<double> destination)
+        {
+            ThrowIfDefault();
+            global::DivergenceGen.Guard.ThrowIfDestinationTooShort(outcomes.Length, destination.Length);
+            global::DivergenceGen.Generated.ArrivalsKernels.LogPmf(outcomes, destination, _rate, _logRate);
+        }
+
+        /// <summary>
+        /// The maximum-likelihood Poisson for independent outcomes: λ̂ = mean outcome.
+        /// </summary>
+        /// <param name="outcomes">The observed outcomes, each in {0, 1, 2, …}.</param>
+        /// <returns>The fitted distribution.</returns>
+        /// <exception cref="global::System.ArgumentException"><paramref name="outcomes"/> is empty.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">An outcome is outside {0, 1, 2, …} (the message names its index).</exception>
+        public static Arrivals Fit(global::System.ReadOnlySpan<int> outcomes)
+        {
+            global::DivergenceGen.Guard.ThrowIfEmpty(outcomes.Length, nameof(outcomes));
+            long total = 0;
+            for (int i = 0; i < outcomes.Length; i++)
+            {
+                if (outcomes[i] < 0)
+                {
+                    global::DivergenceGen.Guard.ThrowOutcomeOutOfRange(i, outcomes[i], "{0, 1, 2, …}", nameof(outcomes));
+                }
+                total += outcomes[i];
+            }
+            double mean = (double)total / outcomes.Length;
+            return new Arrivals(mean);
+        }
+
+        /// <summary>
+        /// Draws one outcome with an exact sampler of the runtime library (deterministic for a seeded <paramref name="random"/>).
+        /// </summary>
+        /// <param name="random">The source of randomness (seed it for reproducible draws).</param>
+        /// <returns>An outcome in {0, 1, 2, …}.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="random"/> is null.</exception>
+        /// <exception cref="global::System.OverflowException">The draw exceeds <see cref="int.MaxValue"/> (only when the mass above 2³¹ − 1 is not
+        /// negligible).</exception>
+        public int Sample(global::System.Random random)
+        {
+            ThrowIfDefault();
+            global::System.ArgumentNullException.ThrowIfNull(random);
+            return global::DivergenceGen.Guard.DrawToInt32(global::DivergenceGen.DiscreteMath.SamplePoisson(random, _rate));
+        }
+
+        /// <summary>
+        /// Fills <paramref name="destination"/> with independent draws (see <see cref="Sample(global::System.Random)"/>).
+        /// </summary>
+        /// <param name="random">The source of randomness.</param>
+        /// <param name="destination">Receives the outcomes.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="random"/> is null.</exception>
+        public void Sample(global::System.Random random, global::System.Span<int> destination)
+        {
+            ThrowIfDefault();
+            global::System.ArgumentNullException.ThrowIfNull(random);
+            for (int i = 0; i < destination.Length; i++)
+            {
+                destination[i] = Sample(random);
+            }
+        }
+
+        /// <summary>
+        /// The family and its parameters, in invariant culture with round-trip precision: <c>Arrivals: Poisson(rate = …)</c>.
+        /// For <c>default</c>, the type and family with "default (never constructed)".
+        /// </summary>
+        public override string ToString() => IsDefault
+            ? "Arrivals: Poisson, default (never constructed)"
+            : global::System.FormattableString.Invariant($"Arrivals: Poisson(rate = {Rate:R})");
+    }
+}
+
+namespace DivergenceGen.Generated
+{
+    using System;
+    using System.Runtime.CompilerServices;
+    using System.Runtime.InteropServices;
+    using System.Runtime.Intrinsics;
+
+    /// <summary>
+    /// The kernels of MyApp.Arrivals: the log-pmf of an outcome and of a span, and the entropy sum, as functions of the parameters. Callers have checked every
+    /// argument.
+    /// </summary>
+    file static class ArrivalsKernels
+    {
         // Table of log k!, k = 0 … 255, computed at compile time by the generator with the runtime's own special functions (linked source):
         // read-only data in the assembly, no work at run time.
-        private static global::System.ReadOnlySpan<double> LogFactorial => new double[]
+        private static ReadOnlySpan<double> LogFactorial => new double[]
         {
             0d, 0d, 0.6931471805599453d, 1.791759469228055d,
             3.1780538303479458d, 4.787491742782046d, 6.579251212010101d, 8.525161361065415d,
@@ -168,322 +349,142 @@ namespace MyApp
         };
 
         /// <summary>
-        /// log P(X = k), with P(X = k) = λᵏ·e^(−λ)/k!, k = 0, 1, 2, …; −∞ for k outside {0, 1, 2, …}.
+        /// log P(X = k) of one outcome, in double; −∞ for k outside {0, 1, 2, …}. Loader's form −stirlerr(k) − bd0(k, λ) − ½·log(2πk): k·log λ − λ − log k!
+        /// would cancel for large λ (1e9: 7 digits lost).
         /// </summary>
-        /// <param name="k">The outcome.</param>
-        public double LogPmf(int k)
-        {
-            ThrowIfDefault();
-            return LogPmfInDouble(k);
-        }
-
-        /// <summary>
-        /// P(X = k) = exp(log P(X = k)); 0 for k outside {0, 1, 2, …}.
-        /// </summary>
-        /// <param name="k">The outcome.</param>
-        public double Pmf(int k)
-        {
-            ThrowIfDefault();
-            return global::System.Math.Exp(LogPmfInDouble(k));
-        }
-
-        // Loader's form −stirlerr(k) − bd0(k, λ) − ½·log(2πk): k·log λ − λ − log k! would cancel for large λ (1e9: 7 digits lost).
-        private double LogPmfInDouble(int k)
+        internal static double LogPmf(int k, double rate, double logRate)
         {
             if (k < 0)
             {
                 return double.NegativeInfinity;
             }
-            return global::DivergenceGen.DiscreteMath.PoissonLogPmf(k, _rate);
+            return DiscreteMath.PoissonLogPmf(k, rate);
         }
 
         /// <summary>
-        /// Σᵢ log P(X = outcomesᵢ), the log-likelihood of independent outcomes, accumulated in double;
-        /// −∞ as soon as an outcome is outside {0, 1, 2, …} or has probability 0; 0 for no outcomes.
+        /// destination[i] = log P(X = outcomes[i]): λ ≤ 256 and k &lt; 256: k·log λ − λ − log k! in SIMD with log k! from the compile-time table (rounding ≤
+        /// 1e-12 relative there); otherwise Loader's scalar form per element. Callers have checked the lengths.
         /// </summary>
-        /// <param name="outcomes">The observed outcomes.</param>
-        public double LogLikelihood(global::System.ReadOnlySpan<int> outcomes)
+        internal static void LogPmf(ReadOnlySpan<int> outcomes, Span<double> destination, double rate, double logRate)
         {
-            ThrowIfDefault();
-            double sum = 0d;
-            foreach (int k in outcomes)
-            {
-                double term = LogPmfInDouble(k);
-                if (term == double.NegativeInfinity)
-                {
-                    return double.NegativeInfinity;
-                }
-                sum += term;
-            }
-            return sum;
-        }
-
-        /// <summary>
-        /// The entropy in nats, H(P) = λ·(1 − log λ) + e^(−λ)·Σₖ λᵏ·log(k!)/k!, with 0·log 0 = 0 (0 for a point mass).
-        /// </summary>
-        public double Entropy()
-        {
-            ThrowIfDefault();
-            return EntropyInDouble();
-        }
-
-        // Entropy: no closed form: the runtime's series (truncation below double precision) or its asymptotic expansion for large λ.
-        private double EntropyInDouble()
-        {
-            return global::DivergenceGen.DiscreteMath.PoissonEntropy(_rate);
-        }
-
-        /// <summary>
-        /// The Kullback–Leibler divergence in nats, D(P‖Q) = λ·log(λ/μ) + μ − λ (computed as Loader's deviance bd0(λ, μ), stable where λ ≈ μ), where P is this
-        /// instance.
-        /// 0·log(0/q) = 0; +∞ (never NaN) where Q gives probability 0 to an outcome P can produce; never negative
-        /// (a negative rounding residue is returned as 0).
-        /// </summary>
-        /// <param name="q">The second distribution Q.</param>
-        /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
-        public double KLDivergence(in Arrivals q)
-        {
-            ThrowIfDefault();
-            q.ThrowIfDefault();
-            return KLDivergenceInDouble(in q);
-        }
-
-        private double KLDivergenceInDouble(in Arrivals q)
-        {
-            double d = global::DivergenceGen.DiscreteMath.PoissonKLDivergence(_rate, q._rate);
-            return d > 0d ? d : 0d;
-        }
-
-        /// <summary>
-        /// The cross-entropy in nats, H(P, Q) = −E_P[log q(X)] = H(P) + D(P‖Q), where P is this instance
-        /// (computed as that sum, in double); +∞ where Q gives probability 0 to an outcome P can produce.
-        /// </summary>
-        /// <param name="q">The second distribution Q.</param>
-        /// <exception cref="global::System.InvalidOperationException">This instance (or Q) is <c>default</c>: see <see cref="IsDefault"/>.</exception>
-        public double CrossEntropy(in Arrivals q)
-        {
-            ThrowIfDefault();
-            q.ThrowIfDefault();
-            return EntropyInDouble() + KLDivergenceInDouble(in q);
-        }
-
-        /// <summary>
-        /// destinationᵢ = log P(X = outcomesᵢ) for every outcome (−∞ outside {0, 1, 2, …}), vectorised: λ ≤ 256 and k &lt; 256: k·log λ − λ − log k! in SIMD
-        /// with log k! from the compile-time table (rounding ≤ 1e-12 relative there); otherwise Loader's scalar form per element.
-        /// </summary>
-        /// <param name="outcomes">The outcomes.</param>
-        /// <param name="destination">Receives one log-probability per outcome; at least as long as <paramref name="outcomes"/>.</param>
-        /// <exception cref="global::System.ArgumentException"><paramref name="destination"/> is shorter than <paramref name="outcomes"/>.</exception>
-        public void LogPmf(global::System.ReadOnlySpan<int> outcomes, global::System.Span<double> destination)
-        {
-            ThrowIfDefault();
-            global::DivergenceGen.Guard.ThrowIfDestinationTooShort(outcomes.Length, destination.Length);
             // λ ≤ 256 and k < 256: k·log λ − λ − log k! in SIMD with log k! from the compile-time table (rounding ≤ 1e-12 relative there); otherwise Loader's
             // scalar form per element.
             // Lanes are doubles (outcomes widened to long, then converted).
-            if (!(_rate <= 256d))
+            if (!(rate <= 256d))
             {
                 for (int j = 0; j < outcomes.Length; j++)
                 {
-                    destination[j] = LogPmfInDouble(outcomes[j]);
+                    destination[j] = LogPmf(outcomes[j], rate, logRate);
                 }
                 return;
             }
-            ref int kRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outcomes);
-            ref double dRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);
-            ref double tableRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(LogFactorial);
+            ref int kRef = ref MemoryMarshal.GetReference(outcomes);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            ref double tableRef = ref MemoryMarshal.GetReference(LogFactorial);
             int i = 0;
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && outcomes.Length - i >= 8)
+            if (Vector512.IsHardwareAccelerated && outcomes.Length - i >= 8)
             {
-                var vLogRate = global::System.Runtime.Intrinsics.Vector512.Create(_logRate);
-                var vRate = global::System.Runtime.Intrinsics.Vector512.Create(_rate);
-                var last = global::System.Runtime.Intrinsics.Vector512.Create((long)255);
-                var minusInfinity = global::System.Runtime.Intrinsics.Vector512.Create(double.NegativeInfinity);
+                var vLogRate = Vector512.Create(logRate);
+                var vRate = Vector512.Create(rate);
+                var last = Vector512.Create((long)255);
+                var minusInfinity = Vector512.Create(double.NegativeInfinity);
                 for (; i <= outcomes.Length - 8; i += 8)
                 {
-                    var kLong = global::System.Runtime.Intrinsics.Vector512.WidenLower(global::System.Runtime.Intrinsics.Vector256.ToVector512Unsafe(
-                        global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref kRef, (nuint)i)));
+                    var kLong = Vector512.WidenLower(Vector256.ToVector512Unsafe(Vector256.LoadUnsafe(ref kRef, (nuint)i)));
                     // An outcome beyond the table (k > 255): this vector's lanes take the scalar form.
-                    if (global::System.Runtime.Intrinsics.Vector512.GreaterThanAny(kLong, last))
+                    if (Vector512.GreaterThanAny(kLong, last))
                     {
                         for (int j = 0; j < 8; j++)
                         {
-                            destination[i + j] = LogPmfInDouble(outcomes[i + j]);
+                            destination[i + j] = LogPmf(outcomes[i + j], rate, logRate);
                         }
                         continue;
                     }
-                    var kv = global::System.Runtime.Intrinsics.Vector512.ConvertToDouble(kLong);
-                    var inSupport = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(kLong,
-                        global::System.Runtime.Intrinsics.Vector512<long>.Zero));
+                    var kv = Vector512.ConvertToDouble(kLong);
+                    var inSupport = Vector512.AsDouble(Vector512.GreaterThanOrEqual(kLong, Vector512<long>.Zero));
                     // Per-lane table lookups (above 32 entries, permutes measured slower); an index is clamped into the table as unsigned (a negative
                     // outcome becomes the last entry), so every load is in bounds; lanes outside the support are masked to −∞ below.
-                    var tableK = global::System.Runtime.Intrinsics.Vector512.Create(
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
-                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 0), 255u)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
-                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 1), 255u)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
-                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 2), 255u)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
-                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 3), 255u)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
-                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 4), 255u)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
-                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 5), 255u)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
-                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 6), 255u)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
-                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 7), 255u)));
-                    var value = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(inSupport,
-                        global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(kv,
-                        global::System.Runtime.Intrinsics.Vector512<double>.Zero), kv * vLogRate, global::System.Runtime.Intrinsics.Vector512<double>.Zero)
-                        - vRate - tableK, minusInfinity);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(value, ref dRef, (nuint)i);
+                    var tableK = Vector512.Create(
+                        Unsafe.Add(ref tableRef, (nint)Math.Min((uint)Unsafe.Add(ref kRef, i + 0), 255u)),
+                        Unsafe.Add(ref tableRef, (nint)Math.Min((uint)Unsafe.Add(ref kRef, i + 1), 255u)),
+                        Unsafe.Add(ref tableRef, (nint)Math.Min((uint)Unsafe.Add(ref kRef, i + 2), 255u)),
+                        Unsafe.Add(ref tableRef, (nint)Math.Min((uint)Unsafe.Add(ref kRef, i + 3), 255u)),
+                        Unsafe.Add(ref tableRef, (nint)Math.Min((uint)Unsafe.Add(ref kRef, i + 4), 255u)),
+                        Unsafe.Add(ref tableRef, (nint)Math.Min((uint)Unsafe.Add(ref kRef, i + 5), 255u)),
+                        Unsafe.Add(ref tableRef, (nint)Math.Min((uint)Unsafe.Add(ref kRef, i + 6), 255u)),
+                        Unsafe.Add(ref tableRef, (nint)Math.Min((uint)Unsafe.Add(ref kRef, i + 7), 255u)));
+                    var value = Vector512.ConditionalSelect(inSupport, Vector512.ConditionalSelect(Vector512.GreaterThan(kv, Vector512<double>.Zero), kv
+                        * vLogRate, Vector512<double>.Zero) - vRate - tableK, minusInfinity);
+                    Vector512.StoreUnsafe(value, ref dRef, (nuint)i);
                 }
             }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && outcomes.Length - i >= 4)
+            if (Vector256.IsHardwareAccelerated && outcomes.Length - i >= 4)
             {
-                var vLogRate = global::System.Runtime.Intrinsics.Vector256.Create(_logRate);
-                var vRate = global::System.Runtime.Intrinsics.Vector256.Create(_rate);
-                var last = global::System.Runtime.Intrinsics.Vector256.Create((long)255);
-                var minusInfinity = global::System.Runtime.Intrinsics.Vector256.Create(double.NegativeInfinity);
+                var vLogRate = Vector256.Create(logRate);
+                var vRate = Vector256.Create(rate);
+                var last = Vector256.Create((long)255);
+                var minusInfinity = Vector256.Create(double.NegativeInfinity);
                 for (; i <= outcomes.Length - 4; i += 4)
                 {
-                    var kLong = global::System.Runtime.Intrinsics.Vector256.WidenLower(global::System.Runtime.Intrinsics.Vector128.ToVector256Unsafe(
-                        global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref kRef, (nuint)i)));
+                    var kLong = Vector256.WidenLower(Vector128.ToVector256Unsafe(Vector128.LoadUnsafe(ref kRef, (nuint)i)));
                     // An outcome beyond the table (k > 255): this vector's lanes take the scalar form.
-                    if (global::System.Runtime.Intrinsics.Vector256.GreaterThanAny(kLong, last))
+                    if (Vector256.GreaterThanAny(kLong, last))
                     {
                         for (int j = 0; j < 4; j++)
                         {
-                            destination[i + j] = LogPmfInDouble(outcomes[i + j]);
+                            destination[i + j] = LogPmf(outcomes[i + j], rate, logRate);
                         }
                         continue;
                     }
-                    var kv = global::System.Runtime.Intrinsics.Vector256.ConvertToDouble(kLong);
-                    var inSupport = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(kLong,
-                        global::System.Runtime.Intrinsics.Vector256<long>.Zero));
+                    var kv = Vector256.ConvertToDouble(kLong);
+                    var inSupport = Vector256.AsDouble(Vector256.GreaterThanOrEqual(kLong, Vector256<long>.Zero));
                     // Per-lane table lookups (AVX2 gathers measured slower); an index is clamped into the table as unsigned (a negative
                     // outcome becomes the last entry), so every load is in bounds; lanes outside the support are masked to −∞ below.
-                    var tableK = global::System.Runtime.Intrinsics.Vector256.Create(
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
-                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 0), 255u)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
-                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 1), 255u)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
-                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 2), 255u)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
-                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 3), 255u)));
-                    var value = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(inSupport,
-                        global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(kv,
-                        global::System.Runtime.Intrinsics.Vector256<double>.Zero), kv * vLogRate, global::System.Runtime.Intrinsics.Vector256<double>.Zero)
-                        - vRate - tableK, minusInfinity);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(value, ref dRef, (nuint)i);
+                    var tableK = Vector256.Create(
+                        Unsafe.Add(ref tableRef, (nint)Math.Min((uint)Unsafe.Add(ref kRef, i + 0), 255u)),
+                        Unsafe.Add(ref tableRef, (nint)Math.Min((uint)Unsafe.Add(ref kRef, i + 1), 255u)),
+                        Unsafe.Add(ref tableRef, (nint)Math.Min((uint)Unsafe.Add(ref kRef, i + 2), 255u)),
+                        Unsafe.Add(ref tableRef, (nint)Math.Min((uint)Unsafe.Add(ref kRef, i + 3), 255u)));
+                    var value = Vector256.ConditionalSelect(inSupport, Vector256.ConditionalSelect(Vector256.GreaterThan(kv, Vector256<double>.Zero), kv
+                        * vLogRate, Vector256<double>.Zero) - vRate - tableK, minusInfinity);
+                    Vector256.StoreUnsafe(value, ref dRef, (nuint)i);
                 }
             }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && outcomes.Length - i >= 2)
+            if (Vector128.IsHardwareAccelerated && outcomes.Length - i >= 2)
             {
-                var vLogRate = global::System.Runtime.Intrinsics.Vector128.Create(_logRate);
-                var vRate = global::System.Runtime.Intrinsics.Vector128.Create(_rate);
-                var last = global::System.Runtime.Intrinsics.Vector128.Create((long)255);
-                var minusInfinity = global::System.Runtime.Intrinsics.Vector128.Create(double.NegativeInfinity);
+                var vLogRate = Vector128.Create(logRate);
+                var vRate = Vector128.Create(rate);
+                var last = Vector128.Create((long)255);
+                var minusInfinity = Vector128.Create(double.NegativeInfinity);
                 for (; i <= outcomes.Length - 2; i += 2)
                 {
-                    var kLong = global::System.Runtime.Intrinsics.Vector128.WidenLower(global::System.Runtime.Intrinsics.Vector64.ToVector128Unsafe(
-                        global::System.Runtime.Intrinsics.Vector64.LoadUnsafe(ref kRef, (nuint)i)));
+                    var kLong = Vector128.WidenLower(Vector64.ToVector128Unsafe(Vector64.LoadUnsafe(ref kRef, (nuint)i)));
                     // An outcome beyond the table (k > 255): this vector's lanes take the scalar form.
-                    if (global::System.Runtime.Intrinsics.Vector128.GreaterThanAny(kLong, last))
+                    if (Vector128.GreaterThanAny(kLong, last))
                     {
                         for (int j = 0; j < 2; j++)
                         {
-                            destination[i + j] = LogPmfInDouble(outcomes[i + j]);
+                            destination[i + j] = LogPmf(outcomes[i + j], rate, logRate);
                         }
                         continue;
                     }
-                    var kv = global::System.Runtime.Intrinsics.Vector128.ConvertToDouble(kLong);
-                    var inSupport = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(kLong,
-                        global::System.Runtime.Intrinsics.Vector128<long>.Zero));
+                    var kv = Vector128.ConvertToDouble(kLong);
+                    var inSupport = Vector128.AsDouble(Vector128.GreaterThanOrEqual(kLong, Vector128<long>.Zero));
                     // Per-lane table lookups; an index is clamped into the table as unsigned (a negative
                     // outcome becomes the last entry), so every load is in bounds; lanes outside the support are masked to −∞ below.
-                    var tableK = global::System.Runtime.Intrinsics.Vector128.Create(
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
-                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 0), 255u)),
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref tableRef, (nint)global::System.Math.Min((
-                        uint)global::System.Runtime.CompilerServices.Unsafe.Add(ref kRef, i + 1), 255u)));
-                    var value = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(inSupport,
-                        global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(kv,
-                        global::System.Runtime.Intrinsics.Vector128<double>.Zero), kv * vLogRate, global::System.Runtime.Intrinsics.Vector128<double>.Zero)
-                        - vRate - tableK, minusInfinity);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(value, ref dRef, (nuint)i);
+                    var tableK = Vector128.Create(
+                        Unsafe.Add(ref tableRef, (nint)Math.Min((uint)Unsafe.Add(ref kRef, i + 0), 255u)),
+                        Unsafe.Add(ref tableRef, (nint)Math.Min((uint)Unsafe.Add(ref kRef, i + 1), 255u)));
+                    var value = Vector128.ConditionalSelect(inSupport, Vector128.ConditionalSelect(Vector128.GreaterThan(kv, Vector128<double>.Zero), kv
+                        * vLogRate, Vector128<double>.Zero) - vRate - tableK, minusInfinity);
+                    Vector128.StoreUnsafe(value, ref dRef, (nuint)i);
                 }
             }
             // Scalar tail: the elements left over after the widest vectors.
             for (; i < outcomes.Length; i++)
             {
-                destination[i] = LogPmfInDouble(outcomes[i]);
+                destination[i] = LogPmf(outcomes[i], rate, logRate);
             }
         }
-
-        /// <summary>
-        /// The maximum-likelihood Poisson for independent outcomes: λ̂ = mean outcome.
-        /// </summary>
-        /// <param name="outcomes">The observed outcomes, each in {0, 1, 2, …}.</param>
-        /// <returns>The fitted distribution.</returns>
-        /// <exception cref="global::System.ArgumentException"><paramref name="outcomes"/> is empty.</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">An outcome is outside {0, 1, 2, …} (the message names its index).</exception>
-        public static Arrivals Fit(global::System.ReadOnlySpan<int> outcomes)
-        {
-            global::DivergenceGen.Guard.ThrowIfEmpty(outcomes.Length, nameof(outcomes));
-            long total = 0;
-            for (int i = 0; i < outcomes.Length; i++)
-            {
-                if (outcomes[i] < 0)
-                {
-                    global::DivergenceGen.Guard.ThrowOutcomeOutOfRange(i, outcomes[i], "{0, 1, 2, …}", nameof(outcomes));
-                }
-                total += outcomes[i];
-            }
-            double mean = (double)total / outcomes.Length;
-            return new Arrivals(mean);
-        }
-
-        /// <summary>
-        /// Draws one outcome with an exact sampler of the runtime library (deterministic for a seeded <paramref name="random"/>).
-        /// </summary>
-        /// <param name="random">The source of randomness (seed it for reproducible draws).</param>
-        /// <returns>An outcome in {0, 1, 2, …}.</returns>
-        /// <exception cref="global::System.ArgumentNullException"><paramref name="random"/> is null.</exception>
-        /// <exception cref="global::System.OverflowException">The draw exceeds <see cref="int.MaxValue"/> (only when the mass above 2³¹ − 1 is not
-        /// negligible).</exception>
-        public int Sample(global::System.Random random)
-        {
-            ThrowIfDefault();
-            global::System.ArgumentNullException.ThrowIfNull(random);
-            return global::DivergenceGen.Guard.DrawToInt32(global::DivergenceGen.DiscreteMath.SamplePoisson(random, _rate));
-        }
-
-        /// <summary>
-        /// Fills <paramref name="destination"/> with independent draws (see <see cref="Sample(global::System.Random)"/>).
-        /// </summary>
-        /// <param name="random">The source of randomness.</param>
-        /// <param name="destination">Receives the outcomes.</param>
-        /// <exception cref="global::System.ArgumentNullException"><paramref name="random"/> is null.</exception>
-        public void Sample(global::System.Random random, global::System.Span<int> destination)
-        {
-            ThrowIfDefault();
-            global::System.ArgumentNullException.ThrowIfNull(random);
-            for (int i = 0; i < destination.Length; i++)
-            {
-                destination[i] = Sample(random);
-            }
-        }
-
-        /// <summary>
-        /// The family and its parameters, in invariant culture with round-trip precision: <c>Arrivals: Poisson(rate = …)</c>.
-        /// For <c>default</c>, the type and family with "default (never constructed)".
-        /// </summary>
-        public override string ToString() => IsDefault
-            ? "Arrivals: Poisson, default (never constructed)"
-            : global::System.FormattableString.Invariant($"Arrivals: Poisson(rate = {Rate:R})");
     }
 }
