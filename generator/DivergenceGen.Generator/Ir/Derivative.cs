@@ -69,7 +69,7 @@ namespace DivergenceGen.Generator.Ir
                     return u.Op switch
                     {
                         UnaryOp.Negate => -dx,
-                        UnaryOp.Log => dx / x,
+                        UnaryOp.Log or UnaryOp.LogOfSum => dx / x,
                         UnaryOp.Log1p => dx / (1.0 + x),
                         UnaryOp.Exp => new Unary(UnaryOp.Exp, x) * dx,
                         UnaryOp.Expm1 => new Unary(UnaryOp.Exp, x) * dx,

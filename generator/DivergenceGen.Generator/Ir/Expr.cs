@@ -51,6 +51,14 @@ namespace DivergenceGen.Generator.Ir
 
         /// <summary>cos x (a user's circular log-weight, issue 16); scalar code only.</summary>
         Cos,
+
+        /// <summary>
+        /// log s of a log-sum-exp's sum s = Σₖ exp(xₖ − max x), which is in [1, K] or NaN (a NaN or infinite logit): there the
+        /// vector logarithm's fast path is exact and NaN stays NaN, so the SIMD code calls <c>Log&lt;FastPass&gt;</c>, which has
+        /// no out-of-line path and so no call in the loop (a call makes the JIT keep the loop's vectors in stack slots:
+        /// docs/vector-maths.md, "Two-pass kernels"). Scalar code is <c>Math.Log</c>. Not a two-pass call: the result is final.
+        /// </summary>
+        LogOfSum,
     }
 
     internal sealed record Unary(UnaryOp Op, Expr Operand) : Expr;
@@ -169,6 +177,9 @@ namespace DivergenceGen.Generator.Ir
         public static Expr Ref(string name) => new Ref(name);
 
         public static Expr Log(Expr x) => new Unary(UnaryOp.Log, x);
+
+        /// <summary>log s where s is a log-sum-exp's sum, in [1, K] or NaN (<see cref="UnaryOp.LogOfSum"/>).</summary>
+        public static Expr LogOfSum(Expr s) => new Unary(UnaryOp.LogOfSum, s);
 
         /// <summary>log(1 + x), exact for tiny x.</summary>
         public static Expr Log1p(Expr x) => new Unary(UnaryOp.Log1p, x);

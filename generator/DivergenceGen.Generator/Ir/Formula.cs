@@ -32,6 +32,8 @@ namespace DivergenceGen.Generator.Ir
                     return Wrap("-" + Show(u.Operand, UnaryMinus, isRightOperand: false), Negation(parent, isRightOperand), parent, isRightOperand);
                 case Unary { Op: UnaryOp.Abs } u:
                     return "|" + Show(u.Operand) + "|";
+                case Unary { Op: UnaryOp.LogOfSum } u:
+                    return "log(" + Show(u.Operand) + ")";
                 case Unary u:
                     return u.Op.ToString().ToLowerInvariant() + "(" + Show(u.Operand) + ")";
                 case Binary b:

@@ -219,7 +219,7 @@ namespace DivergenceGen.Generator.Ir
             string math = Precision == PrecisionKind.Single ? "global::System.MathF" : "global::System.Math";
             return op switch
             {
-                UnaryOp.Log => math + ".Log(" + operand + ")",
+                UnaryOp.Log or UnaryOp.LogOfSum => math + ".Log(" + operand + ")",
                 UnaryOp.Exp => math + ".Exp(" + operand + ")",
                 UnaryOp.Sqrt => math + ".Sqrt(" + operand + ")",
                 UnaryOp.Abs => math + ".Abs(" + operand + ")",
@@ -319,7 +319,7 @@ namespace DivergenceGen.Generator.Ir
         public static bool CanLower(Expr e) => e switch
         {
             Const or Ref => true,
-            Unary u => u.Op is UnaryOp.Negate or UnaryOp.Log or UnaryOp.Log1p or UnaryOp.Exp or UnaryOp.Sqrt or UnaryOp.Abs or UnaryOp.Expm1 or UnaryOp.ExpMinusOneMinus
+            Unary u => u.Op is UnaryOp.Negate or UnaryOp.Log or UnaryOp.LogOfSum or UnaryOp.Log1p or UnaryOp.Exp or UnaryOp.Sqrt or UnaryOp.Abs or UnaryOp.Expm1 or UnaryOp.ExpMinusOneMinus
                 && CanLower(u.Operand),
             Binary or Compare or Select or OptionChoice or Maximum or Minimum => System.Linq.Enumerable.All(Substitution.Children(e), CanLower),
             _ => false,
@@ -333,6 +333,7 @@ namespace DivergenceGen.Generator.Ir
         protected override string Call(UnaryOp op, string operand) => op switch
         {
             UnaryOp.Log => Library + ".Log" + PassArgument + "(" + operand + ")",
+            UnaryOp.LogOfSum => Library + ".Log<" + KernelPasses.FastPass + ">(" + operand + ")",
             UnaryOp.Exp => Library + ".Exp(" + operand + ")",
             UnaryOp.Sqrt => Vector + ".Sqrt(" + operand + ")",
             UnaryOp.Abs => Vector + ".Abs(" + operand + ")",

@@ -156,7 +156,7 @@ namespace DivergenceGen.Generator.Losses
                 body.Add(new Let("cs", Narrow(spec, scale * E.Ref("tau") / s), Comment: "scale·T/S") { When = Gradient });
                 body.Add(new Let("ct", Narrow(spec, scale * E.Ref("tau")), Comment: "scale·T") { When = Gradient });
                 body.Add(new Store("g", E.Ref("e") * E.Ref("cs") - p * E.Ref("ct")) { When = Gradient });
-                body.Add(new Let("logS", E.Log(s), Double: true));
+                body.Add(new Let("logS", E.LogOfSum(s), Double: true)); // s = Σ exp(x − m) ∈ [1, K] or NaN
                 kl = E.Ref("dot") + (m + E.Ref("logS")) * E.Ref("mass");
             }
 

@@ -242,7 +242,7 @@ namespace DivergenceGen.Generator.Losses
                     smoothing ? logS + one * dy + uniform * E.Ref("sumD") : logS + dy);
             }
 
-            body.Add(new Let("logS", E.Log(s), Double: true));
+            body.Add(new Let("logS", E.LogOfSum(s), Double: true)); // s = Σ exp(x − m) ∈ [1, K] or NaN
             body.Add(new Let("l", loss, Double: true, Comment: "the row's loss, Σₖ aₖ·(log s + m − xₖ)"));
             return new RowKernel(inputs, body, rowScalars);
         }

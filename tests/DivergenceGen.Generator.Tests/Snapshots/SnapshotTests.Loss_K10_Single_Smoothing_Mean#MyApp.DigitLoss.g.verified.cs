@@ -757,7 +757,7 @@ namespace DivergenceGen.Generated
                     Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e9 * coef - sw9, Vector512<float>.Zero), ref gBlock, (nuint)144);
                 }
                 var dy = m - xy; // m − x_y ≥ 0
-                var logS = VectorMath.Log(s);
+                var logS = VectorMath.Log<FastPass>(s);
                 // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                 var l = typeof(TWeights) == typeof(Yes) ? Vector512.Create(0.9f) * wy * (logS + dy) + Vector512.Create(0.01f) * (weightSum512 * logS + sumD)
                     : logS + Vector512.Create(0.9f) * dy + Vector512.Create(0.01f) * sumD;
@@ -916,7 +916,7 @@ namespace DivergenceGen.Generated
                     Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e9 * coef - sw9, Vector256<float>.Zero), ref gBlock, (nuint)72);
                 }
                 var dy = m - xy; // m − x_y ≥ 0
-                var logS = VectorMath.Log(s);
+                var logS = VectorMath.Log<FastPass>(s);
                 // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                 var l = typeof(TWeights) == typeof(Yes) ? Vector256.Create(0.9f) * wy * (logS + dy) + Vector256.Create(0.01f) * (weightSum256 * logS + sumD)
                     : logS + Vector256.Create(0.9f) * dy + Vector256.Create(0.01f) * sumD;
@@ -1059,7 +1059,7 @@ namespace DivergenceGen.Generated
                     Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e9 * coef - sw9, Vector128<float>.Zero), ref gBlock, (nuint)36);
                 }
                 var dy = m - xy; // m − x_y ≥ 0
-                var logS = VectorMath.Log(s);
+                var logS = VectorMath.Log<FastPass>(s);
                 // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                 var l = typeof(TWeights) == typeof(Yes) ? Vector128.Create(0.9f) * wy * (logS + dy) + Vector128.Create(0.01f) * (weightSum128 * logS + sumD)
                     : logS + Vector128.Create(0.9f) * dy + Vector128.Create(0.01f) * sumD;

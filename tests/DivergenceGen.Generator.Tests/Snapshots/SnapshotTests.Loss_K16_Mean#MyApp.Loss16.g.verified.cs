@@ -680,7 +680,7 @@ namespace DivergenceGen.Generated
                     Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e15 * coef, Vector512<double>.Zero), ref gBlock, (nuint)120);
                 }
                 var dy = m - xy; // m − x_y ≥ 0
-                var logS = VectorMath.Log(s);
+                var logS = VectorMath.Log<FastPass>(s);
                 var l = typeof(TWeights) == typeof(Yes) ? wy * (logS + dy) : logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                 l = Vector512.ConditionalSelect(active, l, Vector512<double>.Zero);
                 total += Vector512.Sum(l);
@@ -806,7 +806,7 @@ namespace DivergenceGen.Generated
                     Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e15 * coef, Vector256<double>.Zero), ref gBlock, (nuint)60);
                 }
                 var dy = m - xy; // m − x_y ≥ 0
-                var logS = VectorMath.Log(s);
+                var logS = VectorMath.Log<FastPass>(s);
                 var l = typeof(TWeights) == typeof(Yes) ? wy * (logS + dy) : logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                 l = Vector256.ConditionalSelect(active, l, Vector256<double>.Zero);
                 total += Vector256.Sum(l);
@@ -930,7 +930,7 @@ namespace DivergenceGen.Generated
                     Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e15 * coef, Vector128<double>.Zero), ref gBlock, (nuint)30);
                 }
                 var dy = m - xy; // m − x_y ≥ 0
-                var logS = VectorMath.Log(s);
+                var logS = VectorMath.Log<FastPass>(s);
                 var l = typeof(TWeights) == typeof(Yes) ? wy * (logS + dy) : logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                 l = Vector128.ConditionalSelect(active, l, Vector128<double>.Zero);
                 total += Vector128.Sum(l);

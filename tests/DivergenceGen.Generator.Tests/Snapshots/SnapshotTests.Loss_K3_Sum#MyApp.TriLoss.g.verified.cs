@@ -562,7 +562,7 @@ namespace DivergenceGen.Generated
                     Vector512.StoreUnsafe(Vector512.ConditionalSelect(active, e2 * coef, Vector512<double>.Zero), ref gBlock, (nuint)16);
                 }
                 var dy = m - xy; // m − x_y ≥ 0
-                var logS = VectorMath.Log(s);
+                var logS = VectorMath.Log<FastPass>(s);
                 var l = typeof(TWeights) == typeof(Yes) ? wy * (logS + dy) : logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                 l = Vector512.ConditionalSelect(active, l, Vector512<double>.Zero);
                 total += Vector512.Sum(l);
@@ -636,7 +636,7 @@ namespace DivergenceGen.Generated
                     Vector256.StoreUnsafe(Vector256.ConditionalSelect(active, e2 * coef, Vector256<double>.Zero), ref gBlock, (nuint)8);
                 }
                 var dy = m - xy; // m − x_y ≥ 0
-                var logS = VectorMath.Log(s);
+                var logS = VectorMath.Log<FastPass>(s);
                 var l = typeof(TWeights) == typeof(Yes) ? wy * (logS + dy) : logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                 l = Vector256.ConditionalSelect(active, l, Vector256<double>.Zero);
                 total += Vector256.Sum(l);
@@ -708,7 +708,7 @@ namespace DivergenceGen.Generated
                     Vector128.StoreUnsafe(Vector128.ConditionalSelect(active, e2 * coef, Vector128<double>.Zero), ref gBlock, (nuint)4);
                 }
                 var dy = m - xy; // m − x_y ≥ 0
-                var logS = VectorMath.Log(s);
+                var logS = VectorMath.Log<FastPass>(s);
                 var l = typeof(TWeights) == typeof(Yes) ? wy * (logS + dy) : logS + dy; // the row's loss, Σₖ aₖ·(log s + m − xₖ)
                 l = Vector128.ConditionalSelect(active, l, Vector128<double>.Zero);
                 total += Vector128.Sum(l);
