@@ -5,8 +5,9 @@ using System.Runtime.Intrinsics.X86;
 namespace DivergenceGen
 {
     /// <summary>
-    /// The table-driven logarithm (no division; fused multiply-adds): double and float at 512 bits on AVX-512, float at
-    /// 256 bits on AVX2 + FMA. The remarks describe the double version; the float ones differ only in their constants.
+    /// The table-driven logarithm (no division; fused multiply-adds): double and float at 512 bits on AVX-512, double and
+    /// float at 256 bits on AVX2 + FMA. The remarks describe the double version; the float ones differ only in their
+    /// constants, the 256-bit ones only in how the tables are read.
     /// </summary>
     /// <remarks>
     /// <para>
@@ -363,6 +364,158 @@ namespace DivergenceGen
             result = Vector256.ConditionalSelect(Vector256.Equals(x, Vector256.Create(float.PositiveInfinity)), x, result);
             result = Vector256.ConditionalSelect(Vector256.Equals(x, Vector256<float>.Zero), Vector256.Create(float.NegativeInfinity), result);
             return Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x, Vector256<float>.Zero), result, Vector256.Create(float.NaN));
+        }
+
+        // ---------------------------------------------------------------- double on AVX2: the same tables, 256 bits
+
+        // The 16 entries as four 4-double registers each (entries 0–3, 4–7, 8–11, 12–15).
+        private static Vector256<double> InvC0
+        {
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            get => InvCLow.GetLower();
+        }
+
+        private static Vector256<double> InvC1
+        {
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            get => InvCLow.GetUpper();
+        }
+
+        private static Vector256<double> InvC2
+        {
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            get => InvCHigh.GetLower();
+        }
+
+        private static Vector256<double> InvC3
+        {
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            get => InvCHigh.GetUpper();
+        }
+
+        private static Vector256<double> LogC0
+        {
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            get => LogCLow.GetLower();
+        }
+
+        private static Vector256<double> LogC1
+        {
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            get => LogCLow.GetUpper();
+        }
+
+        private static Vector256<double> LogC2
+        {
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            get => LogCHigh.GetLower();
+        }
+
+        private static Vector256<double> LogC3
+        {
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            get => LogCHigh.GetUpper();
+        }
+
+        /// <summary>True where every lane is a positive, normal, finite double (the 256-bit table log's fast path).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static bool AllPositiveNormal(Vector256<double> x) =>
+            (Vector256.GreaterThanOrEqual(x, Vector256.Create(DoubleSmallestNormal)) & Vector256.LessThanOrEqual(x, Vector256.Create(double.MaxValue)))
+                .ExtractMostSignificantBits() == 0xFu;
+
+        /// <summary>
+        /// ln x for lanes that are all positive, normal and finite doubles; AVX2 and FMA only (<see cref="Avx2.IsSupported"/>,
+        /// <see cref="Fma.IsSupported"/>). The same operations as the 512-bit version, so the same results. Other lanes give
+        /// meaningless values.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static Vector256<double> LogOfPositiveNormal(Vector256<double> x)
+        {
+            Vector256<double> k = TableReduce(x, out Vector256<double> z, out Vector256<double> invc, out Vector256<double> logc);
+            return LogOfTableReduced(k, z, invc, logc);
+        }
+
+        /// <summary>
+        /// x = 2^k·z as the 512-bit version. AVX2 has no permute of doubles by a variable index, so each 16-entry lookup is
+        /// four <c>vpermps</c> (each moves the two 32-bit halves of entry i mod 4 of one register into every lane) and three
+        /// blends on bits 2 and 3 of i; and no int64 → double conversion, so k is read off 2⁵² + k + 2048 as a double.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<double> TableReduce(Vector256<double> x, out Vector256<double> z, out Vector256<double> invc, out Vector256<double> logc)
+        {
+            Vector256<ulong> ix = x.AsUInt64();
+            Vector256<ulong> tmp = ix - Vector256.Create(TableOffsetBits);
+            // i = bits 48–51 of tmp. vpermps indices 2·(i mod 4) and 2·(i mod 4) + 1 in each lane's low and high halves.
+            Vector256<ulong> twice = Vector256.ShiftRightLogical(tmp, 47) & Vector256.Create(6UL);
+            Vector256<int> halves = (twice | Vector256.ShiftLeft(twice, 32) | Vector256.Create(1UL << 32)).AsInt32();
+            Vector256<double> bit2 = Vector256.ShiftLeft(tmp, 13).AsDouble(); // sign bit: bit 2 of i
+            Vector256<double> bit3 = Vector256.ShiftLeft(tmp, 12).AsDouble(); // sign bit: bit 3 of i
+            z = (ix - (tmp & Vector256.Create(TableExponentMask))).AsDouble();
+            invc = Lookup16(halves, bit2, bit3, InvC0, InvC1, InvC2, InvC3);
+            logc = Lookup16(halves, bit2, bit3, LogC0, LogC1, LogC2, LogC3);
+            // k = the arithmetic shift tmp >> 52 (|k| ≤ 1075): tmp + 2⁶³ shifted logically is k + 2048, placed under 2⁵²'s
+            // exponent and read as the double 2⁵² + k + 2048, exactly.
+            Vector256<ulong> biased = Vector256.ShiftRightLogical(tmp + Vector256.Create(1UL << 63), 52);
+            return (biased | Vector256.Create(DoubleTwoPow52Bits)).AsDouble() - Vector256.Create(DoubleTwoPow52 + 2048.0);
+        }
+
+        /// <summary>Entry i of a 16-entry table in four registers (see <see cref="TableReduce(Vector256{double}, out Vector256{double}, out Vector256{double}, out Vector256{double})"/>).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<double> Lookup16(
+            Vector256<int> halves, Vector256<double> bit2, Vector256<double> bit3, Vector256<double> t0, Vector256<double> t1, Vector256<double> t2, Vector256<double> t3)
+        {
+            Vector256<double> low = Avx.BlendVariable(
+                Avx2.PermuteVar8x32(t0.AsSingle(), halves).AsDouble(), Avx2.PermuteVar8x32(t1.AsSingle(), halves).AsDouble(), bit2);
+            Vector256<double> high = Avx.BlendVariable(
+                Avx2.PermuteVar8x32(t2.AsSingle(), halves).AsDouble(), Avx2.PermuteVar8x32(t3.AsSingle(), halves).AsDouble(), bit2);
+            return Avx.BlendVariable(low, high, bit3);
+        }
+
+        /// <summary>k·ln 2 + log c + log1p(z·invc − 1), the 512-bit version's operations at 256 bits.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<double> LogOfTableReduced(Vector256<double> k, Vector256<double> z, Vector256<double> invc, Vector256<double> logc)
+        {
+            Vector256<double> ph = z * invc;
+            Vector256<double> pl = Fma.MultiplySubtract(z, invc, ph);
+            Vector256<double> r = ph - Vector256<double>.One;
+            Vector256<double> r2 = r * r;
+            Vector256<double> r4 = r2 * r2;
+            Vector256<double> q01 = Fma.MultiplyAdd(Vector256.Create(TQ1), r, Vector256.Create(-0.5));
+            Vector256<double> q23 = Fma.MultiplyAdd(Vector256.Create(TQ3), r, Vector256.Create(TQ2));
+            Vector256<double> q45 = Fma.MultiplyAdd(Vector256.Create(TQ5), r, Vector256.Create(TQ4));
+            Vector256<double> q67 = Fma.MultiplyAdd(Vector256.Create(TQ7), r, Vector256.Create(TQ6));
+            Vector256<double> q03 = Fma.MultiplyAdd(q23, r2, q01);
+            Vector256<double> q48 = Fma.MultiplyAdd(Vector256.Create(TQ8), r4, Fma.MultiplyAdd(q67, r2, q45));
+            Vector256<double> q = Fma.MultiplyAdd(q48, r4, q03);
+            Vector256<double> kHi = k * Vector256.Create(DoubleLn2Hi);
+            Vector256<double> hi = kHi + logc;
+            Vector256<double> lo1 = (kHi - hi) + logc;
+            Vector256<double> s = hi + r;
+            Vector256<double> lo2 = (hi - s) + r;
+            Vector256<double> small = Fma.MultiplyAdd(k, Vector256.Create(TableLn2Lo), Fma.MultiplyAddNegated(r, pl, pl)) + (lo1 + lo2);
+            return s + Fma.MultiplyAdd(r2, q, small);
+        }
+
+        /// <summary>ln x per lane with the double table on AVX2 + FMA: inlined fast path where every lane is positive, normal and finite.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<double> LogTable(Vector256<double> x) =>
+            AllPositiveNormal(x) ? LogOfPositiveNormal(x) : LogTableSpecialLanes(x);
+
+        /// <summary>The 256-bit double table log for any lanes (subnormals scaled by 2⁵²; special lanes as the 512-bit one). Out of line.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static Vector256<double> LogTableSpecialLanes(Vector256<double> x)
+        {
+            Vector256<double> isSmall = Vector256.LessThan(x, Vector256.Create(DoubleSmallestNormal));
+            Vector256<double> xs = Vector256.ConditionalSelect(isSmall, x * Vector256.Create(DoubleTwoPow52), x);
+            xs = Vector256.ConditionalSelect(
+                Vector256.GreaterThan(xs, Vector256<double>.Zero) & Vector256.LessThanOrEqual(xs, Vector256.Create(double.MaxValue)),
+                xs,
+                Vector256<double>.One);
+            Vector256<double> k = TableReduce(xs, out Vector256<double> z, out Vector256<double> invc, out Vector256<double> logc);
+            Vector256<double> result = LogOfTableReduced(k - (isSmall & Vector256.Create(52.0)), z, invc, logc);
+            result = Vector256.ConditionalSelect(Vector256.Equals(x, Vector256.Create(double.PositiveInfinity)), x, result);
+            result = Vector256.ConditionalSelect(Vector256.Equals(x, Vector256<double>.Zero), Vector256.Create(double.NegativeInfinity), result);
+            return Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x, Vector256<double>.Zero), result, Vector256.Create(double.NaN));
         }
     }
 }

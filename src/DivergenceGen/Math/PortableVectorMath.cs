@@ -204,6 +204,23 @@ namespace DivergenceGen
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         internal static Vector256<double> Log(Vector256<double> x)
         {
+            if (Avx2.IsSupported && Fma.IsSupported)
+            {
+                return LogTable(x); // PortableVectorMath.Table.cs: no division, the 512-bit table log's results
+            }
+
+            return LogFdlibm(x);
+        }
+
+        /// <summary>
+        /// fdlibm's logarithm of each lane of a <see cref="Vector256{T}"/> of doubles, whatever the CPU: branch-free, no table
+        /// (so few constants in registers). <see cref="VectorMath.Deviance(Vector256{double}, Vector256{double}, Vector256{double})"/>
+        /// keeps it: with AVX2's sixteen registers, its two logarithms per Bernoulli pair as table logs spilled (the batch KL
+        /// ran 5–8% slower, docs/vector-maths.md).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static Vector256<double> LogFdlibm(Vector256<double> x)
+        {
             // Subnormal (and zero/negative, fixed below): scale by 2^52 into the normal range; the exponent bias absorbs the 52.
             Vector256<double> isSmall = Vector256.LessThan(x, Vector256.Create(DoubleSmallestNormal));
             Vector256<double> xs = Vector256.ConditionalSelect(isSmall, x * Vector256.Create(DoubleTwoPow52), x);

@@ -234,15 +234,16 @@ namespace DivergenceGen
             // overflow or underflow (a subnormal operand) the vector takes log x − log m, as LogRatio does.
             var ratio = x / m;
             var finitePositive = FinitePositive(x, m, double.MaxValue);
+            // fdlibm's log (branch-free, no out-of-line path) rather than the table log: see PortableVectorMath.LogFdlibm.
             Vector256<double> log;
             if (typeof(TPass) == typeof(FastPass))
             {
                 var normal = Vector256.GreaterThanOrEqual(ratio, Vector256.Create(2.2250738585072014E-308)) & Vector256.LessThanOrEqual(ratio, Vector256.Create(double.MaxValue));
-                log = Vector256.ConditionalSelect(finitePositive & ~normal, Vector256.Create(double.NaN), Log<FastPass>(ratio));
+                log = Vector256.ConditionalSelect(finitePositive & ~normal, Vector256.Create(double.NaN), PortableVectorMath.LogFdlibm(ratio));
             }
             else
             {
-                log = QuotientIsSafe(finitePositive, ratio, 2.2250738585072014E-308, double.MaxValue) ? Log(ratio) : LogDifference(x, m);
+                log = QuotientIsSafe(finitePositive, ratio, 2.2250738585072014E-308, double.MaxValue) ? PortableVectorMath.LogFdlibm(ratio) : LogDifference(x, m);
             }
 
             var result = Vector256.ConditionalSelect(near, series, (x * log) - xMinusM);

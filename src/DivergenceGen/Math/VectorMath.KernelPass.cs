@@ -59,15 +59,25 @@ namespace DivergenceGen
             where TPass : struct, IKernelPass => Log(x);
 
         /// <summary>
-        /// <see cref="Log(Vector256{double})"/> for a pass of a two-pass kernel (<see cref="IKernelPass"/>); this width's log
-        /// has no out-of-line path, so both passes compute it in full.
+        /// <see cref="Log(Vector256{double})"/> for a pass of a two-pass kernel (<see cref="IKernelPass"/>): with
+        /// <see cref="FastPass"/> on AVX2 + FMA the table log's fast path alone, NaN in every lane that is not a positive
+        /// normal finite double, and no call.
         /// </summary>
         /// <typeparam name="TPass"><see cref="FastPass"/> or <see cref="GeneralPass"/>.</typeparam>
         /// <param name="x">The lanes whose natural logarithms to compute.</param>
-        /// <returns>A vector whose lane i is ln(x[i]).</returns>
+        /// <returns>A vector whose lane i is ln(x[i]), or (first pass only) NaN where x[i] needs the general path.</returns>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector256<double> Log<TPass>(Vector256<double> x)
-            where TPass : struct, IKernelPass => Log(x);
+            where TPass : struct, IKernelPass
+        {
+            if (typeof(TPass) == typeof(FastPass) && Avx2.IsSupported && Fma.IsSupported)
+            {
+                var normal = Vector256.GreaterThanOrEqual(x, Vector256.Create(2.2250738585072014E-308)) & Vector256.LessThanOrEqual(x, Vector256.Create(double.MaxValue));
+                return Vector256.ConditionalSelect(normal, PortableVectorMath.LogOfPositiveNormal(x), Vector256.Create(double.NaN));
+            }
+
+            return Log(x);
+        }
 
         /// <summary>
         /// <see cref="Log(Vector256{float})"/> for a pass of a two-pass kernel (<see cref="IKernelPass"/>): with
@@ -187,8 +197,10 @@ namespace DivergenceGen
 
         /// <summary>
         /// <see cref="XLogRatio(Vector256{double}, Vector256{double})"/> for a pass of a two-pass kernel
-        /// (<see cref="IKernelPass"/>): with <see cref="FastPass"/>, <see cref="LogRatio(Vector256{double}, Vector256{double})"/>'s
-        /// fast path in every lane and NaN in a lane whose quotient would leave the normal range; no call.
+        /// (<see cref="IKernelPass"/>): with <see cref="FastPass"/> on AVX2 + FMA, the table path x·log r + (x − r·y) in every
+        /// lane, 0 where x = 0, NaN in any other lane outside that path's domain; without FMA,
+        /// <see cref="LogRatio(Vector256{double}, Vector256{double})"/>'s fast path in every lane and NaN in a lane whose
+        /// quotient would leave the normal range. No call.
         /// </summary>
         /// <typeparam name="TPass"><see cref="FastPass"/> or <see cref="GeneralPass"/>.</typeparam>
         /// <param name="x">The probabilities p (the weights of the terms).</param>
@@ -198,6 +210,16 @@ namespace DivergenceGen
         public static Vector256<double> XLogRatio<TPass>(Vector256<double> x, Vector256<double> y)
             where TPass : struct, IKernelPass
         {
+            if (typeof(TPass) == typeof(FastPass) && Avx2.IsSupported && Fma.IsSupported)
+            {
+                // As the 512-bit one: x = 0 < y gives +0 on the table path; other lanes off it give NaN.
+                var ratio = x / y;
+                var onPath = (Vector256.GreaterThanOrEqual(ratio, Vector256.Create(2.2250738585072014E-308)) & Vector256.LessThanOrEqual(ratio, Vector256.Create(double.MaxValue))
+                    & Vector256.GreaterThanOrEqual(x, Vector256.Create(1.1830521861667747E-271))) | Vector256.Equals(x, Vector256<double>.Zero);
+                var term = Fma.MultiplyAdd(x, PortableVectorMath.LogOfPositiveNormal(ratio), Fma.MultiplyAddNegated(ratio, y, x));
+                return Vector256.ConditionalSelect(onPath, term, Vector256.Create(double.NaN));
+            }
+
             if (typeof(TPass) == typeof(FastPass))
             {
                 var ratio = x / y;

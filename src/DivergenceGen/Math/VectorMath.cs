@@ -418,7 +418,7 @@ namespace DivergenceGen
         /// <summary>
         /// x·log(x/y) per lane, 0 where x ≤ 0 or x is NaN: the KL term of a lane, as
         /// <c>ConditionalSelect(x &gt; 0, x * LogRatio(x, y), 0)</c> with the same accuracy. Lanes with y = 0 &lt; x give +∞.
-        /// Where the table log runs (the 512-bit overloads on AVX-512, the 256-bit float one on AVX2), x·log(x/y) is formed
+        /// Where the table log runs (the 512-bit overloads on AVX-512, the 256-bit ones on AVX2 + FMA), x·log(x/y) is formed
         /// as x·log r + (x − r·y) with r = x/y and the residual exact (a fused multiply-add): the first-order correction of
         /// <see cref="LogRatio(Vector512{double}, Vector512{double})"/> multiplied through by x, so it costs no second
         /// division. Vectors with a lane outside that path's domain (r not a positive normal number, or x below 2⁻⁹⁰⁰,
@@ -434,7 +434,7 @@ namespace DivergenceGen
         /// <summary>
         /// x·log(x/y) per lane, 0 where x ≤ 0 or x is NaN: the KL term of a lane, as
         /// <c>ConditionalSelect(x &gt; 0, x * LogRatio(x, y), 0)</c> with the same accuracy. Lanes with y = 0 &lt; x give +∞.
-        /// Where the table log runs (the 512-bit overloads on AVX-512, the 256-bit float one on AVX2), x·log(x/y) is formed
+        /// Where the table log runs (the 512-bit overloads on AVX-512, the 256-bit ones on AVX2 + FMA), x·log(x/y) is formed
         /// as x·log r + (x − r·y) with r = x/y and the residual exact (a fused multiply-add): the first-order correction of
         /// <see cref="LogRatio(Vector512{double}, Vector512{double})"/> multiplied through by x, so it costs no second
         /// division. Vectors with a lane outside that path's domain (r not a positive normal number, or x below 2⁻⁹⁰⁰,
@@ -450,7 +450,7 @@ namespace DivergenceGen
         /// <summary>
         /// x·log(x/y) per lane, 0 where x ≤ 0 or x is NaN: the KL term of a lane, as
         /// <c>ConditionalSelect(x &gt; 0, x * LogRatio(x, y), 0)</c> with the same accuracy. Lanes with y = 0 &lt; x give +∞.
-        /// Where the table log runs (the 512-bit overloads on AVX-512, the 256-bit float one on AVX2), x·log(x/y) is formed
+        /// Where the table log runs (the 512-bit overloads on AVX-512, the 256-bit ones on AVX2 + FMA), x·log(x/y) is formed
         /// as x·log r + (x − r·y) with r = x/y and the residual exact (a fused multiply-add): the first-order correction of
         /// <see cref="LogRatio(Vector512{double}, Vector512{double})"/> multiplied through by x, so it costs no second
         /// division. Vectors with a lane outside that path's domain (r not a positive normal number, or x below 2⁻⁹⁰⁰,
@@ -460,13 +460,30 @@ namespace DivergenceGen
         /// <param name="y">The probabilities q.</param>
         /// <returns>A vector whose lane i is x[i]·ln(x[i]/y[i]), or 0 where x[i] is not positive.</returns>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector256<double> XLogRatio(Vector256<double> x, Vector256<double> y) =>
+        public static Vector256<double> XLogRatio(Vector256<double> x, Vector256<double> y)
+        {
+            if (Avx2.IsSupported && Fma.IsSupported)
+            {
+                var ratio = x / y;
+                if (PortableVectorMath.AllPositiveNormal(ratio) && Vector256.GreaterThanOrEqualAll(x, Vector256.Create(1.1830521861667747E-271)))
+                {
+                    return Fma.MultiplyAdd(x, PortableVectorMath.LogOfPositiveNormal(ratio), Fma.MultiplyAddNegated(ratio, y, x));
+                }
+
+                return XLogRatioGeneral(x, y);
+            }
+
+            return Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256<double>.Zero), x * LogRatio(x, y), Vector256<double>.Zero);
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static Vector256<double> XLogRatioGeneral(Vector256<double> x, Vector256<double> y) =>
             Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256<double>.Zero), x * LogRatio(x, y), Vector256<double>.Zero);
 
         /// <summary>
         /// x·log(x/y) per lane, 0 where x ≤ 0 or x is NaN: the KL term of a lane, as
         /// <c>ConditionalSelect(x &gt; 0, x * LogRatio(x, y), 0)</c> with the same accuracy. Lanes with y = 0 &lt; x give +∞.
-        /// Where the table log runs (the 512-bit overloads on AVX-512, the 256-bit float one on AVX2), x·log(x/y) is formed
+        /// Where the table log runs (the 512-bit overloads on AVX-512, the 256-bit ones on AVX2 + FMA), x·log(x/y) is formed
         /// as x·log r + (x − r·y) with r = x/y and the residual exact (a fused multiply-add): the first-order correction of
         /// <see cref="LogRatio(Vector512{double}, Vector512{double})"/> multiplied through by x, so it costs no second
         /// division. Vectors with a lane outside that path's domain (r not a positive normal number, or x below 2⁻⁹⁰⁰,
@@ -497,7 +514,7 @@ namespace DivergenceGen
         /// <summary>
         /// x·log(x/y) per lane, 0 where x ≤ 0 or x is NaN: the KL term of a lane, as
         /// <c>ConditionalSelect(x &gt; 0, x * LogRatio(x, y), 0)</c> with the same accuracy. Lanes with y = 0 &lt; x give +∞.
-        /// Where the table log runs (the 512-bit overloads on AVX-512, the 256-bit float one on AVX2), x·log(x/y) is formed
+        /// Where the table log runs (the 512-bit overloads on AVX-512, the 256-bit ones on AVX2 + FMA), x·log(x/y) is formed
         /// as x·log r + (x − r·y) with r = x/y and the residual exact (a fused multiply-add): the first-order correction of
         /// <see cref="LogRatio(Vector512{double}, Vector512{double})"/> multiplied through by x, so it costs no second
         /// division. Vectors with a lane outside that path's domain (r not a positive normal number, or x below 2⁻⁹⁰⁰,
@@ -528,7 +545,7 @@ namespace DivergenceGen
         /// <summary>
         /// x·log(x/y) per lane, 0 where x ≤ 0 or x is NaN: the KL term of a lane, as
         /// <c>ConditionalSelect(x &gt; 0, x * LogRatio(x, y), 0)</c> with the same accuracy. Lanes with y = 0 &lt; x give +∞.
-        /// Where the table log runs (the 512-bit overloads on AVX-512, the 256-bit float one on AVX2), x·log(x/y) is formed
+        /// Where the table log runs (the 512-bit overloads on AVX-512, the 256-bit ones on AVX2 + FMA), x·log(x/y) is formed
         /// as x·log r + (x − r·y) with r = x/y and the residual exact (a fused multiply-add): the first-order correction of
         /// <see cref="LogRatio(Vector512{double}, Vector512{double})"/> multiplied through by x, so it costs no second
         /// division. Vectors with a lane outside that path's domain (r not a positive normal number, or x below 2⁻⁹⁰⁰,

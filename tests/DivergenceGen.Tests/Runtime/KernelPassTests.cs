@@ -34,7 +34,7 @@ namespace DivergenceGen.Tests.Runtime
         private static bool TableRuns(int bits, bool single) => bits switch
         {
             512 => Avx512F.IsSupported,
-            256 => single && Avx2.IsSupported && Fma.IsSupported,
+            256 => Avx2.IsSupported && Fma.IsSupported, // single and (since the 256-bit double table) double
             _ => false,
         };
 
@@ -87,7 +87,7 @@ namespace DivergenceGen.Tests.Runtime
                     AssertFastLane(fast512.GetElement(lane), alone, mayBeNaN: TableRuns(512, single: false) && !PositiveNormal(xi), $"Log<FastPass>(Vector512) of {xi:R}");
                     if (lane < 4)
                     {
-                        AssertFastLane(fast256.GetElement(lane), VectorMath.Log(Vector256.Create(xi)).GetElement(0), mayBeNaN: false, $"Log<FastPass>(Vector256) of {xi:R}");
+                        AssertFastLane(fast256.GetElement(lane), VectorMath.Log(Vector256.Create(xi)).GetElement(0), TableRuns(256, single: false) && !PositiveNormal(xi), $"Log<FastPass>(Vector256) of {xi:R}");
                     }
 
                     if (lane < 2)

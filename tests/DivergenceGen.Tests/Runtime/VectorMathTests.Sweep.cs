@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.Intrinsics;
 using System.Threading.Tasks;
 using Xunit;
 
@@ -51,6 +52,40 @@ namespace DivergenceGen.Tests.Runtime
                 (x, y) => UlpErrorSingle(y, DoubleDoubleLog.Log(x).Hi));
             this.output.WriteLine($"Log float {overload} sweep: {worst}");
             Assert.True(worst.Ulp <= SweepMaxUlp, $"Log float {overload} sweep: {worst}");
+        }
+
+        /// <summary>
+        /// The 256-bit double table log (AVX2 + FMA: four <c>vpermps</c> and three blends per lookup, k without an int64
+        /// conversion) gives the 512-bit one's results bit for bit, on the sweep's arguments and the special values; so its
+        /// accuracy is the 512-bit table's (docs/vector-maths.md). Runs where both widths are accelerated (AVX-512).
+        /// </summary>
+        [Fact]
+        public void LogDouble_Table256_IsTheTable512BitForBit()
+        {
+            if (!Vector512.IsHardwareAccelerated || !System.Runtime.Intrinsics.X86.Avx2.IsSupported || !System.Runtime.Intrinsics.X86.Fma.IsSupported)
+            {
+                this.output.WriteLine("Vector512 not accelerated here: nothing to compare the 256-bit table with (the sweep checks its accuracy).");
+                return;
+            }
+
+            var rng = new Random(256);
+            var xs = new double[1 << 16];
+            for (int i = 0; i < xs.Length; i++)
+            {
+                xs[i] = SweepArgument(rng, i);
+            }
+
+            double[] special = { 0.0, -0.0, double.Epsilon, 2.2250738585072014E-308, 2.225073858507201E-308, 1.0, 0.703125, 1.40625, 2.0, 0.5,
+                double.MaxValue, double.PositiveInfinity, double.NegativeInfinity, double.NaN, -1.0, 1e-300, 1e300, 0.7031249999999999 };
+            xs = [.. special, .. xs];
+            double[] narrow = Apply256(xs, VectorMath.Log);
+            double[] wide = Apply512(xs, VectorMath.Log);
+            for (int i = 0; i < xs.Length; i++)
+            {
+                Assert.True(
+                    BitConverter.DoubleToInt64Bits(narrow[i]) == BitConverter.DoubleToInt64Bits(wide[i]) || (double.IsNaN(narrow[i]) && double.IsNaN(wide[i])),
+                    $"log({xs[i]:R}): 256-bit {narrow[i]:R}, 512-bit {wide[i]:R}");
+            }
         }
 
         private static double SweepArgument(Random rng, long i) => (i & 3) switch
