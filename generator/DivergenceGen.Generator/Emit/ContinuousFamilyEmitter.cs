@@ -140,19 +140,18 @@ namespace DivergenceGen.Generator.Emit
 
         private void EmitProperties() => new ScalarParameterMembers(_c, _f.Name, _f.Parameters).EmitProperties(_f.Moments, Lower, Narrow);
 
-        /// <summary>The C# test that x (a double) is outside the support, or null when the support is all of ℝ.</summary>
+        /// <summary>The C# test that x (a double) is outside the support, or null when the support is all of ℝ; the ends lowered by <paramref name="lowering"/>.</summary>
         private string? Outside(string x, ScalarLowering lowering)
         {
-            Func<Expr, string> lower = lowering.Lower;
             var tests = new List<string>();
             if (_f.Lower is { } lo)
             {
-                tests.Add(x + (lo.Closed ? " < " : " <= ") + lower(lo.Value));
+                tests.Add(x + (lo.Closed ? " < " : " <= ") + lowering.Lower(lo.Value));
             }
 
             if (_f.Upper is { } hi)
             {
-                tests.Add(x + (hi.Closed ? " > " : " >= ") + lower(hi.Value));
+                tests.Add(x + (hi.Closed ? " > " : " >= ") + lowering.Lower(hi.Value));
             }
 
             return tests.Count == 0 ? null : string.Join(" || ", tests);
