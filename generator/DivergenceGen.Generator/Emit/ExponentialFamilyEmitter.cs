@@ -321,7 +321,13 @@ namespace DivergenceGen.Generator.Emit
                 _w.Line("global::DivergenceGen.Guard.ThrowIfDestinationTooShort(values.Length, destination.Length);");
                 if (vectorised)
                 {
-                    EmitVectorisedDensity();
+                    _w.Line("int i = " + FileFrame.Kernels(Self) + "." + Density + "(values, destination, "
+                        + string.Join(", ", Naturals.Select(Field)) + ", _logPartition); // the whole vectors");
+                    _w.Line("// The tail: the scalar member (it calls the type's own SufficientStatistics and LogBaseMeasure).");
+                    using (_w.Block("for (; i < values.Length; i++)"))
+                    {
+                        _w.Line("destination[i] = " + Density + "(values[i]);");
+                    }
                 }
                 else
                 {
@@ -360,6 +366,36 @@ namespace DivergenceGen.Generator.Emit
         /// Whether the batch log-density runs in SIMD vectors: a real variate, and T and log h translated into IR that
         /// lowers to vector code (no runtime call, no expm1, sin or cos, which have scalar forms only).
         /// </summary>
+        /// <summary>Whether the file has a kernel class: the batch log-density's SIMD loops (<see cref="EmitKernels"/>).</summary>
+        public bool HasKernels => Vectorised;
+
+        /// <summary>
+        /// The file's kernels (<see cref="FileFrame"/>): the SIMD loops of the batch log-density, as a function of the natural
+        /// parameters (η₁, η₂, … by position) and A(η); it returns where the whole vectors end, and the member finishes the tail.
+        /// </summary>
+        public void EmitKernels()
+        {
+            _w.Summary("destinationᵢ = η·T(xᵢ) − A(η) + log h(xᵢ) for the whole vectors of <paramref name=\"values\"/> (−∞ outside the support,\n"
+                + "NaN for NaN); returns the index where they end. Callers have checked the lengths and finish the tail.");
+            _w.Doc("<param name=\"values\">The values.</param>");
+            _w.Doc("<param name=\"destination\">Receives the log-density.</param>");
+            foreach (var (_, i) in Naturals.Select((n, i) => (n, i)))
+            {
+                _w.Doc("<param name=\"eta" + N(i + 1) + "\">η" + N(i + 1) + ", the natural parameter " + SourceWriter.Escape(Naturals[i]) + ".</param>");
+            }
+
+            _w.Doc("<param name=\"logPartition\">A(η).</param>");
+            _w.Doc("<returns>The index of the first value not written.</returns>");
+            string etas = string.Concat(Naturals.Select((_, i) => ", double eta" + N(i + 1)));
+            using (_w.Block("internal static int " + Density + "(ReadOnlySpan<double> values, Span<double> destination" + etas + ", double logPartition)"))
+            {
+                EmitVectorisedDensity();
+                _w.Line("return i;");
+            }
+
+            _w.Line();
+        }
+
         private bool Vectorised => !_m.IsDiscrete && _m.Statistics.Count == D && _m.LogBase is not null
             && _m.Statistics.All(VectorLowering.CanLower) && VectorLowering.CanLower(_m.LogBase);
 
@@ -392,17 +428,11 @@ namespace DivergenceGen.Generator.Emit
                 _w.Line("double " + name + " = " + scalar.Lower(value) + "; // read no variate: computed once");
             }
 
-            _w.Line("ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(values);");
-            _w.Line("ref double dRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);");
+            _w.Line("ref double xRef = ref MemoryMarshal.GetReference(values);");
+            _w.Line("ref double dRef = ref MemoryMarshal.GetReference(destination);");
             VectorLoops.Cascade(_c, "values.Length", lowering =>
             {
-                if (lowering is null)
-                {
-                    _w.Line("destination[i] = " + Density + "(values[i]);");
-                    return;
-                }
-
-                string v = lowering.Vector;
+                string v = lowering!.Vector; // no scalar tail here: the member finishes it
                 _w.Line("var x = " + v + ".LoadUnsafe(ref xRef, (nuint)i);");
                 foreach (var (name, _) in hoisted)
                 {
@@ -414,8 +444,8 @@ namespace DivergenceGen.Generator.Emit
                     _w.Line("var " + name + "v = " + lowering.Lower(value) + "; // shared by T(x) and log h(x)");
                 }
 
-                string dot = string.Join(" + ", Naturals.Select((n, i) => v + ".Create(" + Field(n) + ") * (" + lowering.Lower(statistics[i]) + ")"));
-                _w.Line("var logDensity = " + dot + " - " + v + ".Create(_logPartition) + (" + lowering.Lower(logBase) + ");");
+                string dot = string.Join(" + ", Naturals.Select((_, i) => v + ".Create(eta" + N(i + 1) + ") * (" + lowering.Lower(statistics[i]) + ")"));
+                _w.Line("var logDensity = " + dot + " - " + v + ".Create(logPartition) + (" + lowering.Lower(logBase) + ");");
                 string inSupport = _m.Support switch
                 {
                     SupportKind.Reals => v + ".LessThan(" + v + ".Abs(x), " + v + ".Create(double.PositiveInfinity))",
@@ -425,7 +455,7 @@ namespace DivergenceGen.Generator.Emit
                 _w.Line("logDensity = " + v + ".ConditionalSelect(" + inSupport + ", logDensity, " + v + ".Create(double.NegativeInfinity)); // outside the support (" + SupportText + ")");
                 _w.Line("logDensity = " + v + ".ConditionalSelect(" + v + ".Equals(x, x), logDensity, x); // NaN in, NaN out");
                 _w.Line(v + ".StoreUnsafe(logDensity, ref dRef, (nuint)i);");
-            }, name => name.StartsWith("__", System.StringComparison.Ordinal) ? name + "v" : name);
+            }, name => name.StartsWith("__", System.StringComparison.Ordinal) ? name + "v" : name, scalarTail: false);
         }
 
         /// <summary>

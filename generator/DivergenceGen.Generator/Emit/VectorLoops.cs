@@ -25,9 +25,10 @@ namespace DivergenceGen.Generator.Emit
         /// <param name="pass">In a two-pass kernel, its pass type parameter (<c>TPass</c>), given to the lowering.</param>
         /// <param name="declareIndex">Whether to declare <c>int i = 0;</c> (false: <c>i</c> is the kernel's parameter).</param>
         /// <param name="perWidth">Written once per width before its loop (registers loaded, fields broadcast).</param>
+        /// <param name="scalarTail">Whether to write the scalar tail (false: the caller finishes the elements from <c>i</c> on).</param>
         public static void Cascade(
             EmitContext c, string length, Action<VectorLowering?> body, Func<string, string> bind, Model.PrecisionKind? precision = null,
-            string? pass = null, bool declareIndex = true, Action<VectorLowering>? perWidth = null)
+            string? pass = null, bool declareIndex = true, Action<VectorLowering>? perWidth = null, bool scalarTail = true)
         {
             var w = c.W;
             if (declareIndex)
@@ -48,6 +49,11 @@ namespace DivergenceGen.Generator.Emit
                         body(lowering);
                     }
                 }
+            }
+
+            if (!scalarTail)
+            {
+                return;
             }
 
             w.Line("// Scalar tail: the elements left over after the widest vectors.");

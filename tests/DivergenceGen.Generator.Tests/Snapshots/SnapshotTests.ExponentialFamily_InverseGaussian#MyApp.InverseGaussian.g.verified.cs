@@ -205,74 +205,8 @@ namespace MyApp
         {
             ThrowIfDefault();
             global::DivergenceGen.Guard.ThrowIfDestinationTooShort(values.Length, destination.Length);
-            double __hoisted0 = -0.5d * global::System.Math.Log(6.283185307179586d); // read no variate: computed once
-            ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(values);
-            ref double dRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);
-            int i = 0;
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
-            {
-                for (; i <= values.Length - 8; i += 8)
-                {
-                    var x = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref xRef, (nuint)i);
-                    var __hoisted0v = global::System.Runtime.Intrinsics.Vector512.Create(__hoisted0);
-                    var logDensity = global::System.Runtime.Intrinsics.Vector512.Create(_eta1) * (x)
-                        + global::System.Runtime.Intrinsics.Vector512.Create(_eta2) * (global::System.Runtime.Intrinsics.Vector512<double>.One / x)
-                        - global::System.Runtime.Intrinsics.Vector512.Create(_logPartition) + (__hoisted0v
-                        - global::System.Runtime.Intrinsics.Vector512.Create(1.5d) * global::DivergenceGen.VectorMath.Log(x));
-                    // outside the support (x > 0)
-                    logDensity = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(x,
-                        global::System.Runtime.Intrinsics.Vector512<double>.Zero) & global::System.Runtime.Intrinsics.Vector512.LessThan(x,
-                        global::System.Runtime.Intrinsics.Vector512.Create(double.PositiveInfinity)), logDensity,
-                        global::System.Runtime.Intrinsics.Vector512.Create(double.NegativeInfinity));
-                    // NaN in, NaN out
-                    logDensity = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Equals(x, x),
-                        logDensity, x);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(logDensity, ref dRef, (nuint)i);
-                }
-            }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
-            {
-                for (; i <= values.Length - 4; i += 4)
-                {
-                    var x = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref xRef, (nuint)i);
-                    var __hoisted0v = global::System.Runtime.Intrinsics.Vector256.Create(__hoisted0);
-                    var logDensity = global::System.Runtime.Intrinsics.Vector256.Create(_eta1) * (x)
-                        + global::System.Runtime.Intrinsics.Vector256.Create(_eta2) * (global::System.Runtime.Intrinsics.Vector256<double>.One / x)
-                        - global::System.Runtime.Intrinsics.Vector256.Create(_logPartition) + (__hoisted0v
-                        - global::System.Runtime.Intrinsics.Vector256.Create(1.5d) * global::DivergenceGen.VectorMath.Log(x));
-                    // outside the support (x > 0)
-                    logDensity = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(x,
-                        global::System.Runtime.Intrinsics.Vector256<double>.Zero) & global::System.Runtime.Intrinsics.Vector256.LessThan(x,
-                        global::System.Runtime.Intrinsics.Vector256.Create(double.PositiveInfinity)), logDensity,
-                        global::System.Runtime.Intrinsics.Vector256.Create(double.NegativeInfinity));
-                    // NaN in, NaN out
-                    logDensity = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(x, x),
-                        logDensity, x);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(logDensity, ref dRef, (nuint)i);
-                }
-            }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
-            {
-                for (; i <= values.Length - 2; i += 2)
-                {
-                    var x = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref xRef, (nuint)i);
-                    var __hoisted0v = global::System.Runtime.Intrinsics.Vector128.Create(__hoisted0);
-                    var logDensity = global::System.Runtime.Intrinsics.Vector128.Create(_eta1) * (x)
-                        + global::System.Runtime.Intrinsics.Vector128.Create(_eta2) * (global::System.Runtime.Intrinsics.Vector128<double>.One / x)
-                        - global::System.Runtime.Intrinsics.Vector128.Create(_logPartition) + (__hoisted0v
-                        - global::System.Runtime.Intrinsics.Vector128.Create(1.5d) * global::DivergenceGen.VectorMath.Log(x));
-                    // outside the support (x > 0)
-                    logDensity = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(x,
-                        global::System.Runtime.Intrinsics.Vector128<double>.Zero) & global::System.Runtime.Intrinsics.Vector128.LessThan(x,
-                        global::System.Runtime.Intrinsics.Vector128.Create(double.PositiveInfinity)), logDensity,
-                        global::System.Runtime.Intrinsics.Vector128.Create(double.NegativeInfinity));
-                    // NaN in, NaN out
-                    logDensity = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(x, x),
-                        logDensity, x);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(logDensity, ref dRef, (nuint)i);
-                }
-            }
-            // Scalar tail: the elements left over after the widest vectors.
+            int i = global::DivergenceGen.Generated.InverseGaussianKernels.LogPdf(values, destination, _eta1, _eta2, _logPartition); // the whole vectors
+            // The tail: the scalar member (it calls the type's own SufficientStatistics and LogBaseMeasure).
             for (; i < values.Length; i++)
             {
                 destination[i] = LogPdf(values[i]);
@@ -457,5 +391,83 @@ namespace MyApp
             ? "InverseGaussian: ExponentialFamily, default (never constructed)"
             : global::System.FormattableString.Invariant($"InverseGaussian: ExponentialFamily(eta1 = {_eta1:R}, eta2 = {_eta2:R})");
 
+    }
+}
+
+namespace DivergenceGen.Generated
+{
+    using System;
+    using System.Runtime.CompilerServices;
+    using System.Runtime.InteropServices;
+    using System.Runtime.Intrinsics;
+
+    /// <summary>
+    /// The kernels of MyApp.InverseGaussian: the batch log-density's SIMD loops, as a function of the natural parameters. Callers have checked every argument.
+    /// </summary>
+    file static class InverseGaussianKernels
+    {
+        /// <summary>
+        /// destinationᵢ = η·T(xᵢ) − A(η) + log h(xᵢ) for the whole vectors of <paramref name="values"/> (−∞ outside the support,
+        /// NaN for NaN); returns the index where they end. Callers have checked the lengths and finish the tail.
+        /// </summary>
+        /// <param name="values">The values.</param>
+        /// <param name="destination">Receives the log-density.</param>
+        /// <param name="eta1">η1, the natural parameter eta1.</param>
+        /// <param name="eta2">η2, the natural parameter eta2.</param>
+        /// <param name="logPartition">A(η).</param>
+        /// <returns>The index of the first value not written.</returns>
+        internal static int LogPdf(ReadOnlySpan<double> values, Span<double> destination, double eta1, double eta2, double logPartition)
+        {
+            double __hoisted0 = -0.5d * Math.Log(6.283185307179586d); // read no variate: computed once
+            ref double xRef = ref MemoryMarshal.GetReference(values);
+            ref double dRef = ref MemoryMarshal.GetReference(destination);
+            int i = 0;
+            if (Vector512.IsHardwareAccelerated)
+            {
+                for (; i <= values.Length - 8; i += 8)
+                {
+                    var x = Vector512.LoadUnsafe(ref xRef, (nuint)i);
+                    var __hoisted0v = Vector512.Create(__hoisted0);
+                    var logDensity = Vector512.Create(eta1) * (x) + Vector512.Create(eta2) * (Vector512<double>.One / x) - Vector512.Create(logPartition)
+                        + (__hoisted0v - Vector512.Create(1.5d) * VectorMath.Log(x));
+                    // outside the support (x > 0)
+                    logDensity = Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512<double>.Zero) & Vector512.LessThan(x,
+                        Vector512.Create(double.PositiveInfinity)), logDensity, Vector512.Create(double.NegativeInfinity));
+                    logDensity = Vector512.ConditionalSelect(Vector512.Equals(x, x), logDensity, x); // NaN in, NaN out
+                    Vector512.StoreUnsafe(logDensity, ref dRef, (nuint)i);
+                }
+            }
+            if (Vector256.IsHardwareAccelerated)
+            {
+                for (; i <= values.Length - 4; i += 4)
+                {
+                    var x = Vector256.LoadUnsafe(ref xRef, (nuint)i);
+                    var __hoisted0v = Vector256.Create(__hoisted0);
+                    var logDensity = Vector256.Create(eta1) * (x) + Vector256.Create(eta2) * (Vector256<double>.One / x) - Vector256.Create(logPartition)
+                        + (__hoisted0v - Vector256.Create(1.5d) * VectorMath.Log(x));
+                    // outside the support (x > 0)
+                    logDensity = Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256<double>.Zero) & Vector256.LessThan(x,
+                        Vector256.Create(double.PositiveInfinity)), logDensity, Vector256.Create(double.NegativeInfinity));
+                    logDensity = Vector256.ConditionalSelect(Vector256.Equals(x, x), logDensity, x); // NaN in, NaN out
+                    Vector256.StoreUnsafe(logDensity, ref dRef, (nuint)i);
+                }
+            }
+            if (Vector128.IsHardwareAccelerated)
+            {
+                for (; i <= values.Length - 2; i += 2)
+                {
+                    var x = Vector128.LoadUnsafe(ref xRef, (nuint)i);
+                    var __hoisted0v = Vector128.Create(__hoisted0);
+                    var logDensity = Vector128.Create(eta1) * (x) + Vector128.Create(eta2) * (Vector128<double>.One / x) - Vector128.Create(logPartition)
+                        + (__hoisted0v - Vector128.Create(1.5d) * VectorMath.Log(x));
+                    // outside the support (x > 0)
+                    logDensity = Vector128.ConditionalSelect(Vector128.GreaterThan(x, Vector128<double>.Zero) & Vector128.LessThan(x,
+                        Vector128.Create(double.PositiveInfinity)), logDensity, Vector128.Create(double.NegativeInfinity));
+                    logDensity = Vector128.ConditionalSelect(Vector128.Equals(x, x), logDensity, x); // NaN in, NaN out
+                    Vector128.StoreUnsafe(logDensity, ref dRef, (nuint)i);
+                }
+            }
+            return i;
+        }
     }
 }
