@@ -114,6 +114,14 @@ public sealed class DerivativeTests(ITestOutputHelper output)
                     continue;
                 }
 
+                // A function that moves by more than a tenth of its size within one step is sampled too coarsely for differences
+                // at all: cos(expm1(¼·lnΓ(…))) near x = 2 oscillates with a period of a few 1e-6, and its differences alias
+                // (seed aYDmcZh7L721: symbolic 1.9e6, differences 843). No step of this test's size can check it.
+                if (Math.Abs(symbolic) * h > 0.1 * (1 + values.Max(Math.Abs)))
+                {
+                    continue;
+                }
+
                 // D_h (Richardson, O(h⁴)) and D_{h/2}: their difference estimates the differences' own error, which is large
                 // for the steepest trees (e^{lnΓ(…)·…}); a wrong rule is off by O(1) relative wherever the function is smooth.
                 double numeric = ((8 * (values[3] - values[1])) - (values[4] - values[0])) / (12 * h);
