@@ -171,7 +171,7 @@ namespace DivergenceGen.Generator.Emit
             _c.ExpressionMember("public " + Readonly + T + " Pdf(" + T + " x)", Narrow("global::System.Math.Exp(LogPdfInDouble(x))"));
             _w.Line();
             _w.Line("// " + _f.LogPdfMethod);
-            _w.Line("private " + Readonly + "double LogPdfInDouble(double x) => " + Kernels + ".LogPdf(x" + DensityArguments + ");");
+            _w.Line("private " + Readonly + "double LogPdfInDouble(double x) => " + KernelCall("LogPdf", "x") + ";");
             _w.Line();
             _w.Summary("Σᵢ log p(xᵢ), the log-likelihood of independent values, accumulated in double; −∞ as soon as a value is\n"
                 + "outside the support (" + SupportText + "), NaN for a NaN value; 0 for no values.");
@@ -247,7 +247,7 @@ namespace DivergenceGen.Generator.Emit
                 }
                 else if (IsDouble)
                 {
-                    _w.Line(Kernels + ".LogPdf(x, destination" + DensityArguments + ");");
+                    _w.Line(KernelCall("LogPdf", "x", "destination") + ";");
                 }
                 else
                 {
@@ -261,7 +261,7 @@ namespace DivergenceGen.Generator.Emit
                             _w.Line("wide[i] = x[start + i];");
                         }
 
-                        _w.Line(Kernels + ".LogPdf(wide.Slice(0, count), result" + DensityArguments + ");");
+                        _w.Line(KernelCall("LogPdf", "wide.Slice(0, count)", "result") + ";");
                         using (_w.Block("for (int i = 0; i < count; i++)"))
                         {
                             _w.Line("destination[start + i] = (float)result[i];");
@@ -283,34 +283,13 @@ namespace DivergenceGen.Generator.Emit
         /// The parameters and cached quantities the log-density reads (scalar form, support ends, vector form and its
         /// condition), in declaration order: the kernels take them as arguments, named as in the description.
         /// </summary>
-        private IReadOnlyList<string> DensityNames
-        {
-            get
-            {
-                var used = new HashSet<string>(Substitution.Names(_f.LogPdf), StringComparer.Ordinal);
-                foreach (var end in new[] { _f.Lower, _f.Upper })
-                {
-                    if (end is not null)
-                    {
-                        used.UnionWith(Substitution.Names(end.Value));
-                    }
-                }
+        private IReadOnlyList<string> DensityNames => Substitution.NamesRead(
+            _f.Parameters.Select(p => p.Name).Concat(_f.Cached.Select(c => c.Name)),
+            _f.LogPdf, _f.Lower?.Value, _f.Upper?.Value, _f.VectorLogPdf?.Value, _f.VectorLogPdf?.Condition);
 
-                if (_f.VectorLogPdf is { } vector)
-                {
-                    used.UnionWith(Substitution.Names(vector.Value));
-                    if (vector.Condition is { } condition)
-                    {
-                        used.UnionWith(Substitution.Names(condition));
-                    }
-                }
-
-                return _f.Parameters.Select(p => p.Name).Concat(_f.Cached.Select(c => c.Name)).Where(used.Contains).ToList();
-            }
-        }
-
-        /// <summary>The instance's values of <see cref="DensityNames"/>, as arguments after the first: <c>, _shape, _rate</c>.</summary>
-        private string DensityArguments => string.Concat(DensityNames.Select(n => ", _" + n));
+        /// <summary>A call of a kernel with the instance's values of <see cref="DensityNames"/> after <paramref name="first"/>.</summary>
+        private string KernelCall(string name, params string[] first) =>
+            Kernels + "." + name + "(" + string.Join(", ", first.Concat(DensityNames.Select(n => "_" + n))) + ")";
 
         /// <summary>
         /// The file's kernels (<see cref="FileFrame"/>): the log-density of one value and, where the description has a vector

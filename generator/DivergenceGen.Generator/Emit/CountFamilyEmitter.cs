@@ -99,26 +99,13 @@ namespace DivergenceGen.Generator.Emit
         /// The parameters and cached quantities the kernels read (the log-pmf, the batch form and its condition), in
         /// declaration order: each kernel takes them as arguments named as in the description.
         /// </summary>
-        private IReadOnlyList<string> KernelNames
-        {
-            get
-            {
-                var used = new HashSet<string>(Substitution.Names(_f.LogPmf(_shape).Value!), StringComparer.Ordinal);
-                if (_f.BatchLogPmf(_shape) is { } batch)
-                {
-                    used.UnionWith(Substitution.Names(batch.Value));
-                    if (batch.Condition is { } condition)
-                    {
-                        used.UnionWith(Substitution.Names(condition));
-                    }
-                }
+        private IReadOnlyList<string> KernelNames => Substitution.NamesRead(
+            _f.Parameters.Select(p => p.Name).Concat(_f.Cached.Select(c => c.Name)),
+            _f.LogPmf(_shape).Value, _f.BatchLogPmf(_shape)?.Value, _f.BatchLogPmf(_shape)?.Condition);
 
-                return _f.Parameters.Select(p => p.Name).Concat(_f.Cached.Select(c => c.Name)).Where(used.Contains).ToList();
-            }
-        }
-
-        /// <summary>The instance's values of <see cref="KernelNames"/>, comma-separated.</summary>
-        private string KernelArguments => string.Join(", ", KernelNames.Select(n => "_" + n));
+        /// <summary>A call of a kernel with the instance's values of <see cref="KernelNames"/> after <paramref name="first"/>.</summary>
+        private string KernelCall(string name, params string[] first) =>
+            Kernels + "." + name + "(" + string.Join(", ", first.Concat(KernelNames.Select(n => "_" + n))) + ")";
 
         /// <summary>The kernels' own parameters after the first: <c>, logP, log1mP</c>.</summary>
         private string KernelParameterNames => string.Concat(KernelNames.Select(n => ", " + n));
@@ -327,7 +314,7 @@ namespace DivergenceGen.Generator.Emit
             _w.Line("// " + logPmf.Method);
             if (HasKernels)
             {
-                _w.Line("private " + Readonly + "double LogPmfInDouble(int k) => " + Kernels + ".LogPmf(k" + (KernelNames.Count == 0 ? string.Empty : ", " + KernelArguments) + ");");
+                _w.Line("private " + Readonly + "double LogPmfInDouble(int k) => " + KernelCall("LogPmf", "k") + ";");
             }
             else
             {
@@ -538,7 +525,7 @@ namespace DivergenceGen.Generator.Emit
             _w.Line();
             _w.Line("// Entropy: " + entropy.Method);
             _w.Line("private " + Readonly + "double EntropyInDouble() => "
-                + (entropy.Value is { } formula ? Lower(formula) : Kernels + ".Entropy(" + KernelArguments + ")") + ";");
+                + (entropy.Value is { } formula ? Lower(formula) : KernelCall("Entropy")) + ";");
 
             _w.Line();
             _w.Summary("The Kullback–Leibler divergence in nats, " + SourceWriter.Escape(_f.KLFormula) + ", where P is this instance.\n"
@@ -687,7 +674,7 @@ namespace DivergenceGen.Generator.Emit
                 }
                 else
                 {
-                    _w.Line(Kernels + ".LogPmf(outcomes, destination" + (KernelNames.Count == 0 ? string.Empty : ", " + KernelArguments) + ");");
+                    _w.Line(KernelCall("LogPmf", "outcomes", "destination") + ";");
                 }
             }
 

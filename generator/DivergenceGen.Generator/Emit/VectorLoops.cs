@@ -135,7 +135,7 @@ namespace DivergenceGen.Generator.Emit
                 + "(NaN in a lane that needs the general path), so its loops keep their vectors in registers, and returns the index of\n"
                 + "the first vector with a NaN lane, before storing it; GeneralPass goes on from there. Returns where it stopped.");
             TwoPassMethodAttribute(w);
-            using (w.Block(loopModifiers + " int " + name + "<TPass>(" + declared + ", int i) where TPass : struct, global::DivergenceGen.IKernelPass"))
+            using (w.Block(loopModifiers + " int " + name + "<TPass>(" + declared + ", int i)", "}", "where TPass : struct, global::DivergenceGen.IKernelPass"))
             {
                 prologue();
                 Cascade(c, length, v => body(v, v is not null), bind, precision, pass: "TPass", declareIndex: false);

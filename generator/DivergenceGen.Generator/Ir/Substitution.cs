@@ -73,6 +73,24 @@ namespace DivergenceGen.Generator.Ir
             return names;
         }
 
+        /// <summary>
+        /// Those of <paramref name="candidates"/> that any of <paramref name="formulas"/> reads, in the candidates' order (a
+        /// kernel's arguments: the family's parameters, then its cached quantities, as far as its formulas name them).
+        /// </summary>
+        public static System.Collections.Generic.List<string> NamesRead(System.Collections.Generic.IEnumerable<string> candidates, params Expr?[] formulas)
+        {
+            var used = new System.Collections.Generic.HashSet<string>(StringComparer.Ordinal);
+            foreach (var formula in formulas)
+            {
+                if (formula is not null)
+                {
+                    Collect(formula, used);
+                }
+            }
+
+            return System.Linq.Enumerable.ToList(System.Linq.Enumerable.Where(candidates, used.Contains));
+        }
+
         private static void Collect(Expr expr, System.Collections.Generic.HashSet<string> names)
         {
             if (expr is Ref r)

@@ -752,8 +752,8 @@ namespace DivergenceGen.Generated
         /// </summary>
         // Not inlined, optimised at once: inlined into a caller, its first pass's calls could fall outside the caller's inlining budget.
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-        private static int KLDivergence<TPass>(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination, int i) where TPass : struct,
-            IKernelPass
+        private static int KLDivergence<TPass>(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Span<double> destination, int i)
+            where TPass : struct, IKernelPass
         {
             ref double pRef = ref MemoryMarshal.GetReference(p);
             ref double qRef = ref MemoryMarshal.GetReference(q);
@@ -836,7 +836,8 @@ namespace DivergenceGen.Generated
         /// </summary>
         // Not inlined, optimised at once: inlined into a caller, its first pass's calls could fall outside the caller's inlining budget.
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-        private static int Entropy<TPass>(ReadOnlySpan<double> p, Span<double> destination, int i) where TPass : struct, IKernelPass
+        private static int Entropy<TPass>(ReadOnlySpan<double> p, Span<double> destination, int i)
+            where TPass : struct, IKernelPass
         {
             ref double pRef = ref MemoryMarshal.GetReference(p);
             ref double dRef = ref MemoryMarshal.GetReference(destination);

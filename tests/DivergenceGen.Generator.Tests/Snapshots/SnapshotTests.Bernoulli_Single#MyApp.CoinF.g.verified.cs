@@ -807,7 +807,8 @@ namespace DivergenceGen.Generated
         /// </summary>
         // Not inlined, optimised at once: inlined into a caller, its first pass's calls could fall outside the caller's inlining budget.
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-        private static int KLDivergence<TPass>(ReadOnlySpan<float> p, ReadOnlySpan<float> q, Span<float> destination, int i) where TPass : struct, IKernelPass
+        private static int KLDivergence<TPass>(ReadOnlySpan<float> p, ReadOnlySpan<float> q, Span<float> destination, int i)
+            where TPass : struct, IKernelPass
         {
             ref float pRef = ref MemoryMarshal.GetReference(p);
             ref float qRef = ref MemoryMarshal.GetReference(q);
@@ -890,7 +891,8 @@ namespace DivergenceGen.Generated
         /// </summary>
         // Not inlined, optimised at once: inlined into a caller, its first pass's calls could fall outside the caller's inlining budget.
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-        private static int Entropy<TPass>(ReadOnlySpan<float> p, Span<float> destination, int i) where TPass : struct, IKernelPass
+        private static int Entropy<TPass>(ReadOnlySpan<float> p, Span<float> destination, int i)
+            where TPass : struct, IKernelPass
         {
             ref float pRef = ref MemoryMarshal.GetReference(p);
             ref float dRef = ref MemoryMarshal.GetReference(destination);

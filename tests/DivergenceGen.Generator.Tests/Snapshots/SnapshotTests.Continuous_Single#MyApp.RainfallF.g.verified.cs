@@ -385,7 +385,8 @@ namespace DivergenceGen.Generated
         // Not inlined, optimised at once: inlined into a caller, its first pass's calls could fall outside the caller's inlining budget.
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         private static int LogPdf<TPass>(ReadOnlySpan<double> x, Span<double> destination, double shape, double rate, double saddle, double logPdfConstant,
-            int i) where TPass : struct, IKernelPass
+            int i)
+            where TPass : struct, IKernelPass
         {
             ref double xRef = ref MemoryMarshal.GetReference(x);
             ref double dRef = ref MemoryMarshal.GetReference(destination);

@@ -352,8 +352,8 @@ namespace DivergenceGen.Generated
         /// </summary>
         // Not inlined, optimised at once: inlined into a caller, its first pass's calls could fall outside the caller's inlining budget.
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-        private static int LogPdf<TPass>(ReadOnlySpan<double> x, Span<double> destination, double mu, double sigma, double logSigma, int i) where TPass
-            : struct, IKernelPass
+        private static int LogPdf<TPass>(ReadOnlySpan<double> x, Span<double> destination, double mu, double sigma, double logSigma, int i)
+            where TPass : struct, IKernelPass
         {
             ref double xRef = ref MemoryMarshal.GetReference(x);
             ref double dRef = ref MemoryMarshal.GetReference(destination);
