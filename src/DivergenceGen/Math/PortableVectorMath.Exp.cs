@@ -74,6 +74,7 @@ namespace DivergenceGen
         // a·b + c for the exp polynomial: fused where the CPU has a vector FMA (x86 FMA3, which every AVX-512 CPU has; Arm64
         // AdvSimd), a multiply and an add elsewhere and on .NET 8. The JIT folds the check; the unfused form is not emulated
         // in software (the BCL's FusedMultiplyAdd would be, lane by lane, on a CPU without FMA).
+        [WidthTemplate(256, 512)]
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         internal static Vector128<double> ExpMultiplyAdd(Vector128<double> a, Vector128<double> b, Vector128<double> c)
         {
@@ -91,6 +92,7 @@ namespace DivergenceGen
         /// FMA, as <see cref="ExpMultiplyAdd(Vector128{float}, Vector128{float}, Vector128{float})"/>), so that a kernel with many exps stays
         /// within the JIT's inlining budget (a call per exp made the K = 10 loss's block kernel keep its vectors on the stack).
         /// </summary>
+        [WidthTemplate(256, 512)]
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector128<float> ExpTail(Vector128<float> r, Vector128<float> r2, Vector128<float> lo)
         {
@@ -111,6 +113,7 @@ namespace DivergenceGen
             return (r2 * p) - lo;
         }
 
+        [WidthTemplate(256, 512)]
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         internal static Vector128<float> ExpMultiplyAdd(Vector128<float> a, Vector128<float> b, Vector128<float> c)
         {
@@ -123,107 +126,11 @@ namespace DivergenceGen
             return (a * b) + c;
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        internal static Vector256<double> ExpMultiplyAdd(Vector256<double> a, Vector256<double> b, Vector256<double> c)
-        {
-#if NET9_0_OR_GREATER
-            if (Fma.IsSupported || AdvSimd.Arm64.IsSupported)
-            {
-                return Vector256.FusedMultiplyAdd(a, b, c);
-            }
-#endif
-            return (a * b) + c;
-        }
-
-        /// <summary>
-        /// r²·P(r) − lo with the float exp's polynomial P: its six multiply-adds in one inlinee (fused where the CPU has an
-        /// FMA, as <see cref="ExpMultiplyAdd(Vector256{float}, Vector256{float}, Vector256{float})"/>), so that a kernel with many exps stays
-        /// within the JIT's inlining budget (a call per exp made the K = 10 loss's block kernel keep its vectors on the stack).
-        /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector256<float> ExpTail(Vector256<float> r, Vector256<float> r2, Vector256<float> lo)
-        {
-#if NET9_0_OR_GREATER
-            if (Fma.IsSupported || AdvSimd.IsSupported)
-            {
-                Vector256<float> f23 = Vector256.FusedMultiplyAdd(Vector256.Create(FE3), r, Vector256.Create(FE2));
-                Vector256<float> f45 = Vector256.FusedMultiplyAdd(Vector256.Create(FE5), r, Vector256.Create(FE4));
-                Vector256<float> f67 = Vector256.FusedMultiplyAdd(Vector256.Create(FE7), r, Vector256.Create(FE6));
-                Vector256<float> f = Vector256.FusedMultiplyAdd(Vector256.FusedMultiplyAdd(f67, r2, f45), r2, f23);
-                return Vector256.FusedMultiplyAdd(r2, f, -lo);
-            }
-#endif
-            Vector256<float> p23 = (Vector256.Create(FE3) * r) + Vector256.Create(FE2);
-            Vector256<float> p45 = (Vector256.Create(FE5) * r) + Vector256.Create(FE4);
-            Vector256<float> p67 = (Vector256.Create(FE7) * r) + Vector256.Create(FE6);
-            Vector256<float> p = (((p67 * r2) + p45) * r2) + p23;
-            return (r2 * p) - lo;
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        internal static Vector256<float> ExpMultiplyAdd(Vector256<float> a, Vector256<float> b, Vector256<float> c)
-        {
-#if NET9_0_OR_GREATER
-            if (Fma.IsSupported || AdvSimd.IsSupported)
-            {
-                return Vector256.FusedMultiplyAdd(a, b, c);
-            }
-#endif
-            return (a * b) + c;
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        internal static Vector512<double> ExpMultiplyAdd(Vector512<double> a, Vector512<double> b, Vector512<double> c)
-        {
-#if NET9_0_OR_GREATER
-            if (Fma.IsSupported || AdvSimd.Arm64.IsSupported)
-            {
-                return Vector512.FusedMultiplyAdd(a, b, c);
-            }
-#endif
-            return (a * b) + c;
-        }
-
-        /// <summary>
-        /// r²·P(r) − lo with the float exp's polynomial P: its six multiply-adds in one inlinee (fused where the CPU has an
-        /// FMA, as <see cref="ExpMultiplyAdd(Vector512{float}, Vector512{float}, Vector512{float})"/>), so that a kernel with many exps stays
-        /// within the JIT's inlining budget (a call per exp made the K = 10 loss's block kernel keep its vectors on the stack).
-        /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector512<float> ExpTail(Vector512<float> r, Vector512<float> r2, Vector512<float> lo)
-        {
-#if NET9_0_OR_GREATER
-            if (Fma.IsSupported || AdvSimd.IsSupported)
-            {
-                Vector512<float> f23 = Vector512.FusedMultiplyAdd(Vector512.Create(FE3), r, Vector512.Create(FE2));
-                Vector512<float> f45 = Vector512.FusedMultiplyAdd(Vector512.Create(FE5), r, Vector512.Create(FE4));
-                Vector512<float> f67 = Vector512.FusedMultiplyAdd(Vector512.Create(FE7), r, Vector512.Create(FE6));
-                Vector512<float> f = Vector512.FusedMultiplyAdd(Vector512.FusedMultiplyAdd(f67, r2, f45), r2, f23);
-                return Vector512.FusedMultiplyAdd(r2, f, -lo);
-            }
-#endif
-            Vector512<float> p23 = (Vector512.Create(FE3) * r) + Vector512.Create(FE2);
-            Vector512<float> p45 = (Vector512.Create(FE5) * r) + Vector512.Create(FE4);
-            Vector512<float> p67 = (Vector512.Create(FE7) * r) + Vector512.Create(FE6);
-            Vector512<float> p = (((p67 * r2) + p45) * r2) + p23;
-            return (r2 * p) - lo;
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        internal static Vector512<float> ExpMultiplyAdd(Vector512<float> a, Vector512<float> b, Vector512<float> c)
-        {
-#if NET9_0_OR_GREATER
-            if (Fma.IsSupported || AdvSimd.IsSupported)
-            {
-                return Vector512.FusedMultiplyAdd(a, b, c);
-            }
-#endif
-            return (a * b) + c;
-        }
-
-        // ---------------------------------------------------------------- Vector128 exp
+        // ---------------------------------------------------------------- exp (Vector128 templates: the build copies them to
+        // 256 and 512 bits, [WidthTemplate])
 
         /// <summary>e^x for each lane of a <see cref="Vector128{T}"/> of doubles (see the remarks on <c>Exp</c> above).</summary>
+        [WidthTemplate(256, 512)]
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         internal static Vector128<double> Exp(Vector128<double> x)
         {
@@ -247,6 +154,7 @@ namespace DivergenceGen
         }
 
         /// <summary>exp(hi − lo) for |hi − lo| ≤ ~0.5·ln 2, in [√½, √2]: 1 + hi − lo + r²·P(r), r = hi − lo, P of degree 10 (see the remarks above).</summary>
+        [WidthTemplate(256, 512)]
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector128<double> ExpReduced(Vector128<double> hi, Vector128<double> lo)
         {
@@ -262,6 +170,7 @@ namespace DivergenceGen
         // The polynomial with direct fused multiply-adds: one inlinee instead of eleven ExpMultiplyAdd calls, so that a kernel
         // with many exps stays within the JIT's inlining budget. The same operations as ExpReducedPortable where the CPU has FMA.
 #if NET9_0_OR_GREATER
+        [WidthTemplate(256, 512)]
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector128<double> ExpReducedFused(Vector128<double> hi, Vector128<double> lo)
         {
@@ -286,6 +195,7 @@ namespace DivergenceGen
 #endif
 
         // The polynomial through ExpMultiplyAdd (a multiply and an add without FMA, and on .NET 8).
+        [WidthTemplate(256, 512)]
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector128<double> ExpReducedPortable(Vector128<double> hi, Vector128<double> lo)
         {
@@ -309,6 +219,7 @@ namespace DivergenceGen
         }
 
         /// <summary>e^x for each lane of a <see cref="Vector128{T}"/> of floats, in single precision (see the remarks on <c>Exp</c> above).</summary>
+        [WidthTemplate(256, 512)]
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         internal static Vector128<float> Exp(Vector128<float> x)
         {
@@ -330,230 +241,6 @@ namespace DivergenceGen
             Vector128<uint> half = Vector128.ShiftRightLogical(u, 1);                  // ⌊k/2⌋ + 128
             Vector128<float> scale1 = Vector128.ShiftLeft(half - Vector128<uint>.One, 23).AsSingle();
             Vector128<float> scale2 = Vector128.ShiftLeft(u - half - Vector128<uint>.One, 23).AsSingle();
-            return y * scale1 * scale2;
-        }
-
-        // ---------------------------------------------------------------- Vector256 exp
-
-        /// <summary>e^x for each lane of a <see cref="Vector256{T}"/> of doubles (see the remarks on <c>Exp</c> above).</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        internal static Vector256<double> Exp(Vector256<double> x)
-        {
-            // Clamp (NaN passes: both comparisons are false); outside, exp is 0 or ∞ anyway and k stays in the shifter's range.
-            x = Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256.Create(DoubleExpMax)), Vector256.Create(DoubleExpMax), x);
-            x = Vector256.ConditionalSelect(Vector256.LessThan(x, Vector256.Create(DoubleExpMin)), Vector256.Create(DoubleExpMin), x);
-
-            // k = round(x/ln 2); x = k·ln 2 + r, r = hi − lo, hi exact.
-            Vector256<double> t = x * Vector256.Create(DoubleInvLn2) + Vector256.Create(DoubleExpShifter);
-            Vector256<double> k = t - Vector256.Create(DoubleExpShifter);
-            Vector256<double> hi = x - k * Vector256.Create(DoubleLn2Hi);
-            Vector256<double> lo = k * Vector256.Create(DoubleLn2Lo);
-            Vector256<double> y = ExpReduced(hi, lo);
-
-            // 2^k = 2^⌊k/2⌋ · 2^(k − ⌊k/2⌋), exponent fields from u = k + 2048 (unsigned shifts only).
-            Vector256<ulong> u = t.AsUInt64() - Vector256.Create(DoubleOneAndHalfTwoPow52Bits);
-            Vector256<ulong> half = Vector256.ShiftRightLogical(u, 1);                 // ⌊k/2⌋ + 1024
-            Vector256<double> scale1 = Vector256.ShiftLeft(half - Vector256<ulong>.One, 52).AsDouble();     // 2^⌊k/2⌋
-            Vector256<double> scale2 = Vector256.ShiftLeft(u - half - Vector256<ulong>.One, 52).AsDouble(); // 2^(k − ⌊k/2⌋)
-            return y * scale1 * scale2;
-        }
-
-        /// <summary>exp(hi − lo) for |hi − lo| ≤ ~0.5·ln 2, in [√½, √2]: 1 + hi − lo + r²·P(r), r = hi − lo, P of degree 10 (see the remarks above).</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector256<double> ExpReduced(Vector256<double> hi, Vector256<double> lo)
-        {
-#if NET9_0_OR_GREATER
-            if (Fma.IsSupported || AdvSimd.Arm64.IsSupported)
-            {
-                return ExpReducedFused(hi, lo);
-            }
-#endif
-            return ExpReducedPortable(hi, lo);
-        }
-
-        // The polynomial with direct fused multiply-adds: one inlinee instead of eleven ExpMultiplyAdd calls, so that a kernel
-        // with many exps stays within the JIT's inlining budget. The same operations as ExpReducedPortable where the CPU has FMA.
-#if NET9_0_OR_GREATER
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector256<double> ExpReducedFused(Vector256<double> hi, Vector256<double> lo)
-        {
-            Vector256<double> r = hi - lo;
-            Vector256<double> r2 = r * r;
-            Vector256<double> r4 = r2 * r2;
-            Vector256<double> p23 = Vector256.FusedMultiplyAdd(Vector256.Create(DE3), r, Vector256.Create(DE2));
-            Vector256<double> p45 = Vector256.FusedMultiplyAdd(Vector256.Create(DE5), r, Vector256.Create(DE4));
-            Vector256<double> p67 = Vector256.FusedMultiplyAdd(Vector256.Create(DE7), r, Vector256.Create(DE6));
-            Vector256<double> p89 = Vector256.FusedMultiplyAdd(Vector256.Create(DE9), r, Vector256.Create(DE8));
-            Vector256<double> p1011 = Vector256.FusedMultiplyAdd(Vector256.Create(DE11), r, Vector256.Create(DE10));
-            Vector256<double> p25 = Vector256.FusedMultiplyAdd(p45, r2, p23);
-            Vector256<double> p69 = Vector256.FusedMultiplyAdd(p89, r2, p67);
-            Vector256<double> p1012 = Vector256.FusedMultiplyAdd(Vector256.Create(DE12), r2, p1011);
-            Vector256<double> p = Vector256.FusedMultiplyAdd(Vector256.FusedMultiplyAdd(p1012, r4, p69), r4, p25);
-
-            // 1 + hi = s + e exactly (Fast2Sum, |hi| < 1); e, −lo and r²·P are small and summed first.
-            Vector256<double> s = Vector256<double>.One + hi;
-            Vector256<double> e = (Vector256<double>.One - s) + hi;
-            return s + (e + Vector256.FusedMultiplyAdd(r2, p, -lo));
-        }
-#endif
-
-        // The polynomial through ExpMultiplyAdd (a multiply and an add without FMA, and on .NET 8).
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector256<double> ExpReducedPortable(Vector256<double> hi, Vector256<double> lo)
-        {
-            Vector256<double> r = hi - lo;
-            Vector256<double> r2 = r * r;
-            Vector256<double> r4 = r2 * r2;
-            Vector256<double> p23 = ExpMultiplyAdd(Vector256.Create(DE3), r, Vector256.Create(DE2));
-            Vector256<double> p45 = ExpMultiplyAdd(Vector256.Create(DE5), r, Vector256.Create(DE4));
-            Vector256<double> p67 = ExpMultiplyAdd(Vector256.Create(DE7), r, Vector256.Create(DE6));
-            Vector256<double> p89 = ExpMultiplyAdd(Vector256.Create(DE9), r, Vector256.Create(DE8));
-            Vector256<double> p1011 = ExpMultiplyAdd(Vector256.Create(DE11), r, Vector256.Create(DE10));
-            Vector256<double> p25 = ExpMultiplyAdd(p45, r2, p23);
-            Vector256<double> p69 = ExpMultiplyAdd(p89, r2, p67);
-            Vector256<double> p1012 = ExpMultiplyAdd(Vector256.Create(DE12), r2, p1011);
-            Vector256<double> p = ExpMultiplyAdd(ExpMultiplyAdd(p1012, r4, p69), r4, p25);
-
-            // 1 + hi = s + e exactly (Fast2Sum, |hi| < 1); e, −lo and r²·P are small and summed first.
-            Vector256<double> s = Vector256<double>.One + hi;
-            Vector256<double> e = (Vector256<double>.One - s) + hi;
-            return s + (e + ExpMultiplyAdd(r2, p, -lo));
-        }
-
-        /// <summary>e^x for each lane of a <see cref="Vector256{T}"/> of floats, in single precision (see the remarks on <c>Exp</c> above).</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        internal static Vector256<float> Exp(Vector256<float> x)
-        {
-            x = Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256.Create(SingleExpMax)), Vector256.Create(SingleExpMax), x);
-            x = Vector256.ConditionalSelect(Vector256.LessThan(x, Vector256.Create(SingleExpMin)), Vector256.Create(SingleExpMin), x);
-
-            Vector256<float> t = x * Vector256.Create(SingleInvLn2) + Vector256.Create(SingleExpShifter);
-            Vector256<float> k = t - Vector256.Create(SingleExpShifter);
-            Vector256<float> hi = x - k * Vector256.Create(SingleExpLn2Hi);
-            Vector256<float> lo = k * Vector256.Create(SingleExpLn2Lo);
-            Vector256<float> r = hi - lo;
-            Vector256<float> r2 = r * r;
-            Vector256<float> s = Vector256<float>.One + hi;
-            Vector256<float> e = (Vector256<float>.One - s) + hi;
-            Vector256<float> y = s + (e + ExpTail(r, r2, lo));
-
-            // u = k + 256; 2^⌊k/2⌋ · 2^(k − ⌊k/2⌋).
-            Vector256<uint> u = t.AsUInt32() - Vector256.Create(SingleOneAndHalfTwoPow23Bits);
-            Vector256<uint> half = Vector256.ShiftRightLogical(u, 1);                  // ⌊k/2⌋ + 128
-            Vector256<float> scale1 = Vector256.ShiftLeft(half - Vector256<uint>.One, 23).AsSingle();
-            Vector256<float> scale2 = Vector256.ShiftLeft(u - half - Vector256<uint>.One, 23).AsSingle();
-            return y * scale1 * scale2;
-        }
-
-        // ---------------------------------------------------------------- Vector512 exp
-
-        /// <summary>e^x for each lane of a <see cref="Vector512{T}"/> of doubles (see the remarks on <c>Exp</c> above).</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        internal static Vector512<double> Exp(Vector512<double> x)
-        {
-            // Clamp (NaN passes: both comparisons are false); outside, exp is 0 or ∞ anyway and k stays in the shifter's range.
-            x = Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512.Create(DoubleExpMax)), Vector512.Create(DoubleExpMax), x);
-            x = Vector512.ConditionalSelect(Vector512.LessThan(x, Vector512.Create(DoubleExpMin)), Vector512.Create(DoubleExpMin), x);
-
-            // k = round(x/ln 2); x = k·ln 2 + r, r = hi − lo, hi exact.
-            Vector512<double> t = x * Vector512.Create(DoubleInvLn2) + Vector512.Create(DoubleExpShifter);
-            Vector512<double> k = t - Vector512.Create(DoubleExpShifter);
-            Vector512<double> hi = x - k * Vector512.Create(DoubleLn2Hi);
-            Vector512<double> lo = k * Vector512.Create(DoubleLn2Lo);
-            Vector512<double> y = ExpReduced(hi, lo);
-
-            // 2^k = 2^⌊k/2⌋ · 2^(k − ⌊k/2⌋), exponent fields from u = k + 2048 (unsigned shifts only).
-            Vector512<ulong> u = t.AsUInt64() - Vector512.Create(DoubleOneAndHalfTwoPow52Bits);
-            Vector512<ulong> half = Vector512.ShiftRightLogical(u, 1);                 // ⌊k/2⌋ + 1024
-            Vector512<double> scale1 = Vector512.ShiftLeft(half - Vector512<ulong>.One, 52).AsDouble();     // 2^⌊k/2⌋
-            Vector512<double> scale2 = Vector512.ShiftLeft(u - half - Vector512<ulong>.One, 52).AsDouble(); // 2^(k − ⌊k/2⌋)
-            return y * scale1 * scale2;
-        }
-
-        /// <summary>exp(hi − lo) for |hi − lo| ≤ ~0.5·ln 2, in [√½, √2]: 1 + hi − lo + r²·P(r), r = hi − lo, P of degree 10 (see the remarks above).</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector512<double> ExpReduced(Vector512<double> hi, Vector512<double> lo)
-        {
-#if NET9_0_OR_GREATER
-            if (Fma.IsSupported || AdvSimd.Arm64.IsSupported)
-            {
-                return ExpReducedFused(hi, lo);
-            }
-#endif
-            return ExpReducedPortable(hi, lo);
-        }
-
-        // The polynomial with direct fused multiply-adds: one inlinee instead of eleven ExpMultiplyAdd calls, so that a kernel
-        // with many exps stays within the JIT's inlining budget. The same operations as ExpReducedPortable where the CPU has FMA.
-#if NET9_0_OR_GREATER
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector512<double> ExpReducedFused(Vector512<double> hi, Vector512<double> lo)
-        {
-            Vector512<double> r = hi - lo;
-            Vector512<double> r2 = r * r;
-            Vector512<double> r4 = r2 * r2;
-            Vector512<double> p23 = Vector512.FusedMultiplyAdd(Vector512.Create(DE3), r, Vector512.Create(DE2));
-            Vector512<double> p45 = Vector512.FusedMultiplyAdd(Vector512.Create(DE5), r, Vector512.Create(DE4));
-            Vector512<double> p67 = Vector512.FusedMultiplyAdd(Vector512.Create(DE7), r, Vector512.Create(DE6));
-            Vector512<double> p89 = Vector512.FusedMultiplyAdd(Vector512.Create(DE9), r, Vector512.Create(DE8));
-            Vector512<double> p1011 = Vector512.FusedMultiplyAdd(Vector512.Create(DE11), r, Vector512.Create(DE10));
-            Vector512<double> p25 = Vector512.FusedMultiplyAdd(p45, r2, p23);
-            Vector512<double> p69 = Vector512.FusedMultiplyAdd(p89, r2, p67);
-            Vector512<double> p1012 = Vector512.FusedMultiplyAdd(Vector512.Create(DE12), r2, p1011);
-            Vector512<double> p = Vector512.FusedMultiplyAdd(Vector512.FusedMultiplyAdd(p1012, r4, p69), r4, p25);
-
-            // 1 + hi = s + e exactly (Fast2Sum, |hi| < 1); e, −lo and r²·P are small and summed first.
-            Vector512<double> s = Vector512<double>.One + hi;
-            Vector512<double> e = (Vector512<double>.One - s) + hi;
-            return s + (e + Vector512.FusedMultiplyAdd(r2, p, -lo));
-        }
-#endif
-
-        // The polynomial through ExpMultiplyAdd (a multiply and an add without FMA, and on .NET 8).
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector512<double> ExpReducedPortable(Vector512<double> hi, Vector512<double> lo)
-        {
-            Vector512<double> r = hi - lo;
-            Vector512<double> r2 = r * r;
-            Vector512<double> r4 = r2 * r2;
-            Vector512<double> p23 = ExpMultiplyAdd(Vector512.Create(DE3), r, Vector512.Create(DE2));
-            Vector512<double> p45 = ExpMultiplyAdd(Vector512.Create(DE5), r, Vector512.Create(DE4));
-            Vector512<double> p67 = ExpMultiplyAdd(Vector512.Create(DE7), r, Vector512.Create(DE6));
-            Vector512<double> p89 = ExpMultiplyAdd(Vector512.Create(DE9), r, Vector512.Create(DE8));
-            Vector512<double> p1011 = ExpMultiplyAdd(Vector512.Create(DE11), r, Vector512.Create(DE10));
-            Vector512<double> p25 = ExpMultiplyAdd(p45, r2, p23);
-            Vector512<double> p69 = ExpMultiplyAdd(p89, r2, p67);
-            Vector512<double> p1012 = ExpMultiplyAdd(Vector512.Create(DE12), r2, p1011);
-            Vector512<double> p = ExpMultiplyAdd(ExpMultiplyAdd(p1012, r4, p69), r4, p25);
-
-            // 1 + hi = s + e exactly (Fast2Sum, |hi| < 1); e, −lo and r²·P are small and summed first.
-            Vector512<double> s = Vector512<double>.One + hi;
-            Vector512<double> e = (Vector512<double>.One - s) + hi;
-            return s + (e + ExpMultiplyAdd(r2, p, -lo));
-        }
-
-        /// <summary>e^x for each lane of a <see cref="Vector512{T}"/> of floats, in single precision (see the remarks on <c>Exp</c> above).</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        internal static Vector512<float> Exp(Vector512<float> x)
-        {
-            x = Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512.Create(SingleExpMax)), Vector512.Create(SingleExpMax), x);
-            x = Vector512.ConditionalSelect(Vector512.LessThan(x, Vector512.Create(SingleExpMin)), Vector512.Create(SingleExpMin), x);
-
-            Vector512<float> t = x * Vector512.Create(SingleInvLn2) + Vector512.Create(SingleExpShifter);
-            Vector512<float> k = t - Vector512.Create(SingleExpShifter);
-            Vector512<float> hi = x - k * Vector512.Create(SingleExpLn2Hi);
-            Vector512<float> lo = k * Vector512.Create(SingleExpLn2Lo);
-            Vector512<float> r = hi - lo;
-            Vector512<float> r2 = r * r;
-            Vector512<float> s = Vector512<float>.One + hi;
-            Vector512<float> e = (Vector512<float>.One - s) + hi;
-            Vector512<float> y = s + (e + ExpTail(r, r2, lo));
-
-            // u = k + 256; 2^⌊k/2⌋ · 2^(k − ⌊k/2⌋).
-            Vector512<uint> u = t.AsUInt32() - Vector512.Create(SingleOneAndHalfTwoPow23Bits);
-            Vector512<uint> half = Vector512.ShiftRightLogical(u, 1);                  // ⌊k/2⌋ + 128
-            Vector512<float> scale1 = Vector512.ShiftLeft(half - Vector512<uint>.One, 23).AsSingle();
-            Vector512<float> scale2 = Vector512.ShiftLeft(u - half - Vector512<uint>.One, 23).AsSingle();
             return y * scale1 * scale2;
         }
     }

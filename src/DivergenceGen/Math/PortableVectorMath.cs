@@ -71,7 +71,8 @@ namespace DivergenceGen
         private const float FLg3 = 0x91E9EE / 33554432f;  // 0x91e9ee.0p-25 ≈ 0.28498786688
         private const float FLg4 = 0xF89E26 / 67108864f;  // 0xf89e26.0p-26 ≈ 0.24279078841
 
-        // ---------------------------------------------------------------- Vector128
+        // ---------------------------------------------------------------- Vector128 (Log1p and its fdlibm helpers are
+        // templates: the build copies them to 256 and 512 bits, [WidthTemplate])
 
         /// <summary>Natural logarithm of each lane of a <see cref="Vector128{T}"/> of doubles (fdlibm <c>e_log.c</c>, see the type's remarks).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -95,6 +96,7 @@ namespace DivergenceGen
         /// log(1 + x) for each lane of a <see cref="Vector128{T}"/> of doubles (fdlibm <c>s_log1p.c</c>): log of u = 1 + x with the
         /// rounding error c = (1 + x) − u, found exactly by Fast2Sum, added back as c/u inside the last sum.
         /// </summary>
+        [WidthTemplate(256, 512)]
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         internal static Vector128<double> Log1p(Vector128<double> x)
         {
@@ -118,6 +120,7 @@ namespace DivergenceGen
         /// Adding bits(1.0) − bits(√½) carries into the exponent field exactly when the mantissa is at least √2 / 2 of the
         /// next binade. <paramref name="bias"/> is 2^52 + the exponent bias (+ 52 for lanes that were scaled by 2^52).
         /// </summary>
+        [WidthTemplate(256, 512)]
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector128<double> Reduce(Vector128<double> x, Vector128<double> bias, out Vector128<double> f)
         {
@@ -131,6 +134,7 @@ namespace DivergenceGen
         /// k·ln 2 + log(1 + f) for f in [√½ − 1, √2 − 1), plus the small term <paramref name="kLo"/> = k·ln2_lo (+ a correction)
         /// added where it costs no accuracy: k·ln2_hi − ((f²/2 − (s·(f²/2 + R(s)) + kLo)) − f), s = f/(2 + f).
         /// </summary>
+        [WidthTemplate(256, 512)]
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector128<double> LogReduced(Vector128<double> k, Vector128<double> f, Vector128<double> kLo)
         {
@@ -161,6 +165,7 @@ namespace DivergenceGen
         }
 
         /// <summary>log(1 + x) for each lane of a <see cref="Vector128{T}"/> of floats, in single precision (fdlibm <c>s_log1pf.c</c>).</summary>
+        [WidthTemplate(256, 512)]
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         internal static Vector128<float> Log1p(Vector128<float> x)
         {
@@ -177,6 +182,7 @@ namespace DivergenceGen
             return Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(u, Vector128<float>.Zero), result, Vector128.Create(float.NaN));
         }
 
+        [WidthTemplate(256, 512)]
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector128<float> Reduce(Vector128<float> x, Vector128<float> bias, out Vector128<float> f)
         {
@@ -185,6 +191,7 @@ namespace DivergenceGen
             return (Vector128.ShiftRightLogical(y, 23) | Vector128.Create(SingleTwoPow23Bits)).AsSingle() - bias;
         }
 
+        [WidthTemplate(256, 512)]
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector128<float> LogReduced(Vector128<float> k, Vector128<float> f, Vector128<float> kLo)
         {
@@ -235,59 +242,6 @@ namespace DivergenceGen
             return Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x, Vector256<double>.Zero), result, Vector256.Create(double.NaN));
         }
 
-        /// <summary>
-        /// log(1 + x) for each lane of a <see cref="Vector256{T}"/> of doubles (fdlibm <c>s_log1p.c</c>): log of u = 1 + x with the
-        /// rounding error c = (1 + x) − u, found exactly by Fast2Sum, added back as c/u inside the last sum.
-        /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        internal static Vector256<double> Log1p(Vector256<double> x)
-        {
-            Vector256<double> one = Vector256<double>.One;
-            Vector256<double> u = one + x;
-            // Fast2Sum: the larger of 1 and x first. u ≥ 2^-53 for x > −1, so no subnormal scaling is needed.
-            Vector256<double> c = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x, one), one - (u - x), x - (u - one)) / u;
-
-            Vector256<double> k = Reduce(u, Vector256.Create(DoubleTwoPow52 + 1023.0), out Vector256<double> f);
-            Vector256<double> result = LogReduced(k, f, k * Vector256.Create(DoubleLn2Lo) + c);
-
-            // Special lanes: u = 1 → x (keeps −0); +∞ → +∞; x = −1 → −∞; x < −1 or NaN → NaN.
-            result = Vector256.ConditionalSelect(Vector256.Equals(u, one), x, result);
-            result = Vector256.ConditionalSelect(Vector256.Equals(u, Vector256.Create(double.PositiveInfinity)), u, result);
-            result = Vector256.ConditionalSelect(Vector256.Equals(u, Vector256<double>.Zero), Vector256.Create(double.NegativeInfinity), result);
-            return Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(u, Vector256<double>.Zero), result, Vector256.Create(double.NaN));
-        }
-
-        /// <summary>
-        /// Splits positive normal lanes as 2^k·m with m in [√½, √2): returns k (as a double) and f = m − 1 (exact).
-        /// Adding bits(1.0) − bits(√½) carries into the exponent field exactly when the mantissa is at least √2 / 2 of the
-        /// next binade. <paramref name="bias"/> is 2^52 + the exponent bias (+ 52 for lanes that were scaled by 2^52).
-        /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector256<double> Reduce(Vector256<double> x, Vector256<double> bias, out Vector256<double> f)
-        {
-            Vector256<ulong> y = x.AsUInt64() + Vector256.Create(DoubleExponentCarry);
-            f = ((y & Vector256.Create(DoubleMantissaMask)) + Vector256.Create(DoubleSqrtHalfBits)).AsDouble() - Vector256<double>.One;
-            // k without an int64 → double conversion: the biased exponent under 2^52's exponent, read as a double, minus bias.
-            return (Vector256.ShiftRightLogical(y, 52) | Vector256.Create(DoubleTwoPow52Bits)).AsDouble() - bias;
-        }
-
-        /// <summary>
-        /// k·ln 2 + log(1 + f) for f in [√½ − 1, √2 − 1), plus the small term <paramref name="kLo"/> = k·ln2_lo (+ a correction)
-        /// added where it costs no accuracy: k·ln2_hi − ((f²/2 − (s·(f²/2 + R(s)) + kLo)) − f), s = f/(2 + f).
-        /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector256<double> LogReduced(Vector256<double> k, Vector256<double> f, Vector256<double> kLo)
-        {
-            Vector256<double> s = f / (Vector256.Create(2.0) + f);
-            Vector256<double> hfsq = Vector256.Create(0.5) * f * f;
-            Vector256<double> z = s * s;
-            Vector256<double> w = z * z;
-            Vector256<double> t1 = w * (Vector256.Create(DLg2) + w * (Vector256.Create(DLg4) + w * Vector256.Create(DLg6)));
-            Vector256<double> t2 = z * (Vector256.Create(DLg1) + w * (Vector256.Create(DLg3) + w * (Vector256.Create(DLg5) + w * Vector256.Create(DLg7))));
-            Vector256<double> r = t1 + t2;
-            return k * Vector256.Create(DoubleLn2Hi) - ((hfsq - (s * (hfsq + r) + kLo)) - f);
-        }
-
         /// <summary>Natural logarithm of each lane of a <see cref="Vector256{T}"/> of floats, in single precision (fdlibm <c>e_logf.c</c>).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         internal static Vector256<float> Log(Vector256<float> x)
@@ -307,44 +261,6 @@ namespace DivergenceGen
             result = Vector256.ConditionalSelect(Vector256.Equals(x, Vector256.Create(float.PositiveInfinity)), x, result);
             result = Vector256.ConditionalSelect(Vector256.Equals(x, Vector256<float>.Zero), Vector256.Create(float.NegativeInfinity), result);
             return Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x, Vector256<float>.Zero), result, Vector256.Create(float.NaN));
-        }
-
-        /// <summary>log(1 + x) for each lane of a <see cref="Vector256{T}"/> of floats, in single precision (fdlibm <c>s_log1pf.c</c>).</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        internal static Vector256<float> Log1p(Vector256<float> x)
-        {
-            Vector256<float> one = Vector256<float>.One;
-            Vector256<float> u = one + x;
-            Vector256<float> c = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x, one), one - (u - x), x - (u - one)) / u;
-
-            Vector256<float> k = Reduce(u, Vector256.Create(SingleTwoPow23 + 127f), out Vector256<float> f);
-            Vector256<float> result = LogReduced(k, f, k * Vector256.Create(SingleLn2Lo) + c);
-
-            result = Vector256.ConditionalSelect(Vector256.Equals(u, one), x, result);
-            result = Vector256.ConditionalSelect(Vector256.Equals(u, Vector256.Create(float.PositiveInfinity)), u, result);
-            result = Vector256.ConditionalSelect(Vector256.Equals(u, Vector256<float>.Zero), Vector256.Create(float.NegativeInfinity), result);
-            return Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(u, Vector256<float>.Zero), result, Vector256.Create(float.NaN));
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector256<float> Reduce(Vector256<float> x, Vector256<float> bias, out Vector256<float> f)
-        {
-            Vector256<uint> y = x.AsUInt32() + Vector256.Create(SingleExponentCarry);
-            f = ((y & Vector256.Create(SingleMantissaMask)) + Vector256.Create(SingleSqrtHalfBits)).AsSingle() - Vector256<float>.One;
-            return (Vector256.ShiftRightLogical(y, 23) | Vector256.Create(SingleTwoPow23Bits)).AsSingle() - bias;
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector256<float> LogReduced(Vector256<float> k, Vector256<float> f, Vector256<float> kLo)
-        {
-            Vector256<float> s = f / (Vector256.Create(2f) + f);
-            Vector256<float> hfsq = Vector256.Create(0.5f) * f * f;
-            Vector256<float> z = s * s;
-            Vector256<float> w = z * z;
-            Vector256<float> t1 = w * (Vector256.Create(FLg2) + w * Vector256.Create(FLg4));
-            Vector256<float> t2 = z * (Vector256.Create(FLg1) + w * Vector256.Create(FLg3));
-            Vector256<float> r = t1 + t2;
-            return k * Vector256.Create(SingleLn2Hi) - ((hfsq - (s * (hfsq + r) + kLo)) - f);
         }
 
         // ---------------------------------------------------------------- Vector512
@@ -372,59 +288,6 @@ namespace DivergenceGen
             return Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x, Vector512<double>.Zero), result, Vector512.Create(double.NaN));
         }
 
-        /// <summary>
-        /// log(1 + x) for each lane of a <see cref="Vector512{T}"/> of doubles (fdlibm <c>s_log1p.c</c>): log of u = 1 + x with the
-        /// rounding error c = (1 + x) − u, found exactly by Fast2Sum, added back as c/u inside the last sum.
-        /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        internal static Vector512<double> Log1p(Vector512<double> x)
-        {
-            Vector512<double> one = Vector512<double>.One;
-            Vector512<double> u = one + x;
-            // Fast2Sum: the larger of 1 and x first. u ≥ 2^-53 for x > −1, so no subnormal scaling is needed.
-            Vector512<double> c = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x, one), one - (u - x), x - (u - one)) / u;
-
-            Vector512<double> k = Reduce(u, Vector512.Create(DoubleTwoPow52 + 1023.0), out Vector512<double> f);
-            Vector512<double> result = LogReduced(k, f, k * Vector512.Create(DoubleLn2Lo) + c);
-
-            // Special lanes: u = 1 → x (keeps −0); +∞ → +∞; x = −1 → −∞; x < −1 or NaN → NaN.
-            result = Vector512.ConditionalSelect(Vector512.Equals(u, one), x, result);
-            result = Vector512.ConditionalSelect(Vector512.Equals(u, Vector512.Create(double.PositiveInfinity)), u, result);
-            result = Vector512.ConditionalSelect(Vector512.Equals(u, Vector512<double>.Zero), Vector512.Create(double.NegativeInfinity), result);
-            return Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(u, Vector512<double>.Zero), result, Vector512.Create(double.NaN));
-        }
-
-        /// <summary>
-        /// Splits positive normal lanes as 2^k·m with m in [√½, √2): returns k (as a double) and f = m − 1 (exact).
-        /// Adding bits(1.0) − bits(√½) carries into the exponent field exactly when the mantissa is at least √2 / 2 of the
-        /// next binade. <paramref name="bias"/> is 2^52 + the exponent bias (+ 52 for lanes that were scaled by 2^52).
-        /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector512<double> Reduce(Vector512<double> x, Vector512<double> bias, out Vector512<double> f)
-        {
-            Vector512<ulong> y = x.AsUInt64() + Vector512.Create(DoubleExponentCarry);
-            f = ((y & Vector512.Create(DoubleMantissaMask)) + Vector512.Create(DoubleSqrtHalfBits)).AsDouble() - Vector512<double>.One;
-            // k without an int64 → double conversion: the biased exponent under 2^52's exponent, read as a double, minus bias.
-            return (Vector512.ShiftRightLogical(y, 52) | Vector512.Create(DoubleTwoPow52Bits)).AsDouble() - bias;
-        }
-
-        /// <summary>
-        /// k·ln 2 + log(1 + f) for f in [√½ − 1, √2 − 1), plus the small term <paramref name="kLo"/> = k·ln2_lo (+ a correction)
-        /// added where it costs no accuracy: k·ln2_hi − ((f²/2 − (s·(f²/2 + R(s)) + kLo)) − f), s = f/(2 + f).
-        /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector512<double> LogReduced(Vector512<double> k, Vector512<double> f, Vector512<double> kLo)
-        {
-            Vector512<double> s = f / (Vector512.Create(2.0) + f);
-            Vector512<double> hfsq = Vector512.Create(0.5) * f * f;
-            Vector512<double> z = s * s;
-            Vector512<double> w = z * z;
-            Vector512<double> t1 = w * (Vector512.Create(DLg2) + w * (Vector512.Create(DLg4) + w * Vector512.Create(DLg6)));
-            Vector512<double> t2 = z * (Vector512.Create(DLg1) + w * (Vector512.Create(DLg3) + w * (Vector512.Create(DLg5) + w * Vector512.Create(DLg7))));
-            Vector512<double> r = t1 + t2;
-            return k * Vector512.Create(DoubleLn2Hi) - ((hfsq - (s * (hfsq + r) + kLo)) - f);
-        }
-
         /// <summary>Natural logarithm of each lane of a <see cref="Vector512{T}"/> of floats, in single precision (fdlibm <c>e_logf.c</c>).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         internal static Vector512<float> Log(Vector512<float> x)
@@ -444,44 +307,6 @@ namespace DivergenceGen
             result = Vector512.ConditionalSelect(Vector512.Equals(x, Vector512.Create(float.PositiveInfinity)), x, result);
             result = Vector512.ConditionalSelect(Vector512.Equals(x, Vector512<float>.Zero), Vector512.Create(float.NegativeInfinity), result);
             return Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x, Vector512<float>.Zero), result, Vector512.Create(float.NaN));
-        }
-
-        /// <summary>log(1 + x) for each lane of a <see cref="Vector512{T}"/> of floats, in single precision (fdlibm <c>s_log1pf.c</c>).</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        internal static Vector512<float> Log1p(Vector512<float> x)
-        {
-            Vector512<float> one = Vector512<float>.One;
-            Vector512<float> u = one + x;
-            Vector512<float> c = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x, one), one - (u - x), x - (u - one)) / u;
-
-            Vector512<float> k = Reduce(u, Vector512.Create(SingleTwoPow23 + 127f), out Vector512<float> f);
-            Vector512<float> result = LogReduced(k, f, k * Vector512.Create(SingleLn2Lo) + c);
-
-            result = Vector512.ConditionalSelect(Vector512.Equals(u, one), x, result);
-            result = Vector512.ConditionalSelect(Vector512.Equals(u, Vector512.Create(float.PositiveInfinity)), u, result);
-            result = Vector512.ConditionalSelect(Vector512.Equals(u, Vector512<float>.Zero), Vector512.Create(float.NegativeInfinity), result);
-            return Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(u, Vector512<float>.Zero), result, Vector512.Create(float.NaN));
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector512<float> Reduce(Vector512<float> x, Vector512<float> bias, out Vector512<float> f)
-        {
-            Vector512<uint> y = x.AsUInt32() + Vector512.Create(SingleExponentCarry);
-            f = ((y & Vector512.Create(SingleMantissaMask)) + Vector512.Create(SingleSqrtHalfBits)).AsSingle() - Vector512<float>.One;
-            return (Vector512.ShiftRightLogical(y, 23) | Vector512.Create(SingleTwoPow23Bits)).AsSingle() - bias;
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector512<float> LogReduced(Vector512<float> k, Vector512<float> f, Vector512<float> kLo)
-        {
-            Vector512<float> s = f / (Vector512.Create(2f) + f);
-            Vector512<float> hfsq = Vector512.Create(0.5f) * f * f;
-            Vector512<float> z = s * s;
-            Vector512<float> w = z * z;
-            Vector512<float> t1 = w * (Vector512.Create(FLg2) + w * Vector512.Create(FLg4));
-            Vector512<float> t2 = z * (Vector512.Create(FLg1) + w * Vector512.Create(FLg3));
-            Vector512<float> r = t1 + t2;
-            return k * Vector512.Create(SingleLn2Hi) - ((hfsq - (s * (hfsq + r) + kLo)) - f);
         }
     }
 }

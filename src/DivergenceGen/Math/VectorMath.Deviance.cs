@@ -46,6 +46,7 @@ namespace DivergenceGen
         /// <param name="m">The second argument (the mean).</param>
         /// <param name="xMinusM">x − m, as accurately as the caller knows it.</param>
         /// <returns>A vector whose lane i is bd0(x[i], m[i]).</returns>
+        [WidthTemplate(256, 512)]
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector128<double> Deviance(Vector128<double> x, Vector128<double> m, Vector128<double> xMinusM) => Deviance<GeneralPass>(x, m, xMinusM);
 
@@ -59,6 +60,7 @@ namespace DivergenceGen
         /// <param name="m">The second argument (the mean).</param>
         /// <param name="xMinusM">x − m, as accurately as the caller knows it.</param>
         /// <returns>A vector whose lane i is bd0(x[i], m[i]), or (first pass only) NaN.</returns>
+        [WidthTemplate(512)]
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector128<double> Deviance<TPass>(Vector128<double> x, Vector128<double> m, Vector128<double> xMinusM)
             where TPass : struct, IKernelPass
@@ -93,6 +95,7 @@ namespace DivergenceGen
         }
 
         /// <summary>S(z) = Σⱼ zʲ/(2j + 3) on [0, ¼] by Horner's rule (no FMA: the same result on every instruction set).</summary>
+        [WidthTemplate(256, 512)]
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector128<double> DevianceSeries(Vector128<double> z)
         {
@@ -128,6 +131,7 @@ namespace DivergenceGen
         /// <param name="m">The second argument (the mean).</param>
         /// <param name="xMinusM">x − m, as accurately as the caller knows it.</param>
         /// <returns>A vector whose lane i is bd0(x[i], m[i]).</returns>
+        [WidthTemplate(256, 512)]
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector128<float> Deviance(Vector128<float> x, Vector128<float> m, Vector128<float> xMinusM) => Deviance<GeneralPass>(x, m, xMinusM);
 
@@ -141,6 +145,7 @@ namespace DivergenceGen
         /// <param name="m">The second argument (the mean).</param>
         /// <param name="xMinusM">x − m, as accurately as the caller knows it.</param>
         /// <returns>A vector whose lane i is bd0(x[i], m[i]), or (first pass only) NaN.</returns>
+        [WidthTemplate(256, 512)]
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector128<float> Deviance<TPass>(Vector128<float> x, Vector128<float> m, Vector128<float> xMinusM)
             where TPass : struct, IKernelPass
@@ -175,6 +180,7 @@ namespace DivergenceGen
         }
 
         /// <summary>S(z) = Σⱼ zʲ/(2j + 3) on [0, ¼] by Horner's rule (no FMA: the same result on every instruction set).</summary>
+        [WidthTemplate(256, 512)]
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector128<float> DevianceSeries(Vector128<float> z)
         {
@@ -186,25 +192,6 @@ namespace DivergenceGen
             sum = Vector128.Create(DevianceSingleS0) + (z * sum);
             return sum;
         }
-
-        /// <summary>
-        /// Loader's deviance bd0(x, m) = x·log(x/m) + m − x ≥ 0 per lane, with the difference x − m given by the caller
-        /// (exact, or rounded once from exact inputs: Bernoulli's KL passes q − p beside x = 1 − p, m = 1 − q, whose own
-        /// difference would have lost it). Full relative accuracy also where x ≈ m and bd0 ≈ (x − m)²/(2m) lies far below
-        /// the ulp of x. x = 0 gives m (0·log 0 = 0); m = 0 &lt; x gives +∞. Domain: x, m ≥ 0 and finite.
-        /// </summary>
-        /// <remarks>
-        /// Where |x − m| &lt; ½(x + m) (x/m in (⅓, 3)): (x − m)·v + 2x·v³·S(v²), v = (x − m)/(x + m), S(z) = Σⱼ zʲ/(2j + 3)
-        /// as a polynomial: no cancellation, no logarithm. Elsewhere x·log(x/m) − (x − m), which cancels by at most a
-        /// factor 3. A vector whose lanes all lie in the first region takes no logarithm.
-        /// (<see cref="ScalarMath.Deviance(double, double, double)"/>: the same method, and its measured accuracy.)
-        /// </remarks>
-        /// <param name="x">The first argument (a probability, a count).</param>
-        /// <param name="m">The second argument (the mean).</param>
-        /// <param name="xMinusM">x − m, as accurately as the caller knows it.</param>
-        /// <returns>A vector whose lane i is bd0(x[i], m[i]).</returns>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector256<double> Deviance(Vector256<double> x, Vector256<double> m, Vector256<double> xMinusM) => Deviance<GeneralPass>(x, m, xMinusM);
 
         /// <summary>
         /// <see cref="Deviance(Vector256{double}, Vector256{double}, Vector256{double})"/> for a pass of a two-pass kernel (<see cref="IKernelPass"/>): with
@@ -249,258 +236,5 @@ namespace DivergenceGen
             var result = Vector256.ConditionalSelect(near, series, (x * log) - xMinusM);
             return Vector256.ConditionalSelect(Vector256.Equals(x, Vector256<double>.Zero), m, result);
         }
-
-        /// <summary>S(z) = Σⱼ zʲ/(2j + 3) on [0, ¼] by Horner's rule (no FMA: the same result on every instruction set).</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector256<double> DevianceSeries(Vector256<double> z)
-        {
-            var sum = Vector256.Create(DevianceS12);
-            sum = Vector256.Create(DevianceS11) + (z * sum);
-            sum = Vector256.Create(DevianceS10) + (z * sum);
-            sum = Vector256.Create(DevianceS9) + (z * sum);
-            sum = Vector256.Create(DevianceS8) + (z * sum);
-            sum = Vector256.Create(DevianceS7) + (z * sum);
-            sum = Vector256.Create(DevianceS6) + (z * sum);
-            sum = Vector256.Create(DevianceS5) + (z * sum);
-            sum = Vector256.Create(DevianceS4) + (z * sum);
-            sum = Vector256.Create(DevianceS3) + (z * sum);
-            sum = Vector256.Create(DevianceS2) + (z * sum);
-            sum = Vector256.Create(DevianceS1) + (z * sum);
-            sum = Vector256.Create(DevianceS0) + (z * sum);
-            return sum;
-        }
-
-        /// <summary>
-        /// Loader's deviance bd0(x, m) = x·log(x/m) + m − x ≥ 0 per lane, with the difference x − m given by the caller
-        /// (exact, or rounded once from exact inputs: Bernoulli's KL passes q − p beside x = 1 − p, m = 1 − q, whose own
-        /// difference would have lost it). Full relative accuracy also where x ≈ m and bd0 ≈ (x − m)²/(2m) lies far below
-        /// the ulp of x. x = 0 gives m (0·log 0 = 0); m = 0 &lt; x gives +∞. Domain: x, m ≥ 0 and finite.
-        /// </summary>
-        /// <remarks>
-        /// Where |x − m| &lt; ½(x + m) (x/m in (⅓, 3)): (x − m)·v + 2x·v³·S(v²), v = (x − m)/(x + m), S(z) = Σⱼ zʲ/(2j + 3)
-        /// as a polynomial: no cancellation, no logarithm. Elsewhere x·log(x/m) − (x − m), which cancels by at most a
-        /// factor 3. A vector whose lanes all lie in the first region takes no logarithm.
-        /// (<see cref="ScalarMath.Deviance(double, double, double)"/>: the same method, and its measured accuracy.)
-        /// </remarks>
-        /// <param name="x">The first argument (a probability, a count).</param>
-        /// <param name="m">The second argument (the mean).</param>
-        /// <param name="xMinusM">x − m, as accurately as the caller knows it.</param>
-        /// <returns>A vector whose lane i is bd0(x[i], m[i]).</returns>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector256<float> Deviance(Vector256<float> x, Vector256<float> m, Vector256<float> xMinusM) => Deviance<GeneralPass>(x, m, xMinusM);
-
-        /// <summary>
-        /// <see cref="Deviance(Vector256{float}, Vector256{float}, Vector256{float})"/> for a pass of a two-pass kernel (<see cref="IKernelPass"/>): with
-        /// <see cref="FastPass"/> no call, and NaN in a far lane whose quotient x/m leaves the normal range or whose
-        /// logarithm needs the general path (m = 0 &lt; x; a subnormal operand); x = 0 still gives m.
-        /// </summary>
-        /// <typeparam name="TPass"><see cref="FastPass"/> or <see cref="GeneralPass"/>.</typeparam>
-        /// <param name="x">The first argument (a probability, a count).</param>
-        /// <param name="m">The second argument (the mean).</param>
-        /// <param name="xMinusM">x − m, as accurately as the caller knows it.</param>
-        /// <returns>A vector whose lane i is bd0(x[i], m[i]), or (first pass only) NaN.</returns>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector256<float> Deviance<TPass>(Vector256<float> x, Vector256<float> m, Vector256<float> xMinusM)
-            where TPass : struct, IKernelPass
-        {
-            var s = x + m;
-            var v = xMinusM / s;
-            var z = v * v;
-            var series = (xMinusM * v) + ((x + x) * v * z * DevianceSeries(z));
-            var near = Vector256.LessThan(Vector256.Abs(xMinusM), s * Vector256.Create(0.5f));
-            if (Vector256.EqualsAll(near.AsUInt32(), Vector256<uint>.AllBitsSet))
-            {
-                return series; // every lane near: no logarithm
-            }
-
-            // Far lanes: |log(x/m)| ≥ log 3, so the quotient's rounding costs under ½ ulp of the logarithm; where it would
-            // overflow or underflow (a subnormal operand) the vector takes log x − log m, as LogRatio does.
-            var ratio = x / m;
-            var finitePositive = FinitePositive(x, m, float.MaxValue);
-            Vector256<float> log;
-            if (typeof(TPass) == typeof(FastPass))
-            {
-                var normal = Vector256.GreaterThanOrEqual(ratio, Vector256.Create(1.17549435E-38f)) & Vector256.LessThanOrEqual(ratio, Vector256.Create(float.MaxValue));
-                log = Vector256.ConditionalSelect(finitePositive & ~normal, Vector256.Create(float.NaN), Log<FastPass>(ratio));
-            }
-            else
-            {
-                log = QuotientIsSafe(finitePositive, ratio, 1.17549435E-38f, float.MaxValue) ? Log(ratio) : LogDifference(x, m);
-            }
-
-            var result = Vector256.ConditionalSelect(near, series, (x * log) - xMinusM);
-            return Vector256.ConditionalSelect(Vector256.Equals(x, Vector256<float>.Zero), m, result);
-        }
-
-        /// <summary>S(z) = Σⱼ zʲ/(2j + 3) on [0, ¼] by Horner's rule (no FMA: the same result on every instruction set).</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector256<float> DevianceSeries(Vector256<float> z)
-        {
-            var sum = Vector256.Create(DevianceSingleS5);
-            sum = Vector256.Create(DevianceSingleS4) + (z * sum);
-            sum = Vector256.Create(DevianceSingleS3) + (z * sum);
-            sum = Vector256.Create(DevianceSingleS2) + (z * sum);
-            sum = Vector256.Create(DevianceSingleS1) + (z * sum);
-            sum = Vector256.Create(DevianceSingleS0) + (z * sum);
-            return sum;
-        }
-
-        /// <summary>
-        /// Loader's deviance bd0(x, m) = x·log(x/m) + m − x ≥ 0 per lane, with the difference x − m given by the caller
-        /// (exact, or rounded once from exact inputs: Bernoulli's KL passes q − p beside x = 1 − p, m = 1 − q, whose own
-        /// difference would have lost it). Full relative accuracy also where x ≈ m and bd0 ≈ (x − m)²/(2m) lies far below
-        /// the ulp of x. x = 0 gives m (0·log 0 = 0); m = 0 &lt; x gives +∞. Domain: x, m ≥ 0 and finite.
-        /// </summary>
-        /// <remarks>
-        /// Where |x − m| &lt; ½(x + m) (x/m in (⅓, 3)): (x − m)·v + 2x·v³·S(v²), v = (x − m)/(x + m), S(z) = Σⱼ zʲ/(2j + 3)
-        /// as a polynomial: no cancellation, no logarithm. Elsewhere x·log(x/m) − (x − m), which cancels by at most a
-        /// factor 3. A vector whose lanes all lie in the first region takes no logarithm.
-        /// (<see cref="ScalarMath.Deviance(double, double, double)"/>: the same method, and its measured accuracy.)
-        /// </remarks>
-        /// <param name="x">The first argument (a probability, a count).</param>
-        /// <param name="m">The second argument (the mean).</param>
-        /// <param name="xMinusM">x − m, as accurately as the caller knows it.</param>
-        /// <returns>A vector whose lane i is bd0(x[i], m[i]).</returns>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector512<double> Deviance(Vector512<double> x, Vector512<double> m, Vector512<double> xMinusM) => Deviance<GeneralPass>(x, m, xMinusM);
-
-        /// <summary>
-        /// <see cref="Deviance(Vector512{double}, Vector512{double}, Vector512{double})"/> for a pass of a two-pass kernel (<see cref="IKernelPass"/>): with
-        /// <see cref="FastPass"/> no call, and NaN in a far lane whose quotient x/m leaves the normal range or whose
-        /// logarithm needs the general path (m = 0 &lt; x; a subnormal operand); x = 0 still gives m.
-        /// </summary>
-        /// <typeparam name="TPass"><see cref="FastPass"/> or <see cref="GeneralPass"/>.</typeparam>
-        /// <param name="x">The first argument (a probability, a count).</param>
-        /// <param name="m">The second argument (the mean).</param>
-        /// <param name="xMinusM">x − m, as accurately as the caller knows it.</param>
-        /// <returns>A vector whose lane i is bd0(x[i], m[i]), or (first pass only) NaN.</returns>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector512<double> Deviance<TPass>(Vector512<double> x, Vector512<double> m, Vector512<double> xMinusM)
-            where TPass : struct, IKernelPass
-        {
-            var s = x + m;
-            var v = xMinusM / s;
-            var z = v * v;
-            var series = (xMinusM * v) + ((x + x) * v * z * DevianceSeries(z));
-            var near = Vector512.LessThan(Vector512.Abs(xMinusM), s * Vector512.Create(0.5));
-            if (Vector512.EqualsAll(near.AsUInt64(), Vector512<ulong>.AllBitsSet))
-            {
-                return series; // every lane near: no logarithm
-            }
-
-            // Far lanes: |log(x/m)| ≥ log 3, so the quotient's rounding costs under ½ ulp of the logarithm; where it would
-            // overflow or underflow (a subnormal operand) the vector takes log x − log m, as LogRatio does.
-            var ratio = x / m;
-            var finitePositive = FinitePositive(x, m, double.MaxValue);
-            Vector512<double> log;
-            if (typeof(TPass) == typeof(FastPass))
-            {
-                var normal = Vector512.GreaterThanOrEqual(ratio, Vector512.Create(2.2250738585072014E-308)) & Vector512.LessThanOrEqual(ratio, Vector512.Create(double.MaxValue));
-                log = Vector512.ConditionalSelect(finitePositive & ~normal, Vector512.Create(double.NaN), Log<FastPass>(ratio));
-            }
-            else
-            {
-                log = QuotientIsSafe(finitePositive, ratio, 2.2250738585072014E-308, double.MaxValue) ? Log(ratio) : LogDifference(x, m);
-            }
-
-            var result = Vector512.ConditionalSelect(near, series, (x * log) - xMinusM);
-            return Vector512.ConditionalSelect(Vector512.Equals(x, Vector512<double>.Zero), m, result);
-        }
-
-        /// <summary>S(z) = Σⱼ zʲ/(2j + 3) on [0, ¼] by Horner's rule (no FMA: the same result on every instruction set).</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector512<double> DevianceSeries(Vector512<double> z)
-        {
-            var sum = Vector512.Create(DevianceS12);
-            sum = Vector512.Create(DevianceS11) + (z * sum);
-            sum = Vector512.Create(DevianceS10) + (z * sum);
-            sum = Vector512.Create(DevianceS9) + (z * sum);
-            sum = Vector512.Create(DevianceS8) + (z * sum);
-            sum = Vector512.Create(DevianceS7) + (z * sum);
-            sum = Vector512.Create(DevianceS6) + (z * sum);
-            sum = Vector512.Create(DevianceS5) + (z * sum);
-            sum = Vector512.Create(DevianceS4) + (z * sum);
-            sum = Vector512.Create(DevianceS3) + (z * sum);
-            sum = Vector512.Create(DevianceS2) + (z * sum);
-            sum = Vector512.Create(DevianceS1) + (z * sum);
-            sum = Vector512.Create(DevianceS0) + (z * sum);
-            return sum;
-        }
-
-        /// <summary>
-        /// Loader's deviance bd0(x, m) = x·log(x/m) + m − x ≥ 0 per lane, with the difference x − m given by the caller
-        /// (exact, or rounded once from exact inputs: Bernoulli's KL passes q − p beside x = 1 − p, m = 1 − q, whose own
-        /// difference would have lost it). Full relative accuracy also where x ≈ m and bd0 ≈ (x − m)²/(2m) lies far below
-        /// the ulp of x. x = 0 gives m (0·log 0 = 0); m = 0 &lt; x gives +∞. Domain: x, m ≥ 0 and finite.
-        /// </summary>
-        /// <remarks>
-        /// Where |x − m| &lt; ½(x + m) (x/m in (⅓, 3)): (x − m)·v + 2x·v³·S(v²), v = (x − m)/(x + m), S(z) = Σⱼ zʲ/(2j + 3)
-        /// as a polynomial: no cancellation, no logarithm. Elsewhere x·log(x/m) − (x − m), which cancels by at most a
-        /// factor 3. A vector whose lanes all lie in the first region takes no logarithm.
-        /// (<see cref="ScalarMath.Deviance(double, double, double)"/>: the same method, and its measured accuracy.)
-        /// </remarks>
-        /// <param name="x">The first argument (a probability, a count).</param>
-        /// <param name="m">The second argument (the mean).</param>
-        /// <param name="xMinusM">x − m, as accurately as the caller knows it.</param>
-        /// <returns>A vector whose lane i is bd0(x[i], m[i]).</returns>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector512<float> Deviance(Vector512<float> x, Vector512<float> m, Vector512<float> xMinusM) => Deviance<GeneralPass>(x, m, xMinusM);
-
-        /// <summary>
-        /// <see cref="Deviance(Vector512{float}, Vector512{float}, Vector512{float})"/> for a pass of a two-pass kernel (<see cref="IKernelPass"/>): with
-        /// <see cref="FastPass"/> no call, and NaN in a far lane whose quotient x/m leaves the normal range or whose
-        /// logarithm needs the general path (m = 0 &lt; x; a subnormal operand); x = 0 still gives m.
-        /// </summary>
-        /// <typeparam name="TPass"><see cref="FastPass"/> or <see cref="GeneralPass"/>.</typeparam>
-        /// <param name="x">The first argument (a probability, a count).</param>
-        /// <param name="m">The second argument (the mean).</param>
-        /// <param name="xMinusM">x − m, as accurately as the caller knows it.</param>
-        /// <returns>A vector whose lane i is bd0(x[i], m[i]), or (first pass only) NaN.</returns>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector512<float> Deviance<TPass>(Vector512<float> x, Vector512<float> m, Vector512<float> xMinusM)
-            where TPass : struct, IKernelPass
-        {
-            var s = x + m;
-            var v = xMinusM / s;
-            var z = v * v;
-            var series = (xMinusM * v) + ((x + x) * v * z * DevianceSeries(z));
-            var near = Vector512.LessThan(Vector512.Abs(xMinusM), s * Vector512.Create(0.5f));
-            if (Vector512.EqualsAll(near.AsUInt32(), Vector512<uint>.AllBitsSet))
-            {
-                return series; // every lane near: no logarithm
-            }
-
-            // Far lanes: |log(x/m)| ≥ log 3, so the quotient's rounding costs under ½ ulp of the logarithm; where it would
-            // overflow or underflow (a subnormal operand) the vector takes log x − log m, as LogRatio does.
-            var ratio = x / m;
-            var finitePositive = FinitePositive(x, m, float.MaxValue);
-            Vector512<float> log;
-            if (typeof(TPass) == typeof(FastPass))
-            {
-                var normal = Vector512.GreaterThanOrEqual(ratio, Vector512.Create(1.17549435E-38f)) & Vector512.LessThanOrEqual(ratio, Vector512.Create(float.MaxValue));
-                log = Vector512.ConditionalSelect(finitePositive & ~normal, Vector512.Create(float.NaN), Log<FastPass>(ratio));
-            }
-            else
-            {
-                log = QuotientIsSafe(finitePositive, ratio, 1.17549435E-38f, float.MaxValue) ? Log(ratio) : LogDifference(x, m);
-            }
-
-            var result = Vector512.ConditionalSelect(near, series, (x * log) - xMinusM);
-            return Vector512.ConditionalSelect(Vector512.Equals(x, Vector512<float>.Zero), m, result);
-        }
-
-        /// <summary>S(z) = Σⱼ zʲ/(2j + 3) on [0, ¼] by Horner's rule (no FMA: the same result on every instruction set).</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector512<float> DevianceSeries(Vector512<float> z)
-        {
-            var sum = Vector512.Create(DevianceSingleS5);
-            sum = Vector512.Create(DevianceSingleS4) + (z * sum);
-            sum = Vector512.Create(DevianceSingleS3) + (z * sum);
-            sum = Vector512.Create(DevianceSingleS2) + (z * sum);
-            sum = Vector512.Create(DevianceSingleS1) + (z * sum);
-            sum = Vector512.Create(DevianceSingleS0) + (z * sum);
-            return sum;
-        }
-
     }
 }

@@ -38,58 +38,20 @@ namespace DivergenceGen
         /// </summary>
         /// <param name="x">The lanes whose natural logarithms to compute.</param>
         /// <returns>A vector whose lane i is ln(x[i]).</returns>
+        [WidthTemplate(256, 512)]
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector128<double> Log(Vector128<double> x) => PortableVectorMath.Log(x);
 
         /// <summary>
-        /// Natural logarithm of each lane of <paramref name="x"/>, like <see cref="System.Math.Log(double)"/> per lane: error at most 2 ulp
-        /// (measured below 0.86 ulp; below 0.54 ulp where the table-driven log runs, docs/vector-maths.md); log(±0) = −∞,
-        /// log(+∞) = +∞, log(x &lt; 0) = log(NaN) = NaN; subnormals are exact inputs.
-        /// </summary>
-        /// <param name="x">The lanes whose natural logarithms to compute.</param>
-        /// <returns>A vector whose lane i is ln(x[i]).</returns>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector256<double> Log(Vector256<double> x) => PortableVectorMath.Log(x);
-
-        /// <summary>
-        /// Natural logarithm of each lane of <paramref name="x"/>, like <see cref="System.Math.Log(double)"/> per lane: error at most 2 ulp
-        /// (measured below 0.86 ulp; below 0.54 ulp where the table-driven log runs, docs/vector-maths.md); log(±0) = −∞,
-        /// log(+∞) = +∞, log(x &lt; 0) = log(NaN) = NaN; subnormals are exact inputs.
-        /// </summary>
-        /// <param name="x">The lanes whose natural logarithms to compute.</param>
-        /// <returns>A vector whose lane i is ln(x[i]).</returns>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector512<double> Log(Vector512<double> x) => PortableVectorMath.Log(x);
-
-        /// <summary>
         /// Natural logarithm of each lane of <paramref name="x"/>, like <see cref="System.MathF.Log(float)"/> per lane: error at most 2 ulp
         /// (measured below 0.86 ulp; below 0.54 ulp where the table-driven log runs, docs/vector-maths.md); log(±0) = −∞,
         /// log(+∞) = +∞, log(x &lt; 0) = log(NaN) = NaN; subnormals are exact inputs.
         /// </summary>
         /// <param name="x">The lanes whose natural logarithms to compute.</param>
         /// <returns>A vector whose lane i is ln(x[i]).</returns>
+        [WidthTemplate(256, 512)]
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector128<float> Log(Vector128<float> x) => PortableVectorMath.Log(x);
-
-        /// <summary>
-        /// Natural logarithm of each lane of <paramref name="x"/>, like <see cref="System.MathF.Log(float)"/> per lane: error at most 2 ulp
-        /// (measured below 0.86 ulp; below 0.54 ulp where the table-driven log runs, docs/vector-maths.md); log(±0) = −∞,
-        /// log(+∞) = +∞, log(x &lt; 0) = log(NaN) = NaN; subnormals are exact inputs.
-        /// </summary>
-        /// <param name="x">The lanes whose natural logarithms to compute.</param>
-        /// <returns>A vector whose lane i is ln(x[i]).</returns>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector256<float> Log(Vector256<float> x) => PortableVectorMath.Log(x);
-
-        /// <summary>
-        /// Natural logarithm of each lane of <paramref name="x"/>, like <see cref="System.MathF.Log(float)"/> per lane: error at most 2 ulp
-        /// (measured below 0.86 ulp; below 0.54 ulp where the table-driven log runs, docs/vector-maths.md); log(±0) = −∞,
-        /// log(+∞) = +∞, log(x &lt; 0) = log(NaN) = NaN; subnormals are exact inputs.
-        /// </summary>
-        /// <param name="x">The lanes whose natural logarithms to compute.</param>
-        /// <returns>A vector whose lane i is ln(x[i]).</returns>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector512<float> Log(Vector512<float> x) => PortableVectorMath.Log(x);
 
         /// <summary>
         /// log(1 + x) for each lane of <paramref name="x"/>, accurate also where |x| is tiny and 1 + x rounds: error at most
@@ -98,6 +60,7 @@ namespace DivergenceGen
         /// </summary>
         /// <param name="x">The lanes, each at least −1.</param>
         /// <returns>A vector whose lane i is ln(1 + x[i]).</returns>
+        [WidthTemplate(256, 512)]
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector128<double> Log1p(Vector128<double> x) => PortableVectorMath.Log1p(x);
 
@@ -108,108 +71,31 @@ namespace DivergenceGen
         /// </summary>
         /// <param name="x">The lanes, each at least −1.</param>
         /// <returns>A vector whose lane i is ln(1 + x[i]).</returns>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector256<double> Log1p(Vector256<double> x) => PortableVectorMath.Log1p(x);
-
-        /// <summary>
-        /// log(1 + x) for each lane of <paramref name="x"/>, accurate also where |x| is tiny and 1 + x rounds: error at most
-        /// 2 ulp (measured below 1 ulp). Defined for x ≥ −1: log1p(−1) = −∞, log1p(+∞) = +∞, log1p(±0) = ±0; x &lt; −1 or NaN
-        /// gives NaN.
-        /// </summary>
-        /// <param name="x">The lanes, each at least −1.</param>
-        /// <returns>A vector whose lane i is ln(1 + x[i]).</returns>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector512<double> Log1p(Vector512<double> x) => PortableVectorMath.Log1p(x);
-
-        /// <summary>
-        /// log(1 + x) for each lane of <paramref name="x"/>, accurate also where |x| is tiny and 1 + x rounds: error at most
-        /// 2 ulp (measured below 1 ulp). Defined for x ≥ −1: log1p(−1) = −∞, log1p(+∞) = +∞, log1p(±0) = ±0; x &lt; −1 or NaN
-        /// gives NaN.
-        /// </summary>
-        /// <param name="x">The lanes, each at least −1.</param>
-        /// <returns>A vector whose lane i is ln(1 + x[i]).</returns>
+        [WidthTemplate(256, 512)]
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector128<float> Log1p(Vector128<float> x) => PortableVectorMath.Log1p(x);
 
         /// <summary>
-        /// log(1 + x) for each lane of <paramref name="x"/>, accurate also where |x| is tiny and 1 + x rounds: error at most
-        /// 2 ulp (measured below 1 ulp). Defined for x ≥ −1: log1p(−1) = −∞, log1p(+∞) = +∞, log1p(±0) = ±0; x &lt; −1 or NaN
-        /// gives NaN.
-        /// </summary>
-        /// <param name="x">The lanes, each at least −1.</param>
-        /// <returns>A vector whose lane i is ln(1 + x[i]).</returns>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector256<float> Log1p(Vector256<float> x) => PortableVectorMath.Log1p(x);
-
-        /// <summary>
-        /// log(1 + x) for each lane of <paramref name="x"/>, accurate also where |x| is tiny and 1 + x rounds: error at most
-        /// 2 ulp (measured below 1 ulp). Defined for x ≥ −1: log1p(−1) = −∞, log1p(+∞) = +∞, log1p(±0) = ±0; x &lt; −1 or NaN
-        /// gives NaN.
-        /// </summary>
-        /// <param name="x">The lanes, each at least −1.</param>
-        /// <returns>A vector whose lane i is ln(1 + x[i]).</returns>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector512<float> Log1p(Vector512<float> x) => PortableVectorMath.Log1p(x);
-
-        /// <summary>
         /// e^x for each lane of <paramref name="x"/>, like <see cref="System.Math.Exp(double)"/> per lane: error at most 2 ulp
         /// (measured below 0.66 ulp; subnormal results, x in about [−745.13, −708.40], rounded once, measured in subnormal ulps).
         /// exp(±0) = 1, exp(+∞) = +∞, exp(−∞) = +0, exp(NaN) = NaN; x &gt; 709.78 gives +∞ and x &lt; −745.13 gives +0.
         /// </summary>
         /// <param name="x">The exponents.</param>
         /// <returns>A vector whose lane i is e^x[i].</returns>
+        [WidthTemplate(256, 512)]
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector128<double> Exp(Vector128<double> x) => PortableVectorMath.Exp(x);
 
         /// <summary>
-        /// e^x for each lane of <paramref name="x"/>, like <see cref="System.Math.Exp(double)"/> per lane: error at most 2 ulp
-        /// (measured below 0.66 ulp; subnormal results, x in about [−745.13, −708.40], rounded once, measured in subnormal ulps).
-        /// exp(±0) = 1, exp(+∞) = +∞, exp(−∞) = +0, exp(NaN) = NaN; x &gt; 709.78 gives +∞ and x &lt; −745.13 gives +0.
-        /// </summary>
-        /// <param name="x">The exponents.</param>
-        /// <returns>A vector whose lane i is e^x[i].</returns>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector256<double> Exp(Vector256<double> x) => PortableVectorMath.Exp(x);
-
-        /// <summary>
-        /// e^x for each lane of <paramref name="x"/>, like <see cref="System.Math.Exp(double)"/> per lane: error at most 2 ulp
-        /// (measured below 0.66 ulp; subnormal results, x in about [−745.13, −708.40], rounded once, measured in subnormal ulps).
-        /// exp(±0) = 1, exp(+∞) = +∞, exp(−∞) = +0, exp(NaN) = NaN; x &gt; 709.78 gives +∞ and x &lt; −745.13 gives +0.
-        /// </summary>
-        /// <param name="x">The exponents.</param>
-        /// <returns>A vector whose lane i is e^x[i].</returns>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector512<double> Exp(Vector512<double> x) => PortableVectorMath.Exp(x);
-
-        /// <summary>
         /// e^x for each lane of <paramref name="x"/>, like <see cref="System.MathF.Exp(float)"/> per lane: error at most 2 ulp
         /// (measured below 0.66 ulp; subnormal results, x in about [−103.97, −87.34], rounded once, measured in subnormal ulps).
         /// exp(±0) = 1, exp(+∞) = +∞, exp(−∞) = +0, exp(NaN) = NaN; x &gt; 88.72 gives +∞ and x &lt; −103.97 gives +0.
         /// </summary>
         /// <param name="x">The exponents.</param>
         /// <returns>A vector whose lane i is e^x[i].</returns>
+        [WidthTemplate(256, 512)]
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector128<float> Exp(Vector128<float> x) => PortableVectorMath.Exp(x);
-
-        /// <summary>
-        /// e^x for each lane of <paramref name="x"/>, like <see cref="System.MathF.Exp(float)"/> per lane: error at most 2 ulp
-        /// (measured below 0.66 ulp; subnormal results, x in about [−103.97, −87.34], rounded once, measured in subnormal ulps).
-        /// exp(±0) = 1, exp(+∞) = +∞, exp(−∞) = +0, exp(NaN) = NaN; x &gt; 88.72 gives +∞ and x &lt; −103.97 gives +0.
-        /// </summary>
-        /// <param name="x">The exponents.</param>
-        /// <returns>A vector whose lane i is e^x[i].</returns>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector256<float> Exp(Vector256<float> x) => PortableVectorMath.Exp(x);
-
-        /// <summary>
-        /// e^x for each lane of <paramref name="x"/>, like <see cref="System.MathF.Exp(float)"/> per lane: error at most 2 ulp
-        /// (measured below 0.66 ulp; subnormal results, x in about [−103.97, −87.34], rounded once, measured in subnormal ulps).
-        /// exp(±0) = 1, exp(+∞) = +∞, exp(−∞) = +0, exp(NaN) = NaN; x &gt; 88.72 gives +∞ and x &lt; −103.97 gives +0.
-        /// </summary>
-        /// <param name="x">The exponents.</param>
-        /// <returns>A vector whose lane i is e^x[i].</returns>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector512<float> Exp(Vector512<float> x) => PortableVectorMath.Exp(x);
 
         /// <summary>
         /// log(x/y) per lane with one logarithm: the quotient r = x/y is formed, and the rounding of the division is put
@@ -221,6 +107,7 @@ namespace DivergenceGen
         /// <param name="x">The numerators.</param>
         /// <param name="y">The denominators.</param>
         /// <returns>A vector whose lane i is ln(x[i] / y[i]).</returns>
+        [WidthTemplate(256)]
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector128<double> LogRatio(Vector128<double> x, Vector128<double> y)
         {
@@ -238,6 +125,7 @@ namespace DivergenceGen
         /// LogRatio's fast path, where no finite positive lane's quotient left the normal range: log r + (x − r·y)/x with the
         /// residual exact (also the first pass of <c>XLogRatio&lt;FastPass&gt;</c> at this width).
         /// </summary>
+        [WidthTemplate(256)]
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector128<double> LogRatioOfSafeQuotient(Vector128<double> x, Vector128<double> y, Vector128<double> ratio, Vector128<double> finitePositive)
         {
@@ -299,45 +187,7 @@ namespace DivergenceGen
         /// <param name="x">The numerators.</param>
         /// <param name="y">The denominators.</param>
         /// <returns>A vector whose lane i is ln(x[i] / y[i]).</returns>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector256<double> LogRatio(Vector256<double> x, Vector256<double> y)
-        {
-            var ratio = x / y;
-            var finitePositive = FinitePositive(x, y, double.MaxValue);
-            if (!QuotientIsSafe(finitePositive, ratio, 2.2250738585072014E-308, double.MaxValue))
-            {
-                return LogDifference(x, y); // out of line: keeps the inlined fast path small
-            }
-
-            return LogRatioOfSafeQuotient(x, y, ratio, finitePositive);
-        }
-
-        /// <summary>
-        /// LogRatio's fast path, where no finite positive lane's quotient left the normal range: log r + (x − r·y)/x with the
-        /// residual exact (also the first pass of <c>XLogRatio&lt;FastPass&gt;</c> at this width).
-        /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector256<double> LogRatioOfSafeQuotient(Vector256<double> x, Vector256<double> y, Vector256<double> ratio, Vector256<double> finitePositive)
-        {
-            // x − ratio·y, exactly; for tiny x the residual would be subnormal and lose bits, so those lanes are scaled
-            // by a power of two first (2⁶⁰⁰ below 2⁻⁹⁰⁰), which leaves the quotient unchanged.
-            var tiny = Vector256.LessThan(x, Vector256.Create(1.1830521861667747E-271));
-            var xs = Vector256.ConditionalSelect(tiny, x * Vector256.Create(4.149515568880993E+180), x);
-            var ys = Vector256.ConditionalSelect(tiny, y * Vector256.Create(4.149515568880993E+180), y);
-            var residual = PortableVectorMath.MultiplySubtractExact(ratio, ys, xs);
-            return Log(ratio) + Vector256.ConditionalSelect(finitePositive, residual / xs, Vector256<double>.Zero);
-        }
-
-        /// <summary>
-        /// log(x/y) per lane with one logarithm: the quotient r = x/y is formed, and the rounding of the division is put
-        /// back exactly to first order, log(x/y) = log r + (x − r·y)/x, with the residual x − r·y computed exactly (a fused
-        /// multiply-add). So the result is as accurate as the logarithm itself, even where x ≈ y and log(x/y) is tiny.
-        /// Where a lane with finite x, y &gt; 0 would overflow or underflow the quotient (a subnormal operand), the whole
-        /// vector falls back to log x − log y. Lanes with x = 0 give −∞, y = 0 &lt; x give +∞ (as log(x/y) would).
-        /// </summary>
-        /// <param name="x">The numerators.</param>
-        /// <param name="y">The denominators.</param>
-        /// <returns>A vector whose lane i is ln(x[i] / y[i]).</returns>
+        [WidthTemplate(512)]
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector256<float> LogRatio(Vector256<float> x, Vector256<float> y)
         {
@@ -384,35 +234,6 @@ namespace DivergenceGen
             var ys = Vector512.ConditionalSelect(tiny, y * Vector512.Create(4.149515568880993E+180), y);
             var residual = PortableVectorMath.MultiplySubtractExact(ratio, ys, xs);
             return Log(ratio) + Vector512.ConditionalSelect(finitePositive, residual / xs, Vector512<double>.Zero);
-        }
-
-        /// <summary>
-        /// log(x/y) per lane with one logarithm: the quotient r = x/y is formed, and the rounding of the division is put
-        /// back exactly to first order, log(x/y) = log r + (x − r·y)/x, with the residual x − r·y computed exactly (a fused
-        /// multiply-add). So the result is as accurate as the logarithm itself, even where x ≈ y and log(x/y) is tiny.
-        /// Where a lane with finite x, y &gt; 0 would overflow or underflow the quotient (a subnormal operand), the whole
-        /// vector falls back to log x − log y. Lanes with x = 0 give −∞, y = 0 &lt; x give +∞ (as log(x/y) would).
-        /// </summary>
-        /// <param name="x">The numerators.</param>
-        /// <param name="y">The denominators.</param>
-        /// <returns>A vector whose lane i is ln(x[i] / y[i]).</returns>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector512<float> LogRatio(Vector512<float> x, Vector512<float> y)
-        {
-            var ratio = x / y;
-            var finitePositive = FinitePositive(x, y, float.MaxValue);
-            if (!QuotientIsSafe(finitePositive, ratio, 1.17549435E-38f, float.MaxValue))
-            {
-                return LogDifference(x, y); // out of line: keeps the inlined fast path small
-            }
-
-            // x − ratio·y, exactly; for tiny x the residual would be subnormal and lose bits, so those lanes are scaled
-            // by a power of two first (2⁶⁰ below 2⁻⁹⁰), which leaves the quotient unchanged.
-            var tiny = Vector512.LessThan(x, Vector512.Create(8.0779356E-28f));
-            var xs = Vector512.ConditionalSelect(tiny, x * Vector512.Create(1.1529215E+18f), x);
-            var ys = Vector512.ConditionalSelect(tiny, y * Vector512.Create(1.1529215E+18f), y);
-            var residual = PortableVectorMath.MultiplySubtractExact(ratio, ys, xs);
-            return Log(ratio) + Vector512.ConditionalSelect(finitePositive, residual / xs, Vector512<float>.Zero);
         }
 
         /// <summary>
@@ -476,6 +297,7 @@ namespace DivergenceGen
             return Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256<double>.Zero), x * LogRatio(x, y), Vector256<double>.Zero);
         }
 
+        [WidthTemplate(512)]
         [MethodImpl(MethodImplOptions.NoInlining)]
         private static Vector256<double> XLogRatioGeneral(Vector256<double> x, Vector256<double> y) =>
             Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256<double>.Zero), x * LogRatio(x, y), Vector256<double>.Zero);
@@ -507,6 +329,7 @@ namespace DivergenceGen
             return XLogRatioGeneral(x, y);
         }
 
+        [WidthTemplate(512)]
         [MethodImpl(MethodImplOptions.NoInlining)]
         private static Vector256<float> XLogRatioGeneral(Vector256<float> x, Vector256<float> y) =>
             Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256<float>.Zero), x * LogRatio(x, y), Vector256<float>.Zero);
@@ -538,10 +361,6 @@ namespace DivergenceGen
             return XLogRatioGeneral(x, y);
         }
 
-        [MethodImpl(MethodImplOptions.NoInlining)]
-        private static Vector512<double> XLogRatioGeneral(Vector512<double> x, Vector512<double> y) =>
-            Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512<double>.Zero), x * LogRatio(x, y), Vector512<double>.Zero);
-
         /// <summary>
         /// x·log(x/y) per lane, 0 where x ≤ 0 or x is NaN: the KL term of a lane, as
         /// <c>ConditionalSelect(x &gt; 0, x * LogRatio(x, y), 0)</c> with the same accuracy. Lanes with y = 0 &lt; x give +∞.
@@ -569,15 +388,13 @@ namespace DivergenceGen
             return XLogRatioGeneral(x, y);
         }
 
-        [MethodImpl(MethodImplOptions.NoInlining)]
-        private static Vector512<float> XLogRatioGeneral(Vector512<float> x, Vector512<float> y) =>
-            Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512<float>.Zero), x * LogRatio(x, y), Vector512<float>.Zero);
-
+        [WidthTemplate(256, 512)]
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector128<T> FinitePositive<T>(Vector128<T> x, Vector128<T> y, T max) =>
             Vector128.GreaterThan(x, Vector128<T>.Zero) & Vector128.GreaterThan(y, Vector128<T>.Zero)
             & Vector128.LessThanOrEqual(x, Vector128.Create(max)) & Vector128.LessThanOrEqual(y, Vector128.Create(max));
 
+        [WidthTemplate(256, 512)]
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static bool QuotientIsSafe<T>(Vector128<T> finitePositive, Vector128<T> ratio, T minNormal, T max)
         {
@@ -585,46 +402,12 @@ namespace DivergenceGen
             return (finitePositive & ~normal) == Vector128<T>.Zero;
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector256<T> FinitePositive<T>(Vector256<T> x, Vector256<T> y, T max) =>
-            Vector256.GreaterThan(x, Vector256<T>.Zero) & Vector256.GreaterThan(y, Vector256<T>.Zero)
-            & Vector256.LessThanOrEqual(x, Vector256.Create(max)) & Vector256.LessThanOrEqual(y, Vector256.Create(max));
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static bool QuotientIsSafe<T>(Vector256<T> finitePositive, Vector256<T> ratio, T minNormal, T max)
-        {
-            var normal = Vector256.GreaterThanOrEqual(ratio, Vector256.Create(minNormal)) & Vector256.LessThanOrEqual(ratio, Vector256.Create(max));
-            return (finitePositive & ~normal) == Vector256<T>.Zero;
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector512<T> FinitePositive<T>(Vector512<T> x, Vector512<T> y, T max) =>
-            Vector512.GreaterThan(x, Vector512<T>.Zero) & Vector512.GreaterThan(y, Vector512<T>.Zero)
-            & Vector512.LessThanOrEqual(x, Vector512.Create(max)) & Vector512.LessThanOrEqual(y, Vector512.Create(max));
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static bool QuotientIsSafe<T>(Vector512<T> finitePositive, Vector512<T> ratio, T minNormal, T max)
-        {
-            var normal = Vector512.GreaterThanOrEqual(ratio, Vector512.Create(minNormal)) & Vector512.LessThanOrEqual(ratio, Vector512.Create(max));
-            return (finitePositive & ~normal) == Vector512<T>.Zero;
-        }
-
+        [WidthTemplate(256, 512)]
         [MethodImpl(MethodImplOptions.NoInlining)]
         private static Vector128<double> LogDifference(Vector128<double> x, Vector128<double> y) => Log(x) - Log(y);
 
+        [WidthTemplate(256, 512)]
         [MethodImpl(MethodImplOptions.NoInlining)]
         private static Vector128<float> LogDifference(Vector128<float> x, Vector128<float> y) => Log(x) - Log(y);
-
-        [MethodImpl(MethodImplOptions.NoInlining)]
-        private static Vector256<double> LogDifference(Vector256<double> x, Vector256<double> y) => Log(x) - Log(y);
-
-        [MethodImpl(MethodImplOptions.NoInlining)]
-        private static Vector256<float> LogDifference(Vector256<float> x, Vector256<float> y) => Log(x) - Log(y);
-
-        [MethodImpl(MethodImplOptions.NoInlining)]
-        private static Vector512<double> LogDifference(Vector512<double> x, Vector512<double> y) => Log(x) - Log(y);
-
-        [MethodImpl(MethodImplOptions.NoInlining)]
-        private static Vector512<float> LogDifference(Vector512<float> x, Vector512<float> y) => Log(x) - Log(y);
     }
 }

@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
-"""Writes VectorMath.ExpMinusOne.cs: phi(x) = e^x - 1 - x and e^x - 1 per vector width (128, 256, 512) and precision
-(double, float) from one template. Not run by the build or CI. Needs mpmath. Run from src/DivergenceGen/Math."""
+"""Writes VectorMath.ExpMinusOne.cs: phi(x) = e^x - 1 - x and e^x - 1 per precision (double, float), with the 1/k!
+coefficients from mpmath, as Vector128 methods marked [WidthTemplate(256, 512)]: the build writes the 256- and 512-bit
+copies (generator/DivergenceGen.WidthTemplates). Not run by the build or CI. Needs mpmath. Run from src/DivergenceGen/Math."""
 from mpmath import mp, factorial
 
 mp.dps = 40
 dc = [repr(float(1 / factorial(k))) for k in range(2, 26)]
 fc = [repr(float(1 / factorial(k))) + "f" for k in range(2, 16)]
-widths = [128, 256, 512]
+widths = [128]  # the templates; [WidthTemplate(256, 512)] has the build write the other widths
 out = []
 out.append('''using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
@@ -16,7 +17,8 @@ namespace DivergenceGen
     /// <summary>
     /// φ(x) = eˣ − 1 − x and eˣ − 1 lane-wise, accurate where x is near 0: the diagonal-normal KL divergence is
     /// ½Σ(Δμ²/σq² + φ(log σp² − log σq²)), a sum of non-negative terms that keeps full relative accuracy where P ≈ Q, and its
-    /// gradient in log σp² is ½·(e^(log σp² − log σq²) − 1). Written by tools/expminusone.py (one template, six copies).
+    /// gradient in log σp² is ½·(e^(log σp² − log σq²) − 1). Written by tools/expminusone.py (the
+    /// Vector128 methods; the build copies them to 256 and 512 bits, [WidthTemplate]).
     /// </summary>
     /// <remarks>
     /// For −1 ≤ x ≤ 2 both come from φ(x) = x²·Σ_{k≥2} x^(k−2)/k! (Taylor, Horner, to k = 25 for double and 15 for float:
@@ -47,6 +49,7 @@ for t, coeffs, ov, one, two in [("double", dc, "ExpOverflowDouble", "1d", "2d"),
         /// (fused where the CPU has FMA): straight-line, so that where ExpMinusOneMinus and Expm1 are both inlined on the
         /// same x (a KL term and its gradient) the JIT computes it, and the exp, once.
         /// </summary>
+        [WidthTemplate(256, 512)]
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static {VT} ExpGapSeries({VT} x)
         {{
@@ -56,6 +59,7 @@ for t, coeffs, ov, one, two in [("double", dc, "ExpOverflowDouble", "1d", "2d"),
         }}
 
         /// <summary>The lanes where −1 ≤ x ≤ 2 (the series' range).</summary>
+        [WidthTemplate(256, 512)]
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static {VT} InSeriesRange({VT} x) =>
             {V}.GreaterThanOrEqual(x, {V}.Create(-{one})) & {V}.LessThanOrEqual(x, {V}.Create({two}));
@@ -63,6 +67,7 @@ for t, coeffs, ov, one, two in [("double", dc, "ExpOverflowDouble", "1d", "2d"),
         /// <summary>φ(x) = eˣ − 1 − x ≥ 0 in each lane, with full relative accuracy near 0 (≈ x²/2); see the type's remarks.</summary>
         /// <param name="x">The lanes.</param>
         /// <returns>A vector whose lane i is e^x[i] − 1 − x[i] (+∞ at ±∞ and where exp overflows).</returns>
+        [WidthTemplate(256, 512)]
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static {VT} ExpMinusOneMinus({VT} x)
         {{
@@ -74,6 +79,7 @@ for t, coeffs, ov, one, two in [("double", dc, "ExpOverflowDouble", "1d", "2d"),
         /// <summary>eˣ − 1 in each lane, with full relative accuracy near 0; see the type's remarks.</summary>
         /// <param name="x">The lanes.</param>
         /// <returns>A vector whose lane i is e^x[i] − 1 (−1 at −∞, +∞ at +∞).</returns>
+        [WidthTemplate(256, 512)]
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static {VT} Expm1({VT} x) =>
             {V}.ConditionalSelect(InSeriesRange(x), x + ExpGapSeries(x), Exp(x) - {VT}.One);
