@@ -35,7 +35,7 @@ namespace DivergenceGen.Generator.Emit
         private string Readonly => _c.ReadonlyMember;
 
         /// <summary>(float)(x) for float, x for double.</summary>
-        private string Narrow(string doubleExpression) => IsDouble ? doubleExpression : "(float)(" + doubleExpression + ")";
+        private string Narrow(string doubleExpression) => _c.Narrow(doubleExpression);
 
         private bool IsParameter(string name) => _f.Parameters.Any(p => p.Name == name);
 
@@ -438,39 +438,12 @@ namespace DivergenceGen.Generator.Emit
             _w.Line();
             _w.Line("private " + Readonly + "double EntropyInDouble() => " + Lower(_f.Entropy) + ";");
             _w.Line();
-            _w.Summary("The Kullback–Leibler divergence in nats, where P is this instance and Q is <paramref name=\"q\"/>:\n"
-                + Escape(_f.KLFormula) + ".\nNever negative (a negative rounding residue is returned as 0); 0 for Q = P.");
-            _w.Doc("<param name=\"q\">The second distribution Q.</param>");
-            _c.NullCheckDoc("q");
-            _c.DefaultCheckDoc();
-            using (_w.Block("public " + Readonly + T + " KLDivergence(in " + Self + " q)"))
-            {
-                _c.NullCheck("q");
-                _c.DefaultCheck("q");
-                _w.Line("return " + Narrow("KLDivergenceInDouble(in q)") + ";");
-            }
-
-            _w.Line();
-            using (_w.Block("private " + Readonly + "double KLDivergenceInDouble(in " + Self + " q)"))
-            {
-                _w.Line("double d = " + Lower(_f.KLDivergence) + ";");
-                _w.Line("return d > 0d ? d : 0d;");
-            }
-
-            _w.Line();
-            _w.Summary("The cross-entropy in nats, H(P, Q) = −E_P[log q(X)] = H(P) + D(P‖Q), where P is this instance\n"
+            _c.EmitKLAndCrossEntropyInDouble(
+                "The Kullback–Leibler divergence in nats, where P is this instance and Q is <paramref name=\"q\"/>:\n"
+                + Escape(_f.KLFormula) + ".\nNever negative (a negative rounding residue is returned as 0); 0 for Q = P.",
+                Lower(_f.KLDivergence),
+                "The cross-entropy in nats, H(P, Q) = −E_P[log q(X)] = H(P) + D(P‖Q), where P is this instance\n"
                 + "(computed as that sum, in double); +∞ where the divergence is.");
-            _w.Doc("<param name=\"q\">The second distribution Q.</param>");
-            _c.NullCheckDoc("q");
-            _c.DefaultCheckDoc();
-            using (_w.Block("public " + Readonly + T + " CrossEntropy(in " + Self + " q)"))
-            {
-                _c.NullCheck("q");
-                _c.DefaultCheck("q");
-                _w.Line("return " + Narrow("EntropyInDouble() + KLDivergenceInDouble(in q)") + ";");
-            }
-
-            _w.Line();
         }
 
         /// <summary>The static KL over many parameter pairs, element by element: <c>KLDivergence(p₁…, q₁…, destination)</c>.</summary>

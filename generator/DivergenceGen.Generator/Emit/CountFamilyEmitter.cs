@@ -53,7 +53,7 @@ namespace DivergenceGen.Generator.Emit
         private static string D(double value) => Lowering.Literal(value, PrecisionKind.Double);
 
         /// <summary>(T)(x) for float, x for double.</summary>
-        private string Narrow(string doubleExpression) => IsDouble ? doubleExpression : "(float)(" + doubleExpression + ")";
+        private string Narrow(string doubleExpression) => _c.Narrow(doubleExpression);
 
         private bool IsParameter(string name) => _f.Parameters.Any(p => p.Name == name);
 
@@ -528,40 +528,13 @@ namespace DivergenceGen.Generator.Emit
                 + (entropy.Value is { } formula ? Lower(formula) : KernelCall("Entropy")) + ";");
 
             _w.Line();
-            _w.Summary("The Kullback–Leibler divergence in nats, " + SourceWriter.Escape(_f.KLFormula) + ", where P is this instance.\n"
+            _c.EmitKLAndCrossEntropyInDouble(
+                "The Kullback–Leibler divergence in nats, " + SourceWriter.Escape(_f.KLFormula) + ", where P is this instance.\n"
                 + "0·log(0/q) = 0; +∞ (never NaN) where Q gives probability 0 to an outcome P can produce; never negative\n"
-                + "(a negative rounding residue is returned as 0).");
-            _w.Doc("<param name=\"q\">The second distribution Q.</param>");
-            _c.NullCheckDoc("q");
-            _c.DefaultCheckDoc();
-            using (_w.Block("public " + Readonly + T + " KLDivergence(in " + Self + " q)"))
-            {
-                _c.NullCheck("q");
-                _c.DefaultCheck("q");
-                _w.Line("return " + Narrow("KLDivergenceInDouble(in q)") + ";");
-            }
-
-            _w.Line();
-            using (_w.Block("private " + Readonly + "double KLDivergenceInDouble(in " + Self + " q)"))
-            {
-                _w.Line("double d = " + Lower(_f.KLDivergence(_shape)) + ";");
-                _w.Line("return d > 0d ? d : 0d;");
-            }
-
-            _w.Line();
-            _w.Summary("The cross-entropy in nats, H(P, Q) = −E_P[log q(X)] = H(P) + D(P‖Q), where P is this instance\n"
+                + "(a negative rounding residue is returned as 0).",
+                Lower(_f.KLDivergence(_shape)),
+                "The cross-entropy in nats, H(P, Q) = −E_P[log q(X)] = H(P) + D(P‖Q), where P is this instance\n"
                 + "(computed as that sum, in double); +∞ where Q gives probability 0 to an outcome P can produce.");
-            _w.Doc("<param name=\"q\">The second distribution Q.</param>");
-            _c.NullCheckDoc("q");
-            _c.DefaultCheckDoc();
-            using (_w.Block("public " + Readonly + T + " CrossEntropy(in " + Self + " q)"))
-            {
-                _c.NullCheck("q");
-                _c.DefaultCheck("q");
-                _w.Line("return " + Narrow("EntropyInDouble() + KLDivergenceInDouble(in q)") + ";");
-            }
-
-            _w.Line();
         }
 
         /// <summary>

@@ -142,6 +142,60 @@ namespace DivergenceGen.Generator.Emit
             }
         }
 
+        /// <summary>
+        /// Opens an instance member of P that takes the second distribution (<c>in Self q</c>), after its summary: the doc of
+        /// <c>q</c> (<paramref name="qDoc"/>), any further <paramref name="docs"/> lines, the null and default exception docs,
+        /// then the block with the null and default checks written; the caller writes the rest of the body.
+        /// </summary>
+        public IDisposable QMember(string signature, string qDoc = "The second distribution Q.", params string[] docs)
+        {
+            W.Doc("<param name=\"q\">" + qDoc + "</param>");
+            foreach (var doc in docs)
+            {
+                W.Doc(doc);
+            }
+
+            NullCheckDoc("q");
+            DefaultCheckDoc();
+            var block = W.Block(signature);
+            NullCheck("q");
+            DefaultCheck("q");
+            return block;
+        }
+
+        /// <summary>A double expression as the element type: itself, or narrowed by <c>(float)(…)</c>.</summary>
+        public string Narrow(string doubleExpression) => Spec.Precision == PrecisionKind.Single ? "(float)(" + doubleExpression + ")" : doubleExpression;
+
+        /// <summary>
+        /// <c>KLDivergence(in q)</c> and <c>CrossEntropy(in q)</c> of a family whose measures are computed in double
+        /// (<c>KLDivergenceInDouble</c>: <paramref name="klValue"/> clamped at 0; the cross-entropy as
+        /// <c>EntropyInDouble() + KLDivergenceInDouble(in q)</c>, so the entropy member must exist), narrowed once at the end.
+        /// </summary>
+        public void EmitKLAndCrossEntropyInDouble(string klSummary, string klValue, string crossEntropySummary)
+        {
+            W.Summary(klSummary);
+            using (QMember("public " + ReadonlyMember + T + " KLDivergence(in " + Self + " q)"))
+            {
+                W.Line("return " + Narrow("KLDivergenceInDouble(in q)") + ";");
+            }
+
+            W.Line();
+            using (W.Block("private " + ReadonlyMember + "double KLDivergenceInDouble(in " + Self + " q)"))
+            {
+                W.Line("double d = " + klValue + ";");
+                W.Line("return d > 0d ? d : 0d;");
+            }
+
+            W.Line();
+            W.Summary(crossEntropySummary);
+            using (QMember("public " + ReadonlyMember + T + " CrossEntropy(in " + Self + " q)"))
+            {
+                W.Line("return " + Narrow("EntropyInDouble() + KLDivergenceInDouble(in q)") + ";");
+            }
+
+            W.Line();
+        }
+
         /// <summary>The exception doc line that goes with <see cref="NullCheck"/>.</summary>
         public void NullCheckDoc(string parameter)
         {

@@ -564,14 +564,8 @@ namespace DivergenceGen.Generator.Emit
             _w.Summary("The Kullback–Leibler divergence in nats, D(P‖Q) = A(η_Q) − A(η_P) − (η_Q − η_P)·∇A(η_P): the Bregman divergence of the\n"
                 + "log-partition, where P is this instance (∇A from the symbolic derivative of <c>LogPartition</c>). A negative result, which\n"
                 + "only rounding can give, is returned as 0; the difference of A loses relative accuracy where P ≈ Q.");
-            _w.Doc("<param name=\"q\">The second distribution Q.</param>");
-            _w.Doc("<returns>D(P‖Q) ≥ 0.</returns>");
-            _c.NullCheckDoc("q");
-            _c.DefaultCheckDoc();
-            using (_w.Block("public " + Readonly + "double KLDivergence(in " + Self + " q)"))
+            using (_c.QMember("public " + Readonly + "double KLDivergence(in " + Self + " q)", "The second distribution Q.", "<returns>D(P‖Q) ≥ 0.</returns>"))
             {
-                _c.NullCheck("q");
-                _c.DefaultCheck("q");
                 _w.Line(MeanLocals + " // ∇A(η_P)");
                 _w.Line("double kl = q._logPartition - _logPartition - (" + meanDot + ");");
                 _w.Line("return kl < 0d ? 0d : kl; // KL ≥ 0: a negative value is rounding (NaN passes through)");

@@ -91,7 +91,7 @@ namespace DivergenceGen.Generator.Emit
         }
 
         /// <summary>A double value as the type's <c>T</c>: <c>(float)(x)</c> for a float type.</summary>
-        public string Narrow(string doubleValue) => _c.Spec.Precision == PrecisionKind.Single ? "(float)(" + doubleValue + ")" : doubleValue;
+        public string Narrow(string doubleValue) => _c.Narrow(doubleValue);
 
         /// <summary>
         /// The static forms on raw vectors of <paramref name="length"/> probabilities. <paramref name="sum"/> gives the C# of

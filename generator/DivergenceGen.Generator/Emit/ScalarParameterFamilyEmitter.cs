@@ -280,13 +280,8 @@ namespace DivergenceGen.Generator.Emit
                 + (_f.ClosedFormKLMethod is null ? string.Empty : _f.ClosedFormKLMethod + "\n")
                 + "0·log(0/q) = 0; +∞ (never NaN) where Q gives probability 0 to an outcome P can produce; "
                 + "never negative (a negative rounding residue is returned as 0).");
-            _w.Doc("<param name=\"q\">The second distribution Q.</param>");
-            _c.NullCheckDoc("q");
-            _c.DefaultCheckDoc();
-            using (_w.Block("public " + Readonly + T + " KLDivergence(in " + Self + " q)"))
+            using (_c.QMember("public " + Readonly + T + " KLDivergence(in " + Self + " q)"))
             {
-                _c.NullCheck("q");
-                _c.DefaultCheck("q");
                 _w.Line(T + " d = " + fields.Lower(_f.ClosedFormKLDivergence ?? KLExpr) + ";");
                 _w.Line("return d > " + _c.Literal(0) + " ? d : " + _c.Literal(0) + ";");
             }
@@ -294,13 +289,8 @@ namespace DivergenceGen.Generator.Emit
             _w.Line();
             _w.Summary("The cross-entropy in nats, " + _f.CrossEntropyFormula + " = H(P) + D(P‖Q), where P is this instance.\n"
                 + "0·log q = 0; +∞ where Q gives probability 0 to an outcome P can produce.");
-            _w.Doc("<param name=\"q\">The second distribution Q.</param>");
-            _c.NullCheckDoc("q");
-            _c.DefaultCheckDoc();
-            using (_w.Block("public " + Readonly + T + " CrossEntropy(in " + Self + " q)"))
+            using (_c.QMember("public " + Readonly + T + " CrossEntropy(in " + Self + " q)"))
             {
-                _c.NullCheck("q");
-                _c.DefaultCheck("q");
                 _w.Line("return " + fields.Lower(CrossEntropyExpr) + ";");
             }
 

@@ -61,7 +61,7 @@ namespace DivergenceGen.Generator.Emit
         private static string Escape(string text) => SourceWriter.Escape(text);
 
         /// <summary>(float)(x) for float, x for double.</summary>
-        private string Narrow(string doubleExpression) => IsDouble ? doubleExpression : "(float)(" + doubleExpression + ")";
+        private string Narrow(string doubleExpression) => _c.Narrow(doubleExpression);
 
         private bool IsStored(string name) => _f.Stored.Any(s => s.Name == name);
 
@@ -360,13 +360,8 @@ namespace DivergenceGen.Generator.Emit
         private void EmitQMember(string name, string summary, VectorBody body)
         {
             _w.Summary(Escape(summary) + "\n" + Escape(body.Formula) + ".");
-            _w.Doc("<param name=\"q\">The distribution Q.</param>");
-            _c.NullCheckDoc("q");
-            _c.DefaultCheckDoc();
-            using (_w.Block("public " + Readonly + T + " " + name + "(in " + Self + " q)"))
+            using (_c.QMember("public " + Readonly + T + " " + name + "(in " + Self + " q)", "The distribution Q."))
             {
-                _c.NullCheck("q");
-                _c.DefaultCheck("q");
                 _w.Line("return " + Narrow(ScalarValue(name, body)) + ";");
             }
 

@@ -611,7 +611,7 @@ namespace DivergenceGen.Generator.Emit
             _ => name,
         }).Lower(value).Replace("<T>(", "<" + T + ">(");
 
-        private string Narrow(string doubleExpression) => _c.Spec.Precision == Model.PrecisionKind.Single ? "(float)(" + doubleExpression + ")" : doubleExpression;
+        private string Narrow(string doubleExpression) => _c.Narrow(doubleExpression);
 
         /// <summary>
         /// The members of a law of count vectors (<see cref="CountVectorLaw"/>): log-pmf of a vector of counts, entropy, KL
@@ -645,26 +645,16 @@ namespace DivergenceGen.Generator.Emit
             _w.Line();
             _w.Summary("The Kullback–Leibler divergence in nats, D(P‖Q), where P is this instance: " + SourceWriter.Escape(law.KLFormula) + ".\n"
                 + "0·log(0/q) = 0; +∞ (never NaN) where qₖ = 0 &lt; pₖ; never negative. Uses the cached log-probabilities of both.");
-            _w.Doc("<param name=\"q\">The second distribution Q.</param>");
-            _c.NullCheckDoc("q");
-            _c.DefaultCheckDoc();
-            using (_w.Block("public " + Readonly + T + " KLDivergence(in " + Self + " q)"))
+            using (_c.QMember("public " + Readonly + T + " KLDivergence(in " + Self + " q)"))
             {
-                _c.NullCheck("q");
-                _c.DefaultCheck("q");
                 _w.Line("return " + Narrow("Trials * (double)" + Kernels + ".KLDivergenceOfCached(" + field + ", " + logField + ", q." + logField + ")") + ";");
             }
 
             _w.Line();
             _w.Summary("The cross-entropy in nats, H(P, Q) = −E_P[log Q(X)] = H(P) + D(P‖Q), where P is this instance: "
                 + SourceWriter.Escape(law.CrossEntropy.Formula) + ".");
-            _w.Doc("<param name=\"q\">The second distribution Q.</param>");
-            _c.NullCheckDoc("q");
-            _c.DefaultCheckDoc();
-            using (_w.Block("public " + Readonly + T + " CrossEntropy(in " + Self + " q)"))
+            using (_c.QMember("public " + Readonly + T + " CrossEntropy(in " + Self + " q)"))
             {
-                _c.NullCheck("q");
-                _c.DefaultCheck("q");
                 _w.Line("return " + Narrow(LowerCounts(law.CrossEntropy.Value)) + ";");
             }
 
@@ -735,26 +725,16 @@ namespace DivergenceGen.Generator.Emit
             _w.Summary("The Kullback–Leibler divergence in nats, D(P‖Q) = Σₖ pₖ·(log pₖ − log qₖ), where P is this instance.\n"
                 + "0·log(0/q) = 0; +∞ (never NaN) where qₖ = 0 &lt; pₖ; never negative (a negative rounding residue is returned as 0).\n"
                 + "Uses the cached log-probabilities of both: no logarithm is taken here.");
-            _w.Doc("<param name=\"q\">The second distribution Q.</param>");
-            _c.NullCheckDoc("q");
-            _c.DefaultCheckDoc();
-            using (_w.Block("public " + Readonly + T + " KLDivergence(in " + Self + " q)"))
+            using (_c.QMember("public " + Readonly + T + " KLDivergence(in " + Self + " q)"))
             {
-                _c.NullCheck("q");
-                _c.DefaultCheck("q");
                 _w.Line("return " + Kernels + ".KLDivergenceOfCached(" + field + ", " + logField + ", q." + logField + ");");
             }
 
             _w.Line();
             _w.Summary("The cross-entropy in nats, H(P, Q) = −Σₖ pₖ·log qₖ = H(P) + D(P‖Q), where P is this instance.\n"
                 + "0·log q = 0; +∞ where qₖ = 0 &lt; pₖ. Uses the cached log-probabilities of Q.");
-            _w.Doc("<param name=\"q\">The second distribution Q.</param>");
-            _c.NullCheckDoc("q");
-            _c.DefaultCheckDoc();
-            using (_w.Block("public " + Readonly + T + " CrossEntropy(in " + Self + " q)"))
+            using (_c.QMember("public " + Readonly + T + " CrossEntropy(in " + Self + " q)"))
             {
-                _c.NullCheck("q");
-                _c.DefaultCheck("q");
                 _w.Line("return " + Kernels + ".CrossEntropyOfCached(" + field + ", q." + logField + ");");
             }
 
