@@ -675,16 +675,6 @@ namespace DivergenceGen.Generator.Emit
             return new RowKernel(inputs, body, Array.Empty<string>());
         }
 
-        /// <summary>
-        /// Rows per block where a block of short rows is scheduled as one row (0: none). With a Mean or Sum reduction no
-        /// per-row value is needed, and rows are contiguous, so R rows of D ≤ 64 elements are one loop over R·D ≈ 256
-        /// elements: no horizontal sum and no restart per row (the VaeKL benchmark: rows of 16 were 2.8× slower than
-        /// TensorPrimitives' one pass over N·D).
-        /// </summary>
-        private int RowsPerBlock => _c.Spec.Reduction != ReductionKind.None && Size <= 64 ? BlockElements / Size : 0;
-
-        private const int BlockElements = 256;
-
         private void EmitRowReferences(BatchMember batch, string start)
         {
             foreach (var name in batch.Inputs.Select(i => i.Name).Concat(batch.Gradients.Select(g => g.Output)))
@@ -695,42 +685,24 @@ namespace DivergenceGen.Generator.Emit
 
         private void EmitBatchRows(BatchMember batch, RowKernel kernel, List<int> widths, bool straightLine)
         {
-            _w.Line("int i = 0;");
-            int rows = RowsPerBlock;
-            if (rows > 0 && widths.Count > 0)
-            {
-                using (_w.Block("// Blocks of " + N(rows) + " rows as one row of " + N(rows * Size) + " elements (no per-row value is needed: reduction "
-                    + _c.Spec.Reduction + "), then the last rows one by one."))
+            bool totalOnly = _c.Spec.Reduction != ReductionKind.None;
+            RowScheduler.EmitContiguousRows(
+                _w,
+                kernel,
+                Size,
+                _c.Spec.Precision,
+                widths,
+                straightLine,
+                RowScheduler.RowsPerBlock(Size, totalOnly),
+                "no per-row value is needed: reduction " + _c.Spec.Reduction,
+                start => EmitRowReferences(batch, start),
+                () =>
                 {
-                    var blocks = new RowScheduler(_w, kernel, rows * Size, _c.Spec.Precision, widths, straightLine: false, overlap: true);
-                    blocks.EmitInvariants();
-                    using (_w.Block("for (; i <= n - " + N(rows) + "; i += " + N(rows) + ")"))
-                    {
-                        EmitRowReferences(batch, "i * " + N(Size));
-                        blocks.EmitRow();
-                        _w.Line("total += sum;");
-                    }
-                }
-            }
-
-            // A block of its own where the blocks came first: its hoisted constants have the names the blocks' have.
-            using (rows > 0 && widths.Count > 0 ? _w.Block("// The rows one by one.") : null)
-            {
-                var scheduler = new RowScheduler(_w, kernel, Size, _c.Spec.Precision, widths, straightLine, overlap: true);
-                scheduler.EmitInvariants();
-                using (_w.Block("for (; i < n; i++)"))
-                {
-                    EmitRowReferences(batch, "i * " + N(Size));
-                    scheduler.EmitRow();
-                    _w.Line("total += sum;");
-                    if (_c.Spec.Reduction == ReductionKind.None)
+                    if (!totalOnly)
                     {
                         _w.Line("perRow[i] = (" + T + ")sum;");
                     }
-                }
-            }
-
-            _w.Line("return total;");
+                });
         }
     }
 }
