@@ -104,41 +104,17 @@ namespace DivergenceGen.Generator.Emit
         {
             _w.Line("// " + _f.Name + ": support " + SupportText + ". Parameters are stored as given; what is cached per instance is");
             _w.Line("// computed once, in double, in the constructor" + (IsDouble ? "." : "; this float type computes in double and rounds once, on return."));
-            foreach (var p in _f.Parameters)
-            {
-                _w.Line("private readonly " + T + " _" + p.Name + ";");
-            }
-
-            foreach (var cached in _f.Cached)
-            {
-                _w.Line("private readonly double _" + cached.Name + "; // " + cached.Meaning);
-            }
-
-            _w.Line();
+            Members.EmitFields(_f.Cached, "double");
         }
 
-        private void EmitDefaultDetection()
-        {
-            string self = Self.TrimStart('@');
-            string howToCreate = "new " + self + "(" + ArgumentList + "), " + self + ".TryCreate or " + self + ".Fit";
-            if (DefaultInstances.Test(_f.Parameters, _f.Cached) is { } test)
-            {
-                _c.EmitDefaultDetection(test.Test, test.Why, howToCreate);
-                return;
-            }
+        private ScalarParameterMembers Members => new ScalarParameterMembers(_c, _f.Name, _f.Parameters);
 
-            var (condition, text) = _f.Constraint
-                ?? throw new InvalidOperationException(_f.Name + ": no parameter tells default apart; give it a positive parameter or a constraint.");
-            _c.EmitDefaultDetection(
-                "!(" + new ScalarLowering(PrecisionKind.Double, n => "_" + n).Lower(condition) + ")",
-                "Default detection, no extra field: every constructed instance has " + text + ", which default(T) (all zeros) has not.",
-                howToCreate);
-        }
+        private void EmitDefaultDetection() =>
+            Members.EmitDefaultDetection(_f.Cached, _f.Constraint, "give it a positive parameter or a constraint.");
 
-        private void EmitConstruction() =>
-            new ScalarParameterMembers(_c, _f.Name, _f.Parameters).EmitConstruction(Signature, _f.Summary, _f.Cached, _f.Constraint);
+        private void EmitConstruction() => Members.EmitConstruction(Signature, _f.Summary, _f.Cached, _f.Constraint);
 
-        private void EmitProperties() => new ScalarParameterMembers(_c, _f.Name, _f.Parameters).EmitProperties(_f.Moments, Lower, Narrow);
+        private void EmitProperties() => Members.EmitProperties(_f.Moments, Lower, Narrow);
 
         /// <summary>The C# test that x (a double) is outside the support, or null when the support is all of ℝ; the ends lowered by <paramref name="lowering"/>.</summary>
         private string? Outside(string x, ScalarLowering lowering)
@@ -544,16 +520,6 @@ namespace DivergenceGen.Generator.Emit
         }
 
         /// <summary>The user's own <c>ToString()</c> wins; otherwise the family and its parameters.</summary>
-        private void EmitToString()
-        {
-            if (_c.Spec.DeclaresToString)
-            {
-                return;
-            }
-
-            string parameters = string.Join(", ", _f.Parameters.Select(p => p.Name + " = {" + p.PropertyName + ":R}"));
-            string example = "<c>" + Self.TrimStart('@') + ": " + _f.Name + "(" + string.Join(", ", _f.Parameters.Select(p => p.Name + " = …")) + ")</c>";
-            _c.EmitToString(_f.Name, example, prefix => "global::System.FormattableString.Invariant($\"" + prefix + parameters + ")\")");
-        }
+        private void EmitToString() => Members.EmitToString(blankLineBefore: false);
     }
 }

@@ -202,19 +202,7 @@ namespace DivergenceGen.Generator.Emit
         }
 
         /// <summary>The user's own <c>ToString()</c> wins; otherwise the family and its parameters.</summary>
-        private void EmitToString()
-        {
-            if (_c.Spec.DeclaresToString)
-            {
-                return;
-            }
-
-            string trials = Finite ? "n = " + TrialsText + ", " : string.Empty;
-            string parameters = string.Join(", ", _f.Parameters.Select(p => p.Name + " = {" + p.PropertyName + ":R}"));
-            string example = "<c>" + Self.TrimStart('@') + ": " + _f.Name + "(" + trials + string.Join(", ", _f.Parameters.Select(p => p.Name + " = …")) + ")</c>";
-            _w.Line();
-            _c.EmitToString(_f.Name, example, prefix => "global::System.FormattableString.Invariant($\"" + prefix + trials + parameters + ")\")");
-        }
+        private void EmitToString() => Members.EmitToString(Finite ? "n = " + TrialsText + ", " : string.Empty);
 
         private void EmitState()
         {
@@ -230,35 +218,21 @@ namespace DivergenceGen.Generator.Emit
                 _w.Line();
             }
 
-            foreach (var p in _f.Parameters)
-            {
-                _w.Line("private readonly " + T + " _" + p.Name + ";");
-            }
-
-            foreach (var cached in _f.Cached)
-            {
-                _w.Line("private readonly double _" + cached.Name + "; // " + cached.Meaning);
-            }
-
-            _w.Line();
+            Members.EmitFields(_f.Cached, "double");
         }
+
+        private ScalarParameterMembers Members => new ScalarParameterMembers(_c, _f.Name, _f.Parameters);
 
         private string ArgumentList => string.Join(", ", _f.Parameters.Select(p => p.Name));
 
         private string Signature => _f.Name + "(" + (Finite ? "n = " + TrialsText + ", " : string.Empty) + ArgumentList + ")";
 
-        private void EmitDefaultDetection()
-        {
-            var test = DefaultInstances.Test(_f.Parameters, _f.Cached)
-                ?? throw new InvalidOperationException(_f.Name + ": no parameter tells default apart; describe a cached log of a parameter that may be 0.");
-            string self = Self.TrimStart('@');
-            _c.EmitDefaultDetection(test.Test, test.Why, "new " + self + "(" + ArgumentList + "), " + self + ".TryCreate or " + self + ".Fit");
-        }
+        private void EmitDefaultDetection() =>
+            Members.EmitDefaultDetection(_f.Cached, null, "describe a cached log of a parameter that may be 0.");
 
-        private void EmitConstruction() =>
-            new ScalarParameterMembers(_c, _f.Name, _f.Parameters).EmitConstruction(Signature, _f.Summary, _f.Cached);
+        private void EmitConstruction() => Members.EmitConstruction(Signature, _f.Summary, _f.Cached);
 
-        private void EmitProperties() => new ScalarParameterMembers(_c, _f.Name, _f.Parameters).EmitProperties(_f.Moments, Lower, Narrow);
+        private void EmitProperties() => Members.EmitProperties(_f.Moments, Lower, Narrow);
 
         private bool UsesTable(ConstantTable table)
         {

@@ -65,43 +65,19 @@ namespace DivergenceGen.Generator.Emit
         }
 
         /// <summary>The user's own <c>ToString()</c> wins; otherwise the family and its parameters.</summary>
-        private void EmitToString()
-        {
-            if (_c.Spec.DeclaresToString)
-            {
-                return;
-            }
-
-            string parameters = string.Join(", ", _f.Parameters.Select(p => p.Name + " = {" + p.PropertyName + ":R}"));
-            string example = "<c>" + Self.TrimStart('@') + ": " + _f.Name + "(" + string.Join(", ", _f.Parameters.Select(p => p.Name + " = …")) + ")</c>";
-            _w.Line();
-            _c.EmitToString(_f.Name, example, prefix => "global::System.FormattableString.Invariant($\"" + prefix + parameters + ")\")");
-        }
+        private void EmitToString() => Members.EmitToString();
 
         private void EmitState()
         {
             _w.Line("// " + _f.Name + ": parameters, and what is cached per instance (computed once, in the constructor),");
             _w.Line("// so that log-pmf, entropy, KL and cross-entropy take no logarithm at call time.");
-            foreach (var p in _f.Parameters)
-            {
-                _w.Line("private readonly " + T + " _" + p.Name + ";");
-            }
-
-            foreach (var cached in _f.Cached)
-            {
-                _w.Line("private readonly " + T + " _" + cached.Name + "; // " + cached.Meaning);
-            }
-
-            _w.Line();
+            Members.EmitFields(_f.Cached, T);
         }
 
-        private void EmitDefaultDetection()
-        {
-            var test = DefaultInstances.Test(_f.Parameters, _f.Cached)
-                ?? throw new InvalidOperationException(_f.Name + ": no parameter tells default apart; describe a cached log of a parameter that may be 0.");
-            string self = Self.TrimStart('@');
-            _c.EmitDefaultDetection(test.Test, test.Why, "new " + self + "(" + Parameter.Name + "), " + self + ".TryCreate or " + self + ".Fit");
-        }
+        private ScalarParameterMembers Members => new ScalarParameterMembers(_c, _f.Name, _f.Parameters);
+
+        private void EmitDefaultDetection() =>
+            Members.EmitDefaultDetection(_f.Cached, null, "describe a cached log of a parameter that may be 0.");
 
         private void EmitConstruction()
         {

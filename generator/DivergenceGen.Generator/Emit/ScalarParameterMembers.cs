@@ -34,6 +34,69 @@ namespace DivergenceGen.Generator.Emit
         private string ArgumentList => string.Join(", ", _parameters.Select(p => p.Name));
 
         /// <summary>
+        /// The fields: each parameter in the element type, each cached quantity in <paramref name="cachedType"/> with its
+        /// meaning as a comment; then a blank line.
+        /// </summary>
+        public void EmitFields(IReadOnlyList<CachedQuantity> cached, string cachedType)
+        {
+            foreach (var p in _parameters)
+            {
+                _w.Line("private readonly " + _c.T + " _" + p.Name + ";");
+            }
+
+            foreach (var q in cached)
+            {
+                _w.Line("private readonly " + cachedType + " _" + q.Name + "; // " + q.Meaning);
+            }
+
+            _w.Line();
+        }
+
+        /// <summary>
+        /// <c>IsDefault</c>: from a parameter or cached quantity that no constructed instance has at 0
+        /// (<see cref="DefaultInstances"/>), else from the parameters' <paramref name="constraint"/>, which default(T) (all
+        /// zeros) fails. A family with neither is a description error (<paramref name="missing"/> says what to add).
+        /// </summary>
+        public void EmitDefaultDetection(IReadOnlyList<CachedQuantity> cached, (Expr Condition, string Text)? constraint, string missing)
+        {
+            string self = _c.Self.TrimStart('@');
+            string howToCreate = "new " + self + "(" + ArgumentList + "), " + self + ".TryCreate or " + self + ".Fit";
+            if (DefaultInstances.Test(_parameters, cached) is { } test)
+            {
+                _c.EmitDefaultDetection(test.Test, test.Why, howToCreate);
+                return;
+            }
+
+            var (condition, text) = constraint ?? throw new System.InvalidOperationException(_family + ": no parameter tells default apart; " + missing);
+            _c.EmitDefaultDetection(
+                "!(" + new ScalarLowering(PrecisionKind.Double, n => "_" + n).Lower(condition) + ")",
+                "Default detection, no extra field: every constructed instance has " + text + ", which default(T) (all zeros) has not.",
+                howToCreate);
+        }
+
+        /// <summary>
+        /// <c>ToString()</c> unless the type declares its own: <c>Type: Family(</c><paramref name="fixedPart"/><c>a = …, b = …)</c>,
+        /// in invariant culture with round-trip numbers (<paramref name="fixedPart"/>: a compile-time argument, e.g.
+        /// <c>n = 10, </c>).
+        /// </summary>
+        public void EmitToString(string fixedPart = "", bool blankLineBefore = true)
+        {
+            if (_c.Spec.DeclaresToString)
+            {
+                return;
+            }
+
+            string parameters = string.Join(", ", _parameters.Select(p => p.Name + " = {" + p.PropertyName + ":R}"));
+            string example = "<c>" + _c.Self.TrimStart('@') + ": " + _family + "(" + fixedPart + string.Join(", ", _parameters.Select(p => p.Name + " = …")) + ")</c>";
+            if (blankLineBefore)
+            {
+                _w.Line();
+            }
+
+            _c.EmitToString(_family, example, prefix => "global::System.FormattableString.Invariant($\"" + prefix + fixedPart + parameters + ")\")");
+        }
+
+        /// <summary>
         /// The constructor (checks, then the parameters and the cached quantities, computed in double) and <c>TryCreate</c>,
         /// documented as creating <paramref name="signature"/> (<c>Poisson(rate)</c>).
         /// </summary>
