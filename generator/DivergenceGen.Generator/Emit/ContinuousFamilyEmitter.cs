@@ -149,28 +149,13 @@ namespace DivergenceGen.Generator.Emit
             _w.Line("// " + _f.LogPdfMethod);
             _w.Line("private " + Readonly + "double LogPdfInDouble(double x) => " + KernelCall("LogPdf", "x") + ";");
             _w.Line();
-            _w.Summary("Σᵢ log p(xᵢ), the log-likelihood of independent values, accumulated in double; −∞ as soon as a value is\n"
-                + "outside the support (" + SupportText + "), NaN for a NaN value; 0 for no values.");
-            _w.Doc("<param name=\"x\">The observed values.</param>");
-            using (_w.Block("public " + Readonly + T + " LogLikelihood(global::System.ReadOnlySpan<" + T + "> x)"))
-            {
-                _c.DefaultCheck();
-                _w.Line("double sum = 0d;");
-                using (_w.Block("foreach (" + T + " value in x)"))
-                {
-                    _w.Line("double term = LogPdfInDouble(value);");
-                    using (_w.Block("if (term == double.NegativeInfinity)"))
-                    {
-                        _w.Line("return " + T + ".NegativeInfinity;");
-                    }
-
-                    _w.Line("sum += term;");
-                }
-
-                _w.Line("return " + Narrow("sum") + ";");
-            }
-
-            _w.Line();
+            _c.EmitLogLikelihood(
+                "Σᵢ log p(xᵢ), the log-likelihood of independent values, accumulated in double; −∞ as soon as a value is\n"
+                + "outside the support (" + SupportText + "), NaN for a NaN value; 0 for no values.",
+                T,
+                "x",
+                "The observed values.",
+                value => "LogPdfInDouble(" + value + ")");
         }
 
         private void EmitDistributionFunction()

@@ -303,28 +303,13 @@ namespace DivergenceGen.Generator.Emit
                 }
             }
             _w.Line();
-            _w.Summary("Σᵢ log P(X = outcomesᵢ), the log-likelihood of independent outcomes, accumulated in double;\n"
-                + "−∞ as soon as an outcome is outside " + Support + " or has probability 0; 0 for no outcomes.");
-            _w.Doc("<param name=\"outcomes\">The observed outcomes.</param>");
-            using (_w.Block("public " + Readonly + T + " LogLikelihood(global::System.ReadOnlySpan<int> outcomes)"))
-            {
-                _c.DefaultCheck();
-                _w.Line("double sum = 0d;");
-                using (_w.Block("foreach (int k in outcomes)"))
-                {
-                    _w.Line("double term = LogPmfInDouble(k);");
-                    using (_w.Block("if (term == double.NegativeInfinity)"))
-                    {
-                        _w.Line("return " + T + ".NegativeInfinity;");
-                    }
-
-                    _w.Line("sum += term;");
-                }
-
-                _w.Line("return " + Narrow("sum") + ";");
-            }
-
-            _w.Line();
+            _c.EmitLogLikelihood(
+                "Σᵢ log P(X = outcomesᵢ), the log-likelihood of independent outcomes, accumulated in double;\n"
+                + "−∞ as soon as an outcome is outside " + Support + " or has probability 0; 0 for no outcomes.",
+                "int",
+                "outcomes",
+                "The observed outcomes.",
+                k => "LogPmfInDouble(" + k + ")");
         }
 
         /// <summary>Up to this n the toolkit's sums run over the whole support 0 … n; above, over the window of P's and Q's mass.</summary>

@@ -196,6 +196,36 @@ namespace DivergenceGen.Generator.Emit
             W.Line();
         }
 
+        /// <summary>
+        /// <c>LogLikelihood(ReadOnlySpan&lt;element&gt; name)</c>: Σ of <c>termOf(value)</c> (a log-density or log-pmf
+        /// in double) over the span, returning −∞ at the first term that is −∞; narrowed once at the end.
+        /// </summary>
+        public void EmitLogLikelihood(string summary, string element, string name, string meaning, Func<string, string> termOf)
+        {
+            W.Summary(summary);
+            W.Doc("<param name=\"" + name + "\">" + meaning + "</param>");
+            using (W.Block("public " + ReadonlyMember + T + " LogLikelihood(global::System.ReadOnlySpan<" + element + "> " + name + ")"))
+            {
+                DefaultCheck();
+                W.Line("double sum = 0d;");
+                string value = element == "int" ? "k" : "value";
+                using (W.Block("foreach (" + element + " " + value + " in " + name + ")"))
+                {
+                    W.Line("double term = " + termOf(value) + ";");
+                    using (W.Block("if (term == double.NegativeInfinity)"))
+                    {
+                        W.Line("return " + T + ".NegativeInfinity;");
+                    }
+
+                    W.Line("sum += term;");
+                }
+
+                W.Line("return " + Narrow("sum") + ";");
+            }
+
+            W.Line();
+        }
+
         /// <summary>The exception doc line that goes with <see cref="NullCheck"/>.</summary>
         public void NullCheckDoc(string parameter)
         {
