@@ -172,7 +172,10 @@ namespace DivergenceGen.WidthTemplates
                 + text.ToString(TextSpan.FromBounds(attributeLine.End, method.FullSpan.End));
 
             var root = (CompilationUnitSyntax)tree.GetRoot();
-            string usings = string.Concat(root.Usings.Select(static u => u.ToString() + "\n"));
+            // The file's usings and those of the enclosing namespace declarations (all at the top of the copy's file).
+            string usings = string.Concat(root.Usings
+                .Concat(type.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().Reverse().SelectMany(static n => n.Usings))
+                .Select(static u => u.ToString() + "\n"));
             string ns = string.Join(".", type.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().Reverse().Select(static n => n.Name.ToString()));
             string declaration = string.Join(" ", type.Modifiers.Select(static m => m.Text)) + " class " + type.Identifier.Text;
 

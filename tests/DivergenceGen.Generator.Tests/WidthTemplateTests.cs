@@ -86,6 +86,27 @@ public class WidthTemplateTests
     }
 
     [Fact]
+    public void UsingsInsideTheNamespace_GoWithTheCopies()
+    {
+        const string source = """
+            namespace DivergenceGen
+            {
+                using System.Runtime.Intrinsics;
+
+                internal static partial class Lanes
+                {
+                    [WidthTemplate(256)]
+                    internal static Vector128<double> Twice(Vector128<double> x) => x + x;
+                }
+            }
+            """;
+        var (result, output) = Run(source);
+
+        Assert.Contains("using System.Runtime.Intrinsics;", Generated(result));
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
+
+    [Fact]
     public void ATemplateAtAWiderWidth_IsCopiedOnlyWhereListed_OtherWidthsInTheBodyKept()
     {
         const string source = """
