@@ -309,17 +309,30 @@ namespace DivergenceGen
             return LogOfTableReduced(k, z, invc, logc);
         }
 
-        /// <summary>x = 2^k·z as the 512-bit version; the 16-entry lookups are two <c>vpermps</c> and a blend on bit 3.</summary>
+        /// <summary>
+        /// x = 2^k·z as the 512-bit version; the 16-entry lookups are two <c>vpermps</c> and a blend on bit 3, or where the
+        /// CPU has AVX-512VL (an AVX-512 CPU on which .NET does not accelerate Vector512) one two-table <c>vpermt2ps</c>.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector256<float> TableReduce(Vector256<float> x, out Vector256<float> z, out Vector256<float> invc, out Vector256<float> logc)
         {
             Vector256<uint> ix = x.AsUInt32();
             Vector256<uint> tmp = ix - Vector256.Create(SingleTableOffsetBits);
             Vector256<int> index = Vector256.ShiftRightLogical(tmp, 19).AsInt32();
-            Vector256<float> upper = Vector256.ShiftLeft(index, 28).AsSingle(); // sign bit = bit 3 of the index
             z = (ix - (tmp & Vector256.Create(SingleTableExponentMask))).AsSingle();
-            invc = Avx.BlendVariable(Avx2.PermuteVar8x32(SingleInvCLow, index), Avx2.PermuteVar8x32(SingleInvCHigh, index), upper);
-            logc = Avx.BlendVariable(Avx2.PermuteVar8x32(SingleLogCLow, index), Avx2.PermuteVar8x32(SingleLogCHigh, index), upper);
+            if (Avx512F.VL.IsSupported)
+            {
+                // vpermt2ps reads the low 4 bits of the index: bits 0–2 the entry, bit 3 the register.
+                invc = Avx512F.VL.PermuteVar8x32x2(SingleInvCLow, index, SingleInvCHigh);
+                logc = Avx512F.VL.PermuteVar8x32x2(SingleLogCLow, index, SingleLogCHigh);
+            }
+            else
+            {
+                Vector256<float> upper = Vector256.ShiftLeft(index, 28).AsSingle(); // sign bit = bit 3 of the index
+                invc = Avx.BlendVariable(Avx2.PermuteVar8x32(SingleInvCLow, index), Avx2.PermuteVar8x32(SingleInvCHigh, index), upper);
+                logc = Avx.BlendVariable(Avx2.PermuteVar8x32(SingleLogCLow, index), Avx2.PermuteVar8x32(SingleLogCHigh, index), upper);
+            }
+
             return Vector256.ConvertToSingle(Vector256.ShiftRightArithmetic(tmp.AsInt32(), 23));
         }
 
@@ -445,6 +458,11 @@ namespace DivergenceGen
         {
             Vector256<ulong> ix = x.AsUInt64();
             Vector256<ulong> tmp = ix - Vector256.Create(TableOffsetBits);
+            if (Avx512F.VL.IsSupported && Avx512DQ.VL.IsSupported)
+            {
+                return TableReduceVL(ix, tmp, out z, out invc, out logc);
+            }
+
             // i = bits 48–51 of tmp. vpermps indices 2·(i mod 4) and 2·(i mod 4) + 1 in each lane's low and high halves.
             Vector256<ulong> twice = Vector256.ShiftRightLogical(tmp, 47) & Vector256.Create(6UL);
             Vector256<int> halves = (twice | Vector256.ShiftLeft(twice, 32) | Vector256.Create(1UL << 32)).AsInt32();
@@ -457,6 +475,23 @@ namespace DivergenceGen
             // exponent and read as the double 2⁵² + k + 2048, exactly.
             Vector256<ulong> biased = Vector256.ShiftRightLogical(tmp + Vector256.Create(1UL << 63), 52);
             return (biased | Vector256.Create(DoubleTwoPow52Bits)).AsDouble() - Vector256.Create(DoubleTwoPow52 + 2048.0);
+        }
+
+        /// <summary>
+        /// <see cref="TableReduce(Vector256{double}, out Vector256{double}, out Vector256{double}, out Vector256{double})"/> on a
+        /// CPU with AVX-512VL and DQ whose Vector512 .NET does not accelerate (Skylake-SP and Cascade Lake servers; here
+        /// <c>DOTNET_PreferredVectorBitWidth=256</c>): each lookup is two two-table <c>vpermt2pd</c> (entries 0–7 and 8–15,
+        /// bits 0–2 of the index) and a blend on bit 3, and k is one <c>vpsraq</c> and one <c>vcvtqq2pd</c>. The same values.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<double> TableReduceVL(Vector256<ulong> ix, Vector256<ulong> tmp, out Vector256<double> z, out Vector256<double> invc, out Vector256<double> logc)
+        {
+            Vector256<long> index = Vector256.ShiftRightLogical(tmp, 48).AsInt64();
+            Vector256<double> bit3 = Vector256.ShiftLeft(tmp, 12).AsDouble(); // sign bit: bit 3 of i
+            z = (ix - (tmp & Vector256.Create(TableExponentMask))).AsDouble();
+            invc = Avx.BlendVariable(Avx512F.VL.PermuteVar4x64x2(InvC0, index, InvC1), Avx512F.VL.PermuteVar4x64x2(InvC2, index, InvC3), bit3);
+            logc = Avx.BlendVariable(Avx512F.VL.PermuteVar4x64x2(LogC0, index, LogC1), Avx512F.VL.PermuteVar4x64x2(LogC2, index, LogC3), bit3);
+            return Avx512DQ.VL.ConvertToVector256Double(Avx512F.VL.ShiftRightArithmetic(tmp.AsInt64(), 52));
         }
 
         /// <summary>Entry i of a 16-entry table in four registers (see <see cref="TableReduce(Vector256{double}, out Vector256{double}, out Vector256{double}, out Vector256{double})"/>).</summary>
