@@ -222,8 +222,8 @@ namespace DivergenceGen
         /// <summary>
         /// fdlibm's logarithm of each lane of a <see cref="Vector256{T}"/> of doubles, whatever the CPU: branch-free, no table
         /// (so few constants in registers). <see cref="VectorMath.Deviance(Vector256{double}, Vector256{double}, Vector256{double})"/>
-        /// keeps it: with AVX2's sixteen registers, its two logarithms per Bernoulli pair as table logs spilled (the batch KL
-        /// ran 5–8% slower, docs/vector-maths.md).
+        /// keeps it on AVX2 without AVX-512VL: with sixteen registers, its two logarithms per Bernoulli pair as table logs
+        /// spilled (the batch KL ran 5–8% slower, docs/vector-maths.md); with AVX-512VL's thirty-two it takes the table log.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         internal static Vector256<double> LogFdlibm(Vector256<double> x)

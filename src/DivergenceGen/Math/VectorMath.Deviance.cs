@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace DivergenceGen
 {
@@ -221,16 +222,20 @@ namespace DivergenceGen
             // overflow or underflow (a subnormal operand) the vector takes log x − log m, as LogRatio does.
             var ratio = x / m;
             var finitePositive = FinitePositive(x, m, double.MaxValue);
-            // fdlibm's log (branch-free, no out-of-line path) rather than the table log: see PortableVectorMath.LogFdlibm.
+            // With AVX2's sixteen registers, fdlibm's log (branch-free, no out-of-line path) rather than the table log (see
+            // PortableVectorMath.LogFdlibm); with AVX-512VL (thirty-two) the table log, as at 512 bits, and its results.
             Vector256<double> log;
             if (typeof(TPass) == typeof(FastPass))
             {
                 var normal = Vector256.GreaterThanOrEqual(ratio, Vector256.Create(2.2250738585072014E-308)) & Vector256.LessThanOrEqual(ratio, Vector256.Create(double.MaxValue));
-                log = Vector256.ConditionalSelect(finitePositive & ~normal, Vector256.Create(double.NaN), PortableVectorMath.LogFdlibm(ratio));
+                var logOfRatio = Avx512F.VL.IsSupported ? Log<FastPass>(ratio) : PortableVectorMath.LogFdlibm(ratio);
+                log = Vector256.ConditionalSelect(finitePositive & ~normal, Vector256.Create(double.NaN), logOfRatio);
             }
             else
             {
-                log = QuotientIsSafe(finitePositive, ratio, 2.2250738585072014E-308, double.MaxValue) ? PortableVectorMath.LogFdlibm(ratio) : LogDifference(x, m);
+                log = QuotientIsSafe(finitePositive, ratio, 2.2250738585072014E-308, double.MaxValue)
+                    ? (Avx512F.VL.IsSupported ? Log(ratio) : PortableVectorMath.LogFdlibm(ratio))
+                    : LogDifference(x, m);
             }
 
             var result = Vector256.ConditionalSelect(near, series, (x * log) - xMinusM);
