@@ -10,7 +10,7 @@ namespace DivergenceGen.Benchmarks;
 /// batch log-pmf of N outcomes. In each, the generated member is the baseline, so Ratio &gt; 1 means generated is faster.
 /// Floors move the same bytes with no logarithm: TensorPrimitives.Add(p, q, destination) for KL (reads 2N, writes N
 /// doubles), TensorPrimitives.Dot(p, q) (reads only), and ConvertChecked&lt;int, double&gt; for log-pmf (reads N ints,
-/// writes N doubles).
+/// writes N doubles). FloorTwoLogs is a compute floor instead: the two table logarithms per pair any accurate KL needs.
 /// </summary>
 [Config(typeof(SteadyStateConfig))]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
