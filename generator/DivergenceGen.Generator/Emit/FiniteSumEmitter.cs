@@ -34,6 +34,9 @@ namespace DivergenceGen.Generator.Emit
 
         private bool _twoPass;
 
+        /// <summary>The first pass's floor test, where its pass calls read only checked inputs (<see cref="KernelPasses.FloorOf"/>).</summary>
+        private FirstPassFloor? _floor;
+
         private int K => _c.Spec.Classes;
 
         private bool Checks => _checked.Count > 0;
@@ -80,6 +83,7 @@ namespace DivergenceGen.Generator.Emit
             }
 
             _twoPass = widths.Count > 0 && KernelPasses.Applies(inlined);
+            _floor = _twoPass && Checks ? KernelPasses.FloorOf("aboveFloor", inlined, _checked) : null;
             string parameters = string.Join(", ", inputs.Select(i => "global::System.ReadOnlySpan<" + T + "> " + i).Concat(_scalars.Select(s => T + " " + s)));
             string summary = "/// <summary>" + SourceWriter.Escape(purpose) + " Callers have checked that every span has length K = " + N(K) + ".";
             if (_twoPass)
@@ -92,7 +96,15 @@ namespace DivergenceGen.Generator.Emit
                 _w.Summary(
                     "The kernel of " + name + ", in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms\n"
                     + "(NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the\n"
-                    + "loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.");
+                    + "loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass."
+                    + (_floor is null
+                        ? string.Empty
+                        : "\nAt 256 and 512 bits the logarithms of the checked probabilities skip that per-lane test ("
+                            + (_floor.XLogRatio ? "XLogRatioOfCheckedProbabilities" : "LogOfCheckedProbability") + "):\n"
+                            + "in [0, 1] only small arguments are off the table's path, so the kernel keeps the least argument under a\n"
+                            + "positive weight (floor…, ProbabilityLanes.Floor), tests it once against "
+                            + (_floor.XLogRatio ? "2⁻⁹⁰⁰" : "the smallest normal number") + ", and runs\n"
+                            + "GeneralPass also when it is below, or when the sum is not finite (x·log(x/0), say)."));
                 VectorLoops.TwoPassMethodAttribute(_w);
             }
             else
@@ -130,7 +142,7 @@ namespace DivergenceGen.Generator.Emit
                 var body = new List<Statement>();
                 if (Checks)
                 {
-                    body.Add(new CheckProbabilities("valid", _checked));
+                    body.Add(new CheckProbabilities("valid", _checked, _floor));
                 }
 
                 body.AddRange(perClass ?? Array.Empty<PerClass>());
@@ -176,7 +188,9 @@ namespace DivergenceGen.Generator.Emit
 
             if (_twoPass && vector)
             {
-                using (_w.Block("if (typeof(TPass) == typeof(global::DivergenceGen.FastPass) && double.IsNaN(sum))"))
+                using (_w.Block(!scheduler.TestsFloor
+                    ? "if (typeof(TPass) == typeof(global::DivergenceGen.FastPass) && double.IsNaN(sum))"
+                    : "if (typeof(TPass) == typeof(global::DivergenceGen.FastPass) && !(" + _floor!.Name + " && double.IsFinite(sum)))"))
                 {
                     _w.Line("return " + _name + "<global::DivergenceGen.GeneralPass>(" + string.Join(", ", _inputs.Concat(_scalars)) + ");");
                 }

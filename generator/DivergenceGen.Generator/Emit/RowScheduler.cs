@@ -165,6 +165,9 @@ namespace DivergenceGen.Generator.Emit
         {
             _constant = constant ?? (n => n);
             _pass = pass;
+            // A first-pass floor only where there is a first pass: the vector code of a two-pass kernel.
+            _floor = pass is null ? null : kernel.Body.OfType<CheckProbabilities>().Select(c => c.Floor).FirstOrDefault(f => f is not null);
+            _floorChecked = _floor is null ? null : kernel.Body.OfType<CheckProbabilities>().First(c => c.Floor == _floor).Inputs;
             if (straightLine)
             {
                 _chunks = Plan(classes, widths.Where(b => Lanes(b) <= classes).ToList(), overlap, out _masked);
@@ -208,6 +211,22 @@ namespace DivergenceGen.Generator.Emit
         private readonly string? _activeMask;
         private readonly Func<string, string> _constant = n => n;
         private readonly string? _pass;
+
+        /// <summary>The first pass's floor test (<see cref="CheckProbabilities.Floor"/>), in the vector code of a two-pass kernel.</summary>
+        private readonly FirstPassFloor? _floor;
+
+        /// <summary>The inputs whose checked pass calls skip their per-lane domain test (with <see cref="_floor"/>).</summary>
+        private readonly IReadOnlyCollection<string>? _floorChecked;
+
+        /// <summary>
+        /// Whether the vector code at <paramref name="bits"/> tests the first pass's floor: at 256 and 512 bits, where the
+        /// runtime's logarithm has its table path. At 128 bits the checked forms are the tested ones (no table there), so
+        /// that width keeps the per-lane NaN and pays nothing for the floor.
+        /// </summary>
+        private bool FloorAt(int bits) => _floor is not null && bits >= 256;
+
+        /// <summary>Whether the code written so far declared the bool <see cref="FirstPassFloor.Name"/> (the kernel then tests it).</summary>
+        public bool TestsFloor { get; private set; }
 
         /// <summary>A piece of the row: a vector of some width (0: a scalar) at a constant offset.</summary>
         private sealed record Chunk(int Bits, int Offset);
@@ -323,7 +342,7 @@ namespace DivergenceGen.Generator.Emit
                 return bits == 0 ? (IsInvariantName(name) ? _constant(name) : name) : name + N(bits);
             }
 
-            return bits == 0 ? new ScalarLowering(precision, Bind) : new VectorLowering(bits, precision, Bind, _pass);
+            return bits == 0 ? new ScalarLowering(precision, Bind) : new VectorLowering(bits, precision, Bind, _pass, FloorAt(bits) ? _floorChecked : null);
         }
 
         private string Scalar(Expr value, bool isDouble) =>
@@ -626,6 +645,7 @@ namespace DivergenceGen.Generator.Emit
         private void EmitStraightLineCheck(CheckProbabilities check)
         {
             var accumulators = new List<string>();
+            var floors = new List<string>();
             for (int j = 0; j < _chunks!.Count; j++)
             {
                 int bits = _chunks[j].Bits;
@@ -637,16 +657,46 @@ namespace DivergenceGen.Generator.Emit
                 }
 
                 _w.Line(seen + " = " + CheckFold(seen, check.Inputs.Select(i => LowerChunk(j, E.Ref(i)))) + ";");
+                if (FloorAt(bits) && check.Floor == _floor)
+                {
+                    string floor = "floor" + N(bits);
+                    if (!floors.Contains(floor))
+                    {
+                        floors.Add(floor);
+                        _w.Line("var " + floor + " = " + Vec(bits) + "<" + BitsType + ">.AllBitsSet;");
+                    }
+
+                    _w.Line(floor + " = " + FloorFold(floor, _floor!.Lanes.Select(l => (LowerChunk(j, l.Weight), LowerChunk(j, l.Argument)))) + ";");
+                }
             }
 
-            EmitCheckResult(check, accumulators);
+            EmitCheckResult(check, accumulators, floors);
         }
 
-        private void EmitCheckResult(CheckProbabilities check, IReadOnlyList<string> accumulators)
+        private static string FloorFold(string floor, IEnumerable<(string Weight, string Argument)> lanes) =>
+            lanes.Aggregate(floor, (acc, l) => "global::DivergenceGen.ProbabilityLanes.Floor(" + acc + ", " + l.Weight + ", " + l.Argument + ")");
+
+        private void EmitCheckResult(CheckProbabilities check, IReadOnlyList<string> accumulators, IReadOnlyList<string> floors)
         {
             // Non-short-circuit &: one branch for all the widths.
-            var tests = accumulators.Select(a => "global::DivergenceGen.ProbabilityLanes.AllProbabilities(" + a + ")").ToList();
-            _w.Line("bool " + check.Name + " = " + tests[0] + (tests.Count == 1 ? ";" : string.Empty));
+            BoolOfAll(check.Name, accumulators.Select(a => "global::DivergenceGen.ProbabilityLanes.AllProbabilities(" + a + ")").ToList());
+            if (floors.Count > 0)
+            {
+                TestsFloor = true;
+                string smallest = "global::DivergenceGen.ProbabilityLanes." + (_floor!.XLogRatio ? "XLogRatioFloor" : "LogFloor") + (IsSingle ? "Single" : string.Empty);
+                BoolOfAll(_floor!.Name, floors.Select(f => "global::DivergenceGen.ProbabilityLanes.AllAtLeast(" + f + ", " + smallest + ")").ToList());
+            }
+        }
+
+        private void BoolOfAll(string name, IReadOnlyList<string> tests)
+        {
+            if (tests.Count == 0)
+            {
+                _w.Line("bool " + name + " = true;");
+                return;
+            }
+
+            _w.Line("bool " + name + " = " + tests[0] + (tests.Count == 1 ? ";" : string.Empty));
             for (int i = 1; i < tests.Count; i++)
             {
                 _w.Line("    & " + tests[i] + (i == tests.Count - 1 ? ";" : string.Empty));
@@ -846,6 +896,11 @@ namespace DivergenceGen.Generator.Emit
                 {
                     _w.Line(BitsType + " seenTail = 0;");
                 }
+
+                if (FloorAt(bits) && check.Floor == _floor)
+                {
+                    _w.Line("var floorAcc = " + Vec(bits) + "<" + BitsType + ">.AllBitsSet;");
+                }
             }
 
             using (_w.Block("for (int k = " + N(start) + "; k < " + (bits == 0 ? N(_classes) : N(full)) + "; " + (lanes == 1 ? "k++" : "k += " + N(lanes)) + ")"))
@@ -915,7 +970,7 @@ namespace DivergenceGen.Generator.Emit
 
             if (check is not null)
             {
-                EmitCheckResult(check, tail && !overlap ? new[] { "seenAcc", "seenTail" } : new[] { "seenAcc" });
+                EmitCheckResult(check, tail && !overlap ? new[] { "seenAcc", "seenTail" } : new[] { "seenAcc" }, FloorAt(bits) && check.Floor == _floor ? new[] { "floorAcc" } : Array.Empty<string>());
             }
 
             foreach (var r in reductions)
@@ -1001,6 +1056,12 @@ namespace DivergenceGen.Generator.Emit
                     case CheckProbabilities c:
                         string seen = inTail ? "seenTail" : "seenAcc";
                         _w.Line(seen + " = " + CheckFold(seen, c.Inputs.Select(i => LoopBody(pass, bits, index, spilled, E.Ref(i), declare: true, locals))) + ";");
+                        if (FloorAt(bits) && !inTail && c.Floor == _floor)
+                        {
+                            _w.Line("floorAcc = " + FloorFold("floorAcc", _floor!.Lanes.Select(l => (
+                                LoopBody(pass, bits, index, spilled, l.Weight, declare: true, locals),
+                                LoopBody(pass, bits, index, spilled, l.Argument, declare: true, locals)))) + ";");
+                        }
                         break;
                     case Store s:
                         _w.Line(StoreLine(bits, value, _k.Input(s.Output)!.Reference, index));

@@ -47,7 +47,23 @@ namespace DivergenceGen.Generator.Ir
     /// the pass that reads them: one running unsigned maximum of bit patterns per vector width
     /// (<c>ProbabilityLanes.Max</c>), tested once at the end (<c>ProbabilityLanes.AllProbabilities</c>).
     /// </summary>
-    internal sealed record CheckProbabilities(string Name, IReadOnlyList<string> Inputs) : Statement;
+    /// <remarks>
+    /// With <paramref name="Floor"/> (a two-pass kernel whose pass calls read only checked inputs: see
+    /// <see cref="KernelPasses.FloorOf"/>) the vector code also folds the arguments of those calls, which then skip their
+    /// per-lane domain test, into a running minimum of bit patterns per width (<c>ProbabilityLanes.Floor</c>), tested once
+    /// at the end into the bool <see cref="FirstPassFloor.Name"/> (<c>ProbabilityLanes.AllAtLeast</c>).
+    /// </remarks>
+    internal sealed record CheckProbabilities(string Name, IReadOnlyList<string> Inputs, FirstPassFloor? Floor = null) : Statement;
+
+    /// <summary>
+    /// What the first pass of a kernel over checked probabilities must test once instead of per lane: every
+    /// <see cref="FloorLane.Argument"/> whose <see cref="FloorLane.Weight"/> is positive lies at or above the floor (the
+    /// runtime's <c>ProbabilityLanes.XLogRatioFloor</c> when <paramref name="XLogRatio"/>, else <c>LogFloor</c>).
+    /// </summary>
+    internal sealed record FirstPassFloor(string Name, IReadOnlyList<FloorLane> Lanes, bool XLogRatio);
+
+    /// <summary>An argument of a first-pass call that skips its domain test, and the weight whose zero lanes its term discards.</summary>
+    internal sealed record FloorLane(Expr Weight, Expr Argument);
 
     /// <summary><c>output[k] = value(k)</c> for every class.</summary>
     internal sealed record Store(string Output, Expr Value) : Statement;

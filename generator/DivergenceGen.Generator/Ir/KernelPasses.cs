@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 
 namespace DivergenceGen.Generator.Ir
@@ -21,6 +22,59 @@ namespace DivergenceGen.Generator.Ir
             e is Unary { Op: UnaryOp.Log } or Deviance
             || (e is XTimesLog { Log: LogRatio ratio } t && ratio.X.Equals(t.X))
             || Substitution.Children(e).Any(HasPassCall);
+
+        /// <summary>
+        /// Whether a logarithm reads an input the kernel checks to be a probability: its first pass then calls
+        /// <c>LogOfCheckedProbability</c>, which has no per-lane domain test, and the kernel tests the argument's floor
+        /// once (<see cref="FloorOf"/>).
+        /// </summary>
+        public static bool IsCheckedLog(Unary u, IReadOnlyCollection<string> checkedInputs) =>
+            u.Op == UnaryOp.Log && u.Operand is Ref r && checkedInputs.Contains(r.Name);
+
+        /// <summary>
+        /// Whether x·log(x/y) reads inputs the kernel checks to be probabilities: its first pass then calls
+        /// <c>XLogRatioOfCheckedProbabilities</c>, which has no per-lane domain test (see <see cref="IsCheckedLog"/>).
+        /// </summary>
+        public static bool IsCheckedXLogRatio(XTimesLog t, IReadOnlyCollection<string> checkedInputs) =>
+            t.Log is LogRatio ratio && ratio.X.Equals(t.X)
+            && ratio.X is Ref x && checkedInputs.Contains(x.Name) && ratio.Y is Ref y && checkedInputs.Contains(y.Name);
+
+        /// <summary>
+        /// The floor test of <paramref name="term"/>'s checked pass calls (<see cref="IsCheckedLog"/>,
+        /// <see cref="IsCheckedXLogRatio"/>), or null when it has none. A call under x·log(…) is weighted by x (the term
+        /// discards the lanes where x ≤ 0, so their arguments do not count); a logarithm elsewhere by 1. One floor serves
+        /// the term: 2⁻⁹⁰⁰ when it has an x·log(x/y) (whose residual needs it), else the smallest normal number.
+        /// </summary>
+        public static FirstPassFloor? FloorOf(string name, Expr term, IReadOnlyCollection<string> checkedInputs)
+        {
+            var lanes = new List<FloorLane>();
+            bool xLogRatio = false;
+            Walk(term, new Const(1));
+            return lanes.Count == 0 ? null : new FirstPassFloor(name, lanes.Distinct().ToList(), xLogRatio);
+
+            void Walk(Expr e, Expr weight)
+            {
+                switch (e)
+                {
+                    case XTimesLog t when IsCheckedXLogRatio(t, checkedInputs):
+                        lanes.Add(new FloorLane(t.X, t.X));
+                        xLogRatio = true;
+                        return;
+                    case XTimesLog t:
+                        Walk(t.X, weight);
+                        Walk(t.Log, t.X);
+                        return;
+                    case Unary u when IsCheckedLog(u, checkedInputs):
+                        lanes.Add(new FloorLane(weight, u.Operand));
+                        return;
+                }
+
+                foreach (var child in Substitution.Children(e))
+                {
+                    Walk(child, weight);
+                }
+            }
+        }
 
         /// <summary>
         /// Whether every value of a pass call reaches the result through operations that keep a NaN (arithmetic, the value

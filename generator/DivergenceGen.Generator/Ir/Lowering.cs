@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using DivergenceGen.Generator.Model;
 
@@ -64,6 +65,13 @@ namespace DivergenceGen.Generator.Ir
         /// </summary>
         protected virtual string PassArgument => string.Empty;
 
+        /// <summary>
+        /// In the vector code of a two-pass kernel that checks its inputs to be probabilities and tests its first pass's
+        /// floor once (<see cref="KernelPasses.FloorOf"/>): the inputs checked. Its pass calls on them are then the forms
+        /// without a per-lane domain test (<c>LogOfCheckedProbability</c>, <c>XLogRatioOfCheckedProbabilities</c>).
+        /// </summary>
+        protected virtual IReadOnlyCollection<string>? CheckedInputs => null;
+
         /// <summary>A comparison of two lowered operands (a bool or a lane mask).</summary>
         protected abstract string Comparison(CompareOp op, string left, string right);
 
@@ -104,6 +112,8 @@ namespace DivergenceGen.Generator.Ir
                     string operand = Lower(u.Operand, parentPrecedence: 3, isRightOperand: false);
                     return operand.StartsWith("-", StringComparison.Ordinal) ? "-(" + operand + ")" : "-" + operand;
                 }
+                case Unary u when CheckedInputs is not null && KernelPasses.IsCheckedLog(u, CheckedInputs):
+                    return Library + ".LogOfCheckedProbability" + PassArgument + "(" + Lower(u.Operand) + ")";
                 case Unary u:
                     return Call(u.Op, Lower(u.Operand));
                 case Binary b:
@@ -129,6 +139,9 @@ namespace DivergenceGen.Generator.Ir
                     return FusedMultiplyAddOf(Lower(f.A), Lower(f.B), Lower(f.C));
                 case global::DivergenceGen.Generator.Ir.Call call:
                     return CallFunction(call.Function, System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(call.Arguments, a => Lower(a))));
+                case XTimesLog t when CheckedInputs is not null && KernelPasses.IsCheckedXLogRatio(t, CheckedInputs):
+                    var checkedRatio = (LogRatio)t.Log;
+                    return Library + ".XLogRatioOfCheckedProbabilities" + PassArgument + "(" + Lower(checkedRatio.X) + ", " + Lower(checkedRatio.Y) + ")";
                 case XTimesLog { Log: LogRatio ratio } t when ratio.X.Equals(t.X) && HasXLogRatio:
                     return Library + ".XLogRatio" + PassArgument + "(" + Lower(ratio.X) + ", " + Lower(ratio.Y) + ")";
                 case XTimesLog t:
@@ -276,14 +289,21 @@ namespace DivergenceGen.Generator.Ir
         /// <param name="pass">In a two-pass kernel, its pass type parameter (<c>TPass</c>): <c>Log</c>, <c>XLogRatio</c> and
         /// <c>Deviance</c> are then called as <c>Log&lt;TPass&gt;</c> (the first pass's forms have no call; see the runtime's
         /// IKernelPass).</param>
-        public VectorLowering(int bits, PrecisionKind precision, Func<string, string> bind, string? pass = null)
+        /// <param name="checkedInputs">With <paramref name="pass"/>: the inputs the kernel checks to be probabilities, when
+        /// it tests its first pass's floor once (<see cref="Lowering.CheckedInputs"/>).</param>
+        public VectorLowering(int bits, PrecisionKind precision, Func<string, string> bind, string? pass = null, IReadOnlyCollection<string>? checkedInputs = null)
             : base(precision, bind)
         {
             Bits = bits;
             _pass = pass;
+            _checkedInputs = pass is null ? null : checkedInputs;
         }
 
+        private readonly IReadOnlyCollection<string>? _checkedInputs;
+
         protected override string PassArgument => _pass is null ? string.Empty : "<" + _pass + ">";
+
+        protected override IReadOnlyCollection<string>? CheckedInputs => _checkedInputs;
 
         protected override string Library => "global::DivergenceGen.VectorMath";
 

@@ -21,7 +21,7 @@ namespace DivergenceGen
     /// Folding −0 into +0 first (x + 0) would cost an add per vector on the hot path for a value that is rare.
     /// </remarks>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public static class ProbabilityLanes
+    public static partial class ProbabilityLanes
     {
         /// <summary>The bits of 1.0: the largest pattern of a probability in double.</summary>
         public const ulong OneBits = 0x3FF0_0000_0000_0000UL;

@@ -1186,6 +1186,10 @@ namespace DivergenceGen.Generated
         /// The kernel of EntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
         /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
+        /// At 256 and 512 bits the logarithms of the checked probabilities skip that per-lane test (LogOfCheckedProbability):
+        /// in [0, 1] only small arguments are off the table's path, so the kernel keeps the least argument under a
+        /// positive weight (floor…, ProbabilityLanes.Floor), tests it once against the smallest normal number, and runs
+        /// GeneralPass also when it is below, or when the sum is not finite (x·log(x/0), say).
         /// </summary>
         // Not inlined, optimised at once: inlined into a caller, its first pass's calls could fall outside the caller's inlining budget.
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
@@ -1205,28 +1209,32 @@ namespace DivergenceGen.Generated
                     0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu));
                 var sumAcc = Vector512<double>.Zero;
                 var seenAcc = Vector512<uint>.Zero;
+                var floorAcc = Vector512<uint>.AllBitsSet;
                 for (int k = 0; k < 992; k += 16)
                 {
                     var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(seenAcc, pk);
-                    var sumk = Vector512.ConditionalSelect(Vector512.GreaterThan(pk, Vector512<float>.Zero), pk * VectorMath.Log<TPass>(pk),
+                    floorAcc = ProbabilityLanes.Floor(floorAcc, pk, pk);
+                    var sumk = Vector512.ConditionalSelect(Vector512.GreaterThan(pk, Vector512<float>.Zero), pk * VectorMath.LogOfCheckedProbability<TPass>(pk),
                         Vector512<float>.Zero);
                     sumAcc += Vector512.WidenLower(sumk) + Vector512.WidenUpper(sumk);
                 }
                 // K = 1000 is not a multiple of 16: one more vector at 984, overlapping, its first 8 lanes masked out of the sums.
                 var p984 = Vector512.LoadUnsafe(ref pRef, (nuint)984);
                 seenAcc = ProbabilityLanes.Max(seenAcc, p984);
-                var sum984 = (Vector512.ConditionalSelect(Vector512.GreaterThan(p984, Vector512<float>.Zero), p984 * VectorMath.Log<TPass>(p984),
-                    Vector512<float>.Zero) & loopTailMask);
+                floorAcc = ProbabilityLanes.Floor(floorAcc, p984, p984);
+                var sum984 = (Vector512.ConditionalSelect(Vector512.GreaterThan(p984, Vector512<float>.Zero), p984
+                    * VectorMath.LogOfCheckedProbability<TPass>(p984), Vector512<float>.Zero) & loopTailMask);
                 sumAcc += Vector512.WidenLower(sum984) + Vector512.WidenUpper(sum984);
                 double sum = Vector512.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                bool aboveFloor = ProbabilityLanes.AllAtLeast(floorAcc, ProbabilityLanes.LogFloorSingle);
                 if (!valid)
                 {
                     return EntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)));
                 }
-                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                if (typeof(TPass) == typeof(FastPass) && !(aboveFloor && double.IsFinite(sum)))
                 {
                     return EntropyOfRaw<GeneralPass>(p);
                 }
@@ -1236,22 +1244,25 @@ namespace DivergenceGen.Generated
             {
                 var sumAcc = Vector256<double>.Zero;
                 var seenAcc = Vector256<uint>.Zero;
+                var floorAcc = Vector256<uint>.AllBitsSet;
                 for (int k = 0; k < 1000; k += 8)
                 {
                     var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(seenAcc, pk);
-                    var sumk = Vector256.ConditionalSelect(Vector256.GreaterThan(pk, Vector256<float>.Zero), pk * VectorMath.Log<TPass>(pk),
+                    floorAcc = ProbabilityLanes.Floor(floorAcc, pk, pk);
+                    var sumk = Vector256.ConditionalSelect(Vector256.GreaterThan(pk, Vector256<float>.Zero), pk * VectorMath.LogOfCheckedProbability<TPass>(pk),
                         Vector256<float>.Zero);
                     sumAcc += Vector256.WidenLower(sumk) + Vector256.WidenUpper(sumk);
                 }
                 double sum = Vector256.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                bool aboveFloor = ProbabilityLanes.AllAtLeast(floorAcc, ProbabilityLanes.LogFloorSingle);
                 if (!valid)
                 {
                     return EntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)));
                 }
-                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                if (typeof(TPass) == typeof(FastPass) && !(aboveFloor && double.IsFinite(sum)))
                 {
                     return EntropyOfRaw<GeneralPass>(p);
                 }
@@ -1310,6 +1321,10 @@ namespace DivergenceGen.Generated
         /// The kernel of KLDivergenceOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
         /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
+        /// At 256 and 512 bits the logarithms of the checked probabilities skip that per-lane test (XLogRatioOfCheckedProbabilities):
+        /// in [0, 1] only small arguments are off the table's path, so the kernel keeps the least argument under a
+        /// positive weight (floor…, ProbabilityLanes.Floor), tests it once against 2⁻⁹⁰⁰, and runs
+        /// GeneralPass also when it is below, or when the sum is not finite (x·log(x/0), say).
         /// </summary>
         // Not inlined, optimised at once: inlined into a caller, its first pass's calls could fall outside the caller's inlining budget.
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
@@ -1330,29 +1345,33 @@ namespace DivergenceGen.Generated
                     0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu));
                 var sumAcc = Vector512<double>.Zero;
                 var seenAcc = Vector512<uint>.Zero;
+                var floorAcc = Vector512<uint>.AllBitsSet;
                 for (int k = 0; k < 992; k += 16)
                 {
                     var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = Vector512.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
-                    var sumk = VectorMath.XLogRatio<TPass>(pk, qk);
+                    floorAcc = ProbabilityLanes.Floor(floorAcc, pk, pk);
+                    var sumk = VectorMath.XLogRatioOfCheckedProbabilities<TPass>(pk, qk);
                     sumAcc += Vector512.WidenLower(sumk) + Vector512.WidenUpper(sumk);
                 }
                 // K = 1000 is not a multiple of 16: one more vector at 984, overlapping, its first 8 lanes masked out of the sums.
                 var p984 = Vector512.LoadUnsafe(ref pRef, (nuint)984);
                 var q984 = Vector512.LoadUnsafe(ref qRef, (nuint)984);
                 seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p984), q984);
-                var sum984 = (VectorMath.XLogRatio<TPass>(p984, q984) & loopTailMask);
+                floorAcc = ProbabilityLanes.Floor(floorAcc, p984, p984);
+                var sum984 = (VectorMath.XLogRatioOfCheckedProbabilities<TPass>(p984, q984) & loopTailMask);
                 sumAcc += Vector512.WidenLower(sum984) + Vector512.WidenUpper(sum984);
                 double sum = Vector512.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                bool aboveFloor = ProbabilityLanes.AllAtLeast(floorAcc, ProbabilityLanes.XLogRatioFloorSingle);
                 if (!valid)
                 {
                     return KLDivergenceOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
                 }
-                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                if (typeof(TPass) == typeof(FastPass) && !(aboveFloor && double.IsFinite(sum)))
                 {
                     return KLDivergenceOfRaw<GeneralPass>(p, q);
                 }
@@ -1362,23 +1381,26 @@ namespace DivergenceGen.Generated
             {
                 var sumAcc = Vector256<double>.Zero;
                 var seenAcc = Vector256<uint>.Zero;
+                var floorAcc = Vector256<uint>.AllBitsSet;
                 for (int k = 0; k < 1000; k += 8)
                 {
                     var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = Vector256.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
-                    var sumk = VectorMath.XLogRatio<TPass>(pk, qk);
+                    floorAcc = ProbabilityLanes.Floor(floorAcc, pk, pk);
+                    var sumk = VectorMath.XLogRatioOfCheckedProbabilities<TPass>(pk, qk);
                     sumAcc += Vector256.WidenLower(sumk) + Vector256.WidenUpper(sumk);
                 }
                 double sum = Vector256.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                bool aboveFloor = ProbabilityLanes.AllAtLeast(floorAcc, ProbabilityLanes.XLogRatioFloorSingle);
                 if (!valid)
                 {
                     return KLDivergenceOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
                 }
-                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                if (typeof(TPass) == typeof(FastPass) && !(aboveFloor && double.IsFinite(sum)))
                 {
                     return KLDivergenceOfRaw<GeneralPass>(p, q);
                 }
@@ -1440,6 +1462,10 @@ namespace DivergenceGen.Generated
         /// The kernel of CrossEntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
         /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
+        /// At 256 and 512 bits the logarithms of the checked probabilities skip that per-lane test (LogOfCheckedProbability):
+        /// in [0, 1] only small arguments are off the table's path, so the kernel keeps the least argument under a
+        /// positive weight (floor…, ProbabilityLanes.Floor), tests it once against the smallest normal number, and runs
+        /// GeneralPass also when it is below, or when the sum is not finite (x·log(x/0), say).
         /// </summary>
         // Not inlined, optimised at once: inlined into a caller, its first pass's calls could fall outside the caller's inlining budget.
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
@@ -1460,12 +1486,14 @@ namespace DivergenceGen.Generated
                     0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu));
                 var sumAcc = Vector512<double>.Zero;
                 var seenAcc = Vector512<uint>.Zero;
+                var floorAcc = Vector512<uint>.AllBitsSet;
                 for (int k = 0; k < 992; k += 16)
                 {
                     var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = Vector512.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
-                    var sumk = Vector512.ConditionalSelect(Vector512.GreaterThan(pk, Vector512<float>.Zero), pk * VectorMath.Log<TPass>(qk),
+                    floorAcc = ProbabilityLanes.Floor(floorAcc, pk, qk);
+                    var sumk = Vector512.ConditionalSelect(Vector512.GreaterThan(pk, Vector512<float>.Zero), pk * VectorMath.LogOfCheckedProbability<TPass>(qk),
                         Vector512<float>.Zero);
                     sumAcc += Vector512.WidenLower(sumk) + Vector512.WidenUpper(sumk);
                 }
@@ -1473,18 +1501,20 @@ namespace DivergenceGen.Generated
                 var p984 = Vector512.LoadUnsafe(ref pRef, (nuint)984);
                 var q984 = Vector512.LoadUnsafe(ref qRef, (nuint)984);
                 seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p984), q984);
-                var sum984 = (Vector512.ConditionalSelect(Vector512.GreaterThan(p984, Vector512<float>.Zero), p984 * VectorMath.Log<TPass>(q984),
-                    Vector512<float>.Zero) & loopTailMask);
+                floorAcc = ProbabilityLanes.Floor(floorAcc, p984, q984);
+                var sum984 = (Vector512.ConditionalSelect(Vector512.GreaterThan(p984, Vector512<float>.Zero), p984
+                    * VectorMath.LogOfCheckedProbability<TPass>(q984), Vector512<float>.Zero) & loopTailMask);
                 sumAcc += Vector512.WidenLower(sum984) + Vector512.WidenUpper(sum984);
                 double sum = Vector512.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                bool aboveFloor = ProbabilityLanes.AllAtLeast(floorAcc, ProbabilityLanes.LogFloorSingle);
                 if (!valid)
                 {
                     return CrossEntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
                 }
-                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                if (typeof(TPass) == typeof(FastPass) && !(aboveFloor && double.IsFinite(sum)))
                 {
                     return CrossEntropyOfRaw<GeneralPass>(p, q);
                 }
@@ -1494,24 +1524,27 @@ namespace DivergenceGen.Generated
             {
                 var sumAcc = Vector256<double>.Zero;
                 var seenAcc = Vector256<uint>.Zero;
+                var floorAcc = Vector256<uint>.AllBitsSet;
                 for (int k = 0; k < 1000; k += 8)
                 {
                     var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = Vector256.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
-                    var sumk = Vector256.ConditionalSelect(Vector256.GreaterThan(pk, Vector256<float>.Zero), pk * VectorMath.Log<TPass>(qk),
+                    floorAcc = ProbabilityLanes.Floor(floorAcc, pk, qk);
+                    var sumk = Vector256.ConditionalSelect(Vector256.GreaterThan(pk, Vector256<float>.Zero), pk * VectorMath.LogOfCheckedProbability<TPass>(qk),
                         Vector256<float>.Zero);
                     sumAcc += Vector256.WidenLower(sumk) + Vector256.WidenUpper(sumk);
                 }
                 double sum = Vector256.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                bool aboveFloor = ProbabilityLanes.AllAtLeast(floorAcc, ProbabilityLanes.LogFloorSingle);
                 if (!valid)
                 {
                     return CrossEntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
                 }
-                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                if (typeof(TPass) == typeof(FastPass) && !(aboveFloor && double.IsFinite(sum)))
                 {
                     return CrossEntropyOfRaw<GeneralPass>(p, q);
                 }

@@ -1218,6 +1218,10 @@ namespace DivergenceGen.Generated
         /// The kernel of EntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
         /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
+        /// At 256 and 512 bits the logarithms of the checked probabilities skip that per-lane test (LogOfCheckedProbability):
+        /// in [0, 1] only small arguments are off the table's path, so the kernel keeps the least argument under a
+        /// positive weight (floor…, ProbabilityLanes.Floor), tests it once against the smallest normal number, and runs
+        /// GeneralPass also when it is below, or when the sum is not finite (x·log(x/0), say).
         /// </summary>
         // Not inlined, optimised at once: inlined into a caller, its first pass's calls could fall outside the caller's inlining budget.
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
@@ -1236,11 +1240,15 @@ namespace DivergenceGen.Generated
                 var p1 = Vector512.LoadUnsafe(ref pRef, (nuint)8);
                 var seen512 = Vector512<ulong>.Zero;
                 seen512 = ProbabilityLanes.Max(seen512, p0);
+                var floor512 = Vector512<ulong>.AllBitsSet;
+                floor512 = ProbabilityLanes.Floor(floor512, p0, p0);
                 seen512 = ProbabilityLanes.Max(seen512, p1);
+                floor512 = ProbabilityLanes.Floor(floor512, p1, p1);
                 bool valid = ProbabilityLanes.AllProbabilities(seen512);
-                var sum0 = Vector512.ConditionalSelect(Vector512.GreaterThan(p0, Vector512<double>.Zero), p0 * VectorMath.Log<TPass>(p0),
+                bool aboveFloor = ProbabilityLanes.AllAtLeast(floor512, ProbabilityLanes.LogFloor);
+                var sum0 = Vector512.ConditionalSelect(Vector512.GreaterThan(p0, Vector512<double>.Zero), p0 * VectorMath.LogOfCheckedProbability<TPass>(p0),
                     Vector512<double>.Zero);
-                var sum1 = Vector512.ConditionalSelect(Vector512.GreaterThan(p1, Vector512<double>.Zero), p1 * VectorMath.Log<TPass>(p1),
+                var sum1 = Vector512.ConditionalSelect(Vector512.GreaterThan(p1, Vector512<double>.Zero), p1 * VectorMath.LogOfCheckedProbability<TPass>(p1),
                     Vector512<double>.Zero);
                 double sum = Vector512.Sum(sum0 + sum1);
                 if (!valid)
@@ -1248,7 +1256,7 @@ namespace DivergenceGen.Generated
                     return EntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)));
                 }
-                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                if (typeof(TPass) == typeof(FastPass) && !(aboveFloor && double.IsFinite(sum)))
                 {
                     return EntropyOfRaw<GeneralPass>(p);
                 }
@@ -1262,17 +1270,23 @@ namespace DivergenceGen.Generated
                 var p3 = Vector256.LoadUnsafe(ref pRef, (nuint)12);
                 var seen256 = Vector256<ulong>.Zero;
                 seen256 = ProbabilityLanes.Max(seen256, p0);
+                var floor256 = Vector256<ulong>.AllBitsSet;
+                floor256 = ProbabilityLanes.Floor(floor256, p0, p0);
                 seen256 = ProbabilityLanes.Max(seen256, p1);
+                floor256 = ProbabilityLanes.Floor(floor256, p1, p1);
                 seen256 = ProbabilityLanes.Max(seen256, p2);
+                floor256 = ProbabilityLanes.Floor(floor256, p2, p2);
                 seen256 = ProbabilityLanes.Max(seen256, p3);
+                floor256 = ProbabilityLanes.Floor(floor256, p3, p3);
                 bool valid = ProbabilityLanes.AllProbabilities(seen256);
-                var sum0 = Vector256.ConditionalSelect(Vector256.GreaterThan(p0, Vector256<double>.Zero), p0 * VectorMath.Log<TPass>(p0),
+                bool aboveFloor = ProbabilityLanes.AllAtLeast(floor256, ProbabilityLanes.LogFloor);
+                var sum0 = Vector256.ConditionalSelect(Vector256.GreaterThan(p0, Vector256<double>.Zero), p0 * VectorMath.LogOfCheckedProbability<TPass>(p0),
                     Vector256<double>.Zero);
-                var sum1 = Vector256.ConditionalSelect(Vector256.GreaterThan(p1, Vector256<double>.Zero), p1 * VectorMath.Log<TPass>(p1),
+                var sum1 = Vector256.ConditionalSelect(Vector256.GreaterThan(p1, Vector256<double>.Zero), p1 * VectorMath.LogOfCheckedProbability<TPass>(p1),
                     Vector256<double>.Zero);
-                var sum2 = Vector256.ConditionalSelect(Vector256.GreaterThan(p2, Vector256<double>.Zero), p2 * VectorMath.Log<TPass>(p2),
+                var sum2 = Vector256.ConditionalSelect(Vector256.GreaterThan(p2, Vector256<double>.Zero), p2 * VectorMath.LogOfCheckedProbability<TPass>(p2),
                     Vector256<double>.Zero);
-                var sum3 = Vector256.ConditionalSelect(Vector256.GreaterThan(p3, Vector256<double>.Zero), p3 * VectorMath.Log<TPass>(p3),
+                var sum3 = Vector256.ConditionalSelect(Vector256.GreaterThan(p3, Vector256<double>.Zero), p3 * VectorMath.LogOfCheckedProbability<TPass>(p3),
                     Vector256<double>.Zero);
                 double sum = Vector256.Sum(sum0 + sum1 + sum2 + sum3);
                 if (!valid)
@@ -1280,7 +1294,7 @@ namespace DivergenceGen.Generated
                     return EntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)));
                 }
-                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                if (typeof(TPass) == typeof(FastPass) && !(aboveFloor && double.IsFinite(sum)))
                 {
                     return EntropyOfRaw<GeneralPass>(p);
                 }
@@ -1362,6 +1376,10 @@ namespace DivergenceGen.Generated
         /// The kernel of KLDivergenceOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
         /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
+        /// At 256 and 512 bits the logarithms of the checked probabilities skip that per-lane test (XLogRatioOfCheckedProbabilities):
+        /// in [0, 1] only small arguments are off the table's path, so the kernel keeps the least argument under a
+        /// positive weight (floor…, ProbabilityLanes.Floor), tests it once against 2⁻⁹⁰⁰, and runs
+        /// GeneralPass also when it is below, or when the sum is not finite (x·log(x/0), say).
         /// </summary>
         // Not inlined, optimised at once: inlined into a caller, its first pass's calls could fall outside the caller's inlining budget.
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
@@ -1383,10 +1401,14 @@ namespace DivergenceGen.Generated
                 var q1 = Vector512.LoadUnsafe(ref qRef, (nuint)8);
                 var seen512 = Vector512<ulong>.Zero;
                 seen512 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen512, p0), q0);
+                var floor512 = Vector512<ulong>.AllBitsSet;
+                floor512 = ProbabilityLanes.Floor(floor512, p0, p0);
                 seen512 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen512, p1), q1);
+                floor512 = ProbabilityLanes.Floor(floor512, p1, p1);
                 bool valid = ProbabilityLanes.AllProbabilities(seen512);
-                var sum0 = VectorMath.XLogRatio<TPass>(p0, q0);
-                var sum1 = VectorMath.XLogRatio<TPass>(p1, q1);
+                bool aboveFloor = ProbabilityLanes.AllAtLeast(floor512, ProbabilityLanes.XLogRatioFloor);
+                var sum0 = VectorMath.XLogRatioOfCheckedProbabilities<TPass>(p0, q0);
+                var sum1 = VectorMath.XLogRatioOfCheckedProbabilities<TPass>(p1, q1);
                 double sum = Vector512.Sum(sum0 + sum1);
                 if (!valid)
                 {
@@ -1394,7 +1416,7 @@ namespace DivergenceGen.Generated
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
                 }
-                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                if (typeof(TPass) == typeof(FastPass) && !(aboveFloor && double.IsFinite(sum)))
                 {
                     return KLDivergenceOfRaw<GeneralPass>(p, q);
                 }
@@ -1412,14 +1434,20 @@ namespace DivergenceGen.Generated
                 var q3 = Vector256.LoadUnsafe(ref qRef, (nuint)12);
                 var seen256 = Vector256<ulong>.Zero;
                 seen256 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen256, p0), q0);
+                var floor256 = Vector256<ulong>.AllBitsSet;
+                floor256 = ProbabilityLanes.Floor(floor256, p0, p0);
                 seen256 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen256, p1), q1);
+                floor256 = ProbabilityLanes.Floor(floor256, p1, p1);
                 seen256 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen256, p2), q2);
+                floor256 = ProbabilityLanes.Floor(floor256, p2, p2);
                 seen256 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen256, p3), q3);
+                floor256 = ProbabilityLanes.Floor(floor256, p3, p3);
                 bool valid = ProbabilityLanes.AllProbabilities(seen256);
-                var sum0 = VectorMath.XLogRatio<TPass>(p0, q0);
-                var sum1 = VectorMath.XLogRatio<TPass>(p1, q1);
-                var sum2 = VectorMath.XLogRatio<TPass>(p2, q2);
-                var sum3 = VectorMath.XLogRatio<TPass>(p3, q3);
+                bool aboveFloor = ProbabilityLanes.AllAtLeast(floor256, ProbabilityLanes.XLogRatioFloor);
+                var sum0 = VectorMath.XLogRatioOfCheckedProbabilities<TPass>(p0, q0);
+                var sum1 = VectorMath.XLogRatioOfCheckedProbabilities<TPass>(p1, q1);
+                var sum2 = VectorMath.XLogRatioOfCheckedProbabilities<TPass>(p2, q2);
+                var sum3 = VectorMath.XLogRatioOfCheckedProbabilities<TPass>(p3, q3);
                 double sum = Vector256.Sum(sum0 + sum1 + sum2 + sum3);
                 if (!valid)
                 {
@@ -1427,7 +1455,7 @@ namespace DivergenceGen.Generated
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
                 }
-                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                if (typeof(TPass) == typeof(FastPass) && !(aboveFloor && double.IsFinite(sum)))
                 {
                     return KLDivergenceOfRaw<GeneralPass>(p, q);
                 }
@@ -1512,6 +1540,10 @@ namespace DivergenceGen.Generated
         /// The kernel of CrossEntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
         /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
+        /// At 256 and 512 bits the logarithms of the checked probabilities skip that per-lane test (LogOfCheckedProbability):
+        /// in [0, 1] only small arguments are off the table's path, so the kernel keeps the least argument under a
+        /// positive weight (floor…, ProbabilityLanes.Floor), tests it once against the smallest normal number, and runs
+        /// GeneralPass also when it is below, or when the sum is not finite (x·log(x/0), say).
         /// </summary>
         // Not inlined, optimised at once: inlined into a caller, its first pass's calls could fall outside the caller's inlining budget.
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
@@ -1533,11 +1565,15 @@ namespace DivergenceGen.Generated
                 var q1 = Vector512.LoadUnsafe(ref qRef, (nuint)8);
                 var seen512 = Vector512<ulong>.Zero;
                 seen512 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen512, p0), q0);
+                var floor512 = Vector512<ulong>.AllBitsSet;
+                floor512 = ProbabilityLanes.Floor(floor512, p0, q0);
                 seen512 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen512, p1), q1);
+                floor512 = ProbabilityLanes.Floor(floor512, p1, q1);
                 bool valid = ProbabilityLanes.AllProbabilities(seen512);
-                var sum0 = Vector512.ConditionalSelect(Vector512.GreaterThan(p0, Vector512<double>.Zero), p0 * VectorMath.Log<TPass>(q0),
+                bool aboveFloor = ProbabilityLanes.AllAtLeast(floor512, ProbabilityLanes.LogFloor);
+                var sum0 = Vector512.ConditionalSelect(Vector512.GreaterThan(p0, Vector512<double>.Zero), p0 * VectorMath.LogOfCheckedProbability<TPass>(q0),
                     Vector512<double>.Zero);
-                var sum1 = Vector512.ConditionalSelect(Vector512.GreaterThan(p1, Vector512<double>.Zero), p1 * VectorMath.Log<TPass>(q1),
+                var sum1 = Vector512.ConditionalSelect(Vector512.GreaterThan(p1, Vector512<double>.Zero), p1 * VectorMath.LogOfCheckedProbability<TPass>(q1),
                     Vector512<double>.Zero);
                 double sum = Vector512.Sum(sum0 + sum1);
                 if (!valid)
@@ -1546,7 +1582,7 @@ namespace DivergenceGen.Generated
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
                 }
-                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                if (typeof(TPass) == typeof(FastPass) && !(aboveFloor && double.IsFinite(sum)))
                 {
                     return CrossEntropyOfRaw<GeneralPass>(p, q);
                 }
@@ -1564,17 +1600,23 @@ namespace DivergenceGen.Generated
                 var q3 = Vector256.LoadUnsafe(ref qRef, (nuint)12);
                 var seen256 = Vector256<ulong>.Zero;
                 seen256 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen256, p0), q0);
+                var floor256 = Vector256<ulong>.AllBitsSet;
+                floor256 = ProbabilityLanes.Floor(floor256, p0, q0);
                 seen256 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen256, p1), q1);
+                floor256 = ProbabilityLanes.Floor(floor256, p1, q1);
                 seen256 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen256, p2), q2);
+                floor256 = ProbabilityLanes.Floor(floor256, p2, q2);
                 seen256 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen256, p3), q3);
+                floor256 = ProbabilityLanes.Floor(floor256, p3, q3);
                 bool valid = ProbabilityLanes.AllProbabilities(seen256);
-                var sum0 = Vector256.ConditionalSelect(Vector256.GreaterThan(p0, Vector256<double>.Zero), p0 * VectorMath.Log<TPass>(q0),
+                bool aboveFloor = ProbabilityLanes.AllAtLeast(floor256, ProbabilityLanes.LogFloor);
+                var sum0 = Vector256.ConditionalSelect(Vector256.GreaterThan(p0, Vector256<double>.Zero), p0 * VectorMath.LogOfCheckedProbability<TPass>(q0),
                     Vector256<double>.Zero);
-                var sum1 = Vector256.ConditionalSelect(Vector256.GreaterThan(p1, Vector256<double>.Zero), p1 * VectorMath.Log<TPass>(q1),
+                var sum1 = Vector256.ConditionalSelect(Vector256.GreaterThan(p1, Vector256<double>.Zero), p1 * VectorMath.LogOfCheckedProbability<TPass>(q1),
                     Vector256<double>.Zero);
-                var sum2 = Vector256.ConditionalSelect(Vector256.GreaterThan(p2, Vector256<double>.Zero), p2 * VectorMath.Log<TPass>(q2),
+                var sum2 = Vector256.ConditionalSelect(Vector256.GreaterThan(p2, Vector256<double>.Zero), p2 * VectorMath.LogOfCheckedProbability<TPass>(q2),
                     Vector256<double>.Zero);
-                var sum3 = Vector256.ConditionalSelect(Vector256.GreaterThan(p3, Vector256<double>.Zero), p3 * VectorMath.Log<TPass>(q3),
+                var sum3 = Vector256.ConditionalSelect(Vector256.GreaterThan(p3, Vector256<double>.Zero), p3 * VectorMath.LogOfCheckedProbability<TPass>(q3),
                     Vector256<double>.Zero);
                 double sum = Vector256.Sum(sum0 + sum1 + sum2 + sum3);
                 if (!valid)
@@ -1583,7 +1625,7 @@ namespace DivergenceGen.Generated
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
                 }
-                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                if (typeof(TPass) == typeof(FastPass) && !(aboveFloor && double.IsFinite(sum)))
                 {
                     return CrossEntropyOfRaw<GeneralPass>(p, q);
                 }

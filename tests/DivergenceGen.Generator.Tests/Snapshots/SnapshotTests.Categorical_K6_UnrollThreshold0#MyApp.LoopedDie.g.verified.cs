@@ -1137,6 +1137,10 @@ namespace DivergenceGen.Generated
         /// The kernel of EntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
         /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
+        /// At 256 and 512 bits the logarithms of the checked probabilities skip that per-lane test (LogOfCheckedProbability):
+        /// in [0, 1] only small arguments are off the table's path, so the kernel keeps the least argument under a
+        /// positive weight (floor…, ProbabilityLanes.Floor), tests it once against the smallest normal number, and runs
+        /// GeneralPass also when it is below, or when the sum is not finite (x·log(x/0), say).
         /// </summary>
         // Not inlined, optimised at once: inlined into a caller, its first pass's calls could fall outside the caller's inlining budget.
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
@@ -1155,26 +1159,30 @@ namespace DivergenceGen.Generated
                 var loopTailMask = Vector256.AsDouble(Vector256.Create(0ul, 0ul, 0xFFFFFFFFFFFFFFFFul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = Vector256<double>.Zero;
                 var seenAcc = Vector256<ulong>.Zero;
+                var floorAcc = Vector256<ulong>.AllBitsSet;
                 for (int k = 0; k < 4; k += 4)
                 {
                     var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(seenAcc, pk);
-                    sumAcc += Vector256.ConditionalSelect(Vector256.GreaterThan(pk, Vector256<double>.Zero), pk * VectorMath.Log<TPass>(pk),
+                    floorAcc = ProbabilityLanes.Floor(floorAcc, pk, pk);
+                    sumAcc += Vector256.ConditionalSelect(Vector256.GreaterThan(pk, Vector256<double>.Zero), pk * VectorMath.LogOfCheckedProbability<TPass>(pk),
                         Vector256<double>.Zero);
                 }
                 // K = 6 is not a multiple of 4: one more vector at 2, overlapping, its first 2 lanes masked out of the sums.
                 var p2 = Vector256.LoadUnsafe(ref pRef, (nuint)2);
                 seenAcc = ProbabilityLanes.Max(seenAcc, p2);
-                sumAcc += (Vector256.ConditionalSelect(Vector256.GreaterThan(p2, Vector256<double>.Zero), p2 * VectorMath.Log<TPass>(p2),
+                floorAcc = ProbabilityLanes.Floor(floorAcc, p2, p2);
+                sumAcc += (Vector256.ConditionalSelect(Vector256.GreaterThan(p2, Vector256<double>.Zero), p2 * VectorMath.LogOfCheckedProbability<TPass>(p2),
                     Vector256<double>.Zero) & loopTailMask);
                 double sum = Vector256.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                bool aboveFloor = ProbabilityLanes.AllAtLeast(floorAcc, ProbabilityLanes.LogFloor);
                 if (!valid)
                 {
                     return EntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)));
                 }
-                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                if (typeof(TPass) == typeof(FastPass) && !(aboveFloor && double.IsFinite(sum)))
                 {
                     return EntropyOfRaw<GeneralPass>(p);
                 }
@@ -1232,6 +1240,10 @@ namespace DivergenceGen.Generated
         /// The kernel of KLDivergenceOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
         /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
+        /// At 256 and 512 bits the logarithms of the checked probabilities skip that per-lane test (XLogRatioOfCheckedProbabilities):
+        /// in [0, 1] only small arguments are off the table's path, so the kernel keeps the least argument under a
+        /// positive weight (floor…, ProbabilityLanes.Floor), tests it once against 2⁻⁹⁰⁰, and runs
+        /// GeneralPass also when it is below, or when the sum is not finite (x·log(x/0), say).
         /// </summary>
         // Not inlined, optimised at once: inlined into a caller, its first pass's calls could fall outside the caller's inlining budget.
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
@@ -1251,27 +1263,31 @@ namespace DivergenceGen.Generated
                 var loopTailMask = Vector256.AsDouble(Vector256.Create(0ul, 0ul, 0xFFFFFFFFFFFFFFFFul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = Vector256<double>.Zero;
                 var seenAcc = Vector256<ulong>.Zero;
+                var floorAcc = Vector256<ulong>.AllBitsSet;
                 for (int k = 0; k < 4; k += 4)
                 {
                     var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = Vector256.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
-                    sumAcc += VectorMath.XLogRatio<TPass>(pk, qk);
+                    floorAcc = ProbabilityLanes.Floor(floorAcc, pk, pk);
+                    sumAcc += VectorMath.XLogRatioOfCheckedProbabilities<TPass>(pk, qk);
                 }
                 // K = 6 is not a multiple of 4: one more vector at 2, overlapping, its first 2 lanes masked out of the sums.
                 var p2 = Vector256.LoadUnsafe(ref pRef, (nuint)2);
                 var q2 = Vector256.LoadUnsafe(ref qRef, (nuint)2);
                 seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p2), q2);
-                sumAcc += (VectorMath.XLogRatio<TPass>(p2, q2) & loopTailMask);
+                floorAcc = ProbabilityLanes.Floor(floorAcc, p2, p2);
+                sumAcc += (VectorMath.XLogRatioOfCheckedProbabilities<TPass>(p2, q2) & loopTailMask);
                 double sum = Vector256.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                bool aboveFloor = ProbabilityLanes.AllAtLeast(floorAcc, ProbabilityLanes.XLogRatioFloor);
                 if (!valid)
                 {
                     return KLDivergenceOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
                 }
-                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                if (typeof(TPass) == typeof(FastPass) && !(aboveFloor && double.IsFinite(sum)))
                 {
                     return KLDivergenceOfRaw<GeneralPass>(p, q);
                 }
@@ -1332,6 +1348,10 @@ namespace DivergenceGen.Generated
         /// The kernel of CrossEntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
         /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
+        /// At 256 and 512 bits the logarithms of the checked probabilities skip that per-lane test (LogOfCheckedProbability):
+        /// in [0, 1] only small arguments are off the table's path, so the kernel keeps the least argument under a
+        /// positive weight (floor…, ProbabilityLanes.Floor), tests it once against the smallest normal number, and runs
+        /// GeneralPass also when it is below, or when the sum is not finite (x·log(x/0), say).
         /// </summary>
         // Not inlined, optimised at once: inlined into a caller, its first pass's calls could fall outside the caller's inlining budget.
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
@@ -1351,29 +1371,33 @@ namespace DivergenceGen.Generated
                 var loopTailMask = Vector256.AsDouble(Vector256.Create(0ul, 0ul, 0xFFFFFFFFFFFFFFFFul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = Vector256<double>.Zero;
                 var seenAcc = Vector256<ulong>.Zero;
+                var floorAcc = Vector256<ulong>.AllBitsSet;
                 for (int k = 0; k < 4; k += 4)
                 {
                     var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = Vector256.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
-                    sumAcc += Vector256.ConditionalSelect(Vector256.GreaterThan(pk, Vector256<double>.Zero), pk * VectorMath.Log<TPass>(qk),
+                    floorAcc = ProbabilityLanes.Floor(floorAcc, pk, qk);
+                    sumAcc += Vector256.ConditionalSelect(Vector256.GreaterThan(pk, Vector256<double>.Zero), pk * VectorMath.LogOfCheckedProbability<TPass>(qk),
                         Vector256<double>.Zero);
                 }
                 // K = 6 is not a multiple of 4: one more vector at 2, overlapping, its first 2 lanes masked out of the sums.
                 var p2 = Vector256.LoadUnsafe(ref pRef, (nuint)2);
                 var q2 = Vector256.LoadUnsafe(ref qRef, (nuint)2);
                 seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p2), q2);
-                sumAcc += (Vector256.ConditionalSelect(Vector256.GreaterThan(p2, Vector256<double>.Zero), p2 * VectorMath.Log<TPass>(q2),
+                floorAcc = ProbabilityLanes.Floor(floorAcc, p2, q2);
+                sumAcc += (Vector256.ConditionalSelect(Vector256.GreaterThan(p2, Vector256<double>.Zero), p2 * VectorMath.LogOfCheckedProbability<TPass>(q2),
                     Vector256<double>.Zero) & loopTailMask);
                 double sum = Vector256.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                bool aboveFloor = ProbabilityLanes.AllAtLeast(floorAcc, ProbabilityLanes.LogFloor);
                 if (!valid)
                 {
                     return CrossEntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
                 }
-                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                if (typeof(TPass) == typeof(FastPass) && !(aboveFloor && double.IsFinite(sum)))
                 {
                     return CrossEntropyOfRaw<GeneralPass>(p, q);
                 }

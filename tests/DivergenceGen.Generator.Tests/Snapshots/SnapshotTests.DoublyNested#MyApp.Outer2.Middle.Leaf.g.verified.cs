@@ -1035,6 +1035,10 @@ namespace DivergenceGen.Generated
         /// The kernel of EntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
         /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
+        /// At 256 and 512 bits the logarithms of the checked probabilities skip that per-lane test (LogOfCheckedProbability):
+        /// in [0, 1] only small arguments are off the table's path, so the kernel keeps the least argument under a
+        /// positive weight (floor…, ProbabilityLanes.Floor), tests it once against the smallest normal number, and runs
+        /// GeneralPass also when it is below, or when the sum is not finite (x·log(x/0), say).
         /// </summary>
         // Not inlined, optimised at once: inlined into a caller, its first pass's calls could fall outside the caller's inlining budget.
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
@@ -1052,8 +1056,11 @@ namespace DivergenceGen.Generated
                 var p0 = Vector256.LoadUnsafe(ref pRef);
                 var seen256 = Vector256<ulong>.Zero;
                 seen256 = ProbabilityLanes.Max(seen256, p0);
+                var floor256 = Vector256<ulong>.AllBitsSet;
+                floor256 = ProbabilityLanes.Floor(floor256, p0, p0);
                 bool valid = ProbabilityLanes.AllProbabilities(seen256);
-                var sum0 = Vector256.ConditionalSelect(Vector256.GreaterThan(p0, Vector256<double>.Zero), p0 * VectorMath.Log<TPass>(p0),
+                bool aboveFloor = ProbabilityLanes.AllAtLeast(floor256, ProbabilityLanes.LogFloor);
+                var sum0 = Vector256.ConditionalSelect(Vector256.GreaterThan(p0, Vector256<double>.Zero), p0 * VectorMath.LogOfCheckedProbability<TPass>(p0),
                     Vector256<double>.Zero);
                 double sum = Vector256.Sum(sum0);
                 if (!valid)
@@ -1061,7 +1068,7 @@ namespace DivergenceGen.Generated
                     return EntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)));
                 }
-                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                if (typeof(TPass) == typeof(FastPass) && !(aboveFloor && double.IsFinite(sum)))
                 {
                     return EntropyOfRaw<GeneralPass>(p);
                 }
@@ -1120,6 +1127,10 @@ namespace DivergenceGen.Generated
         /// The kernel of KLDivergenceOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
         /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
+        /// At 256 and 512 bits the logarithms of the checked probabilities skip that per-lane test (XLogRatioOfCheckedProbabilities):
+        /// in [0, 1] only small arguments are off the table's path, so the kernel keeps the least argument under a
+        /// positive weight (floor…, ProbabilityLanes.Floor), tests it once against 2⁻⁹⁰⁰, and runs
+        /// GeneralPass also when it is below, or when the sum is not finite (x·log(x/0), say).
         /// </summary>
         // Not inlined, optimised at once: inlined into a caller, its first pass's calls could fall outside the caller's inlining budget.
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
@@ -1139,8 +1150,11 @@ namespace DivergenceGen.Generated
                 var q0 = Vector256.LoadUnsafe(ref qRef);
                 var seen256 = Vector256<ulong>.Zero;
                 seen256 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen256, p0), q0);
+                var floor256 = Vector256<ulong>.AllBitsSet;
+                floor256 = ProbabilityLanes.Floor(floor256, p0, p0);
                 bool valid = ProbabilityLanes.AllProbabilities(seen256);
-                var sum0 = VectorMath.XLogRatio<TPass>(p0, q0);
+                bool aboveFloor = ProbabilityLanes.AllAtLeast(floor256, ProbabilityLanes.XLogRatioFloor);
+                var sum0 = VectorMath.XLogRatioOfCheckedProbabilities<TPass>(p0, q0);
                 double sum = Vector256.Sum(sum0);
                 if (!valid)
                 {
@@ -1148,7 +1162,7 @@ namespace DivergenceGen.Generated
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
                 }
-                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                if (typeof(TPass) == typeof(FastPass) && !(aboveFloor && double.IsFinite(sum)))
                 {
                     return KLDivergenceOfRaw<GeneralPass>(p, q);
                 }
@@ -1210,6 +1224,10 @@ namespace DivergenceGen.Generated
         /// The kernel of CrossEntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
         /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
+        /// At 256 and 512 bits the logarithms of the checked probabilities skip that per-lane test (LogOfCheckedProbability):
+        /// in [0, 1] only small arguments are off the table's path, so the kernel keeps the least argument under a
+        /// positive weight (floor…, ProbabilityLanes.Floor), tests it once against the smallest normal number, and runs
+        /// GeneralPass also when it is below, or when the sum is not finite (x·log(x/0), say).
         /// </summary>
         // Not inlined, optimised at once: inlined into a caller, its first pass's calls could fall outside the caller's inlining budget.
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
@@ -1229,8 +1247,11 @@ namespace DivergenceGen.Generated
                 var q0 = Vector256.LoadUnsafe(ref qRef);
                 var seen256 = Vector256<ulong>.Zero;
                 seen256 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen256, p0), q0);
+                var floor256 = Vector256<ulong>.AllBitsSet;
+                floor256 = ProbabilityLanes.Floor(floor256, p0, q0);
                 bool valid = ProbabilityLanes.AllProbabilities(seen256);
-                var sum0 = Vector256.ConditionalSelect(Vector256.GreaterThan(p0, Vector256<double>.Zero), p0 * VectorMath.Log<TPass>(q0),
+                bool aboveFloor = ProbabilityLanes.AllAtLeast(floor256, ProbabilityLanes.LogFloor);
+                var sum0 = Vector256.ConditionalSelect(Vector256.GreaterThan(p0, Vector256<double>.Zero), p0 * VectorMath.LogOfCheckedProbability<TPass>(q0),
                     Vector256<double>.Zero);
                 double sum = Vector256.Sum(sum0);
                 if (!valid)
@@ -1239,7 +1260,7 @@ namespace DivergenceGen.Generated
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
                 }
-                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                if (typeof(TPass) == typeof(FastPass) && !(aboveFloor && double.IsFinite(sum)))
                 {
                     return CrossEntropyOfRaw<GeneralPass>(p, q);
                 }

@@ -997,6 +997,10 @@ namespace DivergenceGen.Generated
         /// The kernel of EntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
         /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
+        /// At 256 and 512 bits the logarithms of the checked probabilities skip that per-lane test (LogOfCheckedProbability):
+        /// in [0, 1] only small arguments are off the table's path, so the kernel keeps the least argument under a
+        /// positive weight (floor…, ProbabilityLanes.Floor), tests it once against the smallest normal number, and runs
+        /// GeneralPass also when it is below, or when the sum is not finite (x·log(x/0), say).
         /// </summary>
         // Not inlined, optimised at once: inlined into a caller, its first pass's calls could fall outside the caller's inlining budget.
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
@@ -1013,21 +1017,24 @@ namespace DivergenceGen.Generated
             {
                 var sumAcc = Vector512<double>.Zero;
                 var seenAcc = Vector512<ulong>.Zero;
+                var floorAcc = Vector512<ulong>.AllBitsSet;
                 for (int k = 0; k < 40; k += 8)
                 {
                     var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(seenAcc, pk);
-                    sumAcc += Vector512.ConditionalSelect(Vector512.GreaterThan(pk, Vector512<double>.Zero), pk * VectorMath.Log<TPass>(pk),
+                    floorAcc = ProbabilityLanes.Floor(floorAcc, pk, pk);
+                    sumAcc += Vector512.ConditionalSelect(Vector512.GreaterThan(pk, Vector512<double>.Zero), pk * VectorMath.LogOfCheckedProbability<TPass>(pk),
                         Vector512<double>.Zero);
                 }
                 double sum = Vector512.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                bool aboveFloor = ProbabilityLanes.AllAtLeast(floorAcc, ProbabilityLanes.LogFloor);
                 if (!valid)
                 {
                     return EntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)));
                 }
-                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                if (typeof(TPass) == typeof(FastPass) && !(aboveFloor && double.IsFinite(sum)))
                 {
                     return EntropyOfRaw<GeneralPass>(p);
                 }
@@ -1037,21 +1044,24 @@ namespace DivergenceGen.Generated
             {
                 var sumAcc = Vector256<double>.Zero;
                 var seenAcc = Vector256<ulong>.Zero;
+                var floorAcc = Vector256<ulong>.AllBitsSet;
                 for (int k = 0; k < 40; k += 4)
                 {
                     var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(seenAcc, pk);
-                    sumAcc += Vector256.ConditionalSelect(Vector256.GreaterThan(pk, Vector256<double>.Zero), pk * VectorMath.Log<TPass>(pk),
+                    floorAcc = ProbabilityLanes.Floor(floorAcc, pk, pk);
+                    sumAcc += Vector256.ConditionalSelect(Vector256.GreaterThan(pk, Vector256<double>.Zero), pk * VectorMath.LogOfCheckedProbability<TPass>(pk),
                         Vector256<double>.Zero);
                 }
                 double sum = Vector256.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                bool aboveFloor = ProbabilityLanes.AllAtLeast(floorAcc, ProbabilityLanes.LogFloor);
                 if (!valid)
                 {
                     return EntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)));
                 }
-                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                if (typeof(TPass) == typeof(FastPass) && !(aboveFloor && double.IsFinite(sum)))
                 {
                     return EntropyOfRaw<GeneralPass>(p);
                 }
@@ -1109,6 +1119,10 @@ namespace DivergenceGen.Generated
         /// The kernel of KLDivergenceOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
         /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
+        /// At 256 and 512 bits the logarithms of the checked probabilities skip that per-lane test (XLogRatioOfCheckedProbabilities):
+        /// in [0, 1] only small arguments are off the table's path, so the kernel keeps the least argument under a
+        /// positive weight (floor…, ProbabilityLanes.Floor), tests it once against 2⁻⁹⁰⁰, and runs
+        /// GeneralPass also when it is below, or when the sum is not finite (x·log(x/0), say).
         /// </summary>
         // Not inlined, optimised at once: inlined into a caller, its first pass's calls could fall outside the caller's inlining budget.
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
@@ -1126,22 +1140,25 @@ namespace DivergenceGen.Generated
             {
                 var sumAcc = Vector512<double>.Zero;
                 var seenAcc = Vector512<ulong>.Zero;
+                var floorAcc = Vector512<ulong>.AllBitsSet;
                 for (int k = 0; k < 40; k += 8)
                 {
                     var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = Vector512.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
-                    sumAcc += VectorMath.XLogRatio<TPass>(pk, qk);
+                    floorAcc = ProbabilityLanes.Floor(floorAcc, pk, pk);
+                    sumAcc += VectorMath.XLogRatioOfCheckedProbabilities<TPass>(pk, qk);
                 }
                 double sum = Vector512.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                bool aboveFloor = ProbabilityLanes.AllAtLeast(floorAcc, ProbabilityLanes.XLogRatioFloor);
                 if (!valid)
                 {
                     return KLDivergenceOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
                 }
-                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                if (typeof(TPass) == typeof(FastPass) && !(aboveFloor && double.IsFinite(sum)))
                 {
                     return KLDivergenceOfRaw<GeneralPass>(p, q);
                 }
@@ -1151,22 +1168,25 @@ namespace DivergenceGen.Generated
             {
                 var sumAcc = Vector256<double>.Zero;
                 var seenAcc = Vector256<ulong>.Zero;
+                var floorAcc = Vector256<ulong>.AllBitsSet;
                 for (int k = 0; k < 40; k += 4)
                 {
                     var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = Vector256.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
-                    sumAcc += VectorMath.XLogRatio<TPass>(pk, qk);
+                    floorAcc = ProbabilityLanes.Floor(floorAcc, pk, pk);
+                    sumAcc += VectorMath.XLogRatioOfCheckedProbabilities<TPass>(pk, qk);
                 }
                 double sum = Vector256.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                bool aboveFloor = ProbabilityLanes.AllAtLeast(floorAcc, ProbabilityLanes.XLogRatioFloor);
                 if (!valid)
                 {
                     return KLDivergenceOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
                 }
-                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                if (typeof(TPass) == typeof(FastPass) && !(aboveFloor && double.IsFinite(sum)))
                 {
                     return KLDivergenceOfRaw<GeneralPass>(p, q);
                 }
@@ -1227,6 +1247,10 @@ namespace DivergenceGen.Generated
         /// The kernel of CrossEntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
         /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
+        /// At 256 and 512 bits the logarithms of the checked probabilities skip that per-lane test (LogOfCheckedProbability):
+        /// in [0, 1] only small arguments are off the table's path, so the kernel keeps the least argument under a
+        /// positive weight (floor…, ProbabilityLanes.Floor), tests it once against the smallest normal number, and runs
+        /// GeneralPass also when it is below, or when the sum is not finite (x·log(x/0), say).
         /// </summary>
         // Not inlined, optimised at once: inlined into a caller, its first pass's calls could fall outside the caller's inlining budget.
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
@@ -1244,23 +1268,26 @@ namespace DivergenceGen.Generated
             {
                 var sumAcc = Vector512<double>.Zero;
                 var seenAcc = Vector512<ulong>.Zero;
+                var floorAcc = Vector512<ulong>.AllBitsSet;
                 for (int k = 0; k < 40; k += 8)
                 {
                     var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = Vector512.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
-                    sumAcc += Vector512.ConditionalSelect(Vector512.GreaterThan(pk, Vector512<double>.Zero), pk * VectorMath.Log<TPass>(qk),
+                    floorAcc = ProbabilityLanes.Floor(floorAcc, pk, qk);
+                    sumAcc += Vector512.ConditionalSelect(Vector512.GreaterThan(pk, Vector512<double>.Zero), pk * VectorMath.LogOfCheckedProbability<TPass>(qk),
                         Vector512<double>.Zero);
                 }
                 double sum = Vector512.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                bool aboveFloor = ProbabilityLanes.AllAtLeast(floorAcc, ProbabilityLanes.LogFloor);
                 if (!valid)
                 {
                     return CrossEntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
                 }
-                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                if (typeof(TPass) == typeof(FastPass) && !(aboveFloor && double.IsFinite(sum)))
                 {
                     return CrossEntropyOfRaw<GeneralPass>(p, q);
                 }
@@ -1270,23 +1297,26 @@ namespace DivergenceGen.Generated
             {
                 var sumAcc = Vector256<double>.Zero;
                 var seenAcc = Vector256<ulong>.Zero;
+                var floorAcc = Vector256<ulong>.AllBitsSet;
                 for (int k = 0; k < 40; k += 4)
                 {
                     var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = Vector256.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
-                    sumAcc += Vector256.ConditionalSelect(Vector256.GreaterThan(pk, Vector256<double>.Zero), pk * VectorMath.Log<TPass>(qk),
+                    floorAcc = ProbabilityLanes.Floor(floorAcc, pk, qk);
+                    sumAcc += Vector256.ConditionalSelect(Vector256.GreaterThan(pk, Vector256<double>.Zero), pk * VectorMath.LogOfCheckedProbability<TPass>(qk),
                         Vector256<double>.Zero);
                 }
                 double sum = Vector256.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                bool aboveFloor = ProbabilityLanes.AllAtLeast(floorAcc, ProbabilityLanes.LogFloor);
                 if (!valid)
                 {
                     return CrossEntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
                 }
-                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                if (typeof(TPass) == typeof(FastPass) && !(aboveFloor && double.IsFinite(sum)))
                 {
                     return CrossEntropyOfRaw<GeneralPass>(p, q);
                 }

@@ -1136,6 +1136,10 @@ namespace DivergenceGen.Generated
         /// The kernel of EntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
         /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
+        /// At 256 and 512 bits the logarithms of the checked probabilities skip that per-lane test (LogOfCheckedProbability):
+        /// in [0, 1] only small arguments are off the table's path, so the kernel keeps the least argument under a
+        /// positive weight (floor…, ProbabilityLanes.Floor), tests it once against the smallest normal number, and runs
+        /// GeneralPass also when it is below, or when the sum is not finite (x·log(x/0), say).
         /// </summary>
         // Not inlined, optimised at once: inlined into a caller, its first pass's calls could fall outside the caller's inlining budget.
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
@@ -1155,26 +1159,30 @@ namespace DivergenceGen.Generated
                     0xFFFFFFFFFFFFFFFFul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = Vector512<double>.Zero;
                 var seenAcc = Vector512<ulong>.Zero;
+                var floorAcc = Vector512<ulong>.AllBitsSet;
                 for (int k = 0; k < 16; k += 8)
                 {
                     var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(seenAcc, pk);
-                    sumAcc += Vector512.ConditionalSelect(Vector512.GreaterThan(pk, Vector512<double>.Zero), pk * VectorMath.Log<TPass>(pk),
+                    floorAcc = ProbabilityLanes.Floor(floorAcc, pk, pk);
+                    sumAcc += Vector512.ConditionalSelect(Vector512.GreaterThan(pk, Vector512<double>.Zero), pk * VectorMath.LogOfCheckedProbability<TPass>(pk),
                         Vector512<double>.Zero);
                 }
                 // K = 21 is not a multiple of 8: one more vector at 13, overlapping, its first 3 lanes masked out of the sums.
                 var p13 = Vector512.LoadUnsafe(ref pRef, (nuint)13);
                 seenAcc = ProbabilityLanes.Max(seenAcc, p13);
-                sumAcc += (Vector512.ConditionalSelect(Vector512.GreaterThan(p13, Vector512<double>.Zero), p13 * VectorMath.Log<TPass>(p13),
+                floorAcc = ProbabilityLanes.Floor(floorAcc, p13, p13);
+                sumAcc += (Vector512.ConditionalSelect(Vector512.GreaterThan(p13, Vector512<double>.Zero), p13 * VectorMath.LogOfCheckedProbability<TPass>(p13),
                     Vector512<double>.Zero) & loopTailMask);
                 double sum = Vector512.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                bool aboveFloor = ProbabilityLanes.AllAtLeast(floorAcc, ProbabilityLanes.LogFloor);
                 if (!valid)
                 {
                     return EntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)));
                 }
-                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                if (typeof(TPass) == typeof(FastPass) && !(aboveFloor && double.IsFinite(sum)))
                 {
                     return EntropyOfRaw<GeneralPass>(p);
                 }
@@ -1186,26 +1194,30 @@ namespace DivergenceGen.Generated
                 var loopTailMask = Vector256.AsDouble(Vector256.Create(0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = Vector256<double>.Zero;
                 var seenAcc = Vector256<ulong>.Zero;
+                var floorAcc = Vector256<ulong>.AllBitsSet;
                 for (int k = 0; k < 20; k += 4)
                 {
                     var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(seenAcc, pk);
-                    sumAcc += Vector256.ConditionalSelect(Vector256.GreaterThan(pk, Vector256<double>.Zero), pk * VectorMath.Log<TPass>(pk),
+                    floorAcc = ProbabilityLanes.Floor(floorAcc, pk, pk);
+                    sumAcc += Vector256.ConditionalSelect(Vector256.GreaterThan(pk, Vector256<double>.Zero), pk * VectorMath.LogOfCheckedProbability<TPass>(pk),
                         Vector256<double>.Zero);
                 }
                 // K = 21 is not a multiple of 4: one more vector at 17, overlapping, its first 3 lanes masked out of the sums.
                 var p17 = Vector256.LoadUnsafe(ref pRef, (nuint)17);
                 seenAcc = ProbabilityLanes.Max(seenAcc, p17);
-                sumAcc += (Vector256.ConditionalSelect(Vector256.GreaterThan(p17, Vector256<double>.Zero), p17 * VectorMath.Log<TPass>(p17),
+                floorAcc = ProbabilityLanes.Floor(floorAcc, p17, p17);
+                sumAcc += (Vector256.ConditionalSelect(Vector256.GreaterThan(p17, Vector256<double>.Zero), p17 * VectorMath.LogOfCheckedProbability<TPass>(p17),
                     Vector256<double>.Zero) & loopTailMask);
                 double sum = Vector256.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                bool aboveFloor = ProbabilityLanes.AllAtLeast(floorAcc, ProbabilityLanes.LogFloor);
                 if (!valid)
                 {
                     return EntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)));
                 }
-                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                if (typeof(TPass) == typeof(FastPass) && !(aboveFloor && double.IsFinite(sum)))
                 {
                     return EntropyOfRaw<GeneralPass>(p);
                 }
@@ -1270,6 +1282,10 @@ namespace DivergenceGen.Generated
         /// The kernel of KLDivergenceOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
         /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
+        /// At 256 and 512 bits the logarithms of the checked probabilities skip that per-lane test (XLogRatioOfCheckedProbabilities):
+        /// in [0, 1] only small arguments are off the table's path, so the kernel keeps the least argument under a
+        /// positive weight (floor…, ProbabilityLanes.Floor), tests it once against 2⁻⁹⁰⁰, and runs
+        /// GeneralPass also when it is below, or when the sum is not finite (x·log(x/0), say).
         /// </summary>
         // Not inlined, optimised at once: inlined into a caller, its first pass's calls could fall outside the caller's inlining budget.
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
@@ -1290,27 +1306,31 @@ namespace DivergenceGen.Generated
                     0xFFFFFFFFFFFFFFFFul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = Vector512<double>.Zero;
                 var seenAcc = Vector512<ulong>.Zero;
+                var floorAcc = Vector512<ulong>.AllBitsSet;
                 for (int k = 0; k < 16; k += 8)
                 {
                     var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = Vector512.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
-                    sumAcc += VectorMath.XLogRatio<TPass>(pk, qk);
+                    floorAcc = ProbabilityLanes.Floor(floorAcc, pk, pk);
+                    sumAcc += VectorMath.XLogRatioOfCheckedProbabilities<TPass>(pk, qk);
                 }
                 // K = 21 is not a multiple of 8: one more vector at 13, overlapping, its first 3 lanes masked out of the sums.
                 var p13 = Vector512.LoadUnsafe(ref pRef, (nuint)13);
                 var q13 = Vector512.LoadUnsafe(ref qRef, (nuint)13);
                 seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p13), q13);
-                sumAcc += (VectorMath.XLogRatio<TPass>(p13, q13) & loopTailMask);
+                floorAcc = ProbabilityLanes.Floor(floorAcc, p13, p13);
+                sumAcc += (VectorMath.XLogRatioOfCheckedProbabilities<TPass>(p13, q13) & loopTailMask);
                 double sum = Vector512.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                bool aboveFloor = ProbabilityLanes.AllAtLeast(floorAcc, ProbabilityLanes.XLogRatioFloor);
                 if (!valid)
                 {
                     return KLDivergenceOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
                 }
-                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                if (typeof(TPass) == typeof(FastPass) && !(aboveFloor && double.IsFinite(sum)))
                 {
                     return KLDivergenceOfRaw<GeneralPass>(p, q);
                 }
@@ -1322,27 +1342,31 @@ namespace DivergenceGen.Generated
                 var loopTailMask = Vector256.AsDouble(Vector256.Create(0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = Vector256<double>.Zero;
                 var seenAcc = Vector256<ulong>.Zero;
+                var floorAcc = Vector256<ulong>.AllBitsSet;
                 for (int k = 0; k < 20; k += 4)
                 {
                     var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = Vector256.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
-                    sumAcc += VectorMath.XLogRatio<TPass>(pk, qk);
+                    floorAcc = ProbabilityLanes.Floor(floorAcc, pk, pk);
+                    sumAcc += VectorMath.XLogRatioOfCheckedProbabilities<TPass>(pk, qk);
                 }
                 // K = 21 is not a multiple of 4: one more vector at 17, overlapping, its first 3 lanes masked out of the sums.
                 var p17 = Vector256.LoadUnsafe(ref pRef, (nuint)17);
                 var q17 = Vector256.LoadUnsafe(ref qRef, (nuint)17);
                 seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p17), q17);
-                sumAcc += (VectorMath.XLogRatio<TPass>(p17, q17) & loopTailMask);
+                floorAcc = ProbabilityLanes.Floor(floorAcc, p17, p17);
+                sumAcc += (VectorMath.XLogRatioOfCheckedProbabilities<TPass>(p17, q17) & loopTailMask);
                 double sum = Vector256.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                bool aboveFloor = ProbabilityLanes.AllAtLeast(floorAcc, ProbabilityLanes.XLogRatioFloor);
                 if (!valid)
                 {
                     return KLDivergenceOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
                 }
-                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                if (typeof(TPass) == typeof(FastPass) && !(aboveFloor && double.IsFinite(sum)))
                 {
                     return KLDivergenceOfRaw<GeneralPass>(p, q);
                 }
@@ -1410,6 +1434,10 @@ namespace DivergenceGen.Generated
         /// The kernel of CrossEntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
         /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
+        /// At 256 and 512 bits the logarithms of the checked probabilities skip that per-lane test (LogOfCheckedProbability):
+        /// in [0, 1] only small arguments are off the table's path, so the kernel keeps the least argument under a
+        /// positive weight (floor…, ProbabilityLanes.Floor), tests it once against the smallest normal number, and runs
+        /// GeneralPass also when it is below, or when the sum is not finite (x·log(x/0), say).
         /// </summary>
         // Not inlined, optimised at once: inlined into a caller, its first pass's calls could fall outside the caller's inlining budget.
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
@@ -1430,29 +1458,33 @@ namespace DivergenceGen.Generated
                     0xFFFFFFFFFFFFFFFFul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = Vector512<double>.Zero;
                 var seenAcc = Vector512<ulong>.Zero;
+                var floorAcc = Vector512<ulong>.AllBitsSet;
                 for (int k = 0; k < 16; k += 8)
                 {
                     var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = Vector512.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
-                    sumAcc += Vector512.ConditionalSelect(Vector512.GreaterThan(pk, Vector512<double>.Zero), pk * VectorMath.Log<TPass>(qk),
+                    floorAcc = ProbabilityLanes.Floor(floorAcc, pk, qk);
+                    sumAcc += Vector512.ConditionalSelect(Vector512.GreaterThan(pk, Vector512<double>.Zero), pk * VectorMath.LogOfCheckedProbability<TPass>(qk),
                         Vector512<double>.Zero);
                 }
                 // K = 21 is not a multiple of 8: one more vector at 13, overlapping, its first 3 lanes masked out of the sums.
                 var p13 = Vector512.LoadUnsafe(ref pRef, (nuint)13);
                 var q13 = Vector512.LoadUnsafe(ref qRef, (nuint)13);
                 seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p13), q13);
-                sumAcc += (Vector512.ConditionalSelect(Vector512.GreaterThan(p13, Vector512<double>.Zero), p13 * VectorMath.Log<TPass>(q13),
+                floorAcc = ProbabilityLanes.Floor(floorAcc, p13, q13);
+                sumAcc += (Vector512.ConditionalSelect(Vector512.GreaterThan(p13, Vector512<double>.Zero), p13 * VectorMath.LogOfCheckedProbability<TPass>(q13),
                     Vector512<double>.Zero) & loopTailMask);
                 double sum = Vector512.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                bool aboveFloor = ProbabilityLanes.AllAtLeast(floorAcc, ProbabilityLanes.LogFloor);
                 if (!valid)
                 {
                     return CrossEntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
                 }
-                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                if (typeof(TPass) == typeof(FastPass) && !(aboveFloor && double.IsFinite(sum)))
                 {
                     return CrossEntropyOfRaw<GeneralPass>(p, q);
                 }
@@ -1464,29 +1496,33 @@ namespace DivergenceGen.Generated
                 var loopTailMask = Vector256.AsDouble(Vector256.Create(0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = Vector256<double>.Zero;
                 var seenAcc = Vector256<ulong>.Zero;
+                var floorAcc = Vector256<ulong>.AllBitsSet;
                 for (int k = 0; k < 20; k += 4)
                 {
                     var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = Vector256.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
-                    sumAcc += Vector256.ConditionalSelect(Vector256.GreaterThan(pk, Vector256<double>.Zero), pk * VectorMath.Log<TPass>(qk),
+                    floorAcc = ProbabilityLanes.Floor(floorAcc, pk, qk);
+                    sumAcc += Vector256.ConditionalSelect(Vector256.GreaterThan(pk, Vector256<double>.Zero), pk * VectorMath.LogOfCheckedProbability<TPass>(qk),
                         Vector256<double>.Zero);
                 }
                 // K = 21 is not a multiple of 4: one more vector at 17, overlapping, its first 3 lanes masked out of the sums.
                 var p17 = Vector256.LoadUnsafe(ref pRef, (nuint)17);
                 var q17 = Vector256.LoadUnsafe(ref qRef, (nuint)17);
                 seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p17), q17);
-                sumAcc += (Vector256.ConditionalSelect(Vector256.GreaterThan(p17, Vector256<double>.Zero), p17 * VectorMath.Log<TPass>(q17),
+                floorAcc = ProbabilityLanes.Floor(floorAcc, p17, q17);
+                sumAcc += (Vector256.ConditionalSelect(Vector256.GreaterThan(p17, Vector256<double>.Zero), p17 * VectorMath.LogOfCheckedProbability<TPass>(q17),
                     Vector256<double>.Zero) & loopTailMask);
                 double sum = Vector256.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                bool aboveFloor = ProbabilityLanes.AllAtLeast(floorAcc, ProbabilityLanes.LogFloor);
                 if (!valid)
                 {
                     return CrossEntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
                 }
-                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                if (typeof(TPass) == typeof(FastPass) && !(aboveFloor && double.IsFinite(sum)))
                 {
                     return CrossEntropyOfRaw<GeneralPass>(p, q);
                 }

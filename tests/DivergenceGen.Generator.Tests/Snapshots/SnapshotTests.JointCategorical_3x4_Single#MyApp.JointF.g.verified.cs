@@ -1303,6 +1303,10 @@ namespace DivergenceGen.Generated
         /// The kernel of EntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
         /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
+        /// At 256 and 512 bits the logarithms of the checked probabilities skip that per-lane test (LogOfCheckedProbability):
+        /// in [0, 1] only small arguments are off the table's path, so the kernel keeps the least argument under a
+        /// positive weight (floor…, ProbabilityLanes.Floor), tests it once against the smallest normal number, and runs
+        /// GeneralPass also when it is below, or when the sum is not finite (x·log(x/0), say).
         /// </summary>
         // Not inlined, optimised at once: inlined into a caller, its first pass's calls could fall outside the caller's inlining budget.
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
@@ -1321,11 +1325,15 @@ namespace DivergenceGen.Generated
                 var p1 = Vector128.LoadUnsafe(ref pRef, (nuint)8);
                 var seen256 = Vector256<uint>.Zero;
                 seen256 = ProbabilityLanes.Max(seen256, p0);
+                var floor256 = Vector256<uint>.AllBitsSet;
+                floor256 = ProbabilityLanes.Floor(floor256, p0, p0);
                 var seen128 = Vector128<uint>.Zero;
                 seen128 = ProbabilityLanes.Max(seen128, p1);
                 bool valid = ProbabilityLanes.AllProbabilities(seen256)
                     & ProbabilityLanes.AllProbabilities(seen128);
-                var sum0 = Vector256.ConditionalSelect(Vector256.GreaterThan(p0, Vector256<float>.Zero), p0 * VectorMath.Log<TPass>(p0), Vector256<float>.Zero);
+                bool aboveFloor = ProbabilityLanes.AllAtLeast(floor256, ProbabilityLanes.LogFloorSingle);
+                var sum0 = Vector256.ConditionalSelect(Vector256.GreaterThan(p0, Vector256<float>.Zero), p0 * VectorMath.LogOfCheckedProbability<TPass>(p0),
+                    Vector256<float>.Zero);
                 var sum1 = Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<float>.Zero), p1 * VectorMath.Log<TPass>(p1), Vector128<float>.Zero);
                 double sum = VectorReductions.SumToDouble(sum0) + VectorReductions.SumToDouble(sum1);
                 if (!valid)
@@ -1333,7 +1341,7 @@ namespace DivergenceGen.Generated
                     return EntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)));
                 }
-                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                if (typeof(TPass) == typeof(FastPass) && !(aboveFloor && double.IsFinite(sum)))
                 {
                     return EntropyOfRaw<GeneralPass>(p);
                 }
@@ -1392,6 +1400,10 @@ namespace DivergenceGen.Generated
         /// The kernel of KLDivergenceOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
         /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
+        /// At 256 and 512 bits the logarithms of the checked probabilities skip that per-lane test (XLogRatioOfCheckedProbabilities):
+        /// in [0, 1] only small arguments are off the table's path, so the kernel keeps the least argument under a
+        /// positive weight (floor…, ProbabilityLanes.Floor), tests it once against 2⁻⁹⁰⁰, and runs
+        /// GeneralPass also when it is below, or when the sum is not finite (x·log(x/0), say).
         /// </summary>
         // Not inlined, optimised at once: inlined into a caller, its first pass's calls could fall outside the caller's inlining budget.
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
@@ -1413,11 +1425,14 @@ namespace DivergenceGen.Generated
                 var q1 = Vector128.LoadUnsafe(ref qRef, (nuint)8);
                 var seen256 = Vector256<uint>.Zero;
                 seen256 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen256, p0), q0);
+                var floor256 = Vector256<uint>.AllBitsSet;
+                floor256 = ProbabilityLanes.Floor(floor256, p0, p0);
                 var seen128 = Vector128<uint>.Zero;
                 seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p1), q1);
                 bool valid = ProbabilityLanes.AllProbabilities(seen256)
                     & ProbabilityLanes.AllProbabilities(seen128);
-                var sum0 = VectorMath.XLogRatio<TPass>(p0, q0);
+                bool aboveFloor = ProbabilityLanes.AllAtLeast(floor256, ProbabilityLanes.XLogRatioFloorSingle);
+                var sum0 = VectorMath.XLogRatioOfCheckedProbabilities<TPass>(p0, q0);
                 var sum1 = VectorMath.XLogRatio<TPass>(p1, q1);
                 double sum = VectorReductions.SumToDouble(sum0) + VectorReductions.SumToDouble(sum1);
                 if (!valid)
@@ -1426,7 +1441,7 @@ namespace DivergenceGen.Generated
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
                 }
-                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                if (typeof(TPass) == typeof(FastPass) && !(aboveFloor && double.IsFinite(sum)))
                 {
                     return KLDivergenceOfRaw<GeneralPass>(p, q);
                 }
@@ -1491,6 +1506,10 @@ namespace DivergenceGen.Generated
         /// The kernel of CrossEntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
         /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
+        /// At 256 and 512 bits the logarithms of the checked probabilities skip that per-lane test (LogOfCheckedProbability):
+        /// in [0, 1] only small arguments are off the table's path, so the kernel keeps the least argument under a
+        /// positive weight (floor…, ProbabilityLanes.Floor), tests it once against the smallest normal number, and runs
+        /// GeneralPass also when it is below, or when the sum is not finite (x·log(x/0), say).
         /// </summary>
         // Not inlined, optimised at once: inlined into a caller, its first pass's calls could fall outside the caller's inlining budget.
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
@@ -1512,11 +1531,15 @@ namespace DivergenceGen.Generated
                 var q1 = Vector128.LoadUnsafe(ref qRef, (nuint)8);
                 var seen256 = Vector256<uint>.Zero;
                 seen256 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen256, p0), q0);
+                var floor256 = Vector256<uint>.AllBitsSet;
+                floor256 = ProbabilityLanes.Floor(floor256, p0, q0);
                 var seen128 = Vector128<uint>.Zero;
                 seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p1), q1);
                 bool valid = ProbabilityLanes.AllProbabilities(seen256)
                     & ProbabilityLanes.AllProbabilities(seen128);
-                var sum0 = Vector256.ConditionalSelect(Vector256.GreaterThan(p0, Vector256<float>.Zero), p0 * VectorMath.Log<TPass>(q0), Vector256<float>.Zero);
+                bool aboveFloor = ProbabilityLanes.AllAtLeast(floor256, ProbabilityLanes.LogFloorSingle);
+                var sum0 = Vector256.ConditionalSelect(Vector256.GreaterThan(p0, Vector256<float>.Zero), p0 * VectorMath.LogOfCheckedProbability<TPass>(q0),
+                    Vector256<float>.Zero);
                 var sum1 = Vector128.ConditionalSelect(Vector128.GreaterThan(p1, Vector128<float>.Zero), p1 * VectorMath.Log<TPass>(q1), Vector128<float>.Zero);
                 double sum = VectorReductions.SumToDouble(sum0) + VectorReductions.SumToDouble(sum1);
                 if (!valid)
@@ -1525,7 +1548,7 @@ namespace DivergenceGen.Generated
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
                 }
-                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                if (typeof(TPass) == typeof(FastPass) && !(aboveFloor && double.IsFinite(sum)))
                 {
                     return CrossEntropyOfRaw<GeneralPass>(p, q);
                 }

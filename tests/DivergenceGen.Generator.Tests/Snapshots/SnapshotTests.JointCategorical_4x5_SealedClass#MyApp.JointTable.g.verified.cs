@@ -1237,6 +1237,10 @@ namespace DivergenceGen.Generated
         /// The kernel of EntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
         /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
+        /// At 256 and 512 bits the logarithms of the checked probabilities skip that per-lane test (LogOfCheckedProbability):
+        /// in [0, 1] only small arguments are off the table's path, so the kernel keeps the least argument under a
+        /// positive weight (floor…, ProbabilityLanes.Floor), tests it once against the smallest normal number, and runs
+        /// GeneralPass also when it is below, or when the sum is not finite (x·log(x/0), say).
         /// </summary>
         // Not inlined, optimised at once: inlined into a caller, its first pass's calls could fall outside the caller's inlining budget.
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
@@ -1256,26 +1260,30 @@ namespace DivergenceGen.Generated
                     0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = Vector512<double>.Zero;
                 var seenAcc = Vector512<ulong>.Zero;
+                var floorAcc = Vector512<ulong>.AllBitsSet;
                 for (int k = 0; k < 16; k += 8)
                 {
                     var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(seenAcc, pk);
-                    sumAcc += Vector512.ConditionalSelect(Vector512.GreaterThan(pk, Vector512<double>.Zero), pk * VectorMath.Log<TPass>(pk),
+                    floorAcc = ProbabilityLanes.Floor(floorAcc, pk, pk);
+                    sumAcc += Vector512.ConditionalSelect(Vector512.GreaterThan(pk, Vector512<double>.Zero), pk * VectorMath.LogOfCheckedProbability<TPass>(pk),
                         Vector512<double>.Zero);
                 }
                 // K = 20 is not a multiple of 8: one more vector at 12, overlapping, its first 4 lanes masked out of the sums.
                 var p12 = Vector512.LoadUnsafe(ref pRef, (nuint)12);
                 seenAcc = ProbabilityLanes.Max(seenAcc, p12);
-                sumAcc += (Vector512.ConditionalSelect(Vector512.GreaterThan(p12, Vector512<double>.Zero), p12 * VectorMath.Log<TPass>(p12),
+                floorAcc = ProbabilityLanes.Floor(floorAcc, p12, p12);
+                sumAcc += (Vector512.ConditionalSelect(Vector512.GreaterThan(p12, Vector512<double>.Zero), p12 * VectorMath.LogOfCheckedProbability<TPass>(p12),
                     Vector512<double>.Zero) & loopTailMask);
                 double sum = Vector512.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                bool aboveFloor = ProbabilityLanes.AllAtLeast(floorAcc, ProbabilityLanes.LogFloor);
                 if (!valid)
                 {
                     return EntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)));
                 }
-                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                if (typeof(TPass) == typeof(FastPass) && !(aboveFloor && double.IsFinite(sum)))
                 {
                     return EntropyOfRaw<GeneralPass>(p);
                 }
@@ -1285,21 +1293,24 @@ namespace DivergenceGen.Generated
             {
                 var sumAcc = Vector256<double>.Zero;
                 var seenAcc = Vector256<ulong>.Zero;
+                var floorAcc = Vector256<ulong>.AllBitsSet;
                 for (int k = 0; k < 20; k += 4)
                 {
                     var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(seenAcc, pk);
-                    sumAcc += Vector256.ConditionalSelect(Vector256.GreaterThan(pk, Vector256<double>.Zero), pk * VectorMath.Log<TPass>(pk),
+                    floorAcc = ProbabilityLanes.Floor(floorAcc, pk, pk);
+                    sumAcc += Vector256.ConditionalSelect(Vector256.GreaterThan(pk, Vector256<double>.Zero), pk * VectorMath.LogOfCheckedProbability<TPass>(pk),
                         Vector256<double>.Zero);
                 }
                 double sum = Vector256.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                bool aboveFloor = ProbabilityLanes.AllAtLeast(floorAcc, ProbabilityLanes.LogFloor);
                 if (!valid)
                 {
                     return EntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)));
                 }
-                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                if (typeof(TPass) == typeof(FastPass) && !(aboveFloor && double.IsFinite(sum)))
                 {
                     return EntropyOfRaw<GeneralPass>(p);
                 }
@@ -1357,6 +1368,10 @@ namespace DivergenceGen.Generated
         /// The kernel of KLDivergenceOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
         /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
+        /// At 256 and 512 bits the logarithms of the checked probabilities skip that per-lane test (XLogRatioOfCheckedProbabilities):
+        /// in [0, 1] only small arguments are off the table's path, so the kernel keeps the least argument under a
+        /// positive weight (floor…, ProbabilityLanes.Floor), tests it once against 2⁻⁹⁰⁰, and runs
+        /// GeneralPass also when it is below, or when the sum is not finite (x·log(x/0), say).
         /// </summary>
         // Not inlined, optimised at once: inlined into a caller, its first pass's calls could fall outside the caller's inlining budget.
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
@@ -1377,27 +1392,31 @@ namespace DivergenceGen.Generated
                     0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = Vector512<double>.Zero;
                 var seenAcc = Vector512<ulong>.Zero;
+                var floorAcc = Vector512<ulong>.AllBitsSet;
                 for (int k = 0; k < 16; k += 8)
                 {
                     var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = Vector512.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
-                    sumAcc += VectorMath.XLogRatio<TPass>(pk, qk);
+                    floorAcc = ProbabilityLanes.Floor(floorAcc, pk, pk);
+                    sumAcc += VectorMath.XLogRatioOfCheckedProbabilities<TPass>(pk, qk);
                 }
                 // K = 20 is not a multiple of 8: one more vector at 12, overlapping, its first 4 lanes masked out of the sums.
                 var p12 = Vector512.LoadUnsafe(ref pRef, (nuint)12);
                 var q12 = Vector512.LoadUnsafe(ref qRef, (nuint)12);
                 seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p12), q12);
-                sumAcc += (VectorMath.XLogRatio<TPass>(p12, q12) & loopTailMask);
+                floorAcc = ProbabilityLanes.Floor(floorAcc, p12, p12);
+                sumAcc += (VectorMath.XLogRatioOfCheckedProbabilities<TPass>(p12, q12) & loopTailMask);
                 double sum = Vector512.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                bool aboveFloor = ProbabilityLanes.AllAtLeast(floorAcc, ProbabilityLanes.XLogRatioFloor);
                 if (!valid)
                 {
                     return KLDivergenceOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
                 }
-                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                if (typeof(TPass) == typeof(FastPass) && !(aboveFloor && double.IsFinite(sum)))
                 {
                     return KLDivergenceOfRaw<GeneralPass>(p, q);
                 }
@@ -1407,22 +1426,25 @@ namespace DivergenceGen.Generated
             {
                 var sumAcc = Vector256<double>.Zero;
                 var seenAcc = Vector256<ulong>.Zero;
+                var floorAcc = Vector256<ulong>.AllBitsSet;
                 for (int k = 0; k < 20; k += 4)
                 {
                     var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = Vector256.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
-                    sumAcc += VectorMath.XLogRatio<TPass>(pk, qk);
+                    floorAcc = ProbabilityLanes.Floor(floorAcc, pk, pk);
+                    sumAcc += VectorMath.XLogRatioOfCheckedProbabilities<TPass>(pk, qk);
                 }
                 double sum = Vector256.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                bool aboveFloor = ProbabilityLanes.AllAtLeast(floorAcc, ProbabilityLanes.XLogRatioFloor);
                 if (!valid)
                 {
                     return KLDivergenceOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
                 }
-                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                if (typeof(TPass) == typeof(FastPass) && !(aboveFloor && double.IsFinite(sum)))
                 {
                     return KLDivergenceOfRaw<GeneralPass>(p, q);
                 }
@@ -1483,6 +1505,10 @@ namespace DivergenceGen.Generated
         /// The kernel of CrossEntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
         /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
+        /// At 256 and 512 bits the logarithms of the checked probabilities skip that per-lane test (LogOfCheckedProbability):
+        /// in [0, 1] only small arguments are off the table's path, so the kernel keeps the least argument under a
+        /// positive weight (floor…, ProbabilityLanes.Floor), tests it once against the smallest normal number, and runs
+        /// GeneralPass also when it is below, or when the sum is not finite (x·log(x/0), say).
         /// </summary>
         // Not inlined, optimised at once: inlined into a caller, its first pass's calls could fall outside the caller's inlining budget.
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
@@ -1503,29 +1529,33 @@ namespace DivergenceGen.Generated
                     0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = Vector512<double>.Zero;
                 var seenAcc = Vector512<ulong>.Zero;
+                var floorAcc = Vector512<ulong>.AllBitsSet;
                 for (int k = 0; k < 16; k += 8)
                 {
                     var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = Vector512.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
-                    sumAcc += Vector512.ConditionalSelect(Vector512.GreaterThan(pk, Vector512<double>.Zero), pk * VectorMath.Log<TPass>(qk),
+                    floorAcc = ProbabilityLanes.Floor(floorAcc, pk, qk);
+                    sumAcc += Vector512.ConditionalSelect(Vector512.GreaterThan(pk, Vector512<double>.Zero), pk * VectorMath.LogOfCheckedProbability<TPass>(qk),
                         Vector512<double>.Zero);
                 }
                 // K = 20 is not a multiple of 8: one more vector at 12, overlapping, its first 4 lanes masked out of the sums.
                 var p12 = Vector512.LoadUnsafe(ref pRef, (nuint)12);
                 var q12 = Vector512.LoadUnsafe(ref qRef, (nuint)12);
                 seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p12), q12);
-                sumAcc += (Vector512.ConditionalSelect(Vector512.GreaterThan(p12, Vector512<double>.Zero), p12 * VectorMath.Log<TPass>(q12),
+                floorAcc = ProbabilityLanes.Floor(floorAcc, p12, q12);
+                sumAcc += (Vector512.ConditionalSelect(Vector512.GreaterThan(p12, Vector512<double>.Zero), p12 * VectorMath.LogOfCheckedProbability<TPass>(q12),
                     Vector512<double>.Zero) & loopTailMask);
                 double sum = Vector512.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                bool aboveFloor = ProbabilityLanes.AllAtLeast(floorAcc, ProbabilityLanes.LogFloor);
                 if (!valid)
                 {
                     return CrossEntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
                 }
-                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                if (typeof(TPass) == typeof(FastPass) && !(aboveFloor && double.IsFinite(sum)))
                 {
                     return CrossEntropyOfRaw<GeneralPass>(p, q);
                 }
@@ -1535,23 +1565,26 @@ namespace DivergenceGen.Generated
             {
                 var sumAcc = Vector256<double>.Zero;
                 var seenAcc = Vector256<ulong>.Zero;
+                var floorAcc = Vector256<ulong>.AllBitsSet;
                 for (int k = 0; k < 20; k += 4)
                 {
                     var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = Vector256.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
-                    sumAcc += Vector256.ConditionalSelect(Vector256.GreaterThan(pk, Vector256<double>.Zero), pk * VectorMath.Log<TPass>(qk),
+                    floorAcc = ProbabilityLanes.Floor(floorAcc, pk, qk);
+                    sumAcc += Vector256.ConditionalSelect(Vector256.GreaterThan(pk, Vector256<double>.Zero), pk * VectorMath.LogOfCheckedProbability<TPass>(qk),
                         Vector256<double>.Zero);
                 }
                 double sum = Vector256.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                bool aboveFloor = ProbabilityLanes.AllAtLeast(floorAcc, ProbabilityLanes.LogFloor);
                 if (!valid)
                 {
                     return CrossEntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
                 }
-                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                if (typeof(TPass) == typeof(FastPass) && !(aboveFloor && double.IsFinite(sum)))
                 {
                     return CrossEntropyOfRaw<GeneralPass>(p, q);
                 }

@@ -1209,6 +1209,10 @@ namespace DivergenceGen.Generated
         /// The kernel of EntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
         /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
+        /// At 256 and 512 bits the logarithms of the checked probabilities skip that per-lane test (LogOfCheckedProbability):
+        /// in [0, 1] only small arguments are off the table's path, so the kernel keeps the least argument under a
+        /// positive weight (floor…, ProbabilityLanes.Floor), tests it once against the smallest normal number, and runs
+        /// GeneralPass also when it is below, or when the sum is not finite (x·log(x/0), say).
         /// </summary>
         // Not inlined, optimised at once: inlined into a caller, its first pass's calls could fall outside the caller's inlining budget.
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
@@ -1227,26 +1231,30 @@ namespace DivergenceGen.Generated
                 var loopTailMask = Vector512.AsDouble(Vector512.Create(0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = Vector512<double>.Zero;
                 var seenAcc = Vector512<ulong>.Zero;
+                var floorAcc = Vector512<ulong>.AllBitsSet;
                 for (int k = 0; k < 16; k += 8)
                 {
                     var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(seenAcc, pk);
-                    sumAcc += Vector512.ConditionalSelect(Vector512.GreaterThan(pk, Vector512<double>.Zero), pk * VectorMath.Log<TPass>(pk),
+                    floorAcc = ProbabilityLanes.Floor(floorAcc, pk, pk);
+                    sumAcc += Vector512.ConditionalSelect(Vector512.GreaterThan(pk, Vector512<double>.Zero), pk * VectorMath.LogOfCheckedProbability<TPass>(pk),
                         Vector512<double>.Zero);
                 }
                 // K = 17 is not a multiple of 8: one more vector at 9, overlapping, its first 7 lanes masked out of the sums.
                 var p9 = Vector512.LoadUnsafe(ref pRef, (nuint)9);
                 seenAcc = ProbabilityLanes.Max(seenAcc, p9);
-                sumAcc += (Vector512.ConditionalSelect(Vector512.GreaterThan(p9, Vector512<double>.Zero), p9 * VectorMath.Log<TPass>(p9),
+                floorAcc = ProbabilityLanes.Floor(floorAcc, p9, p9);
+                sumAcc += (Vector512.ConditionalSelect(Vector512.GreaterThan(p9, Vector512<double>.Zero), p9 * VectorMath.LogOfCheckedProbability<TPass>(p9),
                     Vector512<double>.Zero) & loopTailMask);
                 double sum = Vector512.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                bool aboveFloor = ProbabilityLanes.AllAtLeast(floorAcc, ProbabilityLanes.LogFloor);
                 if (!valid)
                 {
                     return EntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)));
                 }
-                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                if (typeof(TPass) == typeof(FastPass) && !(aboveFloor && double.IsFinite(sum)))
                 {
                     return EntropyOfRaw<GeneralPass>(p);
                 }
@@ -1258,26 +1266,30 @@ namespace DivergenceGen.Generated
                 var loopTailMask = Vector256.AsDouble(Vector256.Create(0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = Vector256<double>.Zero;
                 var seenAcc = Vector256<ulong>.Zero;
+                var floorAcc = Vector256<ulong>.AllBitsSet;
                 for (int k = 0; k < 16; k += 4)
                 {
                     var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(seenAcc, pk);
-                    sumAcc += Vector256.ConditionalSelect(Vector256.GreaterThan(pk, Vector256<double>.Zero), pk * VectorMath.Log<TPass>(pk),
+                    floorAcc = ProbabilityLanes.Floor(floorAcc, pk, pk);
+                    sumAcc += Vector256.ConditionalSelect(Vector256.GreaterThan(pk, Vector256<double>.Zero), pk * VectorMath.LogOfCheckedProbability<TPass>(pk),
                         Vector256<double>.Zero);
                 }
                 // K = 17 is not a multiple of 4: one more vector at 13, overlapping, its first 3 lanes masked out of the sums.
                 var p13 = Vector256.LoadUnsafe(ref pRef, (nuint)13);
                 seenAcc = ProbabilityLanes.Max(seenAcc, p13);
-                sumAcc += (Vector256.ConditionalSelect(Vector256.GreaterThan(p13, Vector256<double>.Zero), p13 * VectorMath.Log<TPass>(p13),
+                floorAcc = ProbabilityLanes.Floor(floorAcc, p13, p13);
+                sumAcc += (Vector256.ConditionalSelect(Vector256.GreaterThan(p13, Vector256<double>.Zero), p13 * VectorMath.LogOfCheckedProbability<TPass>(p13),
                     Vector256<double>.Zero) & loopTailMask);
                 double sum = Vector256.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                bool aboveFloor = ProbabilityLanes.AllAtLeast(floorAcc, ProbabilityLanes.LogFloor);
                 if (!valid)
                 {
                     return EntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)));
                 }
-                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                if (typeof(TPass) == typeof(FastPass) && !(aboveFloor && double.IsFinite(sum)))
                 {
                     return EntropyOfRaw<GeneralPass>(p);
                 }
@@ -1342,6 +1354,10 @@ namespace DivergenceGen.Generated
         /// The kernel of KLDivergenceOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
         /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
+        /// At 256 and 512 bits the logarithms of the checked probabilities skip that per-lane test (XLogRatioOfCheckedProbabilities):
+        /// in [0, 1] only small arguments are off the table's path, so the kernel keeps the least argument under a
+        /// positive weight (floor…, ProbabilityLanes.Floor), tests it once against 2⁻⁹⁰⁰, and runs
+        /// GeneralPass also when it is below, or when the sum is not finite (x·log(x/0), say).
         /// </summary>
         // Not inlined, optimised at once: inlined into a caller, its first pass's calls could fall outside the caller's inlining budget.
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
@@ -1361,27 +1377,31 @@ namespace DivergenceGen.Generated
                 var loopTailMask = Vector512.AsDouble(Vector512.Create(0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = Vector512<double>.Zero;
                 var seenAcc = Vector512<ulong>.Zero;
+                var floorAcc = Vector512<ulong>.AllBitsSet;
                 for (int k = 0; k < 16; k += 8)
                 {
                     var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = Vector512.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
-                    sumAcc += VectorMath.XLogRatio<TPass>(pk, qk);
+                    floorAcc = ProbabilityLanes.Floor(floorAcc, pk, pk);
+                    sumAcc += VectorMath.XLogRatioOfCheckedProbabilities<TPass>(pk, qk);
                 }
                 // K = 17 is not a multiple of 8: one more vector at 9, overlapping, its first 7 lanes masked out of the sums.
                 var p9 = Vector512.LoadUnsafe(ref pRef, (nuint)9);
                 var q9 = Vector512.LoadUnsafe(ref qRef, (nuint)9);
                 seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p9), q9);
-                sumAcc += (VectorMath.XLogRatio<TPass>(p9, q9) & loopTailMask);
+                floorAcc = ProbabilityLanes.Floor(floorAcc, p9, p9);
+                sumAcc += (VectorMath.XLogRatioOfCheckedProbabilities<TPass>(p9, q9) & loopTailMask);
                 double sum = Vector512.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                bool aboveFloor = ProbabilityLanes.AllAtLeast(floorAcc, ProbabilityLanes.XLogRatioFloor);
                 if (!valid)
                 {
                     return KLDivergenceOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
                 }
-                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                if (typeof(TPass) == typeof(FastPass) && !(aboveFloor && double.IsFinite(sum)))
                 {
                     return KLDivergenceOfRaw<GeneralPass>(p, q);
                 }
@@ -1393,27 +1413,31 @@ namespace DivergenceGen.Generated
                 var loopTailMask = Vector256.AsDouble(Vector256.Create(0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = Vector256<double>.Zero;
                 var seenAcc = Vector256<ulong>.Zero;
+                var floorAcc = Vector256<ulong>.AllBitsSet;
                 for (int k = 0; k < 16; k += 4)
                 {
                     var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = Vector256.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
-                    sumAcc += VectorMath.XLogRatio<TPass>(pk, qk);
+                    floorAcc = ProbabilityLanes.Floor(floorAcc, pk, pk);
+                    sumAcc += VectorMath.XLogRatioOfCheckedProbabilities<TPass>(pk, qk);
                 }
                 // K = 17 is not a multiple of 4: one more vector at 13, overlapping, its first 3 lanes masked out of the sums.
                 var p13 = Vector256.LoadUnsafe(ref pRef, (nuint)13);
                 var q13 = Vector256.LoadUnsafe(ref qRef, (nuint)13);
                 seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p13), q13);
-                sumAcc += (VectorMath.XLogRatio<TPass>(p13, q13) & loopTailMask);
+                floorAcc = ProbabilityLanes.Floor(floorAcc, p13, p13);
+                sumAcc += (VectorMath.XLogRatioOfCheckedProbabilities<TPass>(p13, q13) & loopTailMask);
                 double sum = Vector256.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                bool aboveFloor = ProbabilityLanes.AllAtLeast(floorAcc, ProbabilityLanes.XLogRatioFloor);
                 if (!valid)
                 {
                     return KLDivergenceOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
                 }
-                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                if (typeof(TPass) == typeof(FastPass) && !(aboveFloor && double.IsFinite(sum)))
                 {
                     return KLDivergenceOfRaw<GeneralPass>(p, q);
                 }
@@ -1481,6 +1505,10 @@ namespace DivergenceGen.Generated
         /// The kernel of CrossEntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
         /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
+        /// At 256 and 512 bits the logarithms of the checked probabilities skip that per-lane test (LogOfCheckedProbability):
+        /// in [0, 1] only small arguments are off the table's path, so the kernel keeps the least argument under a
+        /// positive weight (floor…, ProbabilityLanes.Floor), tests it once against the smallest normal number, and runs
+        /// GeneralPass also when it is below, or when the sum is not finite (x·log(x/0), say).
         /// </summary>
         // Not inlined, optimised at once: inlined into a caller, its first pass's calls could fall outside the caller's inlining budget.
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
@@ -1500,29 +1528,33 @@ namespace DivergenceGen.Generated
                 var loopTailMask = Vector512.AsDouble(Vector512.Create(0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = Vector512<double>.Zero;
                 var seenAcc = Vector512<ulong>.Zero;
+                var floorAcc = Vector512<ulong>.AllBitsSet;
                 for (int k = 0; k < 16; k += 8)
                 {
                     var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = Vector512.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
-                    sumAcc += Vector512.ConditionalSelect(Vector512.GreaterThan(pk, Vector512<double>.Zero), pk * VectorMath.Log<TPass>(qk),
+                    floorAcc = ProbabilityLanes.Floor(floorAcc, pk, qk);
+                    sumAcc += Vector512.ConditionalSelect(Vector512.GreaterThan(pk, Vector512<double>.Zero), pk * VectorMath.LogOfCheckedProbability<TPass>(qk),
                         Vector512<double>.Zero);
                 }
                 // K = 17 is not a multiple of 8: one more vector at 9, overlapping, its first 7 lanes masked out of the sums.
                 var p9 = Vector512.LoadUnsafe(ref pRef, (nuint)9);
                 var q9 = Vector512.LoadUnsafe(ref qRef, (nuint)9);
                 seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p9), q9);
-                sumAcc += (Vector512.ConditionalSelect(Vector512.GreaterThan(p9, Vector512<double>.Zero), p9 * VectorMath.Log<TPass>(q9),
+                floorAcc = ProbabilityLanes.Floor(floorAcc, p9, q9);
+                sumAcc += (Vector512.ConditionalSelect(Vector512.GreaterThan(p9, Vector512<double>.Zero), p9 * VectorMath.LogOfCheckedProbability<TPass>(q9),
                     Vector512<double>.Zero) & loopTailMask);
                 double sum = Vector512.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                bool aboveFloor = ProbabilityLanes.AllAtLeast(floorAcc, ProbabilityLanes.LogFloor);
                 if (!valid)
                 {
                     return CrossEntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
                 }
-                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                if (typeof(TPass) == typeof(FastPass) && !(aboveFloor && double.IsFinite(sum)))
                 {
                     return CrossEntropyOfRaw<GeneralPass>(p, q);
                 }
@@ -1534,29 +1566,33 @@ namespace DivergenceGen.Generated
                 var loopTailMask = Vector256.AsDouble(Vector256.Create(0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = Vector256<double>.Zero;
                 var seenAcc = Vector256<ulong>.Zero;
+                var floorAcc = Vector256<ulong>.AllBitsSet;
                 for (int k = 0; k < 16; k += 4)
                 {
                     var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
                     var qk = Vector256.LoadUnsafe(ref qRef, (nuint)k);
                     seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, pk), qk);
-                    sumAcc += Vector256.ConditionalSelect(Vector256.GreaterThan(pk, Vector256<double>.Zero), pk * VectorMath.Log<TPass>(qk),
+                    floorAcc = ProbabilityLanes.Floor(floorAcc, pk, qk);
+                    sumAcc += Vector256.ConditionalSelect(Vector256.GreaterThan(pk, Vector256<double>.Zero), pk * VectorMath.LogOfCheckedProbability<TPass>(qk),
                         Vector256<double>.Zero);
                 }
                 // K = 17 is not a multiple of 4: one more vector at 13, overlapping, its first 3 lanes masked out of the sums.
                 var p13 = Vector256.LoadUnsafe(ref pRef, (nuint)13);
                 var q13 = Vector256.LoadUnsafe(ref qRef, (nuint)13);
                 seenAcc = ProbabilityLanes.Max(ProbabilityLanes.Max(seenAcc, p13), q13);
-                sumAcc += (Vector256.ConditionalSelect(Vector256.GreaterThan(p13, Vector256<double>.Zero), p13 * VectorMath.Log<TPass>(q13),
+                floorAcc = ProbabilityLanes.Floor(floorAcc, p13, q13);
+                sumAcc += (Vector256.ConditionalSelect(Vector256.GreaterThan(p13, Vector256<double>.Zero), p13 * VectorMath.LogOfCheckedProbability<TPass>(q13),
                     Vector256<double>.Zero) & loopTailMask);
                 double sum = Vector256.Sum(sumAcc);
                 bool valid = ProbabilityLanes.AllProbabilities(seenAcc);
+                bool aboveFloor = ProbabilityLanes.AllAtLeast(floorAcc, ProbabilityLanes.LogFloor);
                 if (!valid)
                 {
                     return CrossEntropyOfRaw<TPass>(
                         Guard.RescanProbabilities(p, nameof(p)),
                         Guard.RescanProbabilities(q, nameof(q)));
                 }
-                if (typeof(TPass) == typeof(FastPass) && double.IsNaN(sum))
+                if (typeof(TPass) == typeof(FastPass) && !(aboveFloor && double.IsFinite(sum)))
                 {
                     return CrossEntropyOfRaw<GeneralPass>(p, q);
                 }

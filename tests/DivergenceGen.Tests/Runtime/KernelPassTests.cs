@@ -335,8 +335,17 @@ namespace DivergenceGen.Tests.Runtime
         [InlineData("q = 0 < p")]
         [InlineData("zeros in p")]
         [InlineData("one-hot p")]
+        [InlineData("zeros in p and q")]
+        [InlineData("small p")]
+        [InlineData("subnormal q, last class")]
+        [InlineData("q = 0 < p, last class")]
         public void GeneratedKernels_NeedingTheSecondPass_MatchTheReference(string kind)
         {
+            // The first pass's floor (LogOfCheckedProbability, XLogRatioOfCheckedProbabilities): "subnormal q" under a
+            // positive p must leave it for the log of H(P, Q), and make x·log(x/q) overflow to −∞ for KL (the sum's
+            // finiteness test); "zeros in p and q" must not (a zero q under a zero p is discarded); "small p" lies between
+            // the two floors; the last class is read only by the overlapping masked vector where K is not a multiple.
+            Check<Cat6>(6, kind);
             Check<Cat16>(16, kind);
             Check<Cat17>(17, kind);
             Check<Cat1000>(1000, kind);
@@ -374,6 +383,24 @@ namespace DivergenceGen.Tests.Runtime
                         }
 
                         break;
+                    case "zeros in p and q":
+                        for (int i = 0; i < k; i += 3)
+                        {
+                            p[i] = 0;
+                            q[i] = 0;
+                        }
+
+                        break;
+                    case "small p":
+                        p[at] = 1e-290; // a normal number below 2⁻⁹⁰⁰
+                        q[at] = 1.5e-290;
+                        break;
+                    case "subnormal q, last class":
+                        q[k - 1] = 3e-320;
+                        break;
+                    case "q = 0 < p, last class":
+                        q[k - 1] = 0;
+                        break;
                     default:
                         Array.Clear(p);
                         p[at] = 1;
@@ -391,9 +418,19 @@ namespace DivergenceGen.Tests.Runtime
         [InlineData("subnormal p")]
         [InlineData("q = 0 < p")]
         [InlineData("zeros in p")]
+        [InlineData("subnormal q")]
+        [InlineData("zeros in p and q")]
+        [InlineData("q = 0 < p, last class")]
         public void GeneratedSingleKernels_NeedingTheSecondPass_MatchTheReference(string kind)
         {
-            const int K = 1000;
+            Check<Cat6F>(6, kind);
+            Check<Cat17F>(17, kind);
+            Check<Cat1000F>(1000, kind);
+        }
+
+        private static void Check<TCat>(int K, string kind)
+            where TCat : ICategoricalSurface<TCat, float>
+        {
             var random = new Random(7 + kind.Length);
             var p = new float[K];
             var q = new float[K];
@@ -420,13 +457,28 @@ namespace DivergenceGen.Tests.Runtime
                 q[i] /= sq;
             }
 
+            int at = K / 2 + 1;
             switch (kind)
             {
                 case "subnormal p":
-                    p[501] = 1e-42f;
+                    p[at] = 1e-42f;
                     break;
                 case "q = 0 < p":
-                    q[501] = 0;
+                    q[at] = 0;
+                    break;
+                case "subnormal q":
+                    q[at] = 1e-42f;
+                    break;
+                case "zeros in p and q":
+                    for (int i = 0; i < K; i += 3)
+                    {
+                        p[i] = 0;
+                        q[i] = 0;
+                    }
+
+                    break;
+                case "q = 0 < p, last class":
+                    q[K - 1] = 0;
                     break;
                 default:
                     for (int i = 0; i < K; i += 3)
@@ -438,9 +490,9 @@ namespace DivergenceGen.Tests.Runtime
             }
 
             double[] pd = Array.ConvertAll(p, v => (double)v), qd = Array.ConvertAll(q, v => (double)v);
-            Near(Reference.Entropy(pd), Cat1000F.Entropy(p), K, Reference.Scale(pd, pd), $"H float {kind}", single: true);
-            Near(Reference.KL(pd, qd), Cat1000F.KLDivergence(p, q), K, Reference.Scale(pd, qd), $"KL float {kind}", single: true);
-            Near(Reference.CrossEntropy(pd, qd), Cat1000F.CrossEntropy(p, q), K, Reference.Scale(pd, qd), $"H(P, Q) float {kind}", single: true);
+            Near(Reference.Entropy(pd), TCat.Entropy(p), K, Reference.Scale(pd, pd), $"H float K={K} {kind}", single: true);
+            Near(Reference.KL(pd, qd), TCat.KLDivergence(p, q), K, Reference.Scale(pd, qd), $"KL float K={K} {kind}", single: true);
+            Near(Reference.CrossEntropy(pd, qd), TCat.CrossEntropy(p, q), K, Reference.Scale(pd, qd), $"H(P, Q) float K={K} {kind}", single: true);
         }
 
         /// <summary>JS = ½ Σ p·(log p − log m) + q·(log q − log m), m = (p + q)/2, the logs apart (a subnormal p keeps its digits).</summary>
