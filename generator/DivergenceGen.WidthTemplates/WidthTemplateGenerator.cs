@@ -114,6 +114,15 @@ namespace DivergenceGen.WidthTemplates
                 return Fail("write the attribute in a list of its own: [WidthTemplate(...)]");
             }
 
+            // A directive region must open and close inside the method: an expression body split by #if … #else … #endif
+            // leaves its #endif in the next member's trivia, and a copy without it would not compile.
+            int opened = method.DescendantTrivia(method.Span, descendIntoTrivia: true).Count(static t => t.IsKind(SyntaxKind.IfDirectiveTrivia));
+            int closed = method.DescendantTrivia(method.Span, descendIntoTrivia: true).Count(static t => t.IsKind(SyntaxKind.EndIfDirectiveTrivia));
+            if (opened != closed)
+            {
+                return Fail("an #if region in it does not close before the method ends (an expression body cannot hold #if … #endif: write a block body)");
+            }
+
             var text = tree.GetText();
             var line = text.Lines.GetLineFromPosition(list.SpanStart);
             if (!IsBlank(text, line.Start, list.SpanStart) || !IsBlank(text, list.Span.End, line.End))

@@ -167,6 +167,7 @@ public class WidthTemplateTests
     [InlineData("[WidthTemplate(64)]\n        internal static Vector128<double> M(Vector128<double> x) => x;", "'64' is not a vector width")]
     [InlineData("[WidthTemplate(256)]\n        internal static double M(double x) => x;", "names no Vector128")]
     [InlineData("[WidthTemplate(512)]\n        internal static Vector256<double> M(Vector128<double> x) => default;", "more than one vector width")]
+    [InlineData("[WidthTemplate(256)]\n        internal static Vector128<double> M(Vector128<double> x) =>\n#if NET9_0_OR_GREATER\n            x;\n#else\n            x + x;\n#endif", "does not close before the method ends")]
     public void Misuse_IsDGT001AtTheAttribute_AndNoSource(string member, string message)
     {
         string source = $$"""

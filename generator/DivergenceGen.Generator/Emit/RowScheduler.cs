@@ -663,7 +663,7 @@ namespace DivergenceGen.Generator.Emit
                     if (!floors.Contains(floor))
                     {
                         floors.Add(floor);
-                        _w.Line("var " + floor + " = " + Vec(bits) + "<" + BitsType + ">.AllBitsSet;");
+                        _w.Line("var " + floor + " = " + Vec(bits) + ".Create(" + T + ".PositiveInfinity);");
                     }
 
                     _w.Line(floor + " = " + FloorFold(floor, _floor!.Lanes.Select(l => (LowerChunk(j, l.Weight), LowerChunk(j, l.Argument)))) + ";");
@@ -899,7 +899,7 @@ namespace DivergenceGen.Generator.Emit
 
                 if (FloorAt(bits) && check.Floor == _floor)
                 {
-                    _w.Line("var floorAcc = " + Vec(bits) + "<" + BitsType + ">.AllBitsSet;");
+                    _w.Line("var floorAcc = " + Vec(bits) + ".Create(" + T + ".PositiveInfinity);");
                 }
             }
 

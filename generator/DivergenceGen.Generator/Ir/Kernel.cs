@@ -50,7 +50,7 @@ namespace DivergenceGen.Generator.Ir
     /// <remarks>
     /// With <paramref name="Floor"/> (a two-pass kernel whose pass calls read only checked inputs: see
     /// <see cref="KernelPasses.FloorOf"/>) the vector code also folds the arguments of those calls, which then skip their
-    /// per-lane domain test, into a running minimum of bit patterns per width (<c>ProbabilityLanes.Floor</c>), tested once
+    /// per-lane domain test, into a running minimum per width (<c>ProbabilityLanes.Floor</c>), tested once
     /// at the end into the bool <see cref="FirstPassFloor.Name"/> (<c>ProbabilityLanes.AllAtLeast</c>).
     /// </remarks>
     internal sealed record CheckProbabilities(string Name, IReadOnlyList<string> Inputs, FirstPassFloor? Floor = null) : Statement;

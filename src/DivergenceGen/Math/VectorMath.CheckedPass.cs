@@ -16,10 +16,10 @@ namespace DivergenceGen
         /// sixth of a KL loop's instructions) so that a lane off the table's path comes back NaN. A kernel over probabilities
         /// it checks in the same pass (<see cref="ProbabilityLanes.Max(Vector512{ulong}, Vector512{double})"/>: every
         /// element in [+0, 1], or the kernel throws) knows more: the only arguments in [+0, 1] off the path are +0 and the
-        /// subnormals. So it folds each argument into a running minimum of bit patterns
-        /// (<see cref="ProbabilityLanes.Floor(Vector512{ulong}, Vector512{double}, Vector512{double})"/>, ignoring lanes whose
+        /// subnormals. So it folds each argument into a running minimum
+        /// (<see cref="ProbabilityLanes.Floor(Vector512{double}, Vector512{double}, Vector512{double})"/>, ignoring lanes whose
         /// weight is 0, which its term discards), tests it once after the sum against <see cref="ProbabilityLanes.LogFloor"/>
-        /// with the sum's finiteness (<see cref="ProbabilityLanes.AllAtLeast(Vector512{ulong}, double)"/>), and runs the
+        /// with the sum's finiteness (<see cref="ProbabilityLanes.AllAtLeast(Vector512{double}, double)"/>), and runs the
         /// <see cref="GeneralPass"/> when either fails.
         /// </para>
         /// <para>
@@ -85,7 +85,7 @@ namespace DivergenceGen
         /// For x, y in [+0, 1] the first pass is <see cref="XLogRatio(Vector512{double}, Vector512{double})"/>'s value bit for
         /// bit in every lane where x = 0 &lt; y or x ≥ <see cref="ProbabilityLanes.XLogRatioFloor"/> and y &gt; 0 with x/y
         /// finite; where y = 0, or x/y overflows, the lane is NaN or −∞. So the kernel folds the weights x into
-        /// <see cref="ProbabilityLanes.Floor(Vector512{ulong}, Vector512{double}, Vector512{double})"/>, and runs the
+        /// <see cref="ProbabilityLanes.Floor(Vector512{double}, Vector512{double}, Vector512{double})"/>, and runs the
         /// <see cref="GeneralPass"/> when the floor lies below <see cref="ProbabilityLanes.XLogRatioFloor"/> or the sum is not
         /// finite (the KL of probabilities is finite unless some y = 0 &lt; x).
         /// </remarks>

@@ -1175,7 +1175,7 @@ namespace DivergenceGen.Generated
             {
                 var sumAcc = Vector512<double>.Zero;
                 var seenAcc = Vector512<ulong>.Zero;
-                var floorAcc = Vector512<ulong>.AllBitsSet;
+                var floorAcc = Vector512.Create(double.PositiveInfinity);
                 for (int k = 0; k < 1000; k += 8)
                 {
                     var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
@@ -1202,7 +1202,7 @@ namespace DivergenceGen.Generated
             {
                 var sumAcc = Vector256<double>.Zero;
                 var seenAcc = Vector256<ulong>.Zero;
-                var floorAcc = Vector256<ulong>.AllBitsSet;
+                var floorAcc = Vector256.Create(double.PositiveInfinity);
                 for (int k = 0; k < 1000; k += 4)
                 {
                     var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
@@ -1298,7 +1298,7 @@ namespace DivergenceGen.Generated
             {
                 var sumAcc = Vector512<double>.Zero;
                 var seenAcc = Vector512<ulong>.Zero;
-                var floorAcc = Vector512<ulong>.AllBitsSet;
+                var floorAcc = Vector512.Create(double.PositiveInfinity);
                 for (int k = 0; k < 1000; k += 8)
                 {
                     var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
@@ -1326,7 +1326,7 @@ namespace DivergenceGen.Generated
             {
                 var sumAcc = Vector256<double>.Zero;
                 var seenAcc = Vector256<ulong>.Zero;
-                var floorAcc = Vector256<ulong>.AllBitsSet;
+                var floorAcc = Vector256.Create(double.PositiveInfinity);
                 for (int k = 0; k < 1000; k += 4)
                 {
                     var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
@@ -1426,7 +1426,7 @@ namespace DivergenceGen.Generated
             {
                 var sumAcc = Vector512<double>.Zero;
                 var seenAcc = Vector512<ulong>.Zero;
-                var floorAcc = Vector512<ulong>.AllBitsSet;
+                var floorAcc = Vector512.Create(double.PositiveInfinity);
                 for (int k = 0; k < 1000; k += 8)
                 {
                     var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
@@ -1455,7 +1455,7 @@ namespace DivergenceGen.Generated
             {
                 var sumAcc = Vector256<double>.Zero;
                 var seenAcc = Vector256<ulong>.Zero;
-                var floorAcc = Vector256<ulong>.AllBitsSet;
+                var floorAcc = Vector256.Create(double.PositiveInfinity);
                 for (int k = 0; k < 1000; k += 4)
                 {
                     var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);

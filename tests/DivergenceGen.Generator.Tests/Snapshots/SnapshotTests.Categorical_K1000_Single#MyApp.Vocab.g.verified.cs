@@ -1209,7 +1209,7 @@ namespace DivergenceGen.Generated
                     0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu));
                 var sumAcc = Vector512<double>.Zero;
                 var seenAcc = Vector512<uint>.Zero;
-                var floorAcc = Vector512<uint>.AllBitsSet;
+                var floorAcc = Vector512.Create(float.PositiveInfinity);
                 for (int k = 0; k < 992; k += 16)
                 {
                     var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
@@ -1244,7 +1244,7 @@ namespace DivergenceGen.Generated
             {
                 var sumAcc = Vector256<double>.Zero;
                 var seenAcc = Vector256<uint>.Zero;
-                var floorAcc = Vector256<uint>.AllBitsSet;
+                var floorAcc = Vector256.Create(float.PositiveInfinity);
                 for (int k = 0; k < 1000; k += 8)
                 {
                     var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
@@ -1345,7 +1345,7 @@ namespace DivergenceGen.Generated
                     0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu));
                 var sumAcc = Vector512<double>.Zero;
                 var seenAcc = Vector512<uint>.Zero;
-                var floorAcc = Vector512<uint>.AllBitsSet;
+                var floorAcc = Vector512.Create(float.PositiveInfinity);
                 for (int k = 0; k < 992; k += 16)
                 {
                     var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
@@ -1381,7 +1381,7 @@ namespace DivergenceGen.Generated
             {
                 var sumAcc = Vector256<double>.Zero;
                 var seenAcc = Vector256<uint>.Zero;
-                var floorAcc = Vector256<uint>.AllBitsSet;
+                var floorAcc = Vector256.Create(float.PositiveInfinity);
                 for (int k = 0; k < 1000; k += 8)
                 {
                     var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
@@ -1486,7 +1486,7 @@ namespace DivergenceGen.Generated
                     0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu));
                 var sumAcc = Vector512<double>.Zero;
                 var seenAcc = Vector512<uint>.Zero;
-                var floorAcc = Vector512<uint>.AllBitsSet;
+                var floorAcc = Vector512.Create(float.PositiveInfinity);
                 for (int k = 0; k < 992; k += 16)
                 {
                     var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
@@ -1524,7 +1524,7 @@ namespace DivergenceGen.Generated
             {
                 var sumAcc = Vector256<double>.Zero;
                 var seenAcc = Vector256<uint>.Zero;
-                var floorAcc = Vector256<uint>.AllBitsSet;
+                var floorAcc = Vector256.Create(float.PositiveInfinity);
                 for (int k = 0; k < 1000; k += 8)
                 {
                     var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);

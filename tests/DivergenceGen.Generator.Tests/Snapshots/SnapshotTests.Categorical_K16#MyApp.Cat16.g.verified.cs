@@ -1240,7 +1240,7 @@ namespace DivergenceGen.Generated
                 var p1 = Vector512.LoadUnsafe(ref pRef, (nuint)8);
                 var seen512 = Vector512<ulong>.Zero;
                 seen512 = ProbabilityLanes.Max(seen512, p0);
-                var floor512 = Vector512<ulong>.AllBitsSet;
+                var floor512 = Vector512.Create(double.PositiveInfinity);
                 floor512 = ProbabilityLanes.Floor(floor512, p0, p0);
                 seen512 = ProbabilityLanes.Max(seen512, p1);
                 floor512 = ProbabilityLanes.Floor(floor512, p1, p1);
@@ -1270,7 +1270,7 @@ namespace DivergenceGen.Generated
                 var p3 = Vector256.LoadUnsafe(ref pRef, (nuint)12);
                 var seen256 = Vector256<ulong>.Zero;
                 seen256 = ProbabilityLanes.Max(seen256, p0);
-                var floor256 = Vector256<ulong>.AllBitsSet;
+                var floor256 = Vector256.Create(double.PositiveInfinity);
                 floor256 = ProbabilityLanes.Floor(floor256, p0, p0);
                 seen256 = ProbabilityLanes.Max(seen256, p1);
                 floor256 = ProbabilityLanes.Floor(floor256, p1, p1);
@@ -1401,7 +1401,7 @@ namespace DivergenceGen.Generated
                 var q1 = Vector512.LoadUnsafe(ref qRef, (nuint)8);
                 var seen512 = Vector512<ulong>.Zero;
                 seen512 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen512, p0), q0);
-                var floor512 = Vector512<ulong>.AllBitsSet;
+                var floor512 = Vector512.Create(double.PositiveInfinity);
                 floor512 = ProbabilityLanes.Floor(floor512, p0, p0);
                 seen512 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen512, p1), q1);
                 floor512 = ProbabilityLanes.Floor(floor512, p1, p1);
@@ -1434,7 +1434,7 @@ namespace DivergenceGen.Generated
                 var q3 = Vector256.LoadUnsafe(ref qRef, (nuint)12);
                 var seen256 = Vector256<ulong>.Zero;
                 seen256 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen256, p0), q0);
-                var floor256 = Vector256<ulong>.AllBitsSet;
+                var floor256 = Vector256.Create(double.PositiveInfinity);
                 floor256 = ProbabilityLanes.Floor(floor256, p0, p0);
                 seen256 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen256, p1), q1);
                 floor256 = ProbabilityLanes.Floor(floor256, p1, p1);
@@ -1565,7 +1565,7 @@ namespace DivergenceGen.Generated
                 var q1 = Vector512.LoadUnsafe(ref qRef, (nuint)8);
                 var seen512 = Vector512<ulong>.Zero;
                 seen512 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen512, p0), q0);
-                var floor512 = Vector512<ulong>.AllBitsSet;
+                var floor512 = Vector512.Create(double.PositiveInfinity);
                 floor512 = ProbabilityLanes.Floor(floor512, p0, q0);
                 seen512 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen512, p1), q1);
                 floor512 = ProbabilityLanes.Floor(floor512, p1, q1);
@@ -1600,7 +1600,7 @@ namespace DivergenceGen.Generated
                 var q3 = Vector256.LoadUnsafe(ref qRef, (nuint)12);
                 var seen256 = Vector256<ulong>.Zero;
                 seen256 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen256, p0), q0);
-                var floor256 = Vector256<ulong>.AllBitsSet;
+                var floor256 = Vector256.Create(double.PositiveInfinity);
                 floor256 = ProbabilityLanes.Floor(floor256, p0, q0);
                 seen256 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen256, p1), q1);
                 floor256 = ProbabilityLanes.Floor(floor256, p1, q1);

@@ -1144,7 +1144,7 @@ namespace DivergenceGen.Generated
                 var p1 = Vector128.LoadUnsafe(ref pRef, (nuint)4);
                 var seen256 = Vector256<ulong>.Zero;
                 seen256 = ProbabilityLanes.Max(seen256, p0);
-                var floor256 = Vector256<ulong>.AllBitsSet;
+                var floor256 = Vector256.Create(double.PositiveInfinity);
                 floor256 = ProbabilityLanes.Floor(floor256, p0, p0);
                 var seen128 = Vector128<ulong>.Zero;
                 seen128 = ProbabilityLanes.Max(seen128, p1);
@@ -1248,7 +1248,7 @@ namespace DivergenceGen.Generated
                 var q1 = Vector128.LoadUnsafe(ref qRef, (nuint)4);
                 var seen256 = Vector256<ulong>.Zero;
                 seen256 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen256, p0), q0);
-                var floor256 = Vector256<ulong>.AllBitsSet;
+                var floor256 = Vector256.Create(double.PositiveInfinity);
                 floor256 = ProbabilityLanes.Floor(floor256, p0, p0);
                 var seen128 = Vector128<ulong>.Zero;
                 seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p1), q1);
@@ -1354,7 +1354,7 @@ namespace DivergenceGen.Generated
                 var q1 = Vector128.LoadUnsafe(ref qRef, (nuint)4);
                 var seen256 = Vector256<ulong>.Zero;
                 seen256 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen256, p0), q0);
-                var floor256 = Vector256<ulong>.AllBitsSet;
+                var floor256 = Vector256.Create(double.PositiveInfinity);
                 floor256 = ProbabilityLanes.Floor(floor256, p0, q0);
                 var seen128 = Vector128<ulong>.Zero;
                 seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p1), q1);

@@ -1159,7 +1159,7 @@ namespace DivergenceGen.Generated
                 var loopTailMask = Vector256.AsDouble(Vector256.Create(0ul, 0ul, 0xFFFFFFFFFFFFFFFFul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = Vector256<double>.Zero;
                 var seenAcc = Vector256<ulong>.Zero;
-                var floorAcc = Vector256<ulong>.AllBitsSet;
+                var floorAcc = Vector256.Create(double.PositiveInfinity);
                 for (int k = 0; k < 4; k += 4)
                 {
                     var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
@@ -1263,7 +1263,7 @@ namespace DivergenceGen.Generated
                 var loopTailMask = Vector256.AsDouble(Vector256.Create(0ul, 0ul, 0xFFFFFFFFFFFFFFFFul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = Vector256<double>.Zero;
                 var seenAcc = Vector256<ulong>.Zero;
-                var floorAcc = Vector256<ulong>.AllBitsSet;
+                var floorAcc = Vector256.Create(double.PositiveInfinity);
                 for (int k = 0; k < 4; k += 4)
                 {
                     var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
@@ -1371,7 +1371,7 @@ namespace DivergenceGen.Generated
                 var loopTailMask = Vector256.AsDouble(Vector256.Create(0ul, 0ul, 0xFFFFFFFFFFFFFFFFul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = Vector256<double>.Zero;
                 var seenAcc = Vector256<ulong>.Zero;
-                var floorAcc = Vector256<ulong>.AllBitsSet;
+                var floorAcc = Vector256.Create(double.PositiveInfinity);
                 for (int k = 0; k < 4; k += 4)
                 {
                     var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);

@@ -1056,7 +1056,7 @@ namespace DivergenceGen.Generated
                 var p0 = Vector256.LoadUnsafe(ref pRef);
                 var seen256 = Vector256<ulong>.Zero;
                 seen256 = ProbabilityLanes.Max(seen256, p0);
-                var floor256 = Vector256<ulong>.AllBitsSet;
+                var floor256 = Vector256.Create(double.PositiveInfinity);
                 floor256 = ProbabilityLanes.Floor(floor256, p0, p0);
                 bool valid = ProbabilityLanes.AllProbabilities(seen256);
                 bool aboveFloor = ProbabilityLanes.AllAtLeast(floor256, ProbabilityLanes.LogFloor);
@@ -1150,7 +1150,7 @@ namespace DivergenceGen.Generated
                 var q0 = Vector256.LoadUnsafe(ref qRef);
                 var seen256 = Vector256<ulong>.Zero;
                 seen256 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen256, p0), q0);
-                var floor256 = Vector256<ulong>.AllBitsSet;
+                var floor256 = Vector256.Create(double.PositiveInfinity);
                 floor256 = ProbabilityLanes.Floor(floor256, p0, p0);
                 bool valid = ProbabilityLanes.AllProbabilities(seen256);
                 bool aboveFloor = ProbabilityLanes.AllAtLeast(floor256, ProbabilityLanes.XLogRatioFloor);
@@ -1247,7 +1247,7 @@ namespace DivergenceGen.Generated
                 var q0 = Vector256.LoadUnsafe(ref qRef);
                 var seen256 = Vector256<ulong>.Zero;
                 seen256 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen256, p0), q0);
-                var floor256 = Vector256<ulong>.AllBitsSet;
+                var floor256 = Vector256.Create(double.PositiveInfinity);
                 floor256 = ProbabilityLanes.Floor(floor256, p0, q0);
                 bool valid = ProbabilityLanes.AllProbabilities(seen256);
                 bool aboveFloor = ProbabilityLanes.AllAtLeast(floor256, ProbabilityLanes.LogFloor);

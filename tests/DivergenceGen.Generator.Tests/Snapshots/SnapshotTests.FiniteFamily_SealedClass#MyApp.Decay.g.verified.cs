@@ -1017,7 +1017,7 @@ namespace DivergenceGen.Generated
             {
                 var sumAcc = Vector512<double>.Zero;
                 var seenAcc = Vector512<ulong>.Zero;
-                var floorAcc = Vector512<ulong>.AllBitsSet;
+                var floorAcc = Vector512.Create(double.PositiveInfinity);
                 for (int k = 0; k < 40; k += 8)
                 {
                     var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
@@ -1044,7 +1044,7 @@ namespace DivergenceGen.Generated
             {
                 var sumAcc = Vector256<double>.Zero;
                 var seenAcc = Vector256<ulong>.Zero;
-                var floorAcc = Vector256<ulong>.AllBitsSet;
+                var floorAcc = Vector256.Create(double.PositiveInfinity);
                 for (int k = 0; k < 40; k += 4)
                 {
                     var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
@@ -1140,7 +1140,7 @@ namespace DivergenceGen.Generated
             {
                 var sumAcc = Vector512<double>.Zero;
                 var seenAcc = Vector512<ulong>.Zero;
-                var floorAcc = Vector512<ulong>.AllBitsSet;
+                var floorAcc = Vector512.Create(double.PositiveInfinity);
                 for (int k = 0; k < 40; k += 8)
                 {
                     var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
@@ -1168,7 +1168,7 @@ namespace DivergenceGen.Generated
             {
                 var sumAcc = Vector256<double>.Zero;
                 var seenAcc = Vector256<ulong>.Zero;
-                var floorAcc = Vector256<ulong>.AllBitsSet;
+                var floorAcc = Vector256.Create(double.PositiveInfinity);
                 for (int k = 0; k < 40; k += 4)
                 {
                     var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
@@ -1268,7 +1268,7 @@ namespace DivergenceGen.Generated
             {
                 var sumAcc = Vector512<double>.Zero;
                 var seenAcc = Vector512<ulong>.Zero;
-                var floorAcc = Vector512<ulong>.AllBitsSet;
+                var floorAcc = Vector512.Create(double.PositiveInfinity);
                 for (int k = 0; k < 40; k += 8)
                 {
                     var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
@@ -1297,7 +1297,7 @@ namespace DivergenceGen.Generated
             {
                 var sumAcc = Vector256<double>.Zero;
                 var seenAcc = Vector256<ulong>.Zero;
-                var floorAcc = Vector256<ulong>.AllBitsSet;
+                var floorAcc = Vector256.Create(double.PositiveInfinity);
                 for (int k = 0; k < 40; k += 4)
                 {
                     var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);

@@ -1159,7 +1159,7 @@ namespace DivergenceGen.Generated
                     0xFFFFFFFFFFFFFFFFul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = Vector512<double>.Zero;
                 var seenAcc = Vector512<ulong>.Zero;
-                var floorAcc = Vector512<ulong>.AllBitsSet;
+                var floorAcc = Vector512.Create(double.PositiveInfinity);
                 for (int k = 0; k < 16; k += 8)
                 {
                     var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
@@ -1194,7 +1194,7 @@ namespace DivergenceGen.Generated
                 var loopTailMask = Vector256.AsDouble(Vector256.Create(0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = Vector256<double>.Zero;
                 var seenAcc = Vector256<ulong>.Zero;
-                var floorAcc = Vector256<ulong>.AllBitsSet;
+                var floorAcc = Vector256.Create(double.PositiveInfinity);
                 for (int k = 0; k < 20; k += 4)
                 {
                     var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
@@ -1306,7 +1306,7 @@ namespace DivergenceGen.Generated
                     0xFFFFFFFFFFFFFFFFul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = Vector512<double>.Zero;
                 var seenAcc = Vector512<ulong>.Zero;
-                var floorAcc = Vector512<ulong>.AllBitsSet;
+                var floorAcc = Vector512.Create(double.PositiveInfinity);
                 for (int k = 0; k < 16; k += 8)
                 {
                     var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
@@ -1342,7 +1342,7 @@ namespace DivergenceGen.Generated
                 var loopTailMask = Vector256.AsDouble(Vector256.Create(0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = Vector256<double>.Zero;
                 var seenAcc = Vector256<ulong>.Zero;
-                var floorAcc = Vector256<ulong>.AllBitsSet;
+                var floorAcc = Vector256.Create(double.PositiveInfinity);
                 for (int k = 0; k < 20; k += 4)
                 {
                     var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
@@ -1458,7 +1458,7 @@ namespace DivergenceGen.Generated
                     0xFFFFFFFFFFFFFFFFul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = Vector512<double>.Zero;
                 var seenAcc = Vector512<ulong>.Zero;
-                var floorAcc = Vector512<ulong>.AllBitsSet;
+                var floorAcc = Vector512.Create(double.PositiveInfinity);
                 for (int k = 0; k < 16; k += 8)
                 {
                     var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
@@ -1496,7 +1496,7 @@ namespace DivergenceGen.Generated
                 var loopTailMask = Vector256.AsDouble(Vector256.Create(0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = Vector256<double>.Zero;
                 var seenAcc = Vector256<ulong>.Zero;
-                var floorAcc = Vector256<ulong>.AllBitsSet;
+                var floorAcc = Vector256.Create(double.PositiveInfinity);
                 for (int k = 0; k < 20; k += 4)
                 {
                     var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);

@@ -1325,7 +1325,7 @@ namespace DivergenceGen.Generated
                 var p1 = Vector128.LoadUnsafe(ref pRef, (nuint)8);
                 var seen256 = Vector256<uint>.Zero;
                 seen256 = ProbabilityLanes.Max(seen256, p0);
-                var floor256 = Vector256<uint>.AllBitsSet;
+                var floor256 = Vector256.Create(float.PositiveInfinity);
                 floor256 = ProbabilityLanes.Floor(floor256, p0, p0);
                 var seen128 = Vector128<uint>.Zero;
                 seen128 = ProbabilityLanes.Max(seen128, p1);
@@ -1425,7 +1425,7 @@ namespace DivergenceGen.Generated
                 var q1 = Vector128.LoadUnsafe(ref qRef, (nuint)8);
                 var seen256 = Vector256<uint>.Zero;
                 seen256 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen256, p0), q0);
-                var floor256 = Vector256<uint>.AllBitsSet;
+                var floor256 = Vector256.Create(float.PositiveInfinity);
                 floor256 = ProbabilityLanes.Floor(floor256, p0, p0);
                 var seen128 = Vector128<uint>.Zero;
                 seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p1), q1);
@@ -1531,7 +1531,7 @@ namespace DivergenceGen.Generated
                 var q1 = Vector128.LoadUnsafe(ref qRef, (nuint)8);
                 var seen256 = Vector256<uint>.Zero;
                 seen256 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen256, p0), q0);
-                var floor256 = Vector256<uint>.AllBitsSet;
+                var floor256 = Vector256.Create(float.PositiveInfinity);
                 floor256 = ProbabilityLanes.Floor(floor256, p0, q0);
                 var seen128 = Vector128<uint>.Zero;
                 seen128 = ProbabilityLanes.Max(ProbabilityLanes.Max(seen128, p1), q1);

@@ -1260,7 +1260,7 @@ namespace DivergenceGen.Generated
                     0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = Vector512<double>.Zero;
                 var seenAcc = Vector512<ulong>.Zero;
-                var floorAcc = Vector512<ulong>.AllBitsSet;
+                var floorAcc = Vector512.Create(double.PositiveInfinity);
                 for (int k = 0; k < 16; k += 8)
                 {
                     var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
@@ -1293,7 +1293,7 @@ namespace DivergenceGen.Generated
             {
                 var sumAcc = Vector256<double>.Zero;
                 var seenAcc = Vector256<ulong>.Zero;
-                var floorAcc = Vector256<ulong>.AllBitsSet;
+                var floorAcc = Vector256.Create(double.PositiveInfinity);
                 for (int k = 0; k < 20; k += 4)
                 {
                     var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
@@ -1392,7 +1392,7 @@ namespace DivergenceGen.Generated
                     0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = Vector512<double>.Zero;
                 var seenAcc = Vector512<ulong>.Zero;
-                var floorAcc = Vector512<ulong>.AllBitsSet;
+                var floorAcc = Vector512.Create(double.PositiveInfinity);
                 for (int k = 0; k < 16; k += 8)
                 {
                     var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
@@ -1426,7 +1426,7 @@ namespace DivergenceGen.Generated
             {
                 var sumAcc = Vector256<double>.Zero;
                 var seenAcc = Vector256<ulong>.Zero;
-                var floorAcc = Vector256<ulong>.AllBitsSet;
+                var floorAcc = Vector256.Create(double.PositiveInfinity);
                 for (int k = 0; k < 20; k += 4)
                 {
                     var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
@@ -1529,7 +1529,7 @@ namespace DivergenceGen.Generated
                     0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = Vector512<double>.Zero;
                 var seenAcc = Vector512<ulong>.Zero;
-                var floorAcc = Vector512<ulong>.AllBitsSet;
+                var floorAcc = Vector512.Create(double.PositiveInfinity);
                 for (int k = 0; k < 16; k += 8)
                 {
                     var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
@@ -1565,7 +1565,7 @@ namespace DivergenceGen.Generated
             {
                 var sumAcc = Vector256<double>.Zero;
                 var seenAcc = Vector256<ulong>.Zero;
-                var floorAcc = Vector256<ulong>.AllBitsSet;
+                var floorAcc = Vector256.Create(double.PositiveInfinity);
                 for (int k = 0; k < 20; k += 4)
                 {
                     var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);

@@ -1231,7 +1231,7 @@ namespace DivergenceGen.Generated
                 var loopTailMask = Vector512.AsDouble(Vector512.Create(0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = Vector512<double>.Zero;
                 var seenAcc = Vector512<ulong>.Zero;
-                var floorAcc = Vector512<ulong>.AllBitsSet;
+                var floorAcc = Vector512.Create(double.PositiveInfinity);
                 for (int k = 0; k < 16; k += 8)
                 {
                     var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
@@ -1266,7 +1266,7 @@ namespace DivergenceGen.Generated
                 var loopTailMask = Vector256.AsDouble(Vector256.Create(0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = Vector256<double>.Zero;
                 var seenAcc = Vector256<ulong>.Zero;
-                var floorAcc = Vector256<ulong>.AllBitsSet;
+                var floorAcc = Vector256.Create(double.PositiveInfinity);
                 for (int k = 0; k < 16; k += 4)
                 {
                     var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
@@ -1377,7 +1377,7 @@ namespace DivergenceGen.Generated
                 var loopTailMask = Vector512.AsDouble(Vector512.Create(0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = Vector512<double>.Zero;
                 var seenAcc = Vector512<ulong>.Zero;
-                var floorAcc = Vector512<ulong>.AllBitsSet;
+                var floorAcc = Vector512.Create(double.PositiveInfinity);
                 for (int k = 0; k < 16; k += 8)
                 {
                     var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
@@ -1413,7 +1413,7 @@ namespace DivergenceGen.Generated
                 var loopTailMask = Vector256.AsDouble(Vector256.Create(0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = Vector256<double>.Zero;
                 var seenAcc = Vector256<ulong>.Zero;
-                var floorAcc = Vector256<ulong>.AllBitsSet;
+                var floorAcc = Vector256.Create(double.PositiveInfinity);
                 for (int k = 0; k < 16; k += 4)
                 {
                     var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);
@@ -1528,7 +1528,7 @@ namespace DivergenceGen.Generated
                 var loopTailMask = Vector512.AsDouble(Vector512.Create(0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = Vector512<double>.Zero;
                 var seenAcc = Vector512<ulong>.Zero;
-                var floorAcc = Vector512<ulong>.AllBitsSet;
+                var floorAcc = Vector512.Create(double.PositiveInfinity);
                 for (int k = 0; k < 16; k += 8)
                 {
                     var pk = Vector512.LoadUnsafe(ref pRef, (nuint)k);
@@ -1566,7 +1566,7 @@ namespace DivergenceGen.Generated
                 var loopTailMask = Vector256.AsDouble(Vector256.Create(0ul, 0ul, 0ul, 0xFFFFFFFFFFFFFFFFul));
                 var sumAcc = Vector256<double>.Zero;
                 var seenAcc = Vector256<ulong>.Zero;
-                var floorAcc = Vector256<ulong>.AllBitsSet;
+                var floorAcc = Vector256.Create(double.PositiveInfinity);
                 for (int k = 0; k < 16; k += 4)
                 {
                     var pk = Vector256.LoadUnsafe(ref pRef, (nuint)k);

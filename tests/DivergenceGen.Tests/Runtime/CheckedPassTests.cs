@@ -9,8 +9,8 @@ namespace DivergenceGen.Tests.Runtime
     /// The first pass's forms without a per-lane domain test, for kernels over probabilities they check themselves
     /// (<see cref="VectorMath.LogOfCheckedProbability{TPass}(Vector512{double})"/>,
     /// <see cref="VectorMath.XLogRatioOfCheckedProbabilities{TPass}(Vector512{double}, Vector512{double})"/>), and the floor
-    /// those kernels test once instead (<see cref="ProbabilityLanes.Floor(Vector512{ulong}, Vector512{double}, Vector512{double})"/>,
-    /// <see cref="ProbabilityLanes.AllAtLeast(Vector512{ulong}, double)"/>).
+    /// those kernels test once instead (<see cref="ProbabilityLanes.Floor(Vector512{double}, Vector512{double}, Vector512{double})"/>,
+    /// <see cref="ProbabilityLanes.AllAtLeast(Vector512{double}, double)"/>).
     /// </summary>
     /// <remarks>
     /// The contract the generated kernels rely on, for arguments in [+0, 1]: at or above the floor a lane is bit for bit
@@ -232,25 +232,31 @@ namespace DivergenceGen.Tests.Runtime
         [Fact]
         public void Floor_IgnoresLanesWithoutWeight_AndFlagsSmallArgumentsUnderAWeight()
         {
-            var all = Vector512<ulong>.AllBitsSet;
+            var start = Vector512.Create(double.PositiveInfinity);
             var weight = Vector512.Create(0.5, 0.0, 0.5, 0.0, 1.0, 0.25, 0.0, 1e-300);
             var arguments = Vector512.Create(0.5, 0.0, 1e-300, 5e-324, 1.0, 0.25, 1e-320, 1e-300);
-            var floor = ProbabilityLanes.Floor(all, weight, arguments);
+            var floor = ProbabilityLanes.Floor(start, weight, arguments);
             Assert.True(ProbabilityLanes.AllAtLeast(floor, ProbabilityLanes.LogFloor));       // every weighted argument is normal
             Assert.False(ProbabilityLanes.AllAtLeast(floor, ProbabilityLanes.XLogRatioFloor)); // 1e-300 < 2⁻⁹⁰⁰
             Assert.True(ProbabilityLanes.AllAtLeast(floor, 1e-300));                           // the floor itself passes
 
             var zeroUnderWeight = ProbabilityLanes.Floor(floor, Vector512.Create(0.5), Vector512.Create(0.5, 0.5, 0.5, 0.0, 0.5, 0.5, 0.5, 0.5));
             Assert.False(ProbabilityLanes.AllAtLeast(zeroUnderWeight, ProbabilityLanes.LogFloor));
-            var subnormalUnderWeight = ProbabilityLanes.Floor(all.GetLower(), Vector256.Create(1.0), Vector256.Create(0.5, 2e-308, 0.5, 0.5));
+            var subnormalUnderWeight = ProbabilityLanes.Floor(start.GetLower(), Vector256.Create(1.0), Vector256.Create(0.5, 2e-308, 0.5, 0.5));
             Assert.False(ProbabilityLanes.AllAtLeast(subnormalUnderWeight, ProbabilityLanes.LogFloor));
-            Assert.True(ProbabilityLanes.AllAtLeast(Vector128<ulong>.AllBitsSet, ProbabilityLanes.LogFloor)); // nothing folded
+            Assert.True(ProbabilityLanes.AllAtLeast(Vector128.Create(double.PositiveInfinity), ProbabilityLanes.LogFloor)); // nothing folded
+            var twoLanes = ProbabilityLanes.Floor(Vector128.Create(double.PositiveInfinity), Vector128.Create(1.0, 0.0), Vector128.Create(0.25, 0.0));
+            Assert.True(ProbabilityLanes.AllAtLeast(twoLanes, ProbabilityLanes.LogFloor));
+            Assert.Equal(0.25, twoLanes.GetElement(0));
 
-            var single = ProbabilityLanes.Floor(Vector256<uint>.AllBitsSet, Vector256.Create(1f, 0f, 1f, 1f, 1f, 1f, 1f, 1f), Vector256.Create(0.5f, 1e-45f, 1e-30f, 1f, 0.5f, 0.5f, 0.5f, 0.5f));
+            var single = ProbabilityLanes.Floor(Vector256.Create(float.PositiveInfinity), Vector256.Create(1f, 0f, 1f, 1f, 1f, 1f, 1f, 1f), Vector256.Create(0.5f, 1e-45f, 1e-30f, 1f, 0.5f, 0.5f, 0.5f, 0.5f));
             Assert.True(ProbabilityLanes.AllAtLeast(single, ProbabilityLanes.LogFloorSingle));
             Assert.False(ProbabilityLanes.AllAtLeast(single, ProbabilityLanes.XLogRatioFloorSingle)); // 1e-30 < 2⁻⁹⁰
             Assert.False(ProbabilityLanes.AllAtLeast(
-                ProbabilityLanes.Floor(Vector128<uint>.AllBitsSet, Vector128.Create(1f), Vector128.Create(0.5f, 0f, 0.5f, 0.5f)),
+                ProbabilityLanes.Floor(Vector128.Create(float.PositiveInfinity), Vector128.Create(1f), Vector128.Create(0.5f, 0f, 0.5f, 0.5f)),
+                ProbabilityLanes.LogFloorSingle));
+            Assert.False(ProbabilityLanes.AllAtLeast(
+                ProbabilityLanes.Floor(Vector512.Create(float.PositiveInfinity), Vector512.Create(1f), Vector512.Create(1e-40f)),
                 ProbabilityLanes.LogFloorSingle));
         }
 
