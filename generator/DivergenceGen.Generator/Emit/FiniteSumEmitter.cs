@@ -99,8 +99,8 @@ namespace DivergenceGen.Generator.Emit
                     + "loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass."
                     + (_floor is null
                         ? string.Empty
-                        : "\nAt 256 and 512 bits the logarithms of the checked probabilities skip that per-lane test ("
-                            + (_floor.XLogRatio ? "XLogRatioOfCheckedProbabilities" : "LogOfCheckedProbability") + "):\n"
+                        : "\nAt 512 bits, and at 256 with AVX-512VL, the logarithms of the checked probabilities skip that per-lane test\n"
+                            + "(" + (_floor.XLogRatio ? "XLogRatioOfCheckedProbabilities" : "LogOfCheckedProbability") + "): "
                             + "in [0, 1] only small arguments are off the table's path, so the kernel keeps the least argument under a\n"
                             + "positive weight (floor…, ProbabilityLanes.Floor), tests it once against "
                             + (_floor.XLogRatio ? "2⁻⁹⁰⁰" : "the smallest normal number") + ", and runs\n"

@@ -220,8 +220,9 @@ namespace DivergenceGen.Generator.Emit
 
         /// <summary>
         /// Whether the vector code at <paramref name="bits"/> tests the first pass's floor: at 256 and 512 bits, where the
-        /// runtime's logarithm has its table path. At 128 bits the checked forms are the tested ones (no table there), so
-        /// that width keeps the per-lane NaN and pays nothing for the floor.
+        /// runtime's logarithm has its table path (at 256 bits the runtime folds the floor only on AVX-512VL CPUs and keeps
+        /// the per-lane test on AVX2). At 128 bits the checked forms are the tested ones (no table there), so that width
+        /// keeps the per-lane NaN and pays nothing for the floor.
         /// </summary>
         private bool FloorAt(int bits) => _floor is not null && bits >= 256;
 

@@ -43,8 +43,10 @@ namespace DivergenceGen
             typeof(TPass) == typeof(FastPass) && Avx512F.IsSupported ? PortableVectorMath.LogOfPositiveNormal(x) : Log<TPass>(x);
 
         /// <summary>
-        /// <see cref="LogOfCheckedProbability{TPass}(Vector512{double})"/> at 256 bits: the table log's fast path alone on
-        /// AVX2 + FMA.
+        /// <see cref="LogOfCheckedProbability{TPass}(Vector512{double})"/> at 256 bits: the table log's fast path alone where
+        /// the CPU has AVX-512VL (an AVX-512 CPU running its 256-bit code); on AVX2 the tested
+        /// <see cref="Log{TPass}(Vector256{double})"/>, whose per-lane test measured cheaper there than the floor's fold
+        /// (<see cref="ProbabilityLanes.Floor(Vector256{double}, Vector256{double}, Vector256{double})"/>).
         /// </summary>
         /// <typeparam name="TPass"><see cref="FastPass"/> or <see cref="GeneralPass"/>.</typeparam>
         /// <param name="x">Probabilities the kernel checks.</param>
@@ -52,13 +54,13 @@ namespace DivergenceGen
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector256<double> LogOfCheckedProbability<TPass>(Vector256<double> x)
             where TPass : struct, IKernelPass =>
-            typeof(TPass) == typeof(FastPass) && Avx2.IsSupported && Fma.IsSupported ? PortableVectorMath.LogOfPositiveNormal(x) : Log<TPass>(x);
+            typeof(TPass) == typeof(FastPass) && Avx512F.VL.IsSupported ? PortableVectorMath.LogOfPositiveNormal(x) : Log<TPass>(x);
 
         /// <inheritdoc cref="LogOfCheckedProbability{TPass}(Vector256{double})"/>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector256<float> LogOfCheckedProbability<TPass>(Vector256<float> x)
             where TPass : struct, IKernelPass =>
-            typeof(TPass) == typeof(FastPass) && Avx2.IsSupported && Fma.IsSupported ? PortableVectorMath.LogOfPositiveNormal(x) : Log<TPass>(x);
+            typeof(TPass) == typeof(FastPass) && Avx512F.VL.IsSupported ? PortableVectorMath.LogOfPositiveNormal(x) : Log<TPass>(x);
 
         /// <summary>
         /// <see cref="LogOfCheckedProbability{TPass}(Vector512{double})"/> at 128 bits, where the logarithm has no table path:
@@ -122,7 +124,8 @@ namespace DivergenceGen
 
         /// <summary>
         /// <see cref="XLogRatioOfCheckedProbabilities{TPass}(Vector512{double}, Vector512{double})"/> at 256 bits: the table
-        /// path on AVX2 + FMA.
+        /// path where the CPU has AVX-512VL; on AVX2 the tested <see cref="XLogRatio{TPass}(Vector256{double}, Vector256{double})"/>
+        /// (see <see cref="LogOfCheckedProbability{TPass}(Vector256{double})"/>).
         /// </summary>
         /// <typeparam name="TPass"><see cref="FastPass"/> or <see cref="GeneralPass"/>.</typeparam>
         /// <param name="x">The probabilities p (the weights of the terms), checked by the kernel.</param>
@@ -132,7 +135,7 @@ namespace DivergenceGen
         public static Vector256<double> XLogRatioOfCheckedProbabilities<TPass>(Vector256<double> x, Vector256<double> y)
             where TPass : struct, IKernelPass
         {
-            if (typeof(TPass) == typeof(FastPass) && Avx2.IsSupported && Fma.IsSupported)
+            if (typeof(TPass) == typeof(FastPass) && Avx512F.VL.IsSupported && Fma.IsSupported)
             {
                 var ratio = x / y;
                 return Fma.MultiplyAdd(x, PortableVectorMath.LogOfPositiveNormal(ratio), Fma.MultiplyAddNegated(ratio, y, x));
@@ -146,7 +149,7 @@ namespace DivergenceGen
         public static Vector256<float> XLogRatioOfCheckedProbabilities<TPass>(Vector256<float> x, Vector256<float> y)
             where TPass : struct, IKernelPass
         {
-            if (typeof(TPass) == typeof(FastPass) && Avx2.IsSupported && Fma.IsSupported)
+            if (typeof(TPass) == typeof(FastPass) && Avx512F.VL.IsSupported && Fma.IsSupported)
             {
                 var ratio = x / y;
                 return Fma.MultiplyAdd(x, PortableVectorMath.LogOfPositiveNormal(ratio), Fma.MultiplyAddNegated(ratio, y, x));

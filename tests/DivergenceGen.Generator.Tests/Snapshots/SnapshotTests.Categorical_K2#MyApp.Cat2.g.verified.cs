@@ -1059,8 +1059,8 @@ namespace DivergenceGen.Generated
         /// The kernel of EntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
         /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
-        /// At 256 and 512 bits the logarithms of the checked probabilities skip that per-lane test (LogOfCheckedProbability):
-        /// in [0, 1] only small arguments are off the table's path, so the kernel keeps the least argument under a
+        /// At 512 bits, and at 256 with AVX-512VL, the logarithms of the checked probabilities skip that per-lane test
+        /// (LogOfCheckedProbability): in [0, 1] only small arguments are off the table's path, so the kernel keeps the least argument under a
         /// positive weight (floor…, ProbabilityLanes.Floor), tests it once against the smallest normal number, and runs
         /// GeneralPass also when it is below, or when the sum is not finite (x·log(x/0), say).
         /// </summary>
@@ -1120,8 +1120,8 @@ namespace DivergenceGen.Generated
         /// The kernel of KLDivergenceOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
         /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
-        /// At 256 and 512 bits the logarithms of the checked probabilities skip that per-lane test (XLogRatioOfCheckedProbabilities):
-        /// in [0, 1] only small arguments are off the table's path, so the kernel keeps the least argument under a
+        /// At 512 bits, and at 256 with AVX-512VL, the logarithms of the checked probabilities skip that per-lane test
+        /// (XLogRatioOfCheckedProbabilities): in [0, 1] only small arguments are off the table's path, so the kernel keeps the least argument under a
         /// positive weight (floor…, ProbabilityLanes.Floor), tests it once against 2⁻⁹⁰⁰, and runs
         /// GeneralPass also when it is below, or when the sum is not finite (x·log(x/0), say).
         /// </summary>
@@ -1185,8 +1185,8 @@ namespace DivergenceGen.Generated
         /// The kernel of CrossEntropyOfRaw, in two passes (IKernelPass). FastPass calls only the call-free forms of the logarithms
         /// (NaN in a lane that needs the general path: a zero, subnormal or extreme argument): with no call in it, the
         /// loop keeps its vectors in registers. A NaN sum runs the kernel again with GeneralPass.
-        /// At 256 and 512 bits the logarithms of the checked probabilities skip that per-lane test (LogOfCheckedProbability):
-        /// in [0, 1] only small arguments are off the table's path, so the kernel keeps the least argument under a
+        /// At 512 bits, and at 256 with AVX-512VL, the logarithms of the checked probabilities skip that per-lane test
+        /// (LogOfCheckedProbability): in [0, 1] only small arguments are off the table's path, so the kernel keeps the least argument under a
         /// positive weight (floor…, ProbabilityLanes.Floor), tests it once against the smallest normal number, and runs
         /// GeneralPass also when it is below, or when the sum is not finite (x·log(x/0), say).
         /// </summary>
