@@ -7,7 +7,7 @@ namespace DivergenceGen.Benchmarks;
 
 /// <summary>
 /// `dotnet run -c Release --project benchmarks/DivergenceGen.Benchmarks -- --filter '*'` runs everything;
-/// `-- accuracy` prints the accuracy table only; `-- inputcheck-ab` and `-- countbatch-ab` time pairs interleaved in one
+/// `-- accuracy` prints the accuracy table only; `-- inputcheck-ab`, `-- countbatch-ab` and `-- logpoly-ab` time pairs interleaved in one
 /// process; `-- stackshift` times the raw kernels with the caller's stack moved by 0–48 bytes; `-- ratios` times the
 /// Categorical rows interleaved in one process. See benchmarks/README.md.
 /// </summary>
@@ -33,6 +33,11 @@ public static class Program
         if (args.Length > 0 && args[0] == "accumulators-ab")
         {
             return AccumulatorAB.Run();
+        }
+
+        if (args.Length > 0 && args[0] == "logpoly-ab")
+        {
+            return LogPolynomialAB.Run();
         }
 
         if (args.Length > 0 && args[0] == "ratios")
