@@ -99,6 +99,15 @@ namespace DivergenceGen
             return LogOfTableReduced(k, z, invc, logc);
         }
 
+        /// <summary>
+        /// x·ln(x/y) per lane from the rounded quotient <paramref name="ratio"/> = x/y, every lane of which must be positive,
+        /// normal and finite: x·log(ratio) + (x − ratio·y), the second term the quotient's rounding error (exact by a fused
+        /// multiply-add) multiplied through by x, so one division serves. AVX-512 only.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static Vector512<double> XLogRatioOfPositiveNormalQuotient(Vector512<double> x, Vector512<double> y, Vector512<double> ratio) =>
+            Avx512F.FusedMultiplyAdd(x, LogOfPositiveNormal(ratio), Avx512F.FusedMultiplyAddNegated(ratio, y, x));
+
         /// <summary>x = 2^k·z with z in [0.703125, 1.40625); returns k, and the subinterval's invc and log c.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector512<double> TableReduce(Vector512<double> x, out Vector512<double> z, out Vector512<double> invc, out Vector512<double> logc)
@@ -211,6 +220,15 @@ namespace DivergenceGen
             return LogOfTableReduced(k, z, invc, logc);
         }
 
+        /// <summary>
+        /// x·ln(x/y) per lane from the rounded quotient <paramref name="ratio"/> = x/y, every lane of which must be positive,
+        /// normal and finite: x·log(ratio) + (x − ratio·y), the second term the quotient's rounding error (exact by a fused
+        /// multiply-add) multiplied through by x, so one division serves. AVX-512 only.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static Vector512<float> XLogRatioOfPositiveNormalQuotient(Vector512<float> x, Vector512<float> y, Vector512<float> ratio) =>
+            Avx512F.FusedMultiplyAdd(x, LogOfPositiveNormal(ratio), Avx512F.FusedMultiplyAddNegated(ratio, y, x));
+
         /// <summary>x = 2^k·z with z in [0.703125, 1.40625); returns k, and the subinterval's invc and log c (<c>vpermps</c>).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector512<float> TableReduce(Vector512<float> x, out Vector512<float> z, out Vector512<float> invc, out Vector512<float> logc)
@@ -310,6 +328,15 @@ namespace DivergenceGen
             Vector256<float> k = TableReduce(x, out Vector256<float> z, out Vector256<float> invc, out Vector256<float> logc);
             return LogOfTableReduced(k, z, invc, logc);
         }
+
+        /// <summary>
+        /// x·ln(x/y) per lane from the rounded quotient <paramref name="ratio"/> = x/y, every lane of which must be positive,
+        /// normal and finite: x·log(ratio) + (x − ratio·y), the second term the quotient's rounding error (exact by a fused
+        /// multiply-add) multiplied through by x, so one division serves. AVX2 + FMA (or AVX-512VL) only, as the log.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static Vector256<float> XLogRatioOfPositiveNormalQuotient(Vector256<float> x, Vector256<float> y, Vector256<float> ratio) =>
+            Fma.MultiplyAdd(x, LogOfPositiveNormal(ratio), Fma.MultiplyAddNegated(ratio, y, x));
 
         /// <summary>
         /// x = 2^k·z as the 512-bit version; the 16-entry lookups are two <c>vpermps</c> and a blend on bit 3, or where the
@@ -449,6 +476,15 @@ namespace DivergenceGen
             Vector256<double> k = TableReduce(x, out Vector256<double> z, out Vector256<double> invc, out Vector256<double> logc);
             return LogOfTableReduced(k, z, invc, logc);
         }
+
+        /// <summary>
+        /// x·ln(x/y) per lane from the rounded quotient <paramref name="ratio"/> = x/y, every lane of which must be positive,
+        /// normal and finite: x·log(ratio) + (x − ratio·y), the second term the quotient's rounding error (exact by a fused
+        /// multiply-add) multiplied through by x, so one division serves. AVX2 + FMA (or AVX-512VL) only, as the log.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static Vector256<double> XLogRatioOfPositiveNormalQuotient(Vector256<double> x, Vector256<double> y, Vector256<double> ratio) =>
+            Fma.MultiplyAdd(x, LogOfPositiveNormal(ratio), Fma.MultiplyAddNegated(ratio, y, x));
 
         /// <summary>
         /// x = 2^k·z as the 512-bit version. AVX2 has no permute of doubles by a variable index, so each 16-entry lookup is

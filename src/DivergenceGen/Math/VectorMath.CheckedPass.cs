@@ -102,7 +102,7 @@ namespace DivergenceGen
             if (typeof(TPass) == typeof(FastPass) && Avx512F.IsSupported)
             {
                 var ratio = x / y;
-                return Avx512F.FusedMultiplyAdd(x, PortableVectorMath.LogOfPositiveNormal(ratio), Avx512F.FusedMultiplyAddNegated(ratio, y, x));
+                return PortableVectorMath.XLogRatioOfPositiveNormalQuotient(x, y, ratio);
             }
 
             return XLogRatio<TPass>(x, y);
@@ -116,7 +116,7 @@ namespace DivergenceGen
             if (typeof(TPass) == typeof(FastPass) && Avx512F.IsSupported)
             {
                 var ratio = x / y;
-                return Avx512F.FusedMultiplyAdd(x, PortableVectorMath.LogOfPositiveNormal(ratio), Avx512F.FusedMultiplyAddNegated(ratio, y, x));
+                return PortableVectorMath.XLogRatioOfPositiveNormalQuotient(x, y, ratio);
             }
 
             return XLogRatio<TPass>(x, y);
@@ -138,7 +138,7 @@ namespace DivergenceGen
             if (typeof(TPass) == typeof(FastPass) && Avx512F.VL.IsSupported && Fma.IsSupported)
             {
                 var ratio = x / y;
-                return Fma.MultiplyAdd(x, PortableVectorMath.LogOfPositiveNormal(ratio), Fma.MultiplyAddNegated(ratio, y, x));
+                return PortableVectorMath.XLogRatioOfPositiveNormalQuotient(x, y, ratio);
             }
 
             return XLogRatio<TPass>(x, y);
@@ -152,7 +152,7 @@ namespace DivergenceGen
             if (typeof(TPass) == typeof(FastPass) && Avx512F.VL.IsSupported && Fma.IsSupported)
             {
                 var ratio = x / y;
-                return Fma.MultiplyAdd(x, PortableVectorMath.LogOfPositiveNormal(ratio), Fma.MultiplyAddNegated(ratio, y, x));
+                return PortableVectorMath.XLogRatioOfPositiveNormalQuotient(x, y, ratio);
             }
 
             return XLogRatio<TPass>(x, y);

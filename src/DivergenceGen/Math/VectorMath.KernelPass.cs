@@ -216,7 +216,7 @@ namespace DivergenceGen
                 var ratio = x / y;
                 var onPath = (Vector256.GreaterThanOrEqual(ratio, Vector256.Create(2.2250738585072014E-308)) & Vector256.LessThanOrEqual(ratio, Vector256.Create(double.MaxValue))
                     & Vector256.GreaterThanOrEqual(x, Vector256.Create(1.1830521861667747E-271))) | Vector256.Equals(x, Vector256<double>.Zero);
-                var term = Fma.MultiplyAdd(x, PortableVectorMath.LogOfPositiveNormal(ratio), Fma.MultiplyAddNegated(ratio, y, x));
+                var term = PortableVectorMath.XLogRatioOfPositiveNormalQuotient(x, y, ratio);
                 return Vector256.ConditionalSelect(onPath, term, Vector256.Create(double.NaN));
             }
 
@@ -253,7 +253,7 @@ namespace DivergenceGen
                 var ratio = x / y;
                 var onPath = (Vector256.GreaterThanOrEqual(ratio, Vector256.Create(1.17549435E-38f)) & Vector256.LessThanOrEqual(ratio, Vector256.Create(float.MaxValue))
                     & Vector256.GreaterThanOrEqual(x, Vector256.Create(8.0779356E-28f))) | Vector256.Equals(x, Vector256<float>.Zero);
-                var term = Fma.MultiplyAdd(x, PortableVectorMath.LogOfPositiveNormal(ratio), Fma.MultiplyAddNegated(ratio, y, x));
+                var term = PortableVectorMath.XLogRatioOfPositiveNormalQuotient(x, y, ratio);
                 return Vector256.ConditionalSelect(onPath, term, Vector256.Create(float.NaN));
             }
 
@@ -280,7 +280,7 @@ namespace DivergenceGen
                 var ratio = x / y;
                 var onPath = (Vector512.GreaterThanOrEqual(ratio, Vector512.Create(2.2250738585072014E-308)) & Vector512.LessThanOrEqual(ratio, Vector512.Create(double.MaxValue))
                     & Vector512.GreaterThanOrEqual(x, Vector512.Create(1.1830521861667747E-271))) | Vector512.Equals(x, Vector512<double>.Zero);
-                var term = Avx512F.FusedMultiplyAdd(x, PortableVectorMath.LogOfPositiveNormal(ratio), Avx512F.FusedMultiplyAddNegated(ratio, y, x));
+                var term = PortableVectorMath.XLogRatioOfPositiveNormalQuotient(x, y, ratio);
                 return Vector512.ConditionalSelect(onPath, term, Vector512.Create(double.NaN));
             }
 
@@ -307,7 +307,7 @@ namespace DivergenceGen
                 var ratio = x / y;
                 var onPath = (Vector512.GreaterThanOrEqual(ratio, Vector512.Create(1.17549435E-38f)) & Vector512.LessThanOrEqual(ratio, Vector512.Create(float.MaxValue))
                     & Vector512.GreaterThanOrEqual(x, Vector512.Create(8.0779356E-28f))) | Vector512.Equals(x, Vector512<float>.Zero);
-                var term = Avx512F.FusedMultiplyAdd(x, PortableVectorMath.LogOfPositiveNormal(ratio), Avx512F.FusedMultiplyAddNegated(ratio, y, x));
+                var term = PortableVectorMath.XLogRatioOfPositiveNormalQuotient(x, y, ratio);
                 return Vector512.ConditionalSelect(onPath, term, Vector512.Create(float.NaN));
             }
 

@@ -288,7 +288,7 @@ namespace DivergenceGen
                 var ratio = x / y;
                 if (PortableVectorMath.AllPositiveNormal(ratio) && Vector256.GreaterThanOrEqualAll(x, Vector256.Create(1.1830521861667747E-271)))
                 {
-                    return Fma.MultiplyAdd(x, PortableVectorMath.LogOfPositiveNormal(ratio), Fma.MultiplyAddNegated(ratio, y, x));
+                    return PortableVectorMath.XLogRatioOfPositiveNormalQuotient(x, y, ratio);
                 }
 
                 return XLogRatioGeneral(x, y);
@@ -322,7 +322,7 @@ namespace DivergenceGen
                 var ratio = x / y;
                 if (PortableVectorMath.AllPositiveNormal(ratio) && Vector256.GreaterThanOrEqualAll(x, Vector256.Create(8.0779356E-28f)))
                 {
-                    return Fma.MultiplyAdd(x, PortableVectorMath.LogOfPositiveNormal(ratio), Fma.MultiplyAddNegated(ratio, y, x));
+                    return PortableVectorMath.XLogRatioOfPositiveNormalQuotient(x, y, ratio);
                 }
             }
 
@@ -354,7 +354,7 @@ namespace DivergenceGen
                 var ratio = x / y;
                 if (PortableVectorMath.AllPositiveNormal(ratio) && Vector512.GreaterThanOrEqualAll(x, Vector512.Create(1.1830521861667747E-271)))
                 {
-                    return Avx512F.FusedMultiplyAdd(x, PortableVectorMath.LogOfPositiveNormal(ratio), Avx512F.FusedMultiplyAddNegated(ratio, y, x));
+                    return PortableVectorMath.XLogRatioOfPositiveNormalQuotient(x, y, ratio);
                 }
             }
 
@@ -381,7 +381,7 @@ namespace DivergenceGen
                 var ratio = x / y;
                 if (PortableVectorMath.AllPositiveNormal(ratio) && Vector512.GreaterThanOrEqualAll(x, Vector512.Create(8.0779356E-28f)))
                 {
-                    return Avx512F.FusedMultiplyAdd(x, PortableVectorMath.LogOfPositiveNormal(ratio), Avx512F.FusedMultiplyAddNegated(ratio, y, x));
+                    return PortableVectorMath.XLogRatioOfPositiveNormalQuotient(x, y, ratio);
                 }
             }
 
