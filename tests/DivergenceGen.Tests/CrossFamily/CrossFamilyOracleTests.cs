@@ -55,6 +55,7 @@ namespace DivergenceGen.Tests.CrossFamily
                         Expect = c.GetProperty("expect").Clone(),
                         Rel = OracleCase.Num(c.GetProperty("tol").GetProperty("rel")),
                         Abs = OracleCase.Num(c.GetProperty("tol").GetProperty("abs")),
+                        Hp = OracleCase.HpOf(c),
                     };
                     result.Add(oc.Id, oc);
                 }

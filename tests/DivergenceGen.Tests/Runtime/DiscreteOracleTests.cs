@@ -52,6 +52,7 @@ namespace DivergenceGen.Tests.Runtime
                     Expect = c.GetProperty("expect").Clone(),
                     Rel = OracleCase.Num(c.GetProperty("tol").GetProperty("rel")),
                     Abs = OracleCase.Num(c.GetProperty("tol").GetProperty("abs")),
+                    Hp = OracleCase.HpOf(c),
                 };
                 result.Add(oc.Id, oc);
             }
