@@ -14,7 +14,7 @@ bounds it against the result in the subinterval where c = 1 (result ~ r) and, lo
 Lawson's iteration (reweighted least squares) on 500 Chebyshev points in 40-digit arithmetic, coefficients rounded to
 double, the error checked on 20001 points: 9.7e-18 (0.087 * 2^-53). Until 2026-12 Q had degree 8 (Chebyshev
 interpolation, q_coefficients(8), Q0 = -1/2 exactly, error 2.9e-19): one multiply-add and one constant more per log,
-the measured maximum 0.543 ulp against 0.594 now (docs/vector-maths.md).
+the measured maximum 0.543 ulp against 0.600 now (10^8 arguments, docs/vector-maths.md).
 """
 import random
 import struct
