@@ -10,7 +10,8 @@ namespace DivergenceGen
     {
         // S(z) = Σⱼ zʲ/(2j + 3) = (atanh(√z)/√z − 1)/z on [0, ¼]: Chebyshev interpolants (mpmath.chebyfit;
         // tests/DivergenceGen.Tests/Runtime/reference/fit_deviance_series.py), coefficients rounded to the element type. Relative
-        // error 2.9e−16 (degree 12, double) and 6.6e−8 (degree 5, float); it enters bd0 scaled by at most ⅙.
+        // error 2.9e−16 (degree 12, double) and 6.6e−8 (degree 5, float); it enters bd0 scaled by at most ⅙. Evaluated in
+        // Estrin's order (a short dependency chain; benchmarks/README.md, "Compute floors"), without FMA.
         internal const double DevianceS0 = 0.3333333333333334;
         internal const double DevianceS1 = 0.19999999999988882;
         internal const double DevianceS2 = 0.14285714288195786;
@@ -95,25 +96,30 @@ namespace DivergenceGen
             return Vector128.ConditionalSelect(Vector128.Equals(x, Vector128<double>.Zero), m, result);
         }
 
-        /// <summary>S(z) = Σⱼ zʲ/(2j + 3) on [0, ¼] by Horner's rule (no FMA: the same result on every instruction set).</summary>
+        /// <summary>
+        /// S(z) = Σⱼ zʲ/(2j + 3) on [0, ¼] in Estrin's order (pairs c₂ᵢ + c₂ᵢ₊₁·z, then z², z⁴, z⁸: a dependency chain of
+        /// four multiply-adds instead of Horner's twelve), without FMA: the same result on every instruction set, and
+        /// the same operations as <see cref="ScalarMath.Deviance(double, double, double)"/>'s series.
+        /// </summary>
         [WidthTemplate(256, 512)]
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector128<double> DevianceSeries(Vector128<double> z)
         {
-            var sum = Vector128.Create(DevianceS12);
-            sum = Vector128.Create(DevianceS11) + (z * sum);
-            sum = Vector128.Create(DevianceS10) + (z * sum);
-            sum = Vector128.Create(DevianceS9) + (z * sum);
-            sum = Vector128.Create(DevianceS8) + (z * sum);
-            sum = Vector128.Create(DevianceS7) + (z * sum);
-            sum = Vector128.Create(DevianceS6) + (z * sum);
-            sum = Vector128.Create(DevianceS5) + (z * sum);
-            sum = Vector128.Create(DevianceS4) + (z * sum);
-            sum = Vector128.Create(DevianceS3) + (z * sum);
-            sum = Vector128.Create(DevianceS2) + (z * sum);
-            sum = Vector128.Create(DevianceS1) + (z * sum);
-            sum = Vector128.Create(DevianceS0) + (z * sum);
-            return sum;
+            var z2 = z * z;
+            var z4 = z2 * z2;
+            var z8 = z4 * z4;
+            var p01 = Vector128.Create(DevianceS0) + (z * Vector128.Create(DevianceS1));
+            var p23 = Vector128.Create(DevianceS2) + (z * Vector128.Create(DevianceS3));
+            var p45 = Vector128.Create(DevianceS4) + (z * Vector128.Create(DevianceS5));
+            var p67 = Vector128.Create(DevianceS6) + (z * Vector128.Create(DevianceS7));
+            var p89 = Vector128.Create(DevianceS8) + (z * Vector128.Create(DevianceS9));
+            var p1011 = Vector128.Create(DevianceS10) + (z * Vector128.Create(DevianceS11));
+            var p03 = p01 + (z2 * p23);
+            var p47 = p45 + (z2 * p67);
+            var p811 = p89 + (z2 * p1011);
+            var p07 = p03 + (z4 * p47);
+            var p812 = p811 + (z4 * Vector128.Create(DevianceS12));
+            return p07 + (z8 * p812);
         }
 
         /// <summary>
@@ -180,18 +186,19 @@ namespace DivergenceGen
             return Vector128.ConditionalSelect(Vector128.Equals(x, Vector128<float>.Zero), m, result);
         }
 
-        /// <summary>S(z) = Σⱼ zʲ/(2j + 3) on [0, ¼] by Horner's rule (no FMA: the same result on every instruction set).</summary>
+        /// <summary>
+        /// S(z) = Σⱼ zʲ/(2j + 3) on [0, ¼] in Estrin's order (pairs c₂ᵢ + c₂ᵢ₊₁·z, then z²: a dependency chain of three
+        /// multiply-adds instead of Horner's five), without FMA: the same result on every instruction set.
+        /// </summary>
         [WidthTemplate(256, 512)]
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector128<float> DevianceSeries(Vector128<float> z)
         {
-            var sum = Vector128.Create(DevianceSingleS5);
-            sum = Vector128.Create(DevianceSingleS4) + (z * sum);
-            sum = Vector128.Create(DevianceSingleS3) + (z * sum);
-            sum = Vector128.Create(DevianceSingleS2) + (z * sum);
-            sum = Vector128.Create(DevianceSingleS1) + (z * sum);
-            sum = Vector128.Create(DevianceSingleS0) + (z * sum);
-            return sum;
+            var z2 = z * z;
+            var p01 = Vector128.Create(DevianceSingleS0) + (z * Vector128.Create(DevianceSingleS1));
+            var p23 = Vector128.Create(DevianceSingleS2) + (z * Vector128.Create(DevianceSingleS3));
+            var p45 = Vector128.Create(DevianceSingleS4) + (z * Vector128.Create(DevianceSingleS5));
+            return p01 + (z2 * (p23 + (z2 * p45)));
         }
 
         /// <summary>
