@@ -30,8 +30,6 @@ namespace DivergenceGen.Tests.Runtime
     public sealed class DevianceReferenceTests
     {
         private const double MaxUlps = 4;
-        private const double Epsilon = 2.220446049250313e-16; // 2⁻⁵²
-        private const double SingleEpsilon = 1.1920928955078125e-07; // 2⁻²³
 
         private readonly ITestOutputHelper _output;
 
@@ -70,45 +68,8 @@ namespace DivergenceGen.Tests.Runtime
             Assert.Contains(rows, r => r.M == 0 && double.IsPositiveInfinity(r.Bd0));
         }
 
-        /// <summary>Relative error in units of <paramref name="epsilon"/>, forgiving 4 smallest subnormals where the reference is subnormal.</summary>
-        private static double Ulps(double got, double expected, double epsilon, bool single)
-        {
-            if (got == expected)
-            {
-                return 0;
-            }
-
-            double smallestNormal = single ? 1.1754943508222875e-38 : 2.2250738585072014E-308;
-            double slack = single ? 4 * 1.401298464324817e-45 : 4 * double.Epsilon;
-            double error = Math.Max(Math.Abs(got - expected) - (expected < smallestNormal ? slack : 0), 0);
-            return error == 0 ? 0 : expected == 0 || double.IsInfinity(expected) ? double.PositiveInfinity : error / (epsilon * expected);
-        }
-
-        private void Check(string what, IReadOnlyList<Row> rows, IReadOnlyList<double> got, bool single)
-        {
-            double worst = 0;
-            Row? worstRow = null;
-            var failures = new List<string>();
-            for (int i = 0; i < rows.Count; i++)
-            {
-                Row r = rows[i];
-                double expected = r.Bd0;
-                double ulps = Ulps(got[i], expected, single ? SingleEpsilon : Epsilon, single);
-                if (!(ulps <= MaxUlps))
-                {
-                    failures.Add($"{what}: bd0(x = {r.X:R}, m = {r.M:R}, d = {r.D:R}) = {got[i]:R}, want {r.Bd0:R} ({ulps:G3} ulps)");
-                }
-
-                if (ulps > worst || double.IsNaN(ulps))
-                {
-                    worst = ulps;
-                    worstRow = r;
-                }
-            }
-
-            _output.WriteLine($"{what}: worst {worst:G3} ulps relative" + (worstRow is null ? string.Empty : $" at x = {worstRow.X:R}, m = {worstRow.M:R}"));
-            Assert.True(failures.Count == 0, string.Join("\n", failures.Take(20)) + $"\n({failures.Count} failures)");
-        }
+        private void Check(string what, IReadOnlyList<Row> rows, IReadOnlyList<double> got, bool single) =>
+            UlpReport.Check(_output, what, rows.Select((r, i) => (r, got[i], r.Bd0)), single, MaxUlps, r => $"x = {r.X:R}, m = {r.M:R}, d = {r.D:R}");
 
         /// <summary>Each row in lane i % lanes of its own vector call, the other lanes holding the neighbouring rows.</summary>
         private static double[] Lanewise(IReadOnlyList<Row> rows, int lanes, Func<double[], double[], double[], double[]> call)

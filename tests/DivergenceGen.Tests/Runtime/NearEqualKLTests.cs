@@ -27,9 +27,8 @@ namespace DivergenceGen.Tests.Runtime
     {
         private const double DoubleUlps = 4;
         private const double SingleUlps = 4;
-        private const double Epsilon = 2.220446049250313e-16; // 2⁻⁵²
-        private const double SingleEpsilon = 1.1920928955078125e-07; // 2⁻²³
-        private const double SubnormalSlack = 4 * double.Epsilon; // 4·2⁻¹⁰⁷⁴
+        private const double Epsilon = UlpReport.DoubleEpsilon;
+        private const double SingleEpsilon = UlpReport.SingleEpsilon;
 
         private readonly ITestOutputHelper _output;
 
@@ -63,48 +62,8 @@ namespace DivergenceGen.Tests.Runtime
             Assert.Contains(rows, r => r.P == 1 - Math.Pow(2, -40) && r.Q < r.P);
         }
 
-        /// <summary>
-        /// Relative error in units of <paramref name="epsilon"/> (2⁻⁵² or 2⁻²³), after forgiving 4 units of the smallest
-        /// subnormal where the expected value is subnormal in that precision (it has fewer significant bits there); 0 where
-        /// both agree exactly (0 or +∞).
-        /// </summary>
-        private static double Ulps(double got, double expected, double epsilon)
-        {
-            if (got == expected)
-            {
-                return 0;
-            }
-
-            bool single = epsilon == SingleEpsilon;
-            double smallestNormal = single ? 1.1754943508222875e-38 : 2.2250738585072014E-308;
-            double slack = single ? 4 * 1.401298464324817e-45 : SubnormalSlack;
-            double error = Math.Max(Math.Abs(got - expected) - (expected < smallestNormal ? slack : 0), 0);
-            return expected == 0 ? double.PositiveInfinity : error / (epsilon * expected);
-        }
-
-        private void Check(string what, IEnumerable<(Row Row, double Got, double Expected)> results, double epsilon, double maxUlps)
-        {
-            double worst = 0;
-            Row? worstRow = null;
-            var failures = new List<string>();
-            foreach (var (row, got, expected) in results)
-            {
-                double ulps = Ulps(got, expected, epsilon);
-                if (!(ulps <= maxUlps))
-                {
-                    failures.Add($"{what} p = {row.P:R}, q = {row.Q:R}: {got:R} vs {expected:R} ({ulps:G3} ulps)");
-                }
-
-                if (ulps > worst || double.IsNaN(ulps))
-                {
-                    worst = ulps;
-                    worstRow = row;
-                }
-            }
-
-            _output.WriteLine($"{what}: worst {worst:G3} ulps relative" + (worstRow is null ? string.Empty : $" at p = {worstRow.P:R}, q = {worstRow.Q:R}"));
-            Assert.True(failures.Count == 0, string.Join("\n", failures.Take(20)) + $"\n({failures.Count} failures)");
-        }
+        private void Check(string what, IEnumerable<(Row Row, double Got, double Expected)> results, double epsilon, double maxUlps) =>
+            UlpReport.Check(_output, what, results, single: epsilon == SingleEpsilon, maxUlps, row => $"p = {row.P:R}, q = {row.Q:R}");
 
         private IEnumerable<Row> DoubleRows => Rows.Value.Double;
 
