@@ -210,13 +210,6 @@ namespace DivergenceGen.Generator.Emit
 
         // ------------------------------------------------------------------------------------------ factories
 
-        private static string DomainText(ParameterDomain domain) => domain switch
-        {
-            ParameterDomain.PositiveReal => "finite and > 0",
-            ParameterDomain.NonNegativeReal => "finite and ≥ 0",
-            _ => "finite",
-        };
-
         private string ThrowCheck(VectorParameter input) => input.Domain switch
         {
             ParameterDomain.PositiveReal => Guard + ".ThrowIfAnyNotPositiveFinite(" + input.Name + ", nameof(" + input.Name + "));",

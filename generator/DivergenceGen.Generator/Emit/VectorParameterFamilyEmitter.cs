@@ -341,7 +341,7 @@ namespace DivergenceGen.Generator.Emit
         private static string Pascal(string name) => char.ToUpperInvariant(name[0]) + name.Substring(1);
 
         /// <summary>One factory, its Try form, and the shared body that fills the storage.</summary>
-        private void EmitFactory(string name, string parameters, string arguments, string summary, string paramDocs, string exceptions, string check, string fill)
+        private void EmitFactory(string name, string parameters, string arguments, string summary, string paramDocs, string exceptions, string check)
         {
             _w.Summary(summary);
             _w.Docs(paramDocs);
@@ -361,7 +361,7 @@ namespace DivergenceGen.Generator.Emit
         /// overloaded (the summary then breaks before "but", and the parameter list goes on its own line: the new overloads
         /// are kept within 160 characters a line).
         /// </summary>
-        private void EmitTryFactory(string name, string parameters, string arguments, string checkArguments, string what, string paramDocs, string check, string? cref = null)
+        private void EmitTryFactory(string name, string parameters, string arguments, string what, string paramDocs, string check, string? cref = null)
         {
             _w.Summary("Like <see cref=\"" + (cref ?? name) + "\"/>," + (cref is null ? " " : "\n")
                 + "but returns false (and <c>default</c>) instead of throwing when " + what + " invalid.");
@@ -442,10 +442,9 @@ namespace DivergenceGen.Generator.Emit
                 probDoc,
                 "<exception cref=\"global::System.ArgumentException\">The length is not K = " + K + ", or the sum is not 1 within the tolerance.</exception>"
                 + "\n<exception cref=\"global::System.ArgumentOutOfRangeException\">An element is NaN, infinite or negative (the message names its index and value).</exception>",
-                probCheck,
-                string.Empty);
+                probCheck);
             string probCref = "FromProbabilities(" + CrefSpan(T) + ")";
-            EmitTryFactory("FromProbabilities", Span + " probabilities", "probabilities", string.Empty, "the probabilities are", probDoc, probCheck, probCref);
+            EmitTryFactory("FromProbabilities", Span + " probabilities", "probabilities", "the probabilities are", probDoc, probCheck, probCref);
 
             // FromProbabilities with an explicit tolerance on the sum (issue 11: float-derived data off by ~4.5e-8).
             string tolDoc = "<param name=\"probabilities\">K probabilities pₖ, each finite and ≥ 0, summing to 1 within\n"
@@ -465,13 +464,11 @@ namespace DivergenceGen.Generator.Emit
                 + "or the sum is not 1 within <paramref name=\"sumTolerance\"/>.</exception>"
                 + "\n<exception cref=\"global::System.ArgumentOutOfRangeException\">An element is NaN, infinite or negative\n"
                 + "(the message names its index and value), or <paramref name=\"sumTolerance\"/> is NaN, infinite or negative.</exception>",
-                tolCheck,
-                string.Empty);
+                tolCheck);
             EmitTryFactory(
                 "FromProbabilities",
                 Span + " probabilities, double sumTolerance",
                 "probabilities",
-                string.Empty,
                 "the arguments are",
                 tolDoc,
                 tolCheck,
@@ -489,9 +486,8 @@ namespace DivergenceGen.Generator.Emit
                 weightDoc,
                 "<exception cref=\"global::System.ArgumentException\">The length is not K = " + K + ", or the weights sum to 0 or overflow.</exception>"
                 + "\n<exception cref=\"global::System.ArgumentOutOfRangeException\">A weight is NaN, infinite or negative (the message names its index and value).</exception>",
-                weightCheck,
-                string.Empty);
-            EmitTryFactory("FromWeights", Span + " weights", "weights", string.Empty, "the weights are", weightDoc, weightCheck);
+                weightCheck);
+            EmitTryFactory("FromWeights", Span + " weights", "weights", "the weights are", weightDoc, weightCheck);
             EmitCreate("Weights", Span + " weights", Vectors + ".FillFromWeights(weights, p, logP)");
 
             // FromLogits
@@ -506,9 +502,8 @@ namespace DivergenceGen.Generator.Emit
                 logitDoc,
                 "<exception cref=\"global::System.ArgumentException\">The length is not K = " + K + ", or every logit is −∞.</exception>"
                 + "\n<exception cref=\"global::System.ArgumentOutOfRangeException\">A logit is NaN or +∞ (the message names its index and value).</exception>",
-                logitCheck,
-                string.Empty);
-            EmitTryFactory("FromLogits", Span + " logits", "logits", string.Empty, "the logits are", logitDoc, logitCheck);
+                logitCheck);
+            EmitTryFactory("FromLogits", Span + " logits", "logits", "the logits are", logitDoc, logitCheck);
             EmitCreate("Logits", Span + " logits", Vectors + ".FillFromLogits(logits, p, logP)");
 
             // FromCounts
@@ -523,8 +518,7 @@ namespace DivergenceGen.Generator.Emit
                 countDoc,
                 "<exception cref=\"global::System.ArgumentException\">The length is not K = " + K + ", or the total is 0.</exception>"
                 + "\n<exception cref=\"global::System.ArgumentOutOfRangeException\">A count is negative (the message names its index and value), or the pseudocount is NaN, infinite or negative.</exception>",
-                countCheck,
-                string.Empty);
+                countCheck);
             EmitTryCounts("long", countDoc, countCheck);
             EmitCreate("Counts", "global::System.ReadOnlySpan<long> counts, " + T + " pseudocount", Vectors + ".FillFromCounts(counts, pseudocount, p, logP)");
 
@@ -538,8 +532,7 @@ namespace DivergenceGen.Generator.Emit
                 "<exception cref=\"global::System.ArgumentException\">The length is not K = " + K + ", or the total is 0.</exception>"
                 + "\n<exception cref=\"global::System.ArgumentOutOfRangeException\">A count is negative (the message names its index and value),\n"
                 + "or the pseudocount is NaN, infinite or negative.</exception>",
-                countCheck,
-                string.Empty);
+                countCheck);
             EmitTryCounts("int", countDoc, countCheck);
             EmitCreate("Counts", "global::System.ReadOnlySpan<int> counts, " + T + " pseudocount", Vectors + ".FillFromCounts(counts, pseudocount, p, logP)");
 
@@ -579,7 +572,7 @@ namespace DivergenceGen.Generator.Emit
             _w.Line("    " + span + ", " + EmitContext.MaybeNullWhenFalse + "out " + Self + " result) =>");
             _w.Line("    TryFromCounts(counts, " + _c.Literal(0) + ", out result);");
             _w.Line();
-            EmitTryFactory("FromCounts", span + ", " + T + " pseudocount", "counts, pseudocount", string.Empty, "the counts or the pseudocount are", countDoc, countCheck, fromCounts);
+            EmitTryFactory("FromCounts", span + ", " + T + " pseudocount", "counts, pseudocount", "the counts or the pseudocount are", countDoc, countCheck, fromCounts);
         }
 
         private void EmitProperties()
