@@ -1,5 +1,9 @@
 using System;
+using System.Collections.Generic;
+using System.IO;
 using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
 using DivergenceGen.Generator.Families;
 using DivergenceGen.Generator.Tests.TestHelpers;
 using Microsoft.CodeAnalysis;
@@ -293,4 +297,45 @@ public sealed class CatalogueTests
         var stale = listed.Except(written).OrderBy(n => n, StringComparer.Ordinal).ToList();
         Assert.True(stale.Count == 0, attribute + ": GeneratedMembers lists members the generator does not write: " + string.Join(", ", stale));
     }
+
+    /// <summary>
+    /// Issue 9's promise, checked: <c>Emit/</c> names no family and no loss. Every family's attribute name and every loss's
+    /// (the catalogue rows, <see cref="FamilyCatalogue.All"/> and <see cref="DivergenceGen.Generator.Losses.LossCatalogue.All"/>)
+    /// is absent from the emitters' sources as a whole word, comments included: an emitter derives its code from a
+    /// description and says "a count family" where it means one, so a new family or loss never needs an emitter's edit to
+    /// be named. (Identifiers that merely contain a name, such as <c>ExponentialFamilyEmitter</c> for the user-described
+    /// shape, are not whole words.)
+    /// </summary>
+    [Fact]
+    public void TheEmittersNameNoFamilyAndNoLoss()
+    {
+        string emit = Path.Combine(GeneratorSourceDirectory(), "Emit");
+        var names = FamilyCatalogue.All.Select(r => r.Name)
+            .Concat(DivergenceGen.Generator.Losses.LossCatalogue.All.Select(d => d.Attribute))
+            .ToList();
+        Assert.Contains("Poisson", names);
+        Assert.Contains("SoftmaxCrossEntropy", names);
+        var hits = new List<string>();
+        foreach (string file in Directory.GetFiles(emit, "*.cs"))
+        {
+            string[] lines = File.ReadAllLines(file);
+            for (int i = 0; i < lines.Length; i++)
+            {
+                foreach (string name in names)
+                {
+                    if (Regex.IsMatch(lines[i], @"(?<![A-Za-z0-9_])" + name + @"(?![A-Za-z0-9_])"))
+                    {
+                        hits.Add($"{Path.GetFileName(file)}:{i + 1}: {name}: {lines[i].Trim()}");
+                    }
+                }
+            }
+        }
+
+        Assert.True(Directory.GetFiles(emit, "*.cs").Length > 10, "the Emit folder was not found: " + emit);
+        Assert.True(hits.Count == 0, "Emit/ names a family or a loss:\n" + string.Join("\n", hits));
+    }
+
+    /// <summary>generator/DivergenceGen.Generator, found from this test file's own path.</summary>
+    private static string GeneratorSourceDirectory([CallerFilePath] string thisFile = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(thisFile)!, "..", "..", "generator", "DivergenceGen.Generator"));
 }

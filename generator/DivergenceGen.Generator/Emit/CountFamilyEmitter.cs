@@ -325,7 +325,7 @@ namespace DivergenceGen.Generator.Emit
         /// with P(k) = exp(log P(k)): over the whole support up to <see cref="WholeSupportTrials"/>, above it over the window
         /// mean ± (12·sd + 40) of P and of Q, their union. Outside it each law's mass is below 2·e^−60 ≈ 2e−26 by Bernstein's
         /// inequality, P(|X − np| ≥ t) ≤ 2·exp(−t²/(2(σ² + t/3))) (the exponent is ≥ 60 for t = 12σ + 40 at every σ: 60 as
-        /// σ → 0, where the additive 40 covers the Poisson-like tails, 72 as σ → ∞), and the terms there are as small relative
+        /// σ → 0, where the additive 40 covers tails heavier than a normal law's, 72 as σ → ∞), and the terms there are as small relative
         /// to the measure (P ≈ Q there too where P ≈ Q), so the measures are unchanged to rounding. n = 0: every law is the point mass at 0, so every measure is 0. Raw forms
         /// take vectors of n + 1 probabilities and sum all of them.
         /// </summary>
@@ -658,7 +658,7 @@ namespace DivergenceGen.Generator.Emit
 
         /// <summary>
         /// Tables of at most this many entries are read from registers at 512 bits (<c>RegisterTable.Lookup</c>). Measured
-        /// on a Zen 4 (benchmarks/README.md, "Count-family table lookups"): Binomial(20)'s 21 entries in three registers
+        /// on a Zen 4 (benchmarks/README.md, "Count-family table lookups"): a table of 21 entries (n = 20) in three registers
         /// ran at 1.13–1.20× the copy floor against 1.60× for per-lane loads; 32 entries in four at 1.25–1.27×; 64 entries
         /// (four permutes, three selects) at 1.76×, slower than per-lane loads (1.57×). At 256 and 128 bits per-lane loads
         /// are kept: AVX2 gathers measured slower (2.36× against 2.23× with AVX-512 off).

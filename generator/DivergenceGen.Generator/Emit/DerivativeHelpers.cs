@@ -8,7 +8,7 @@ namespace DivergenceGen.Generator.Emit
 {
     /// <summary>
     /// The part shared by the helpers that evaluate a user's function and its symbolic derivatives for a fit (issue 16:
-    /// a FiniteFamily's <c>LogWeight</c>, an ExponentialFamily's <c>LogPartition</c>): the derived formulas for the doc
+    /// a user-described finite law's <c>LogWeight</c>, a user-described exponential family's <c>LogPartition</c>): the derived formulas for the doc
     /// comment, and the body after the variables' locals — <c>if (!__gradient.IsEmpty)</c> the gradient and the symmetric
     /// Hessian (upper triangle derived, lower copied), then the value.
     /// </summary>

@@ -26,7 +26,7 @@ namespace DivergenceGen.Generator.Emit
             _c = context;
             _w = context.W;
             _f = family;
-            _m = context.Spec.Exponential!;
+            _m = context.Spec.ExponentialFamilyModel!;
         }
 
         private string Self => _c.Self;

@@ -7,7 +7,7 @@ using DivergenceGen.Generator.Model;
 namespace DivergenceGen.Generator.Emit
 {
     /// <summary>
-    /// Maximum-likelihood fitting of a parametric law over 0 … K − 1 (FiniteFamily, issue 16): <c>Fit</c> and
+    /// Maximum-likelihood fitting of a parametric law over 0 … K − 1 (a user-described finite law, issue 16): <c>Fit</c> and
     /// <c>FitCounts</c>, each from the declaration's start or a given law, over one private helper that evaluates the
     /// user's <c>LogWeight</c> and its symbolic first and second derivatives (<see cref="LogWeightModel"/>, lowered to
     /// scalar C# in double with the derived formulas in its comment). The iteration itself is the runtime's

@@ -196,7 +196,7 @@ namespace DivergenceGen.Generator.Emit
 
     /// <summary>
     /// Sums of a measure's term over a short list of outcomes as readable statements, for families without kernels
-    /// (Bernoulli): per outcome k the locals pₖ, qₖ, dₖ (once per member) and the term's lets (mₖ, hₖ, …), then
+    /// (two outcomes, say): per outcome k the locals pₖ, qₖ, dₖ (once per member) and the term's lets (mₖ, hₖ, …), then
     /// <c>double sum = t₀ + t₁ + …</c>. In double; the names that are not locals are bound by the family's lowering.
     /// </summary>
     internal sealed class OutcomeSums
@@ -301,7 +301,7 @@ namespace DivergenceGen.Generator.Emit
 namespace DivergenceGen.Generator.Emit
 {
     /// <summary>
-    /// Sums of a measure's term over the outcomes k = lo … hi of a count family's finite support, as a loop (Binomial(n)):
+    /// Sums of a measure's term over the outcomes k = lo … hi of a count family's finite support (0 … n), as a loop:
     /// per k the locals pk, qk, dk = pk − qk (and lpk, lqk for a <see cref="FiniteMeasure.LogTerm"/>) and the term's lets,
     /// in double. The caller gives the C# of P(k) and Q(k), or of ln P(k) and ln Q(k) (then P(k) = exp(ln P(k))), with
     /// <c>{0}</c> standing for k, and has set the ints <c>lo</c> and <c>hi</c>.

@@ -9,8 +9,8 @@ namespace DivergenceGen.Generator.Emit
     /// <summary>
     /// The members every family with scalar parameters gets from its parameter list alone (count and continuous families):
     /// the validating constructor with the cached quantities, <c>TryCreate</c>, and the parameter and moment properties.
-    /// The checks come from each parameter's <see cref="ParameterDomain"/>; a constraint between parameters (Uniform's
-    /// lower &lt; upper) is an <see cref="System.ArgumentException"/> naming the last parameter and every value.
+    /// The checks come from each parameter's <see cref="ParameterDomain"/>; a constraint between parameters (a lower
+    /// bound below an upper one) is an <see cref="System.ArgumentException"/> naming the last parameter and every value.
     /// </summary>
     internal sealed class ScalarParameterMembers
     {
@@ -98,7 +98,7 @@ namespace DivergenceGen.Generator.Emit
 
         /// <summary>
         /// The constructor (checks, then the parameters and the cached quantities, computed in double) and <c>TryCreate</c>,
-        /// documented as creating <paramref name="signature"/> (<c>Poisson(rate)</c>).
+        /// documented as creating <paramref name="signature"/> (<c>Family(rate)</c>).
         /// </summary>
         public void EmitConstruction(string signature, string summary, IReadOnlyList<CachedQuantity> cached, (Expr Condition, string Text)? constraint = null)
         {
@@ -181,7 +181,7 @@ namespace DivergenceGen.Generator.Emit
 
         /// <summary>
         /// A property per parameter, then one per moment (its value lowered by <paramref name="lower"/>, narrowed by
-        /// <paramref name="narrow"/>), except a moment that a parameter already is (Normal's mean).
+        /// <paramref name="narrow"/>), except a moment that a parameter already is (a location parameter that is the mean).
         /// </summary>
         public void EmitProperties(IReadOnlyList<Moment> moments, System.Func<Expr, string> lower, System.Func<string, string> narrow)
         {

@@ -70,6 +70,6 @@ namespace DivergenceGen.Generator.Model
         public ReductionKind Reduction { get; init; } = ReductionKind.Mean;
 
         /// <summary>An ExponentialFamily type's description (its four methods read and A(η) differentiated); null otherwise.</summary>
-        public ExponentialFamilyModel? Exponential { get; init; }
+        public ExponentialFamilyModel? ExponentialFamilyModel { get; init; }
     }
 }

@@ -179,7 +179,7 @@ namespace DivergenceGen.Generator.Parsing
                 Columns = arguments.Value.Columns,
                 LogWeightParameters = logWeightParameters,
                 LogWeight = logWeightModel,
-                Exponential = exponential,
+                ExponentialFamilyModel = exponential,
                 Reduction = arguments.Value.Reduction,
             };
         }
