@@ -80,16 +80,21 @@ namespace DivergenceGen
             // Far lanes: |log(x/m)| ≥ log 3, so the quotient's rounding costs under ½ ulp of the logarithm; where it would
             // overflow or underflow (a subnormal operand) the vector takes log x − log m, as LogRatio does.
             var ratio = x / m;
-            var finitePositive = FinitePositive(x, m, double.MaxValue);
             Vector128<double> log;
-            if (typeof(TPass) == typeof(FastPass))
+            if (typeof(TPass) == typeof(FastPass) && FastPassLogIsNaNOutsideTheNormalRange(ratio))
+            {
+                // The table log's first pass is NaN wherever the quotient is not a positive normal number: the lanes to
+                // send to the general path (a lane x = 0 is NaN there too, and the last select gives it m).
+                log = Log<FastPass>(ratio);
+            }
+            else if (typeof(TPass) == typeof(FastPass))
             {
                 var normal = Vector128.GreaterThanOrEqual(ratio, Vector128.Create(2.2250738585072014E-308)) & Vector128.LessThanOrEqual(ratio, Vector128.Create(double.MaxValue));
-                log = Vector128.ConditionalSelect(finitePositive & ~normal, Vector128.Create(double.NaN), Log<FastPass>(ratio));
+                log = Vector128.ConditionalSelect(FinitePositive(x, m, double.MaxValue) & ~normal, Vector128.Create(double.NaN), Log<FastPass>(ratio));
             }
             else
             {
-                log = QuotientIsSafe(finitePositive, ratio, 2.2250738585072014E-308, double.MaxValue) ? Log(ratio) : LogDifference(x, m);
+                log = QuotientIsSafe(FinitePositive(x, m, double.MaxValue), ratio, 2.2250738585072014E-308, double.MaxValue) ? Log(ratio) : LogDifference(x, m);
             }
 
             var result = Vector128.ConditionalSelect(near, series, (x * log) - xMinusM);
@@ -170,16 +175,21 @@ namespace DivergenceGen
             // Far lanes: |log(x/m)| ≥ log 3, so the quotient's rounding costs under ½ ulp of the logarithm; where it would
             // overflow or underflow (a subnormal operand) the vector takes log x − log m, as LogRatio does.
             var ratio = x / m;
-            var finitePositive = FinitePositive(x, m, float.MaxValue);
             Vector128<float> log;
-            if (typeof(TPass) == typeof(FastPass))
+            if (typeof(TPass) == typeof(FastPass) && FastPassLogIsNaNOutsideTheNormalRange(ratio))
+            {
+                // The table log's first pass is NaN wherever the quotient is not a positive normal number: the lanes to
+                // send to the general path (a lane x = 0 is NaN there too, and the last select gives it m).
+                log = Log<FastPass>(ratio);
+            }
+            else if (typeof(TPass) == typeof(FastPass))
             {
                 var normal = Vector128.GreaterThanOrEqual(ratio, Vector128.Create(1.17549435E-38f)) & Vector128.LessThanOrEqual(ratio, Vector128.Create(float.MaxValue));
-                log = Vector128.ConditionalSelect(finitePositive & ~normal, Vector128.Create(float.NaN), Log<FastPass>(ratio));
+                log = Vector128.ConditionalSelect(FinitePositive(x, m, float.MaxValue) & ~normal, Vector128.Create(float.NaN), Log<FastPass>(ratio));
             }
             else
             {
-                log = QuotientIsSafe(finitePositive, ratio, 1.17549435E-38f, float.MaxValue) ? Log(ratio) : LogDifference(x, m);
+                log = QuotientIsSafe(FinitePositive(x, m, float.MaxValue), ratio, 1.17549435E-38f, float.MaxValue) ? Log(ratio) : LogDifference(x, m);
             }
 
             var result = Vector128.ConditionalSelect(near, series, (x * log) - xMinusM);
@@ -232,11 +242,14 @@ namespace DivergenceGen
             // With AVX2's sixteen registers, fdlibm's log (branch-free, no out-of-line path) rather than the table log (see
             // PortableVectorMath.LogFdlibm); with AVX-512VL (thirty-two) the table log, as at 512 bits, and its results.
             Vector256<double> log;
-            if (typeof(TPass) == typeof(FastPass))
+            if (typeof(TPass) == typeof(FastPass) && Avx512F.VL.IsSupported && FastPassLogIsNaNOutsideTheNormalRange(ratio))
+            {
+                log = Log<FastPass>(ratio); // NaN wherever the quotient is not a positive normal number, as at 512 bits
+            }
+            else if (typeof(TPass) == typeof(FastPass))
             {
                 var normal = Vector256.GreaterThanOrEqual(ratio, Vector256.Create(2.2250738585072014E-308)) & Vector256.LessThanOrEqual(ratio, Vector256.Create(double.MaxValue));
-                var logOfRatio = Avx512F.VL.IsSupported ? Log<FastPass>(ratio) : PortableVectorMath.LogFdlibm(ratio);
-                log = Vector256.ConditionalSelect(finitePositive & ~normal, Vector256.Create(double.NaN), logOfRatio);
+                log = Vector256.ConditionalSelect(finitePositive & ~normal, Vector256.Create(double.NaN), PortableVectorMath.LogFdlibm(ratio));
             }
             else
             {

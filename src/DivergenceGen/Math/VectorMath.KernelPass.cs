@@ -143,6 +143,38 @@ namespace DivergenceGen
         }
 
         /// <summary>
+        /// Whether <see cref="Log{TPass}(Vector128{double})"/> with <see cref="FastPass"/> already gives NaN in every lane outside
+        /// the positive normal range at this width on this CPU (the table log's first pass), so that a caller testing the
+        /// same range for the same argument need not select NaN itself: never at 128 bits (fdlibm's log, both passes); at
+        /// 256 bits with AVX2 and FMA, at 512 with AVX-512F — the conditions of the <c>Log&lt;TPass&gt;</c> overloads.
+        /// The argument only picks the overload (a JIT-time constant).
+        /// </summary>
+        /// <param name="width">Any vector of the width and element type asked about.</param>
+        /// <returns>True where the first pass's log tests its lanes.</returns>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static bool FastPassLogIsNaNOutsideTheNormalRange(Vector128<double> width) => false;
+
+        /// <inheritdoc cref="FastPassLogIsNaNOutsideTheNormalRange(Vector128{double})"/>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static bool FastPassLogIsNaNOutsideTheNormalRange(Vector128<float> width) => false;
+
+        /// <inheritdoc cref="FastPassLogIsNaNOutsideTheNormalRange(Vector128{double})"/>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static bool FastPassLogIsNaNOutsideTheNormalRange(Vector256<double> width) => Avx2.IsSupported && Fma.IsSupported;
+
+        /// <inheritdoc cref="FastPassLogIsNaNOutsideTheNormalRange(Vector128{double})"/>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static bool FastPassLogIsNaNOutsideTheNormalRange(Vector256<float> width) => Avx2.IsSupported && Fma.IsSupported;
+
+        /// <inheritdoc cref="FastPassLogIsNaNOutsideTheNormalRange(Vector128{double})"/>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static bool FastPassLogIsNaNOutsideTheNormalRange(Vector512<double> width) => Avx512F.IsSupported;
+
+        /// <inheritdoc cref="FastPassLogIsNaNOutsideTheNormalRange(Vector128{double})"/>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static bool FastPassLogIsNaNOutsideTheNormalRange(Vector512<float> width) => Avx512F.IsSupported;
+
+        /// <summary>
         /// <see cref="XLogRatio(Vector128{double}, Vector128{double})"/> for a pass of a two-pass kernel
         /// (<see cref="IKernelPass"/>): with <see cref="FastPass"/>, <see cref="LogRatio(Vector128{double}, Vector128{double})"/>'s
         /// fast path in every lane and NaN in a lane whose quotient would leave the normal range (where the general path takes
