@@ -323,7 +323,7 @@ public sealed class CatalogueTests
             {
                 foreach (string name in names)
                 {
-                    if (Regex.IsMatch(lines[i], @"(?<![A-Za-z0-9_])" + name + @"(?![A-Za-z0-9_])"))
+                    if (Regex.IsMatch(lines[i], @"(?<![A-Za-z0-9_])" + Regex.Escape(name) + @"(?![A-Za-z0-9_])"))
                     {
                         hits.Add($"{Path.GetFileName(file)}:{i + 1}: {name}: {lines[i].Trim()}");
                     }

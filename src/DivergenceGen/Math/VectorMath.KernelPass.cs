@@ -70,7 +70,7 @@ namespace DivergenceGen
         public static Vector256<double> Log<TPass>(Vector256<double> x)
             where TPass : struct, IKernelPass
         {
-            if (typeof(TPass) == typeof(FastPass) && Avx2.IsSupported && Fma.IsSupported)
+            if (typeof(TPass) == typeof(FastPass) && FastPassLogIsNaNOutsideTheNormalRange(x))
             {
                 var normal = Vector256.GreaterThanOrEqual(x, Vector256.Create(2.2250738585072014E-308)) & Vector256.LessThanOrEqual(x, Vector256.Create(double.MaxValue));
                 return Vector256.ConditionalSelect(normal, PortableVectorMath.LogOfPositiveNormal(x), Vector256.Create(double.NaN));
@@ -91,7 +91,7 @@ namespace DivergenceGen
         public static Vector256<float> Log<TPass>(Vector256<float> x)
             where TPass : struct, IKernelPass
         {
-            if (typeof(TPass) == typeof(FastPass) && Avx2.IsSupported && Fma.IsSupported)
+            if (typeof(TPass) == typeof(FastPass) && FastPassLogIsNaNOutsideTheNormalRange(x))
             {
                 var normal = Vector256.GreaterThanOrEqual(x, Vector256.Create(1.17549435E-38f)) & Vector256.LessThanOrEqual(x, Vector256.Create(float.MaxValue));
                 return Vector256.ConditionalSelect(normal, PortableVectorMath.LogOfPositiveNormal(x), Vector256.Create(float.NaN));
@@ -112,7 +112,7 @@ namespace DivergenceGen
         public static Vector512<double> Log<TPass>(Vector512<double> x)
             where TPass : struct, IKernelPass
         {
-            if (typeof(TPass) == typeof(FastPass) && Avx512F.IsSupported)
+            if (typeof(TPass) == typeof(FastPass) && FastPassLogIsNaNOutsideTheNormalRange(x))
             {
                 var normal = Vector512.GreaterThanOrEqual(x, Vector512.Create(2.2250738585072014E-308)) & Vector512.LessThanOrEqual(x, Vector512.Create(double.MaxValue));
                 return Vector512.ConditionalSelect(normal, PortableVectorMath.LogOfPositiveNormal(x), Vector512.Create(double.NaN));
@@ -133,7 +133,7 @@ namespace DivergenceGen
         public static Vector512<float> Log<TPass>(Vector512<float> x)
             where TPass : struct, IKernelPass
         {
-            if (typeof(TPass) == typeof(FastPass) && Avx512F.IsSupported)
+            if (typeof(TPass) == typeof(FastPass) && FastPassLogIsNaNOutsideTheNormalRange(x))
             {
                 var normal = Vector512.GreaterThanOrEqual(x, Vector512.Create(1.17549435E-38f)) & Vector512.LessThanOrEqual(x, Vector512.Create(float.MaxValue));
                 return Vector512.ConditionalSelect(normal, PortableVectorMath.LogOfPositiveNormal(x), Vector512.Create(float.NaN));
@@ -146,8 +146,9 @@ namespace DivergenceGen
         /// Whether <see cref="Log{TPass}(Vector128{double})"/> with <see cref="FastPass"/> already gives NaN in every lane outside
         /// the positive normal range at this width on this CPU (the table log's first pass), so that a caller testing the
         /// same range for the same argument need not select NaN itself: never at 128 bits (fdlibm's log, both passes); at
-        /// 256 bits with AVX2 and FMA, at 512 with AVX-512F — the conditions of the <c>Log&lt;TPass&gt;</c> overloads.
-        /// The argument only picks the overload (a JIT-time constant).
+        /// 256 bits with AVX2 and FMA, at 512 with AVX-512F. The <c>Log&lt;TPass&gt;</c> overloads take their table path
+        /// on exactly this condition, so the two cannot drift apart. The argument only picks the overload (a JIT-time
+        /// constant).
         /// </summary>
         /// <param name="width">Any vector of the width and element type asked about.</param>
         /// <returns>True where the first pass's log tests its lanes.</returns>
